@@ -1,0 +1,1 @@
+"""Labelled ranking sets for the match engine, their generators and baselines (see eval/README.md)."""

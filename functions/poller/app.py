@@ -1,0 +1,1 @@
+"""poller function (completed by a later issue)."""

@@ -1,0 +1,1 @@
+"""scorer function (completed by a later issue)."""

@@ -1,0 +1,1 @@
+"""shortlist function (completed by a later issue)."""

@@ -1,0 +1,72 @@
+"""Webhook function: Tracker's "record changed" ping → score queue, answered 202 within milliseconds."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import boto3
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from skima.adapters.secrets import CachedSecret, SecretsManagerWebhookTokens
+from skima.adapters.sqs import SqsMessageQueue
+from skima.config import WebhookSettings
+from skima.errors import DependencyUnavailable, RejectedRequest
+from skima.intake import InboundPing, WebhookIntake
+
+logger = Logger()
+metrics = Metrics(namespace="Skima")
+app = APIGatewayHttpResolver()
+
+
+@cache
+def intake() -> WebhookIntake:
+    settings = WebhookSettings.from_env()
+    assert isinstance(settings, WebhookSettings)
+    return WebhookIntake(
+        queue=SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url),
+        tokens=SecretsManagerWebhookTokens(
+            CachedSecret(boto3.client("secretsmanager"), settings.webhook_token_secret_arn)
+        ),
+        max_body_bytes=settings.max_body_bytes,
+    )
+
+
+@app.post("/webhook/tracker")
+def receive_ping() -> Response[str]:
+    event = app.current_event
+    ping = InboundPing(event.body, event.is_base64_encoded, event.query_string_parameters or {})
+    result = intake().accept(ping)
+    metrics.add_metric(name=f"Ping_{result.outcome}", unit=MetricUnit.Count, value=1)
+    if result.outcome == "deferred":
+        metrics.add_metric(name="EnqueueFailed", unit=MetricUnit.Count, value=1)
+    logger.info("ping accepted", extra={"outcome": result.outcome, "records": len(result.records)})
+    return _json(202, {"status": result.outcome, "records": len(result.records)})
+
+
+@app.exception_handler(RejectedRequest)
+def rejected(exc: RejectedRequest) -> Response[str]:
+    logger.info("ping rejected", extra={"status": exc.status_code, "reason": exc.public_message})
+    metrics.add_metric(name=f"PingRejected_{exc.status_code}", unit=MetricUnit.Count, value=1)
+    return _json(exc.status_code, {"error": exc.public_message})
+
+
+@app.exception_handler(DependencyUnavailable)
+def unavailable(exc: DependencyUnavailable) -> Response[str]:
+    logger.error("dependency unavailable", extra={"error": str(exc)})
+    metrics.add_metric(name="DependencyUnavailable", unit=MetricUnit.Count, value=1)
+    return _json(503, {"error": "temporarily unavailable"})
+
+
+def _json(status: int, body: dict[str, Any]) -> Response[str]:
+    return Response(status_code=status, content_type="application/json", body=json.dumps(body))
+
+
+@logger.inject_lambda_context
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

@@ -1,0 +1,1 @@
+"""skima: explainable candidate matching for TrackerRMS."""

@@ -1,0 +1,34 @@
+"""Typed configuration, read from the environment once per container.
+
+Environment variable names appear here and in template.yaml only. Nothing else reads `os.environ`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> _Settings:
+        return cls.model_validate(dict(os.environ if environ is None else environ))
+
+
+class WebhookSettings(_Settings):
+    score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
+    webhook_token_secret_arn: Annotated[str, Field(alias="WEBHOOK_TOKEN_SECRET_ARN", min_length=1)]
+    max_body_bytes: Annotated[int, Field(alias="WEBHOOK_MAX_BODY_BYTES", gt=0, le=256 * 1024)] = 64 * 1024
+
+
+class TrackerSettings(_Settings):
+    rest_url: Annotated[HttpUrl, Field(alias="TRACKER_REST_URL")]
+    widget_url: Annotated[HttpUrl, Field(alias="TRACKER_WIDGET_URL")]
+    api_token_secret_arn: Annotated[str, Field(alias="TRACKER_API_TOKEN_SECRET_ARN", min_length=1)]
+    requests_per_minute: Annotated[int, Field(alias="TRACKER_REQUESTS_PER_MINUTE", gt=0, le=600)] = 90
+    state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]

@@ -1,0 +1,389 @@
+"""Known skills, tools and certifications with their aliases, and term normalisation.
+
+Exact and near-exact term matching is what makes acronyms and tool names reliable where embeddings are not
+("K8s" for Kubernetes, "Postgres" for PostgreSQL). Unknown terms from a job still match by their normalised form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# canonical name -> aliases (normalised forms are derived; list only real spellings)
+SKILLS: dict[str, tuple[str, ...]] = {
+    # languages
+    "Python": ("python3", "py"),
+    "Java": ("core java", "java se", "java ee", "j2ee", "jee"),
+    "JavaScript": ("js", "ecmascript", "es6"),
+    "TypeScript": (),
+    "Go": ("golang",),
+    "Rust": (),
+    "C": (),
+    "C++": ("cpp",),
+    "C#": ("c sharp", "csharp"),
+    ".NET": ("dotnet", "dot net", "asp.net", "asp net", ".net core", "net core"),
+    "Ruby": (),
+    "PHP": (),
+    "Kotlin": (),
+    "Swift": (),
+    "Scala": (),
+    "R": (),
+    "MATLAB": (),
+    "Perl": (),
+    "Bash": ("shell scripting", "shell script", "unix shell"),
+    "PowerShell": (),
+    "SQL": ("t-sql", "tsql", "pl/sql", "plsql", "ansi sql"),
+    "HTML": ("html5",),
+    "CSS": ("css3",),
+    "Sass": ("scss",),
+    "Dart": (),
+    "Solidity": (),
+    "COBOL": (),
+    "VBA": ("excel vba",),
+    # web / frameworks
+    "React": ("reactjs", "react.js"),
+    "React Native": (),
+    "Angular": ("angularjs", "angular.js"),
+    "Vue.js": ("vue", "vuejs"),
+    "Next.js": ("nextjs",),
+    "Node.js": ("node", "nodejs", "node js"),
+    "Express": ("express.js", "expressjs"),
+    "Django": (),
+    "Flask": (),
+    "FastAPI": (),
+    "Spring": ("spring framework", "spring mvc"),
+    "Spring Boot": ("springboot",),
+    "Hibernate": (),
+    "Ruby on Rails": ("rails", "ror"),
+    "Laravel": (),
+    "jQuery": (),
+    "Bootstrap": (),
+    "GraphQL": (),
+    "REST APIs": ("rest", "restful", "rest api", "restful apis", "restful services", "rest services", "web services"),
+    "gRPC": (),
+    "Microservices": ("microservice", "micro services"),
+    "Redux": (),
+    "Tailwind CSS": ("tailwind",),
+    "Flutter": (),
+    "Android": (),
+    "iOS": (),
+    # data / ML
+    "Machine Learning": ("ml",),
+    "Deep Learning": ("dl",),
+    "Natural Language Processing": ("nlp",),
+    "Computer Vision": ("cv",),
+    "TensorFlow": (),
+    "PyTorch": ("torch",),
+    "Keras": (),
+    "scikit-learn": ("sklearn", "scikit learn"),
+    "pandas": (),
+    "NumPy": (),
+    "SciPy": (),
+    "Matplotlib": (),
+    "Statistics": ("statistical analysis", "statistical modeling", "statistical modelling"),
+    "Data Analysis": ("data analytics",),
+    "Data Visualization": ("data visualisation",),
+    "Tableau": (),
+    "Power BI": ("powerbi",),
+    "Looker": (),
+    "Excel": ("ms excel", "microsoft excel", "advanced excel"),
+    "Apache Spark": ("spark", "pyspark"),
+    "Hadoop": ("hdfs", "mapreduce", "map reduce"),
+    "Hive": (),
+    "Kafka": ("apache kafka",),
+    "Airflow": ("apache airflow",),
+    "dbt": (),
+    "ETL": ("elt", "etl pipelines"),
+    "Data Warehousing": ("data warehouse", "dwh"),
+    "Snowflake": (),
+    "BigQuery": ("big query",),
+    "Redshift": (),
+    "Databricks": (),
+    "Informatica": (),
+    "Talend": (),
+    "SSIS": (),
+    "SSRS": (),
+    "LLMs": ("llm", "large language models"),
+    "MLOps": (),
+    "A/B Testing": ("ab testing", "a/b tests", "experimentation"),
+    # databases
+    "PostgreSQL": ("postgres", "psql"),
+    "MySQL": (),
+    "SQL Server": ("mssql", "ms sql", "ms sql server", "microsoft sql server"),
+    "Oracle": ("oracle db", "oracle database"),
+    "MongoDB": ("mongo",),
+    "Redis": (),
+    "Cassandra": (),
+    "DynamoDB": (),
+    "Elasticsearch": ("elastic search", "elk"),
+    "SQLite": (),
+    "NoSQL": (),
+    # cloud / devops
+    "AWS": ("amazon web services",),
+    "Azure": ("microsoft azure",),
+    "GCP": ("google cloud", "google cloud platform"),
+    "Docker": ("containers", "containerization"),
+    "Kubernetes": ("k8s", "eks", "aks", "gke"),
+    "Terraform": (),
+    "Ansible": (),
+    "Chef": (),
+    "Puppet": (),
+    "Jenkins": (),
+    "GitHub Actions": (),
+    "GitLab CI": ("gitlab",),
+    "CI/CD": ("ci cd", "continuous integration", "continuous delivery", "continuous deployment"),
+    "Git": ("github", "version control"),
+    "Linux": ("unix", "ubuntu", "red hat", "rhel", "centos"),
+    "Prometheus": (),
+    "Grafana": (),
+    "Datadog": (),
+    "Nginx": (),
+    "Lambda": ("aws lambda",),
+    "Serverless": (),
+    "CloudFormation": (),
+    "Helm": (),
+    "Networking": ("tcp/ip", "tcp ip", "dns", "routing and switching"),
+    "Cisco": ("ccna", "ccnp"),
+    "Firewalls": ("firewall",),
+    "Cybersecurity": ("cyber security", "information security", "infosec"),
+    "SIEM": ("splunk",),
+    "Penetration Testing": ("pen testing", "pentesting", "ethical hacking"),
+    "Blockchain": ("ethereum", "smart contracts", "hyperledger"),
+    # testing
+    "Selenium": ("selenium webdriver",),
+    "Cypress": (),
+    "Playwright": (),
+    "JUnit": (),
+    "TestNG": (),
+    "pytest": (),
+    "Cucumber": ("bdd",),
+    "Postman": (),
+    "JMeter": ("apache jmeter",),
+    "Appium": (),
+    "LoadRunner": (),
+    "Test Automation": ("automation testing", "automated testing", "test automation framework"),
+    "Manual Testing": (),
+    "Regression Testing": (),
+    "API Testing": (),
+    "Performance Testing": ("load testing",),
+    "QTP": ("uft",),
+    "JIRA": ("jira",),
+    "Confluence": (),
+    "Agile": ("scrum", "kanban", "sprint planning"),
+    "SDLC": (),
+    "STLC": (),
+    # SAP / ERP
+    "SAP": (),
+    "SAP ABAP": ("abap",),
+    "SAP HANA": ("hana", "s/4hana", "s4hana", "s/4 hana"),
+    "SAP FICO": ("fico", "sap fi", "sap co", "sap fi/co"),
+    "SAP MM": (),
+    "SAP SD": (),
+    "SAP HCM": (),
+    "SAP BW": (),
+    "SAP Basis": (),
+    "Salesforce": ("sfdc",),
+    "Dynamics 365": ("microsoft dynamics",),
+    "ServiceNow": (),
+    "Workday": (),
+    "NetSuite": (),
+    # business / analysis / PM
+    "Business Analysis": ("business analyst",),
+    "Requirements Gathering": ("requirement gathering", "requirements elicitation", "requirements analysis"),
+    "BRD": ("business requirements document", "business requirement document"),
+    "User Stories": ("user story",),
+    "UML": (),
+    "Process Mapping": ("process modeling", "bpmn"),
+    "Stakeholder Management": ("stakeholder engagement",),
+    "Project Management": (),
+    "Program Management": (),
+    "Product Management": (),
+    "Risk Management": (),
+    "Change Management": (),
+    "Budgeting": ("budget management", "budget planning"),
+    "Forecasting": (),
+    "Financial Modeling": ("financial modelling",),
+    "Financial Analysis": (),
+    "Accounting": ("bookkeeping",),
+    "GAAP": ("us gaap",),
+    "IFRS": (),
+    "Auditing": ("audit", "internal audit"),
+    "Tally": (),
+    "QuickBooks": (),
+    "Payroll": (),
+    "Taxation": ("tax", "gst"),
+    "Supply Chain": ("supply chain management", "scm"),
+    "Logistics": (),
+    "Procurement": ("purchasing",),
+    "Inventory Management": (),
+    "Operations Management": (),
+    "Six Sigma": ("lean six sigma",),
+    "Lean": (),
+    "Vendor Management": (),
+    "Customer Service": ("customer support",),
+    "CRM": ("hubspot",),
+    # sales / marketing
+    "B2B Sales": ("b2b",),
+    "B2C Sales": ("b2c",),
+    "Lead Generation": ("prospecting",),
+    "Cold Calling": (),
+    "Account Management": ("key account management",),
+    "Business Development": (),
+    "Negotiation": (),
+    "Pipeline Management": (),
+    "Sales Forecasting": (),
+    "Digital Marketing": ("online marketing",),
+    "SEO": ("search engine optimization",),
+    "SEM": ("search engine marketing", "google ads", "ppc"),
+    "Social Media Marketing": ("social media",),
+    "Content Marketing": (),
+    "Email Marketing": (),
+    "Google Analytics": (),
+    "Market Research": (),
+    "Brand Management": (),
+    # HR
+    "Recruitment": ("recruiting", "talent acquisition", "hiring", "sourcing"),
+    "Onboarding": ("on-boarding", "induction"),
+    "Employee Relations": (),
+    "Performance Management": ("performance appraisal", "appraisals"),
+    "Compensation and Benefits": ("compensation", "benefits administration"),
+    "HRIS": ("hrms",),
+    "Training and Development": ("learning and development", "l&d"),
+    "Labor Law": ("labour law", "labor laws", "labour laws", "employment law"),
+    # design / other
+    "Figma": (),
+    "Adobe Photoshop": ("photoshop",),
+    "Adobe Illustrator": ("illustrator",),
+    "UX Design": ("ux", "user experience"),
+    "UI Design": ("ui", "user interface design"),
+    "AutoCAD": ("auto cad",),
+    "SolidWorks": (),
+    "CATIA": (),
+    "ANSYS": (),
+    "MS Office": ("microsoft office", "ms-office"),
+    "Communication": ("communication skills",),
+    "Leadership": ("team leadership", "people management"),
+    "Mentoring": ("coaching",),
+    "Problem Solving": (),
+    "Teamwork": (),
+    "Time Management": (),
+    "Presentation Skills": ("presentations",),
+}
+
+CERTIFICATIONS: dict[str, tuple[str, ...]] = {
+    "PMP": ("project management professional",),
+    "PRINCE2": (),
+    "CSM": ("certified scrum master", "scrum master certification"),
+    "CISSP": (),
+    "CISA": (),
+    "CISM": (),
+    "CEH": ("certified ethical hacker",),
+    "CompTIA Security+": ("security+", "security plus"),
+    "CCNA": (),
+    "CCNP": (),
+    "ITIL": (),
+    "CPA": ("certified public accountant",),
+    "CFA": (),
+    "ACCA": (),
+    "ISTQB": (),
+    "SHRM-CP": ("shrm cp", "shrm"),
+    "PHR": (),
+    "AWS Certified Solutions Architect": ("aws solutions architect",),
+    "CKA": ("certified kubernetes administrator",),
+    "Six Sigma Green Belt": ("green belt",),
+    "Six Sigma Black Belt": ("black belt",),
+    "CBAP": (),
+    "Salesforce Certified Administrator": ("salesforce administrator",),
+}
+
+# Nouns that head a job title; used to find titles in resumes and jobs.
+ROLE_NOUNS = (
+    "engineer", "developer", "programmer", "architect", "scientist", "analyst", "consultant", "manager",
+    "administrator", "admin", "specialist", "designer", "tester", "lead", "director", "head", "officer",
+    "executive", "associate", "intern", "trainee", "coordinator", "representative", "accountant", "recruiter",
+    "advisor", "adviser", "technician", "supervisor", "assistant", "auditor", "strategist", "owner", "expert",
+    "professional", "generalist", "partner", "controller", "nurse", "teacher", "lawyer", "advocate", "attorney",
+    "writer", "editor", "marketer", "planner", "operator", "agent", "clerk", "buyer", "trainer", "instructor",
+    "researcher", "statistician", "economist", "physician", "pharmacist", "therapist", "counsel", "dba",
+    "sde", "swe", "qa", "devops", "sre", "vp", "president", "founder", "cto", "ceo", "cfo", "hr",
+)
+
+_PUNCT_TO_SPACE = re.compile(r"[^a-z0-9+#&.\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def normalise(text: str) -> str:
+    """Canonical word form for term matching: 'Node.JS' -> 'nodejs', 'CI/CD' -> 'ci cd', '.NET' -> 'dotnet'."""
+    text = fold(text)
+    text = re.sub(r"(?<![a-z0-9])\.net\b", " dotnet ", text)
+    text = re.sub(r"(?<=[a-z])\.(?=js\b)", "", text)  # node.js -> nodejs
+    text = text.replace("&", " and ")
+    text = _PUNCT_TO_SPACE.sub(" ", text)
+    # dots: keep inside tokens like "vue.js" handled above; elsewhere they separate words
+    text = re.sub(r"\.(?!\d)", " ", text)
+    text = re.sub(r"(?<=\w)\+\+", "++", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def term_key(text: str) -> str:
+    """Key under which a term is looked up: normalised words, each lightly stemmed."""
+    return " ".join(_stem(w) for w in words(text))
+
+
+def _build_alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for table in (SKILLS, CERTIFICATIONS):
+        for canonical, aliases in table.items():
+            for form in (canonical, *aliases):
+                key = term_key(form)
+                if key and key not in index:
+                    index[key] = canonical
+    return index
+
+
+ALIAS_TO_CANONICAL = _build_alias_index()
+# Single letters and common English words are matched only when they stand out as names (case-sensitive).
+CASE_SENSITIVE = {"c": "C", "r": "R", "go": "Go", "swift": "Swift", "rust": "Rust", "lean": "Lean",
+                  "ui": "UI", "ux": "UX", "cv": "CV", "dl": "DL", "ml": "ML", "node": "Node", "spark": "Spark",
+                  "express": "Express", "chef": "Chef", "puppet": "Puppet", "helm": "Helm", "hive": "Hive",
+                  "rest": "REST", "oracle": "Oracle", "lambda": "Lambda", "sap": "SAP", "dbt": "dbt"}
+# Aliases that are too ambiguous to count as evidence on their own (the canonical name must appear instead).
+WEAK_ALIASES = {"py", "ui", "cv", "dl", "tax", "audit", "hiring", "sourcing", "containers", "node", "unix",
+                "github", "version control", "rest", "web services", "social media", "presentations",
+                "coaching", "experimentation", "purchasing", "gitlab", "elk", "bdd", "b2b", "b2c"}
+
+
+@lru_cache(maxsize=4096)
+def canonical(term: str) -> str | None:
+    """The lexicon's canonical name for a term, or None when unknown."""
+    return ALIAS_TO_CANONICAL.get(term_key(term))
+
+
+def forms_of(canonical_name: str) -> tuple[str, ...]:
+    """Every term key that counts as this skill (canonical name and aliases)."""
+    aliases = SKILLS.get(canonical_name) or CERTIFICATIONS.get(canonical_name) or ()
+    keys = [term_key(canonical_name)]
+    keys += [term_key(a) for a in aliases if term_key(a) not in WEAK_ALIASES]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+MAX_TERM_WORDS = 4

@@ -1,0 +1,183 @@
+"""Resume text: extraction from PDF / DOCX / plain text, and clean-up of real-world mess.
+
+PDF text pasted without line breaks, mojibake from double-decoded UTF-8 ("â€™", "Ã©", "â¢"), odd bullets
+and spacing are repaired here so later stages see one tidy line per statement where possible.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from typing import Literal
+
+ResumeSource = Literal["pdf", "docx", "text", "record_fields"]
+
+
+class ResumeReadError(ValueError):
+    """The resume document could not be read (corrupt, encrypted, or an unsupported type)."""
+
+
+def _pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader  # imported lazily: only PDF resumes pay for it
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:
+                raise ResumeReadError("the PDF is encrypted") from exc
+        return "\n".join((page.extract_text() or "") for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ResumeReadError(f"unreadable PDF ({exc.__class__.__name__})") from exc
+
+
+def _docx_text(content: bytes) -> str:
+    import zipfile
+
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(io.BytesIO(content))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ResumeReadError(f"unreadable DOCX ({exc.__class__.__name__})") from exc
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:  # "Skill Details" and similar tables: one line per row
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells]
+            lines.append(" | ".join(dict.fromkeys(c for c in cells if c)))
+    return "\n".join(lines)
+
+
+def decode_bytes(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return content.decode("latin-1")
+
+
+def detect_kind(filename: str | None, content_type: str | None, content: bytes) -> ResumeSource:
+    name = (filename or "").lower()
+    ctype = (content_type or "").lower()
+    if content.startswith(b"%PDF") or name.endswith(".pdf") or "pdf" in ctype:
+        return "pdf"
+    if content.startswith(b"PK") and (name.endswith(".docx") or "word" in ctype or "officedocument" in ctype
+                                      or not name):
+        return "docx"
+    if name.endswith(".docx"):
+        return "docx"
+    return "text"
+
+
+def extract_text(content: bytes, filename: str | None = None, content_type: str | None = None) -> tuple[
+    str, ResumeSource
+]:
+    """Text of a resume document and which reader was used; raises ResumeReadError when unreadable."""
+    kind = detect_kind(filename, content_type, content)
+    if kind == "pdf":
+        return _pdf_text(content), kind
+    if kind == "docx":
+        return _docx_text(content), kind
+    if b"\x00" in content[:4096]:
+        raise ResumeReadError("binary file of an unsupported type (expected PDF, DOCX or text)")
+    return decode_bytes(content), kind
+
+
+# Mojibake: UTF-8 bytes decoded as cp1252/latin-1 (once or twice). Undo it run by run (a resume often mixes
+# good and broken text), then drop what cannot be repaired ("â¢" lost a byte: it was a bullet).
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_RUN = re.compile("(?:[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_HIGH + "]{1,3})+")
+_LEFTOVER = re.compile("[\u00c2\u00c3\u00e2\u00ef][\u0080-\u00bf" + _CP1252_HIGH + "]*")
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return run.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return run
+
+
+def _undo_mojibake(text: str) -> str:
+    for _ in range(2):
+        repaired = _MOJIBAKE_RUN.sub(_repair_run, text)
+        if repaired == text:
+            break
+        text = repaired
+    return _LEFTOVER.sub(lambda m: " • " if m.group(0)[:1] in "âï" and len(m.group(0)) > 1 else " ", text)
+
+
+_BULLETS = re.compile(r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u27a2\u2794\u279c\u2713\u2714\u2605"
+                      r"\u25ba\u25b6\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00b7\u2666\u2756]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                         "\u2014": "-", "\u2026": "..."})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
+
+# Section headers that PDF pastes run into the text: put them on their own line.
+SECTION_WORDS = (
+    "skill details", "company details", "education details", "professional summary", "career objective",
+    "objective", "summary", "profile", "work experience", "professional experience", "employment history",
+    "experience", "technical skills", "key skills", "core competencies", "skills", "education",
+    "academic qualifications", "qualifications", "certifications", "certificates", "projects",
+    "achievements", "awards", "languages", "interests", "hobbies", "personal details", "declaration",
+    "responsibilities", "roles and responsibilities", "training", "internships", "strengths",
+)
+_INLINE_HEADERS = re.compile(
+    r"(?<=\S)\s+(Skill Details|Company Details|Education Details|PROFESSIONAL SUMMARY|Professional Summary|"
+    r"WORK EXPERIENCE|Work Experience|PROFESSIONAL EXPERIENCE|Professional Experience|EMPLOYMENT HISTORY|"
+    r"Employment History|TECHNICAL SKILLS|Technical Skills|KEY SKILLS|Key Skills|CORE COMPETENCIES|"
+    r"EDUCATION|CERTIFICATIONS|Certifications|PROJECTS|ACHIEVEMENTS|PERSONAL DETAILS|Personal Details|"
+    r"CAREER OBJECTIVE|Career Objective|DECLARATION|Declaration)\b"
+)
+_INLINE_FIELDS = re.compile(r"(?<=\S)\s+(?=(?:company|description|project|role|duration|client|team size|"
+                            r"environment|technologies|designation)\s*[-:]\s)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.;!?]\s+(?=[A-Z(])")
+
+
+def clean_text(text: str) -> str:
+    """Normalise unicode, repair mojibake, one statement per line where the layout was lost."""
+    text = _undo_mojibake(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_QUOTES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub(" ", text)
+    text = _BULLETS.sub("\n• ", text)
+    text = _INLINE_HEADERS.sub(lambda m: "\n" + m.group(1) + "\n", text)
+    text = _INLINE_FIELDS.sub("\n", text)
+    text = re.sub(r"[ \u00a0]{2,}", " ", text)
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip(" \u00a0-–—=_*•·|").strip()
+        if raw.strip().startswith(("•", "-", "*", "–")) and line:
+            line = "• " + line
+        if not line:
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def split_long_line(line: str, max_words: int = 28) -> list[str]:
+    """Sentences of a long line (a paragraph or a layout-less paste), each at most max_words."""
+    if len(line.split()) <= max_words:
+        return [line]
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(line):
+        tokens = sentence.split()
+        while len(tokens) > max_words:
+            cut = max_words
+            # prefer to cut at a comma near the limit
+            for i in range(max_words - 1, max_words // 2, -1):
+                if tokens[i].endswith((",", ";", ":")):
+                    cut = i + 1
+                    break
+            pieces.append(" ".join(tokens[:cut]))
+            tokens = tokens[cut:]
+        if tokens:
+            pieces.append(" ".join(tokens))
+    return pieces

@@ -1,0 +1,950 @@
+"""The Tracker client: REST reads, Widget writes, one shared JWT, retries inside the caller's time budget.
+
+Retry rules (reliability.md §8 items 14-16):
+* 429 waits for ``Retry-After`` (seconds or HTTP-date) or backs off; 5xx, connection errors and timeouts retry
+  with full-jitter exponential backoff; 400/403/404/409/422 are never retried.
+* No sleep ever runs past the caller's deadline: ``TrackerUnavailable`` is raised instead, so an SQS consumer can
+  report the record as a batch item failure.
+* A write whose response was lost (timeout / dropped connection / 5xx after sending) is not blindly re-sent:
+  createActivity is looked up by its idempotency marker first; tag updates re-read the Resource first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+from urllib.parse import unquote
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from skima.tracker.auth import JwtProvider
+from skima.tracker.errors import (
+    TrackerAuthError,
+    TrackerBadResponse,
+    TrackerError,
+    TrackerNotFound,
+    TrackerRateLimited,
+    TrackerRejected,
+    TrackerUnavailable,
+)
+from skima.tracker.models import (
+    ActivityRow,
+    Opportunity,
+    OpportunityResource,
+    Placement,
+    RecordRow,
+    Resource,
+    ResourceDocument,
+    Settings,
+    join_tags,
+    split_tags,
+)
+from skima.tracker.ports import CachedJwt, InMemoryTokenCache, RequestBudget, TokenCache
+from skima.tracker.settings import TrackerSettings
+from skima.tracker.timing import (
+    Clock,
+    Deadline,
+    RateLimiter,
+    RetryPolicy,
+    Sleep,
+    parse_retry_after,
+    process_rate_limiter,
+)
+
+logger = logging.getLogger(__name__)
+
+RecordType = Literal["R", "O", "X", "A"]
+LinkType = Literal["R", "O"]
+
+_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
+_WIDGET_AUTH_STATUSES = {1: "user not found", 2: "user not active"}
+_WIDGET_REJECT_STATUSES = {3: "record exists and cannot be overwritten", 99: "invalid request"}
+
+_default_caches_lock = threading.Lock()
+_default_caches: dict[str, InMemoryTokenCache] = {}
+
+
+def _process_token_cache(settings: TrackerSettings) -> InMemoryTokenCache:
+    """Clients built in one process without a cache still share one JWT per (host, API token)."""
+    key = hashlib.sha256(f"{settings.rest_base_url}\0{settings.api_token.get_secret_value()}".encode()).hexdigest()
+    with _default_caches_lock:
+        return _default_caches.setdefault(key, InMemoryTokenCache())
+
+
+@dataclass(frozen=True)
+class DownloadedDocument:
+    filename: str | None
+    content_type: str | None
+    content: bytes
+
+    def __repr__(self) -> str:
+        return f"DownloadedDocument(content_type={self.content_type!r}, size={len(self.content)})"
+
+
+class _RetryableFailure(Exception):
+    """Internal: this attempt failed in a way worth retrying."""
+
+    def __init__(
+        self, reason: str, *, ambiguous: bool, delay: float | None = None, status_code: int | None = None
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.ambiguous = ambiguous  # the request may have reached Tracker and been committed
+        self.delay = delay  # server-requested wait (Retry-After)
+        self.status_code = status_code
+        self.rate_limited = status_code == 429
+
+
+class _OutcomeUnknown(TrackerUnavailable):
+    """Internal: a non-idempotent write may or may not have landed; the caller reconciles before re-sending."""
+
+
+class TrackerClient:
+    """Thread-safe client for one Tracker tenant. Share one instance per process.
+
+    Every public method takes an optional ``deadline`` (``Deadline``); without one the call gets
+    ``settings.default_deadline_seconds``.
+    """
+
+    def __init__(
+        self,
+        http: httpx.Client,
+        settings: TrackerSettings,
+        *,
+        token_cache: TokenCache | None = None,
+        request_budget: RequestBudget | None = None,
+        rate_limiter: RateLimiter | None = None,
+        retry_policy: RetryPolicy | None = None,
+        sleep: Sleep = time.sleep,
+        clock: Clock = time.monotonic,
+        wall_clock: Clock = time.time,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._http = http
+        self._settings = settings
+        self._budget = request_budget
+        self._limiter: RateLimiter = rate_limiter if rate_limiter is not None else process_rate_limiter()
+        self._retry = retry_policy or RetryPolicy()
+        self._sleep = sleep
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
+        self._rng_lock = threading.Lock()
+        self._counts: Counter[str] = Counter()
+        self._counts_lock = threading.Lock()
+        self.jwt = JwtProvider(
+            token_cache if token_cache is not None else _process_token_cache(settings),
+            self._exchange,
+            sleep=sleep,
+            wall_clock=wall_clock,
+            refresh_margin_seconds=settings.jwt_refresh_margin_seconds,
+            lease_seconds=settings.jwt_lock_lease_seconds,
+            wait_step_seconds=settings.jwt_wait_step_seconds,
+        )
+
+    # ------------------------------------------------------------------ call accounting
+
+    @property
+    def request_count(self) -> int:
+        """HTTP requests sent to Tracker by this client (retries and token exchanges included)."""
+        with self._counts_lock:
+            return sum(self._counts.values())
+
+    def request_counts(self) -> dict[str, int]:
+        """Requests sent per operation name, e.g. ``{"get_resource": 2, "widget:createActivity": 1}``."""
+        with self._counts_lock:
+            return dict(self._counts)
+
+    def deadline(self, seconds: float | None = None) -> Deadline:
+        """A deadline ``seconds`` from now on this client's clock (default: the settings' default budget)."""
+        return Deadline.after(seconds if seconds is not None else self._settings.default_deadline_seconds, self._clock)
+
+    # ------------------------------------------------------------------ auth
+
+    def ensure_token(self, *, deadline: Deadline | None = None) -> None:
+        """Make sure a usable JWT is cached (exchanging the API token if needed)."""
+        self.jwt.token(deadline or self.deadline())
+
+    def _exchange(self, deadline: Deadline) -> CachedJwt:
+        body = {"bearerToken": self._settings.api_token.get_secret_value()}
+        response = self._call(
+            "exchange",
+            "POST",
+            f"{self._settings.rest_base_url}/api/Auth/ExchangeToken",
+            json=body,
+            deadline=deadline,
+            authenticated=False,
+        )
+        data = self._json(response, "exchange")
+        token = data.get("token") if isinstance(data, dict) else None
+        if not isinstance(token, str) or not token:
+            raise TrackerBadResponse("ExchangeToken answered without a token", operation="exchange")
+        expiration = data.get("expiration") if isinstance(data, dict) else None
+        expires_at = _parse_expiration(expiration)
+        if expires_at is None:
+            expires_at = self._wall_clock() + self._settings.assumed_jwt_lifetime_seconds
+        return CachedJwt(token=token, expires_at=expires_at)
+
+    # ------------------------------------------------------------------ transport
+
+    def _count(self, operation: str) -> None:
+        with self._counts_lock:
+            self._counts[operation] += 1
+
+    def _backoff(self, retry_number: int) -> float:
+        with self._rng_lock:
+            return self._retry.backoff(retry_number, self._rng)
+
+    def _take_slot(self, operation: str, deadline: Deadline) -> None:
+        """Wait (within the deadline) for the process bucket and the cross-function budget."""
+        limiters: list[tuple[str, RateLimiter | RequestBudget]] = [("rate limit", self._limiter)]
+        if self._budget is not None:
+            limiters.append(("request budget", self._budget))
+        for label, limiter in limiters:
+            while True:
+                try:
+                    wait = limiter.try_acquire()
+                except Exception:  # politeness must not take the pipeline down
+                    logger.warning("tracker %s unavailable; continuing without it", label, exc_info=True)
+                    break
+                if wait <= 0:
+                    break
+                if wait >= deadline.remaining():
+                    raise TrackerRateLimited(f"Tracker {label} has no slot before the deadline", operation=operation)
+                logger.debug("tracker %s: waiting %.2fs", label, wait)
+                self._sleep(wait)
+
+    def _attempt(
+        self,
+        operation: str,
+        method: str,
+        url: str,
+        *,
+        json: Any,
+        params: dict[str, Any] | None,
+        deadline: Deadline,
+        authenticated: bool,
+    ) -> httpx.Response:
+        """One logical attempt: sends once, or more if Tracker answers 401 and a fresh JWT is available."""
+        recoveries = 0
+        token = self.jwt.token(deadline) if authenticated else None
+        while True:
+            self._take_slot(operation, deadline)
+            timeout = min(self._settings.request_timeout_seconds, deadline.remaining())
+            if timeout <= 0:
+                raise TrackerUnavailable("deadline reached before Tracker answered", operation=operation)
+            headers = {"Accept": "application/json"}
+            if token is not None:
+                headers["Authorization"] = f"Bearer {token}"
+            self._count(operation)
+            try:
+                response = self._http.request(method, url, json=json, params=params, headers=headers, timeout=timeout)
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                raise _RetryableFailure(f"connection failed ({type(exc).__name__})", ambiguous=False) from exc
+            except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                raise _RetryableFailure(f"no response ({type(exc).__name__})", ambiguous=True) from exc
+            status = response.status_code
+            if status == 401:
+                if not authenticated:
+                    raise TrackerAuthError(
+                        "Tracker refused the API token (401); generate a new one in Tools & Settings > API",
+                        operation=operation,
+                        status_code=401,
+                    )
+                recoveries += 1
+                if recoveries > self._settings.max_auth_recoveries:
+                    raise TrackerUnavailable(
+                        "Tracker kept answering 401 after the JWT was refreshed",
+                        operation=operation,
+                        status_code=401,
+                    )
+                logger.info("tracker %s answered 401; recovering the shared JWT", operation)
+                assert token is not None
+                token = self.jwt.token_after_unauthorized(token, deadline)
+                continue
+            if status == 429:
+                delay = parse_retry_after(response.headers.get("Retry-After"), self._wall_clock())
+                raise _RetryableFailure("rate limited (429)", ambiguous=False, delay=delay, status_code=429)
+            if status >= 500:
+                raise _RetryableFailure(f"server error ({status})", ambiguous=True, status_code=status)
+            if status == 404:
+                raise TrackerNotFound(f"Tracker {operation}: not found (404)", operation=operation, status_code=404)
+            if status == 403 and not authenticated:
+                raise TrackerAuthError("Tracker refused the API token (403)", operation=operation, status_code=403)
+            if status >= 400:
+                raise TrackerRejected(
+                    f"Tracker {operation} rejected the request ({status})", operation=operation, status_code=status
+                )
+            return response
+
+    def _call(
+        self,
+        operation: str,
+        method: str,
+        url: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        deadline: Deadline,
+        authenticated: bool = True,
+        idempotent: bool = True,
+    ) -> httpx.Response:
+        """Send with retries. A non-idempotent request that may have landed raises ``_OutcomeUnknown``."""
+        retry_number = 0
+        while True:
+            try:
+                return self._attempt(
+                    operation,
+                    method,
+                    url,
+                    json=json,
+                    params=params,
+                    deadline=deadline,
+                    authenticated=authenticated,
+                )
+            except _RetryableFailure as failure:
+                if failure.ambiguous and not idempotent:
+                    raise _OutcomeUnknown(
+                        f"Tracker {operation}: {failure.reason}; the write may have landed",
+                        operation=operation,
+                        status_code=failure.status_code,
+                    ) from failure
+                self._wait_before_retry(operation, failure, retry_number, deadline)
+                retry_number += 1
+
+    def _wait_before_retry(
+        self, operation: str, failure: _RetryableFailure, retry_number: int, deadline: Deadline
+    ) -> None:
+        error_type = TrackerRateLimited if failure.rate_limited else TrackerUnavailable
+        if retry_number + 1 >= self._retry.max_attempts:
+            raise error_type(
+                f"Tracker {operation}: {failure.reason}; gave up after {retry_number + 1} attempts",
+                operation=operation,
+                status_code=failure.status_code,
+            )
+        if failure.delay is not None:
+            delay = failure.delay
+        else:
+            delay = self._backoff(retry_number)
+            if failure.rate_limited:
+                delay = max(delay, self._retry.min_rate_limit_delay)
+        if delay >= deadline.remaining():
+            raise error_type(
+                f"Tracker {operation}: {failure.reason}; no time left to retry before the deadline",
+                operation=operation,
+                status_code=failure.status_code,
+            )
+        logger.info("tracker %s: %s; retrying in %.2fs", operation, failure.reason, delay)
+        self._sleep(delay)
+
+    @staticmethod
+    def _json(response: httpx.Response, operation: str) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            raise TrackerBadResponse(
+                f"Tracker {operation} answered a body that is not JSON",
+                operation=operation,
+                status_code=response.status_code,
+            ) from None
+
+    def _rest(
+        self,
+        operation: str,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        deadline: Deadline | None,
+        idempotent: bool = True,
+    ) -> Any:
+        response = self._call(
+            operation,
+            method,
+            f"{self._settings.rest_base_url}{path}",
+            json=json,
+            deadline=deadline or self.deadline(),
+            idempotent=idempotent,
+        )
+        if not response.content:
+            return None
+        return self._json(response, operation)
+
+    def _widget(
+        self,
+        op: str,
+        body: dict[str, Any],
+        *,
+        deadline: Deadline | None,
+        idempotent: bool = True,
+        accept_statuses: frozenset[int] = frozenset({0}),
+    ) -> dict[str, Any]:
+        operation = f"widget:{op}"
+        response = self._call(
+            operation,
+            "POST",
+            f"{self._settings.widget_url}/api/widget/{op}",
+            json={"trackerrms": {op: body}},
+            deadline=deadline or self.deadline(),
+            idempotent=idempotent,
+        )
+        data = self._json(response, operation)
+        if not isinstance(data, dict):
+            raise TrackerBadResponse(f"Tracker {operation} answered a non-object body", operation=operation)
+        raw_status = data.get("status", 0)
+        try:
+            status = int(raw_status)
+        except (TypeError, ValueError):
+            raise TrackerBadResponse(
+                f"Tracker {operation} answered an unreadable status", operation=operation
+            ) from None
+        if status in accept_statuses:
+            return data
+        if status in _WIDGET_AUTH_STATUSES:
+            raise TrackerAuthError(
+                f"Tracker {operation}: {_WIDGET_AUTH_STATUSES[status]} (status {status})", operation=operation
+            )
+        meaning = _WIDGET_REJECT_STATUSES.get(status, "unexpected status")
+        raise TrackerRejected(
+            f"Tracker {operation}: {meaning} (status {status})", operation=operation, widget_status=status
+        )
+
+    @staticmethod
+    def _parse[M: BaseModel](model: type[M], data: Any, operation: str) -> M:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            # Pydantic's message quotes the input (candidate PII): report only where and what failed.
+            where = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['type']}" for err in exc.errors()
+            )
+            raise TrackerBadResponse(
+                f"Tracker {operation}: unexpected record shape ({where})", operation=operation
+            ) from None
+
+    def _parse_rows[M: BaseModel](self, model: type[M], rows: list[Any], operation: str) -> list[M]:
+        """Parse list rows, skipping (and counting in the log) rows that are not records at all."""
+        parsed: list[M] = []
+        skipped = 0
+        for row in rows:
+            try:
+                parsed.append(model.model_validate(row))
+            except ValidationError:
+                skipped += 1
+        if skipped:
+            logger.warning("tracker %s: skipped %d unreadable rows", operation, skipped)
+        return parsed
+
+    # ------------------------------------------------------------------ REST reads
+
+    def get_resource(self, resource_id: int, *, deadline: Deadline | None = None) -> Resource:
+        data = self._rest("get_resource", "GET", f"/api/v1/Resource/{int(resource_id)}", deadline=deadline)
+        if data is None:
+            raise TrackerNotFound("Tracker get_resource: empty body", operation="get_resource")
+        return self._parse(Resource, data, "get_resource")
+
+    def search_resources_page(
+        self, page_number: int, *, page_size: int = 50, deadline: Deadline | None = None
+    ) -> list[Resource]:
+        """One ``Resource/Search`` page (1-based). Tracker ignores page size and filters; empty = past the end."""
+        data = self._rest(
+            "search_resources",
+            "POST",
+            "/api/v1/Resource/Search",
+            json={"pageSize": page_size, "pageNumber": page_number},
+            deadline=deadline,
+        )
+        return self._parse_rows(Resource, _as_list(data, "resources", "results", "data"), "search_resources")
+
+    def iter_resources(
+        self, *, page_size: int = 50, max_pages: int | None = None, deadline: Deadline | None = None
+    ) -> Iterator[Resource]:
+        """Every Resource in ``Resource/Search`` order, each id once.
+
+        Tracker's pages overlap and sometimes repeat; a page that brings nothing new is asked for again
+        (``settings.resource_page_rereads`` times) before moving on, so a repeated page does not hide the
+        real one. Search results lag: re-read by id (``get_resource``) before acting on a row.
+        """
+        seen: set[int] = set()
+        page = 1
+        rereads = 0
+        while max_pages is None or page <= max_pages:
+            rows = self.search_resources_page(page, page_size=page_size, deadline=deadline)
+            if not rows:
+                return
+            new = [row for row in rows if row.resource_id not in seen]
+            if not new and rereads < self._settings.resource_page_rereads:
+                rereads += 1
+                logger.info("tracker Resource/Search page %d repeated earlier rows; asking again", page)
+                continue
+            rereads = 0
+            for row in new:
+                seen.add(row.resource_id)
+                yield row
+            page += 1
+
+    def list_documents(self, resource_id: int, *, deadline: Deadline | None = None) -> list[ResourceDocument]:
+        data = self._rest("list_documents", "GET", f"/api/v1/Resource/{int(resource_id)}/Documents", deadline=deadline)
+        return self._parse_rows(
+            ResourceDocument, _as_list(data, "documents", "results", "data", "items"), "list_documents"
+        )
+
+    def download_document(
+        self, resource_id: int, document_id: int, *, deadline: Deadline | None = None
+    ) -> DownloadedDocument:
+        """The document's bytes (route ``/api/v1/Resource/{rid}/Documents/{docId}/Download``; unconfirmed)."""
+        operation = "download_document"
+        response = self._call(
+            operation,
+            "GET",
+            f"{self._settings.rest_base_url}/api/v1/Resource/{int(resource_id)}/Documents/{int(document_id)}/Download",
+            deadline=deadline or self.deadline(),
+        )
+        if len(response.content) > self._settings.max_document_bytes:
+            raise TrackerRejected(f"Tracker {operation}: document larger than the limit", operation=operation)
+        content_type = response.headers.get("Content-Type")
+        return DownloadedDocument(
+            filename=_filename_from_disposition(response.headers.get("Content-Disposition")),
+            content_type=content_type.split(";")[0].strip() if content_type else None,
+            content=response.content,
+        )
+
+    def get_opportunity(self, opportunity_id: int, *, deadline: Deadline | None = None) -> Opportunity:
+        data = self._rest("get_opportunity", "GET", f"/api/v1/Opportunity/{int(opportunity_id)}", deadline=deadline)
+        if data is None:
+            raise TrackerNotFound("Tracker get_opportunity: empty body", operation="get_opportunity")
+        return self._parse(Opportunity, data, "get_opportunity")
+
+    def search_opportunities_page(
+        self,
+        page_number: int,
+        *,
+        state: str = "open",
+        updated_after: date | None = None,
+        publish_online: bool | None = None,
+        deadline: Deadline | None = None,
+    ) -> tuple[list[Opportunity], bool]:
+        """One ``Opportunity/PagedSearch`` page (1-based, 10 rows): (rows, has_next_page).
+
+        ``updated_after`` is a date (Tracker ignores the time part), inclusive.
+        """
+        body: dict[str, Any] = {"state": state, "pageNumber": page_number}
+        if updated_after is not None:
+            day = updated_after.date() if isinstance(updated_after, datetime) else updated_after
+            body["updatedAfter"] = day.isoformat()
+        if publish_online is not None:
+            body["publishOnline"] = publish_online
+        data = self._rest(
+            "search_opportunities", "POST", "/api/v1/Opportunity/PagedSearch", json=body, deadline=deadline
+        )
+        rows = _as_list(data, "opportunities", "results", "data")
+        has_next = bool(data.get("hasNextPage")) if isinstance(data, dict) else False
+        return self._parse_rows(Opportunity, rows, "search_opportunities"), has_next
+
+    def iter_opportunities(
+        self,
+        *,
+        state: str = "open",
+        updated_after: date | None = None,
+        publish_online: bool | None = None,
+        max_pages: int | None = None,
+        deadline: Deadline | None = None,
+    ) -> Iterator[Opportunity]:
+        """Open (by default) jobs from PagedSearch, each id once. Rows lag: re-read by id before scoring."""
+        seen: set[int] = set()
+        page = 1
+        while max_pages is None or page <= max_pages:
+            rows, has_next = self.search_opportunities_page(
+                page,
+                state=state,
+                updated_after=updated_after,
+                publish_online=publish_online,
+                deadline=deadline,
+            )
+            for row in rows:
+                if row.opportunity_id not in seen:
+                    seen.add(row.opportunity_id)
+                    yield row
+            if not has_next or not rows:
+                return
+            page += 1
+
+    def get_opportunity_resource(
+        self, opportunity_resource_id: int, *, deadline: Deadline | None = None
+    ) -> OpportunityResource:
+        data = self._rest(
+            "get_opportunity_resource",
+            "GET",
+            f"/api/v1/OpportunityResource/{int(opportunity_resource_id)}",
+            deadline=deadline,
+        )
+        if data is None:
+            raise TrackerNotFound("Tracker get_opportunity_resource: empty body", operation="get_opportunity_resource")
+        return self._parse(OpportunityResource, data, "get_opportunity_resource")
+
+    # ------------------------------------------------------------------ Widget reads
+
+    def job_placements(self, opportunity_id: int, *, deadline: Deadline | None = None) -> list[Placement]:
+        """A job's pipeline entries (all stages) from widget ``getIndividualRecord`` O. Live, not lagged."""
+        data = self._widget(
+            "getIndividualRecord",
+            {"instructions": {"recordtype": "O", "recordid": int(opportunity_id)}},
+            deadline=deadline,
+        )
+        results = data.get("results") or []
+        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            raise TrackerNotFound(f"Tracker job {int(opportunity_id)} not found", operation="job_placements")
+        record = {str(k).lower(): v for k, v in results[0].items()}
+        placements = record.get("placements") or []
+        if not isinstance(placements, list):
+            return []
+        return self._parse_rows(Placement, placements, "job_placements")
+
+    def get_records_page(
+        self,
+        record_type: RecordType,
+        *,
+        page: int = 0,
+        page_size: int = 100,
+        updated_after: datetime | None = None,
+        updated_before: datetime | None = None,
+        state: str | None = None,
+        search_text: str | None = None,
+        sort_field: str = "lastupdateddatetime",
+        sort_dir: Literal["asc", "desc"] = "asc",
+        deadline: Deadline | None = None,
+    ) -> list[RecordRow]:
+        """One widget ``getRecords`` page (0-based). Times are sent as UTC ``YYYY-MM-DD HH:MM:SS``, inclusive.
+
+        X returns only placements in Working/Offer/Complete states. Results lag: re-read by id.
+        """
+        instructions: dict[str, Any] = {
+            "recordtype": record_type,
+            "numrecords": page_size,
+            "pagenum": page,
+            "sortfield": sort_field,
+            "sortdir": sort_dir,
+            "onlymyrecords": False,
+            "searchtext": search_text or "",
+        }
+        if state is not None:
+            instructions["state"] = state
+        if updated_after is not None:
+            instructions["updatedafter"] = _tracker_time(updated_after)
+        if updated_before is not None:
+            instructions["updatedbefore"] = _tracker_time(updated_before)
+        data = self._widget("getRecords", {"instructions": instructions}, deadline=deadline)
+        return self._parse_rows(RecordRow, _as_list(data.get("results"), "results"), "getRecords")
+
+    def get_records(
+        self,
+        record_type: RecordType,
+        *,
+        updated_after: datetime | None = None,
+        updated_before: datetime | None = None,
+        state: str | None = None,
+        page_size: int = 100,
+        start_page: int = 0,
+        max_pages: int | None = None,
+        deadline: Deadline | None = None,
+    ) -> Iterator[RecordRow]:
+        """Every changed record of a type, oldest change first, each id once (rows shift while paging)."""
+        seen: set[int] = set()
+        page = start_page
+        while max_pages is None or page < start_page + max_pages:
+            rows = self.get_records_page(
+                record_type,
+                page=page,
+                page_size=page_size,
+                updated_after=updated_after,
+                updated_before=updated_before,
+                state=state,
+                deadline=deadline,
+            )
+            for row in rows:
+                if row.id not in seen:
+                    seen.add(row.id)
+                    yield row
+            if len(rows) < page_size:
+                return
+            page += 1
+
+    def get_settings(self, *, deadline: Deadline | None = None) -> Settings:
+        """Lookup lists (status ids are tenant-specific) from widget ``getSettingsData``."""
+        data = self._widget("getSettingsData", {}, deadline=deadline)
+        return self._parse(Settings, data, "getSettingsData")
+
+    # ------------------------------------------------------------------ writes
+
+    def find_activity(
+        self,
+        idempotency_key: str,
+        *,
+        link_type: LinkType | None = None,
+        link_id: int | None = None,
+        deadline: Deadline | None = None,
+    ) -> ActivityRow | None:
+        """The activity carrying our idempotency marker, if Tracker has it (newest first, a few pages)."""
+        marker = _activity_marker(idempotency_key)
+        since = datetime.fromtimestamp(self._wall_clock() - self._settings.activity_readback_lookback_seconds, tz=UTC)
+        page_size = 100
+        for page in range(self._settings.activity_readback_pages):
+            rows = self.get_records_page(
+                "A",
+                page=page,
+                page_size=page_size,
+                updated_after=since,
+                search_text=marker,
+                sort_dir="desc",
+                deadline=deadline,
+            )
+            for row in rows:
+                activity = ActivityRow.model_validate({**row.details, "id": row.id, "name": row.name})
+                if not (activity.mentions(marker)):
+                    continue
+                if link_id is not None and not _links_to(activity, link_type, link_id):
+                    continue
+                return activity
+            if len(rows) < page_size:
+                return None
+        return None
+
+    def create_activity(
+        self,
+        *,
+        link_type: LinkType,
+        link_id: int,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        activity_type: str = "Email",
+        status: str = "Completed",
+        check_existing: bool = False,
+        deadline: Deadline | None = None,
+    ) -> int:
+        """Write an activity note linked to ONE record; returns its id. Never creates it twice.
+
+        ``idempotency_key`` (6-64 chars of ``A-Za-z0-9_-``, e.g. a short hash of job+candidate+kind+version) is
+        appended to the subject as ``[key]``. When the response to a send is lost, Tracker is searched for the
+        marker before re-sending. Pass ``check_existing=True`` when an earlier invocation may have sent it
+        (e.g. an outbox row already marked "attempted") to look before the first send.
+        """
+        if not _IDEMPOTENCY_KEY.match(idempotency_key):
+            raise ValueError("idempotency_key must be 6-64 characters of A-Z, a-z, 0-9, '_' or '-'")
+        if link_type not in ("R", "O"):
+            raise ValueError("link_type must be 'R' (candidate) or 'O' (job)")
+        deadline = deadline or self.deadline()
+        marker = _activity_marker(idempotency_key)
+        if check_existing:
+            found = self.find_activity(idempotency_key, link_type=link_type, link_id=link_id, deadline=deadline)
+            if found is not None:
+                return found.activity_id
+        body = {
+            "instructions": {},
+            "activity": {
+                "subject": f"{subject} {marker}",
+                "type": activity_type,
+                "status": status,
+                "note": note,
+                "linkRecordType": link_type,
+                "linkRecordId": int(link_id),
+            },
+        }
+        unknown_rounds = 0
+        while True:
+            try:
+                data = self._widget("createActivity", body, deadline=deadline, idempotent=False)
+            except _OutcomeUnknown as unknown:
+                unknown_rounds += 1
+                logger.info("tracker createActivity outcome unknown; looking for its marker before re-sending")
+                found = self.find_activity(idempotency_key, link_type=link_type, link_id=link_id, deadline=deadline)
+                if found is not None:
+                    return found.activity_id
+                self._wait_before_retry(
+                    "widget:createActivity",
+                    _RetryableFailure(unknown.args[0], ambiguous=True, status_code=unknown.status_code),
+                    unknown_rounds - 1,
+                    deadline,
+                )
+                continue
+            record_id = _int_or_none(data.get("recordId", data.get("recordid", data.get("id"))))
+            if record_id is None:
+                raise TrackerBadResponse(
+                    "Tracker createActivity answered without a recordId", operation="widget:createActivity"
+                )
+            return record_id
+
+    def add_tag(self, resource_id: int, tag: str, *, deadline: Deadline | None = None) -> bool:
+        """Add ``tag`` to the candidate's comma-separated tags unless present. True if Tracker was changed."""
+        return self._change_tags(resource_id, tag, add=True, deadline=deadline)
+
+    def remove_tag(self, resource_id: int, tag: str, *, deadline: Deadline | None = None) -> bool:
+        """Remove ``tag`` (case-insensitive) leaving every other tag. True if Tracker was changed."""
+        return self._change_tags(resource_id, tag, add=False, deadline=deadline)
+
+    def _change_tags(self, resource_id: int, tag: str, *, add: bool, deadline: Deadline | None) -> bool:
+        tag = tag.strip()
+        if not tag or "," in tag:
+            raise ValueError("tag must be non-empty and contain no comma")
+        deadline = deadline or self.deadline()
+        unknown_rounds = 0
+        while True:
+            # Read-modify-write from a fresh read every round, so a retry never clobbers a tag someone
+            # else added meanwhile.
+            current = split_tags(self.get_resource(resource_id, deadline=deadline).tag_text)
+            present = any(t.lower() == tag.lower() for t in current)
+            if present == add:
+                return unknown_rounds > 0  # already as wanted (possibly by our own lost write)
+            wanted = [*current, tag] if add else [t for t in current if t.lower() != tag.lower()]
+            try:
+                self._widget(
+                    "updateRecord",
+                    {
+                        "instructions": {"recordtype": "R", "recordid": int(resource_id)},
+                        "updates": [{"column": "tag", "value": join_tags(wanted)}],
+                    },
+                    deadline=deadline,
+                    idempotent=False,
+                )
+                return True
+            except _OutcomeUnknown as unknown:
+                unknown_rounds += 1
+                self._wait_before_retry(
+                    "widget:updateRecord",
+                    _RetryableFailure(unknown.args[0], ambiguous=True, status_code=unknown.status_code),
+                    unknown_rounds - 1,
+                    deadline,
+                )
+
+    def set_placement_status(self, placement_id: int, status_id: int, *, deadline: Deadline | None = None) -> None:
+        """Move a pipeline entry (OpportunityResource / widget X) to a status id. Idempotent by value."""
+        self._widget(
+            "updateRecord",
+            {
+                "instructions": {"recordtype": "X", "recordid": int(placement_id)},
+                "updates": [{"column": "opportunityresourcestatusid", "value": str(int(status_id))}],
+            },
+            deadline=deadline,
+        )
+
+    def resource_application(
+        self,
+        opportunity_id: int,
+        resource_id: int,
+        *,
+        assign_to_list: Literal["short", "long"] = "short",
+        shortlisted_by: Literal["user", "resource"] = "user",
+        source: str | None = None,
+        deadline: Deadline | None = None,
+    ) -> bool:
+        """Put a candidate on a job's short/long list. True if created, False if the pair already existed.
+
+        Safe to re-send: Tracker answers status 3 when the pair exists.
+        """
+        instructions: dict[str, Any] = {
+            "opportunityid": str(int(opportunity_id)),
+            "resourceid": str(int(resource_id)),
+            "assigntolist": assign_to_list,
+            "shortlistedby": shortlisted_by,
+        }
+        if source:
+            instructions["source"] = source
+        data = self._widget(
+            "resourceApplication",
+            {"instructions": instructions},
+            deadline=deadline,
+            accept_statuses=frozenset({0, 3}),
+        )
+        return int(data.get("status", 0)) == 0
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _activity_marker(idempotency_key: str) -> str:
+    return f"[{idempotency_key}]"
+
+
+def _links_to(activity: ActivityRow, link_type: LinkType | None, link_id: int) -> bool:
+    """Whether an activity row is linked to the record; rows that do not say are given the benefit."""
+    if activity.link_record_id is not None:
+        return activity.link_record_id == link_id
+    if link_type == "R" and activity.resource_id is not None:
+        return activity.resource_id == link_id
+    if link_type == "O" and activity.opportunity_id is not None:
+        return activity.opportunity_id == link_id
+    return True
+
+
+def _as_list(data: Any, *keys: str) -> list[Any]:
+    """A bare array, or the first list under one of ``keys`` (Tracker wraps lists inconsistently)."""
+    if data is None:
+        return []
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        lowered = {str(k).lower(): v for k, v in data.items()}
+        for key in keys:
+            value = lowered.get(key.lower())
+            if isinstance(value, list):
+                return value
+        return []
+    raise TrackerBadResponse("Tracker answered a list endpoint with a non-list body")
+
+
+def _tracker_time(moment: datetime) -> str:
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _parse_expiration(value: Any) -> float | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    # .NET sends up to 7 fractional digits; Python takes 6.
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def _filename_from_disposition(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.search(r"filename\*=(?:UTF-8'')?([^;]+)", value, flags=re.IGNORECASE)
+    if match is None:
+        match = re.search(r'filename="?([^";]+)"?', value, flags=re.IGNORECASE)
+    if match is None:
+        return None
+    return unquote(match.group(1).strip().strip('"'))
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+__all__ = [
+    "DownloadedDocument",
+    "LinkType",
+    "RecordType",
+    "TrackerClient",
+    "TrackerError",
+]

@@ -1,0 +1,170 @@
+"""The stack's promises, read from template.yaml (reliability.md §8 item 10, design §5)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skima.config import TrackerSettings, WebhookSettings
+from tests.support.template import ROOT, properties, resource, template
+
+FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction")
+TABLES = ("ScoresTable", "ProfilesTable", "LinksTable", "FeedbackTable", "StateTable")
+
+
+def _refs(node: Any) -> set[str]:
+    """Every name referenced by Ref, GetAtt, Sub or FindInMap anywhere under `node`."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "Ref" and isinstance(value, str):
+                found.add(value)
+            elif key == "Fn::GetAtt":
+                found.add(value[0] if isinstance(value, list) else value.split(".")[0])
+            elif key == "Fn::Sub":
+                text = value if isinstance(value, str) else value[0]
+                found.update(name.split(".")[0] for name in re.findall(r"\$\{([^}!]+)\}", text))
+            found |= _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _refs(item)
+    return found
+
+
+def _if_true(value: Any) -> Any:
+    """The value of an Fn::If when its condition holds (the default deployment)."""
+    return value["Fn::If"][1] if isinstance(value, dict) and "Fn::If" in value else value
+
+
+def test_runtime_is_python_312_everywhere() -> None:
+    assert template()["Globals"]["Function"]["Runtime"] == "python3.12"
+    assert (ROOT / ".python-version").read_text().strip().startswith("3.12")
+    for layer in ("SharedLayer", "ModelLayer"):
+        assert properties(layer)["CompatibleRuntimes"] == ["python3.12"]
+        assert resource(layer)["Metadata"]["BuildMethod"] == "makefile"
+
+
+def test_every_parameter_is_used() -> None:
+    tpl = template()
+    used = _refs({key: tpl[key] for key in ("Resources", "Outputs", "Globals", "Conditions") if key in tpl})
+    unused = set(tpl["Parameters"]) - used
+    assert not unused, f"parameters declared but never used: {sorted(unused)}"
+
+
+def test_queue_visibility_redrive_retention_and_encryption() -> None:
+    queue, dlq = properties("ScoreQueue"), properties("ScoreDeadLetterQueue")
+    scorer_timeout = properties("ScorerFunction")["Timeout"]
+    assert queue["VisibilityTimeout"] >= 6 * scorer_timeout
+    assert queue["RedrivePolicy"]["maxReceiveCount"] >= 5
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": ["ScoreDeadLetterQueue", "Arn"]}
+    assert dlq["MessageRetentionPeriod"] > queue["MessageRetentionPeriod"]
+    assert queue["SqsManagedSseEnabled"] and dlq["SqsManagedSseEnabled"]
+
+
+def test_dead_letter_alarm_watches_the_dlq_depth() -> None:
+    alarm = properties("DeadLetterAlarm")
+    assert alarm["MetricName"] == "ApproximateNumberOfMessagesVisible"
+    assert alarm["Dimensions"][0]["Value"] == {"Fn::GetAtt": ["ScoreDeadLetterQueue", "QueueName"]}
+    assert alarm["Threshold"] == 0 and alarm["ComparisonOperator"] == "GreaterThanThreshold"
+
+
+def test_scorer_reports_partial_batch_failures_with_bounded_concurrency() -> None:
+    scorer = properties("ScorerFunction")
+    source = scorer["Events"]["ScoreRequests"]["Properties"]
+    assert source["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert source["ScalingConfig"]["MaximumConcurrency"] == {"Ref": "ScorerMaxConcurrency"}
+    # MaximumConcurrency must not exceed the reserved concurrency, or SQS throttles into retries.
+    assert _if_true(scorer["ReservedConcurrentExecutions"]) == {"Ref": "ScorerMaxConcurrency"}
+    assert {"Ref": "ModelLayer"} in scorer["Layers"]
+
+
+def test_poller_runs_on_a_schedule_from_the_poll_rate_parameter() -> None:
+    event = properties("PollerFunction")["Events"]["PollSchedule"]
+    assert event["Type"] == "ScheduleV2"
+    assert event["Properties"]["ScheduleExpression"] == {"Fn::Sub": "rate(${PollRateMinutes} minutes)"}
+    assert template()["Parameters"]["PollRateMinutes"]["Default"] == 10
+
+
+def test_shortlist_function_has_a_public_function_url() -> None:
+    assert properties("ShortlistFunction")["FunctionUrlConfig"]["AuthType"] == "NONE"
+
+
+@pytest.mark.parametrize("logical_id", TABLES)
+def test_tables_are_on_demand_encrypted_recoverable_and_protected(logical_id: str) -> None:
+    table = properties(logical_id)
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert table["SSESpecification"] == {"SSEEnabled": True}
+    assert table["DeletionProtectionEnabled"] == {"Fn::If": ["ProtectTables", True, False]}
+    assert resource(logical_id)["DeletionPolicy"] == "Retain"
+
+
+@pytest.mark.parametrize("logical_id", ["LinksTable", "StateTable"])
+def test_expiring_data_has_ttl(logical_id: str) -> None:
+    assert properties(logical_id)["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
+
+
+def test_top10_is_one_query_on_the_by_score_index() -> None:
+    index = properties("ScoresTable")["GlobalSecondaryIndexes"][0]
+    assert index["IndexName"] == "by_score"
+    assert [key["AttributeName"] for key in index["KeySchema"]] == ["job_id", "rank_key"]
+
+
+def test_tracker_token_lives_in_secrets_manager_not_in_environment() -> None:
+    env = template()["Globals"]["Function"]["Environment"]["Variables"]
+    assert env["TRACKER_API_TOKEN_SECRET_ARN"] == {"Ref": "TrackerApiTokenSecret"}
+    assert resource("TrackerApiTokenSecret")["Type"] == "AWS::SecretsManager::Secret"
+    for logical_id in FUNCTIONS:
+        variables = properties(logical_id).get("Environment", {}).get("Variables", {})
+        for name, value in {**env, **variables}.items():
+            assert "TOKEN" not in name or name.endswith("SECRET_ARN"), name
+            assert not isinstance(value, str) or "bearer" not in value.lower()
+
+
+def test_policies_are_scoped_to_named_resources() -> None:
+    for logical_id in FUNCTIONS:
+        for policy in properties(logical_id).get("Policies", []):
+            assert isinstance(policy, dict), f"{logical_id} uses a managed policy: {policy}"
+            ((template_name, args),) = policy.items()
+            assert template_name.endswith("Policy") and args, f"{logical_id}: {policy}"
+            assert "*" not in json.dumps(args), f"{logical_id}: wildcard in {policy}"
+
+
+def test_webhook_function_only_sends_to_the_queue_and_reads_its_secret() -> None:
+    names = [next(iter(policy)) for policy in properties("WebhookFunction")["Policies"]]
+    assert sorted(names) == ["AWSSecretsManagerGetSecretValuePolicy", "SQSSendMessagePolicy"]
+
+
+def test_outputs_give_the_webhook_and_shortlist_urls() -> None:
+    outputs = template()["Outputs"]
+    assert "/webhook/tracker" in outputs["WebhookUrl"]["Value"]["Fn::Sub"]
+    assert outputs["ShortlistBaseUrl"]["Value"] == {"Fn::GetAtt": ["ShortlistFunctionUrl", "FunctionUrl"]}
+    route = properties("WebhookFunction")["Events"]["TrackerPing"]["Properties"]
+    assert (route["Path"], route["Method"]) == ("/webhook/tracker", "POST")
+
+
+def test_environment_names_match_the_settings_models() -> None:
+    """Env var names live in template.yaml and skima.config only: every alias the settings read is declared."""
+    global_env = set(template()["Globals"]["Function"]["Environment"]["Variables"])
+    webhook_env = global_env | set(properties("WebhookFunction")["Environment"]["Variables"])
+    for settings, declared in ((WebhookSettings, webhook_env), (TrackerSettings, global_env)):
+        aliases = {field.alias for field in settings.model_fields.values()}
+        assert aliases <= declared, f"{settings.__name__} reads undeclared variables: {aliases - declared}"
+
+
+def test_shared_layer_requirements_are_generated_from_pyproject() -> None:
+    from tools.export_requirements import shared_layer_requirements
+
+    assert (ROOT / "shared" / "requirements.txt").read_text() == shared_layer_requirements()
+
+
+def test_handlers_exist_where_the_template_points() -> None:
+    handler = template()["Globals"]["Function"]["Handler"]
+    module, function = handler.split(".")
+    for logical_id in FUNCTIONS:
+        source = Path(ROOT, properties(logical_id)["CodeUri"], f"{module}.py").read_text()
+        assert f"def {function}(" in source, logical_id
