@@ -110,7 +110,7 @@ def _undo_mojibake(text: str) -> str:
         if repaired == text:
             break
         text = repaired
-    return _LEFTOVER.sub(lambda m: " • " if m.group(0)[:1] in "âï" and len(m.group(0)) > 1 else " ", text)
+    return _LEFTOVER.sub(lambda m: " • " if m.group(0)[:1] in "âï" else " ", text)
 
 
 _BULLETS = re.compile(r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u27a2\u2794\u279c\u2713\u2714\u2605"

@@ -1,0 +1,126 @@
+"""Protected attributes are masked before anything is parsed, matched or embedded (design §4).
+
+Name, email, phone, address, photo captions, date of birth, age, gender words and pronouns, nationality and
+marital status are replaced by neutral placeholders, so two resumes that differ only in these get the same
+profile text, hence the same score.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|facebook|twitter|instagram)\.com/\S*", re.I)
+_PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{7,}\d(?![\w/])")
+_YEARISH = re.compile(r"^(?:\(?(?:19|20)\d{2}\)?[\s./-]*){1,3}$")
+
+_FIELD_KEYS = (
+    r"(?:full\s+)?name|candidate(?:\s+name)?|father'?s?\s+name|mother'?s?\s+name|spouse(?:'s)?\s+name|"
+    r"address|permanent\s+address|current\s+address|present\s+address|residential\s+address|location|"
+    r"current\s+location|city|residence|hometown|home\s+town|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|"
+    r"birthday|age|gender|sex|nationality|citizenship|marital\s+status|religion|caste|passport(?:\s+no\.?)?|"
+    r"photo|photograph|picture|pronouns|languages\s+known|contact|phone|mobile|e-?mail|linkedin"
+)
+_FIELD_LINE = re.compile(rf"^(\W*)({_FIELD_KEYS})\s*[:\-–]\s*(.+)$", re.IGNORECASE)
+_FIELD_INLINE = re.compile(
+    rf"\b(date\s+of\s+birth|d\.o\.b\.?|dob|nationality|marital\s+status|gender|sex|religion|age)\s*[:\-–]\s*"
+    r"([^|•\n,;]{1,40})",
+    re.IGNORECASE,
+)
+_PHOTO_LINE = re.compile(r"^\W*(?:!\[[^\]]*\]\([^)]*\)|\[?(?:photo|image|picture|headshot|portrait)\b.*)$",
+                         re.IGNORECASE)
+_AGE = re.compile(r"\b(?:aged?\s*:?\s*\d{2}|\d{2}\s*(?:years?|yrs?)[\s-]*old|\d{2}\s*y/?o)\b", re.IGNORECASE)
+_BORN = re.compile(r"\bborn\s+(?:on|in)?\s*[^,.;\n|]{1,40}", re.IGNORECASE)
+_STREET = re.compile(
+    r"\b\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|"
+    r"Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Parkway|Square|Sq|Highway|Hwy|Nagar|Marg)\b\.?"
+    r"(?:[^\n|•]{0,60}?\b\d{5}(?:-\d{4})?\b|[^\n|•]{0,40}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)?"
+)
+_CITY_ZIP = re.compile(r"\b[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+_PIN = re.compile(r"\b(?:pin(?:code)?|zip(?:code)?|postcode|postal code)\s*[:\-]?\s*[\w ]{3,10}", re.I)
+
+# Pronouns become "they"-forms; gendered words become a neutral placeholder.
+_PRONOUNS = {
+    "he": "they", "she": "they", "him": "them", "his": "their", "hers": "theirs", "her": "their",
+    "himself": "themselves", "herself": "themselves", "mr": "", "mrs": "", "ms": "", "miss": "", "mx": "",
+    "sir": "", "madam": "",
+}
+_PRONOUN_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b\.?", re.IGNORECASE)
+_GENDER_WORDS = re.compile(
+    r"\b(?:male|female|man|woman|men|women|boy|girl|husband|wife|son|daughter|mother|father|"
+    r"married|unmarried|divorced|widowed|widow|widower|bachelorette|non-binary|transgender)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'\-]{1,20}\.?$|^[A-Z]\.$|^[A-Z]{2,20}$")
+_NOT_NAME = re.compile(
+    r"\b(?:resume|curriculum|vitae|cv|profile|summary|engineer|developer|manager|analyst|consultant|"
+    r"experience|skills|education|objective|contact|details|scientist|designer|specialist|lead|senior|"
+    r"junior|intern|executive|officer|director|tester|administrator|architect|sales|data|software|hr|sap)\b",
+    re.IGNORECASE,
+)
+_NAME_LABEL = re.compile(r"^\W*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _name_tokens(lines: list[str]) -> set[str]:
+    """Words of the candidate's name: a 'Name:' field, or a name-like first line ('# Jane Q. Doe')."""
+    tokens: set[str] = set()
+    for match in _NAME_LABEL.finditer("\n".join(lines[:40])):
+        tokens.update(w.strip(".,") for w in match.group(1).split()[:4] if len(w.strip(".,")) > 1)
+    for line in lines[:3]:
+        head = re.split(r"\s[|–—,]\s|\s-\s|[|,]", line.lstrip("# ").strip())[0].strip()
+        candidate = [w for w in head.split() if w]
+        if (2 <= len(candidate) <= 4 and all(_NAME_WORD.match(w) for w in candidate)
+                and not _NOT_NAME.search(head)):
+            tokens.update(w.strip(".") for w in candidate if len(w.strip(".")) > 1)
+            break
+    return tokens
+
+
+def _mask_phone(match: re.Match[str]) -> str:
+    text = match.group(0)
+    digits = sum(ch.isdigit() for ch in text)
+    if digits < 9 or _YEARISH.match(text.strip()):
+        return text
+    # date ranges such as "01/2018 - 03/2021" are not phone numbers
+    if re.search(r"(?:19|20)\d{2}\s*[-–]\s*(?:\d{1,2}[/.])?(?:19|20)\d{2}", text):
+        return text
+    return " [phone] "
+
+
+def _pronoun(match: re.Match[str]) -> str:
+    return _PRONOUNS[match.group(1).lower()]
+
+
+def mask_protected(text: str) -> str:
+    """Text with protected attributes replaced by placeholders (applied to cleaned resume text)."""
+    lines = text.split("\n")
+    names = _name_tokens(lines)
+    masked: list[str] = []
+    for line in lines:
+        if _PHOTO_LINE.match(line):
+            masked.append("[photo]")
+            continue
+        field = _FIELD_LINE.match(line)
+        if field:
+            masked.append(f"{field.group(1)}{field.group(2)}: [masked]")
+            continue
+        line = _EMAIL.sub(" [email] ", line)
+        line = _URL.sub(" [link] ", line)
+        line = _PHONE.sub(_mask_phone, line)
+        line = _FIELD_INLINE.sub(lambda m: f"{m.group(1)}: [masked]", line)
+        line = _STREET.sub(" [address] ", line)
+        line = _CITY_ZIP.sub(" [address] ", line)
+        line = _PIN.sub(" [address] ", line)
+        line = _AGE.sub(" [age] ", line)
+        line = _BORN.sub(" [born] ", line)
+        line = _PRONOUN_RE.sub(_pronoun, line)
+        line = _GENDER_WORDS.sub("[person]", line)
+        masked.append(line)
+    out = "\n".join(masked)
+    if names:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")\b", re.IGNORECASE)
+        out = pattern.sub("[name]", out)
+    out = re.sub(r"(?:\[name\][\s.]*){2,}", "[name] ", out)
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    return "\n".join(line.strip() for line in out.split("\n") if line.strip())
