@@ -71,7 +71,7 @@ def _name_tokens(lines: list[str]) -> set[str]:
         candidate = [w for w in head.split() if w]
         if (2 <= len(candidate) <= 4 and all(_NAME_WORD.match(w) for w in candidate)
                 and not _NOT_NAME.search(head)):
-            tokens.update(w.strip(".") for w in candidate if len(w.strip(".")) > 1)
+            tokens.update(w if len(w.strip(".")) == 1 else w.strip(".") for w in candidate)
             break
     return tokens
 
@@ -118,8 +118,8 @@ def mask_protected(text: str) -> str:
         masked.append(line)
     out = "\n".join(masked)
     if names:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                             + r")\b", re.IGNORECASE)
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
         out = pattern.sub("[name]", out)
     out = re.sub(r"(?:\[name\][\s.]*){2,}", "[name] ", out)
     out = re.sub(r"[ \t]{2,}", " ", out)

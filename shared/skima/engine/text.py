@@ -91,7 +91,7 @@ def extract_text(content: bytes, filename: str | None = None, content_type: str 
 # good and broken text), then drop what cannot be repaired ("â¢" lost a byte: it was a bullet).
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _MOJIBAKE_RUN = re.compile("(?:[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_HIGH + "]{1,3})+")
-_LEFTOVER = re.compile("[\u00c2\u00c3\u00e2\u00ef][\u0080-\u00bf" + _CP1252_HIGH + "]*")
+_LEFTOVER = re.compile("[\u00c2\u00c3\u00e2\u00ef][\u0080-\u00bf" + _CP1252_HIGH + "]+")
 
 
 def _repair_run(match: re.Match[str]) -> str:
