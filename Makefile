@@ -45,6 +45,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	for handler in functions/*/app.py; do $(VENV)/bin/mypy $$handler || exit 1; done
 	$(VENV)/bin/sam validate --lint
 
 format: $(STAMP)

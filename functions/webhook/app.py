@@ -39,7 +39,7 @@ def intake() -> WebhookIntake:
 @app.post("/webhook/tracker")
 def receive_ping() -> Response[str]:
     event = app.current_event
-    ping = InboundPing(event.body, event.is_base64_encoded, event.query_string_parameters or {})
+    ping = InboundPing(event.body, bool(event.is_base64_encoded), event.query_string_parameters or {})
     result = intake().accept(ping)
     metrics.add_metric(name=f"Ping_{result.outcome}", unit=MetricUnit.Count, value=1)
     if result.outcome == "deferred":
@@ -48,14 +48,14 @@ def receive_ping() -> Response[str]:
     return _json(202, {"status": result.outcome, "records": len(result.records)})
 
 
-@app.exception_handler(RejectedRequest)
+@app.exception_handler(RejectedRequest)  # type: ignore[untyped-decorator]
 def rejected(exc: RejectedRequest) -> Response[str]:
     logger.info("ping rejected", extra={"status": exc.status_code, "reason": exc.public_message})
     metrics.add_metric(name=f"PingRejected_{exc.status_code}", unit=MetricUnit.Count, value=1)
     return _json(exc.status_code, {"error": exc.public_message})
 
 
-@app.exception_handler(DependencyUnavailable)
+@app.exception_handler(DependencyUnavailable)  # type: ignore[untyped-decorator]
 def unavailable(exc: DependencyUnavailable) -> Response[str]:
     logger.error("dependency unavailable", extra={"error": str(exc)})
     metrics.add_metric(name="DependencyUnavailable", unit=MetricUnit.Count, value=1)

@@ -1,0 +1,173 @@
+"""The state table (design §5): leases, watermarks, dedupe keys and sync health, on one pk/sk table.
+
+Every write is conditional where a race matters, so concurrent functions never both win a lease, a watermark
+never moves backwards, and a dedupe key is claimed exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from skima.errors import DependencyUnavailable
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+_HEALTH_PK = "sync#health"
+
+
+def _conditional_failed(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
+class DynamoStateStore:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._client = client
+        self._table = table_name
+        self._clock = clock
+
+    # ------------------------------------------------------------------ leases
+    def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
+        """Take the named lease for `ttl_seconds` unless someone else holds an unexpired one."""
+        now = int(self._clock().timestamp())
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item={
+                    "pk": {"S": f"lease#{name}"},
+                    "sk": {"S": "lease"},
+                    "owner": {"S": owner},
+                    "expires_at": {"N": str(now + ttl_seconds)},
+                },
+                ConditionExpression="attribute_not_exists(pk) OR expires_at < :now OR #owner = :owner",
+                ExpressionAttributeNames={"#owner": "owner"},
+                ExpressionAttributeValues={":now": {"N": str(now)}, ":owner": {"S": owner}},
+            )
+        except ClientError as exc:
+            if _conditional_failed(exc):
+                return False
+            raise DependencyUnavailable(f"lease {name}: {exc.response['Error'].get('Code')}") from exc
+        except BotoCoreError as exc:
+            raise DependencyUnavailable(f"lease {name}: {type(exc).__name__}") from exc
+        return True
+
+    def release_lease(self, name: str, owner: str) -> None:
+        try:
+            self._client.delete_item(
+                TableName=self._table,
+                Key={"pk": {"S": f"lease#{name}"}, "sk": {"S": "lease"}},
+                ConditionExpression="#owner = :owner",
+                ExpressionAttributeNames={"#owner": "owner"},
+                ExpressionAttributeValues={":owner": {"S": owner}},
+            )
+        except ClientError as exc:
+            if not _conditional_failed(exc):  # someone else's lease now: leave it alone
+                raise DependencyUnavailable(f"release {name}: {exc.response['Error'].get('Code')}") from exc
+
+    # ------------------------------------------------------------------ watermarks
+    def get_watermark(self, name: str) -> datetime | None:
+        item = self._get(f"watermark#{name}", "watermark")
+        if not item:
+            return None
+        return datetime.fromisoformat(item["value"]["S"])
+
+    def advance_watermark(self, name: str, value: datetime) -> bool:
+        """Move the watermark forward to `value`; never backwards (returns False if it is already later)."""
+        stamp = value.astimezone(UTC).isoformat()
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item={"pk": {"S": f"watermark#{name}"}, "sk": {"S": "watermark"}, "value": {"S": stamp}},
+                # ISO-8601 UTC strings of one format sort as time does.
+                ConditionExpression="attribute_not_exists(pk) OR #value <= :value",
+                ExpressionAttributeNames={"#value": "value"},
+                ExpressionAttributeValues={":value": {"S": stamp}},
+            )
+        except ClientError as exc:
+            if _conditional_failed(exc):
+                return False
+            raise DependencyUnavailable(f"watermark {name}: {exc.response['Error'].get('Code')}") from exc
+        return True
+
+    # ------------------------------------------------------------------ dedupe
+    def claim(self, key: str, ttl_seconds: int) -> bool:
+        """True the first time `key` is claimed within its lifetime, False for every repeat."""
+        now = int(self._clock().timestamp())
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item={"pk": {"S": f"dedupe#{key}"}, "sk": {"S": "dedupe"}, "expires_at": {"N": str(now + ttl_seconds)}},
+                # An expired key that TTL has not deleted yet counts as absent.
+                ConditionExpression="attribute_not_exists(pk) OR expires_at < :now",
+                ExpressionAttributeValues={":now": {"N": str(now)}},
+            )
+        except ClientError as exc:
+            if _conditional_failed(exc):
+                return False
+            raise DependencyUnavailable(f"claim: {exc.response['Error'].get('Code')}") from exc
+        return True
+
+    def release_claim(self, key: str) -> None:
+        """Forget a claim whose work failed, so a retry may claim it again."""
+        self._client.delete_item(TableName=self._table, Key={"pk": {"S": f"dedupe#{key}"}, "sk": {"S": "dedupe"}})
+
+    # ------------------------------------------------------------------ sync health
+    def record_health(self, **fields: str | int) -> None:
+        """Set sync-health fields (last ping seen, last poll, counts); numbers given as ints are added."""
+        sets: list[str] = []
+        adds: list[str] = []
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        for index, (field, value) in enumerate(sorted(fields.items())):
+            names[f"#f{index}"] = field
+            if isinstance(value, int):
+                adds.append(f"#f{index} :v{index}")
+                values[f":v{index}"] = {"N": str(value)}
+            else:
+                sets.append(f"#f{index} = :v{index}")
+                values[f":v{index}"] = {"S": value}
+        expression = " ".join(
+            part
+            for part in (
+                "SET " + ", ".join(sets) if sets else "",
+                "ADD " + ", ".join(adds) if adds else "",
+            )
+            if part
+        )
+        if not expression:
+            return
+        self._client.update_item(
+            TableName=self._table,
+            Key={"pk": {"S": _HEALTH_PK}, "sk": {"S": "current"}},
+            UpdateExpression=expression,
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=values,
+        )
+
+    def read_health(self) -> dict[str, str | int]:
+        item = self._get(_HEALTH_PK, "current") or {}
+        health: dict[str, str | int] = {}
+        for key, value in item.items():
+            if key in {"pk", "sk"}:
+                continue
+            health[key] = int(value["N"]) if "N" in value else value.get("S", "")
+        return health
+
+    def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
+        try:
+            response = self._client.get_item(
+                TableName=self._table, Key={"pk": {"S": pk}, "sk": {"S": sk}}, ConsistentRead=True
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"state read: {type(exc).__name__}") from exc
+        item: dict[str, Any] | None = response.get("Item")
+        return item

@@ -1,0 +1,186 @@
+"""The engine's data: resume input, prepared job, candidate profile, match result and receipt (design §4).
+
+Profiles and prepared jobs carry their embeddings as float16 bytes so they can be cached (DynamoDB items,
+400 KB limit: a profile is typically 15-40 KB serialised) and reused against any job without re-embedding.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Literal, Self
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from skima.engine.text import ResumeSource
+
+RequirementKind = Literal["role", "skill", "experience", "education", "certification", "responsibility"]
+Verdict = Literal["met", "partial", "missing"]
+MatchStatus = Literal["scored", "insufficient_evidence"]
+SpanKind = Literal["headline", "title", "summary", "bullet", "skills", "education", "certification", "other"]
+
+
+def vectors_to_bytes(vectors: npt.NDArray[np.float32]) -> bytes:
+    return np.asarray(vectors, dtype=np.float16).tobytes()
+
+
+def vectors_from_bytes(blob: bytes, dims: int) -> npt.NDArray[np.float32]:
+    if not blob:
+        return np.zeros((0, dims), dtype=np.float32)
+    return np.frombuffer(blob, dtype=np.float16).reshape(-1, dims).astype(np.float32)
+
+
+class _Serialisable(BaseModel):
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
+
+    def to_bytes(self) -> bytes:
+        """Compact form for a cache (zlib-compressed JSON)."""
+        return zlib.compress(self.model_dump_json().encode("utf-8"), 6)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> Self:
+        return cls.model_validate_json(zlib.decompress(blob))
+
+
+class ResumeInput(BaseModel):
+    """A resume as the pipeline has it: a document's bytes (PDF/DOCX/TXT) or plain text (record fields)."""
+
+    content: bytes | None = None
+    filename: str | None = None
+    content_type: str | None = None
+    text: str | None = None
+    #: what the text is when given as text: a document's text or the record's own fields
+    text_source: ResumeSource = "text"
+
+    @classmethod
+    def from_text(cls, text: str, source: ResumeSource = "text") -> ResumeInput:
+        return cls(text=text, text_source=source)
+
+    @classmethod
+    def from_document(cls, content: bytes, filename: str | None = None,
+                      content_type: str | None = None) -> ResumeInput:
+        return cls(content=content, filename=filename, content_type=content_type)
+
+
+class Requirement(BaseModel):
+    id: str
+    kind: RequirementKind
+    label: str  # how reasons and gaps name it ("Kubernetes", "5+ years Python")
+    query: str  # the text embedded for similarity
+    terms: list[str] = Field(default_factory=list)  # exact/near-exact alternatives (term keys)
+    min_years: float | None = None
+    education_level: int | None = None
+    required: bool = True
+    weight: float = 1.0
+
+
+class PreparedJob(_Serialisable):
+    job_id: str
+    text_sha256: str
+    title: str
+    requirements: list[Requirement]
+    model_id: str
+    engine_version: str
+    vectors: bytes = b""  # one float16 row per requirement
+    query_vector: bytes = b""  # for rediscovery: compare with CandidateProfile.doc_vector
+    dims: int = 384
+    _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
+
+    def requirement_vectors(self) -> npt.NDArray[np.float32]:
+        if self._matrix is None:
+            self._matrix = vectors_from_bytes(self.vectors, self.dims)
+        return self._matrix
+
+    def query_array(self) -> npt.NDArray[np.float32]:
+        return vectors_from_bytes(self.query_vector, self.dims)[0]
+
+
+class Span(BaseModel):
+    text: str
+    kind: SpanKind
+    line: int
+
+
+class Role(BaseModel):
+    title: str
+    start: float
+    end: float
+    years: float
+    line: int
+    last_line: int  # the role's block: its bullets run to here
+
+
+class CandidateProfile(_Serialisable):
+    candidate_id: str
+    source: ResumeSource
+    text_sha256: str
+    as_of: float  # the year "present" meant when the profile was built
+    word_count: int
+    lines: list[str]  # masked, cleaned resume lines (evidence is quoted from these)
+    spans: list[Span]  # the embedded spans (one vector each)
+    roles: list[Role] = Field(default_factory=list)
+    total_years: float = 0.0
+    skill_years: dict[str, float] = Field(default_factory=dict)  # term key -> years stated
+    education_level: int = -1
+    model_id: str
+    engine_version: str
+    vectors: bytes = b""
+    doc_vector: bytes = b""  # whole-document vector for first-stage rediscovery search
+    dims: int = 384
+    _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
+    _index: dict[str, int] | None = PrivateAttr(default=None)
+
+    def span_vectors(self) -> npt.NDArray[np.float32]:
+        if self._matrix is None:
+            self._matrix = vectors_from_bytes(self.vectors, self.dims)
+        return self._matrix
+
+    def doc_array(self) -> npt.NDArray[np.float32]:
+        return vectors_from_bytes(self.doc_vector, self.dims)[0]
+
+    def term_index(self) -> dict[str, int]:
+        if self._index is None:
+            from skima.engine.resume import build_term_index
+
+            self._index = build_term_index(self.lines)
+        return self._index
+
+
+class RequirementResult(BaseModel):
+    id: str
+    kind: RequirementKind
+    label: str
+    required: bool
+    weight: float
+    verdict: Verdict
+    satisfaction: float  # 0..1, what the score uses
+    similarity: float  # best embedding similarity to a resume span
+    evidence: str | None = None  # quoted resume span
+    evidence_line: int | None = None
+    exact: bool = False  # the term itself (or a known alias) appears in the resume
+    years_found: float | None = None
+
+
+class Receipt(BaseModel):
+    engine_version: str
+    model_id: str
+    model_sha256: str
+    job_text_sha256: str
+    profile_sha256: str
+    resume_source: ResumeSource
+    as_of: float
+    weights: dict[str, float]
+    calibration: dict[str, float]
+    raw_score: float
+
+
+class MatchResult(BaseModel):
+    job_id: str
+    candidate_id: str
+    score: int | None  # 0-100; None when status is insufficient_evidence
+    status: MatchStatus
+    reasons: list[str]
+    gaps: list[str]
+    requirements: list[RequirementResult]
+    receipt: Receipt
