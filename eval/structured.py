@@ -13,13 +13,16 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from skima.evaluation import term_named_in
+
 from eval.occupations import ROLES, Role, Skill
 from eval.textkit import NUMBER_WORDS, UNIVERSITIES, cap, company, date_range, past_tense, person
 
 CANDIDATES_PER_JOB = 50
-SAME_ROLE_NEGATIVES = 6
+SAME_ROLE_NEGATIVES = 1
 SAME_FAMILY_NEGATIVES = 12
 NOW = (2025, 9)
+SYNONYM_P = 0.3  # share of skill mentions in resumes worded differently from the job
 
 _CREDENTIAL_WORDS = (
     "license", "licence", "certification", "cdl", "cpa", "j.d.", "bar admission", "dpt", "ccrn", "cen",
@@ -33,11 +36,48 @@ _SECTOR = {
     "hospitality": "hospitality", "education": "education", "manufacturing": "manufacturing",
     "service": "customer operations", "business": "business services",
 }
+# Where the work happens; each job has one and its own resumes worked there, so a job and the resumes
+# written for it share context beyond skill names (as tailored resumes do).
+_DOMAINS = {
+    "software": ["payments", "online retail", "insurance claims", "telehealth", "fleet tracking", "online learning",
+                 "digital banking", "travel booking", "ad tech", "property listings"],
+    "data": ["retail pricing", "credit risk", "supply chain", "streaming media", "healthcare claims",
+             "marketing attribution", "energy trading", "telecom churn", "fraud detection"],
+    "nursing": ["Level I trauma center", "teaching hospital", "community hospital", "cardiac unit",
+                "oncology unit", "rural hospital", "surgical unit"],
+    "health": ["family practice", "orthopedic clinic", "retail pharmacy chain", "sports medicine clinic",
+               "hospital outpatient department", "urgent care center"],
+    "sales": ["medical devices", "HR software", "cybersecurity software", "outdoor apparel", "consumer electronics",
+              "industrial supplies", "oncology products", "home furnishings"],
+    "finance": ["manufacturing", "nonprofit", "SaaS", "real estate", "public accounting", "healthcare",
+                "construction", "hospitality group"],
+    "logistics": ["grocery distribution", "e-commerce fulfilment", "automotive parts", "cold chain",
+                  "building materials", "third-party logistics", "beverage distribution"],
+    "hr": ["hospital network", "software scale-up", "manufacturing plant", "retail chain", "university",
+           "engineering consultancy"],
+    "marketing": ["B2B software", "consumer beauty", "fintech app", "higher education", "travel brand",
+                  "food delivery", "fitness brand"],
+    "legal": ["banking", "life sciences", "technology transactions", "real estate", "insurance", "energy"],
+    "trades": ["hospital construction", "residential remodeling", "data center builds", "school facilities",
+               "food processing plant", "multifamily housing", "commercial office fit-outs"],
+    "hospitality": ["boutique hotel", "airport hotel", "farm-to-table restaurant", "resort and spa",
+                    "conference center", "steakhouse"],
+    "education": ["Title I school", "charter school", "suburban district", "international school", "magnet school"],
+    "manufacturing": ["aerospace components", "medical devices", "automotive stamping", "plastic injection molding",
+                      "food packaging", "industrial pumps"],
+    "service": ["telecom provider", "health insurer", "utility company", "airline", "online retailer"],
+    "business": ["hospital network", "law firm", "software company", "construction group", "investment firm",
+                 "university"],
+}
 _BENEFITS = [
     "Medical, dental and vision from day one", "401(k) with employer match", "Paid time off and holidays",
     "Tuition reimbursement", "Flexible schedule", "Paid parental leave", "Annual training budget",
     "Overtime available", "Employee discount", "Relocation assistance for the right candidate",
 ]
+
+
+def mentions_skill(text: str, skill: Skill) -> bool:
+    return term_named_in(skill.name, [text]) or any(term_named_in(syn, [text]) for syn in skill.synonyms)
 
 
 def is_credential(skill: Skill) -> bool:
@@ -53,6 +93,7 @@ class JobSpec:
     years: int
     required: list[Skill]
     preferred: list[Skill]
+    domain: str = ""
     text: str = ""
 
 
@@ -88,6 +129,8 @@ class ResumeDraft:
     layout: int
     summary_years: bool
     present: bool
+    domain: str = ""
+    summary_skills: list[Skill] = field(default_factory=list)
     removed: set[str] = field(default_factory=set)
 
     def total_months(self) -> int:
@@ -136,14 +179,16 @@ def make_job(rng: random.Random, job_id: str, role: Role) -> JobSpec:
         title = f"Senior {title}"
     elif years <= 2 and role.family in ("software", "data") and rng.random() < 0.5:
         title = f"Junior {title}"
-    core = rng.sample(role.core, rng.choice([4, 4, 5]))
+    core = rng.sample(role.core, rng.choice([3, 4, 4]))
     rest = [s for s in role.extra]
     rng.shuffle(rest)
-    n_extra = rng.choice([1, 2, 2, 3])
+    n_extra = rng.choice([2, 3, 3, 4])
     required = core + rest[:n_extra]
     rng.shuffle(required)
     preferred = rest[n_extra : n_extra + rng.choice([2, 3])]
-    spec = JobSpec(id=job_id, role=role, title=title, years=years, required=required, preferred=preferred)
+    domain = rng.choice(_DOMAINS[role.family])
+    spec = JobSpec(id=job_id, role=role, title=title, years=years, required=required, preferred=preferred,
+                   domain=domain)
     spec.text = render_job(rng, spec)
     return spec
 
@@ -178,12 +223,15 @@ def render_job(rng: random.Random, spec: JobSpec) -> str:
     prefs = [rng.choice([s.name, f"Experience with {s.name}", f"Familiarity with {s.name}"]) for s in spec.preferred]
     blurb = rng.choice(
         [
-            f"{employer} is a growing {_SECTOR[role.family]} business with {rng.randint(40, 4000)} employees.",
-            f"Join {employer}, where our {rng.randint(3, 60)}-person team serves customers across the region.",
-            f"{employer} is hiring a {spec.title} to join our team in {city}.",
-            f"At {employer} we take pride in our people and our work.",
+            f"{employer} is a growing {spec.domain} business with {rng.randint(40, 4000)} employees.",
+            f"Join {employer}, where our {rng.randint(3, 60)}-person team serves {spec.domain} customers.",
+            f"{employer} ({spec.domain}) is hiring a {spec.title} to join our team in {city}.",
+            f"At {employer} we take pride in our people and our work in {spec.domain}.",
         ]
     )
+    if rng.random() < 0.6:
+        prefs.append(rng.choice([f"Background in {spec.domain}", f"{cap(spec.domain)} experience",
+                                 f"Experience in a {spec.domain} setting"]))
     edu = rng.choice(role.education)
     benefits = rng.sample(_BENEFITS, 3)
     layout = rng.randrange(3)
@@ -225,7 +273,7 @@ def render_job(rng: random.Random, spec: JobSpec) -> str:
 
 
 def _surface(rng: random.Random, skill: Skill) -> str:
-    if skill.synonyms and rng.random() < 0.45:
+    if skill.synonyms and rng.random() < SYNONYM_P:
         return rng.choice(skill.synonyms)
     return skill.name
 
@@ -243,10 +291,9 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
     name, email, phone, city = person(rng)
     total = spec.years * 12 + rng.randint(3, 54)
     months = _split_months(rng, total)
-    titles = [spec.title.replace("Junior ", "")] + [
-        rng.choice([*role.titles, f"Junior {role.titles[0]}", f"{role.titles[0].split(' (')[0]} Intern"])
-        for _ in months[1:]
-    ]
+    titles = [spec.title.replace("Junior ", "")] + [rng.choice(role.titles) for _ in months[1:]]
+    if len(months) > 1 and rng.random() < 0.4:
+        titles[-1] = rng.choice([f"Junior {role.titles[0]}", f"{role.titles[0].split(' (')[0]} Trainee"])
     # Which skills go where: every requirement is evidenced at least once.
     mentioned = list(spec.required)
     mentioned += rng.sample(spec.preferred, rng.randint(0, len(spec.preferred)))
@@ -285,14 +332,15 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
     return ResumeDraft(
         name=name, email=email, phone=phone, city=city, headline=titles[0], role=role, positions=positions,
         skills_section=in_section, education=education, layout=rng.randrange(3),
-        summary_years=rng.random() < 0.6, present=rng.random() < 0.5,
+        summary_years=rng.random() < 0.6, present=rng.random() < 0.5, domain=spec.domain,
+        summary_skills=rng.sample(spec.required, rng.choice([0, 2, 3])),
     )
 
 
 def make_near_miss(rng: random.Random, strong: ResumeDraft, spec: JobSpec) -> tuple[ResumeDraft, list[str]]:
     """Same resume, another person: 1-3 required skills removed, history shortened for 4+ year jobs."""
     name, email, phone, city = person(rng)
-    n_remove = rng.choice([1, 2, 2, 3])
+    n_remove = rng.choice([1, 2, 2, 3, 3])
     removed = rng.sample(spec.required, n_remove)
     positions = [
         Position(p.title, p.employer, p.months, [Bullet(b.task, b.skill, b.surface, b.form) for b in p.bullets])
@@ -319,6 +367,7 @@ def make_near_miss(rng: random.Random, strong: ResumeDraft, spec: JobSpec) -> tu
         name=name, email=email, phone=phone, city=city, headline=strong.headline, role=role,
         positions=positions, skills_section=section, education=strong.education, layout=strong.layout,
         summary_years=strong.summary_years, present=strong.present, removed={s.name for s in removed},
+        domain=strong.domain, summary_skills=strong.summary_skills,
     )
     return draft, [s.name for s in removed]
 
@@ -332,11 +381,11 @@ def _bullet_text(rng: random.Random, bullet: Bullet, removed: set[str]) -> str |
     if not task:
         return [f"Day-to-day work with {s}", f"Hands-on with {s}", f"Applied {s} on every project"][bullet.form - 5]
     forms = [
-        f"{cap(task)}, using {s}",
-        f"{cap(task)} with {s}",
-        f"Used {s} to {bullet.task}",
         f"{cap(task)} ({s})",
-        f"{cap(task)}; relied on {s} throughout",
+        f"{cap(task)}, drawing on {s}",
+        f"{cap(task)} — key skills: {s}",
+        f"{cap(task)}; {s}",
+        f"Used {s} while I {past_tense(bullet.task)}",
     ]
     return forms[bullet.form % len(forms)]
 
@@ -345,10 +394,12 @@ def render_resume(rng: random.Random, draft: ResumeDraft) -> str:
     removed = draft.removed
     years = draft.total_months() // 12
     headline = draft.headline
+    focus = [s.name for s in draft.summary_skills if s.name not in removed]
     summary_bits = [
-        f"{headline} with {years}+ years of experience in {_SECTOR[draft.role.family]}."
+        f"{headline} with {years}+ years of experience, most recently in {draft.domain}."
         if draft.summary_years and years >= 1
-        else f"{headline} who takes ownership and delivers.",
+        else f"{headline} with a background in {draft.domain}.",
+        f"Strengths include {', '.join(focus[:-1])} and {focus[-1]}." if len(focus) >= 2 else "",
         rng.choice(["Known for reliability and calm under pressure.", "Team player who enjoys mentoring.",
                     "Looking for a role with more responsibility.", "Detail-oriented and organised.", ""]),
     ]
@@ -364,12 +415,13 @@ def render_resume(rng: random.Random, draft: ResumeDraft) -> str:
         start = (start_index // 12, start_index % 12 + 1)
         shown_end = None if (i == 0 and draft.present) else end
         dates = date_range(rng, start, shown_end, style)
+        employer = f"{pos.employer} ({draft.domain})" if i == 0 else pos.employer
         if draft.layout == 0:
-            experience += [f"### {pos.title} — {pos.employer}", dates]
+            experience += [f"### {pos.title} — {employer}", dates]
         elif draft.layout == 1:
-            experience += [f"{pos.title}, {pos.employer} ({dates})"]
+            experience += [f"{pos.title}, {employer} ({dates})"]
         else:
-            experience += [f"{pos.employer} | {pos.title} | {dates}"]
+            experience += [f"{employer} | {pos.title} | {dates}"]
         for b in pos.bullets:
             text = _bullet_text(rng, b, removed)
             if text:
@@ -385,10 +437,10 @@ def render_resume(rng: random.Random, draft: ResumeDraft) -> str:
             parts += ["## Skills", ", ".join(skills), ""]
         parts += ["## Experience", *experience, "## Education", draft.education]
     elif draft.layout == 1:
-        parts = [draft.name.upper(), contact, "", "PROFESSIONAL SUMMARY", summary, "", "EXPERIENCE:", *experience]
+        parts = [draft.name.upper(), contact, "", "PROFESSIONAL SUMMARY", summary, ""]
         if skills:
             parts += ["SKILLS:"] + [bullet_mark + s for s in skills] + [""]
-        parts += ["EDUCATION:", draft.education]
+        parts += ["EXPERIENCE:", *experience, "EDUCATION:", draft.education]
     else:
         parts = [draft.name, draft.city, draft.email, draft.phone, "", f"Profile: {summary}", ""]
         if skills:
@@ -422,10 +474,18 @@ def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
         specs.append(spec)
         neighbours = [r for r in roles if r.family == role.family and r.key != role.key]
         strong = make_strong(rng, spec, neighbours)
-        near, missing = make_near_miss(rng, strong, spec)
+        strong_text = render_resume(rng, strong)
+        for _attempt in range(30):
+            near, missing = make_near_miss(rng, strong, spec)
+            near_text = render_resume(rng, near)
+            # a removed skill must not survive under another skill's wording (e.g. "SQL" in "T-SQL")
+            if not any(mentions_skill(near_text, s) for s in spec.required if s.name in missing):
+                break
+        else:
+            raise RuntimeError(f"could not derive a clean near-miss for {job_id}")
         strong_id, near_id = f"a-cand-{2 * i + 1:05d}", f"a-cand-{2 * i + 2:05d}"
-        candidates.append({"id": strong_id, "text": render_resume(rng, strong)})
-        candidates.append({"id": near_id, "text": render_resume(rng, near)})
+        candidates.append({"id": strong_id, "text": strong_text})
+        candidates.append({"id": near_id, "text": near_text})
         own[job_id] = (strong_id, near_id)
         missing_of[near_id] = missing
     role_of = {s.id: s.role for s in specs}

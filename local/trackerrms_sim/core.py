@@ -97,9 +97,16 @@ class Auth:
             now = self.clock.now_seconds()
             exp = now + timedelta(seconds=self.config.jwt_ttl_seconds)
             header = _b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-            payload = _b64(json.dumps({"sub": "api-user", "jti": next(self._serial),
-                                       "iat": int(now.replace(tzinfo=UTC).timestamp()),
-                                       "exp": int(exp.replace(tzinfo=UTC).timestamp())}).encode())
+            payload = _b64(
+                json.dumps(
+                    {
+                        "sub": "api-user",
+                        "jti": next(self._serial),
+                        "iat": int(now.replace(tzinfo=UTC).timestamp()),
+                        "exp": int(exp.replace(tzinfo=UTC).timestamp()),
+                    }
+                ).encode()
+            )
             signature = _b64(hmac.new(self._secret, f"{header}.{payload}".encode(), hashlib.sha256).digest())
             token = f"{header}.{payload}.{signature}"
             if self.config.single_jwt:
@@ -159,12 +166,15 @@ class Store:
         self.skills = data.skills
         self.skill_areas = data.skill_areas
         self._doc_bytes: dict[int, bytes] = {}
-        self._next_ids = {kind: max(recs, default=start - 1) + 1 for kind, recs, start in (
-            ("resource", data.resources, seedmod.RESOURCE_ID_START),
-            ("opportunity", data.opportunities, seedmod.OPPORTUNITY_ID_START),
-            ("placement", data.placements, seedmod.PLACEMENT_ID_START),
-            ("activity", data.activities, seedmod.ACTIVITY_ID_START),
-        )}
+        self._next_ids = {
+            kind: max(recs, default=start - 1) + 1
+            for kind, recs, start in (
+                ("resource", data.resources, seedmod.RESOURCE_ID_START),
+                ("opportunity", data.opportunities, seedmod.OPPORTUNITY_ID_START),
+                ("placement", data.placements, seedmod.PLACEMENT_ID_START),
+                ("activity", data.activities, seedmod.ACTIVITY_ID_START),
+            )
+        }
         self._next_doc = max(self.documents, default=seedmod.DOCUMENT_ID_START - 1) + 1
         # history: (kind, id) -> [(saved_at, snapshot or None if deleted)]; seed records were saved at their
         # own lastUpdatedDateTime.
@@ -194,7 +204,7 @@ class Store:
                 return [copy.deepcopy(self.records[kind][k]) for k in sorted(self.records[kind])]
             cutoff = self.clock.now() - timedelta(seconds=lag_seconds)
             out = []
-            for (k, rid), versions in self.history.items():
+            for (k, _rid), versions in self.history.items():
                 if k != kind:
                     continue
                 visible = [snap for saved_at, snap in versions if saved_at <= cutoff]
@@ -215,6 +225,8 @@ class Store:
         with self.lock:
             now = self.clock.now()
             record["lastUpdatedDateTime"] = seedmod.ts(now)
+            if kind == "opportunity" and record.get("publishOnline"):
+                record["publishDate"] = seedmod.ts(now)  # "Tracker bumps publishDate when a live record is saved"
             self.records[kind][rid] = record
             versions = self.history.setdefault((kind, rid), [])
             versions.append((now, copy.deepcopy(record)))
@@ -246,8 +258,7 @@ class Store:
         with self.lock:
             return [copy.deepcopy(d) for d in self.documents.values() if d["resourceId"] == resource_id]
 
-    def add_document(self, resource_id: int, filename: str, document_type: str, primary: bool,
-                     data: bytes) -> int:
+    def add_document(self, resource_id: int, filename: str, document_type: str, primary: bool, data: bytes) -> int:
         with self.lock:
             doc_id = self._next_doc
             self._next_doc += 1
@@ -299,8 +310,12 @@ class Store:
 
 
 def _id_of(kind: str, record: dict[str, Any]) -> int:
-    key = {"resource": "resourceId", "opportunity": "opportunityId", "placement": "opportunityResourceId",
-           "activity": "activityId"}[kind]
+    key = {
+        "resource": "resourceId",
+        "opportunity": "opportunityId",
+        "placement": "opportunityResourceId",
+        "activity": "activityId",
+    }[kind]
     return int(record[key])
 
 

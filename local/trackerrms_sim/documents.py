@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 
+from docx import Document
+from fpdf import FPDF
+
 from .seed import Resume, format_period
 
 CONTENT_TYPES = {
@@ -40,8 +43,13 @@ def resume_blocks(resume: Resume) -> list[tuple[str, list[str]]]:
     style = resume.style
     bullet = style.bullet
     blocks: list[tuple[str, list[str]]] = [
-        ("", [f"{resume.first_name} {resume.surname}",
-              f"{resume.email} | {resume.phone} | {resume.city} | {resume.linkedin}"]),
+        (
+            "",
+            [
+                f"{resume.first_name} {resume.surname}",
+                f"{resume.email} | {resume.phone} | {resume.city} | {resume.linkedin}",
+            ],
+        ),
         (_heading(resume, "summary"), [resume.summary]),
     ]
     exp: list[str] = []
@@ -104,8 +112,6 @@ def _latin1(text: str) -> str:
 
 
 def render_pdf(resume: Resume) -> bytes:
-    from fpdf import FPDF
-
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_title(_latin1(f"{resume.first_name} {resume.surname} CV"))
@@ -142,8 +148,6 @@ def render_pdf(resume: Resume) -> bytes:
 
 
 def render_docx(resume: Resume) -> bytes:
-    from docx import Document
-
     doc = Document()
     fix = _mojibake if resume.style.mojibake else (lambda s: s)
     for heading, body in resume_blocks(resume):
@@ -154,7 +158,7 @@ def render_docx(resume: Resume) -> bytes:
         doc.add_heading(fix(heading), level=1)
         for line in body:
             if line.startswith(resume.style.bullet + " "):
-                doc.add_paragraph(fix(line[len(resume.style.bullet) + 1:]), style="List Bullet")
+                doc.add_paragraph(fix(line[len(resume.style.bullet) + 1 :]), style="List Bullet")
             elif line:
                 doc.add_paragraph(fix(line))
     if resume.style.skill_table:

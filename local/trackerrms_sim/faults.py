@@ -10,10 +10,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-FAULT_NAMES = frozenset({
-    "unauthorized", "invalidate_jwt", "rate_limit", "http_error", "delay", "timeout", "drop_connection",
-    "lost_response", "search_lag", "unstable_pages", "webhook_drop", "webhook_duplicate", "webhook_delay",
-})
+FAULT_NAMES = frozenset(
+    {
+        "unauthorized",
+        "invalidate_jwt",
+        "rate_limit",
+        "http_error",
+        "delay",
+        "timeout",
+        "drop_connection",
+        "lost_response",
+        "search_lag",
+        "unstable_pages",
+        "webhook_drop",
+        "webhook_duplicate",
+        "webhook_delay",
+    }
+)
 # Faults that change how data looks, not whether a request succeeds: they do not consume `count`.
 PASSIVE = frozenset({"search_lag", "unstable_pages"})
 COMMON_PARAMS = frozenset({"count", "probability", "seed", "skip", "path", "methods", "record_types"})
@@ -56,8 +69,13 @@ class Fault:
 
     def describe(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name, "params": self.params, "remaining": self.count,
-            "probability": self.probability, "skip": self.skip, "fired": self.fired,
+            "id": self.id,
+            "name": self.name,
+            "params": self.params,
+            "remaining": self.count,
+            "probability": self.probability,
+            "skip": self.skip,
+            "fired": self.fired,
             "path": self.path.pattern if self.path else None,
             "methods": sorted(self.methods) if self.methods else None,
             "record_types": sorted(self.record_types) if self.record_types else None,
@@ -96,7 +114,12 @@ class Faults:
         if name == "http_error" and int(params.get("status", 500)) not in range(400, 600):
             raise FaultError("status must be 4xx or 5xx")
         fault = Fault(
-            id=f"f{next(self._ids)}", name=name, params=params, count=count, probability=probability, skip=skip,
+            id=f"f{next(self._ids)}",
+            name=name,
+            params=params,
+            count=count,
+            probability=probability,
+            skip=skip,
             path=compiled,
             methods=frozenset(m.upper() for m in methods) if methods else None,
             record_types=frozenset(record_types) if record_types else None,
@@ -127,8 +150,14 @@ class Faults:
             return False
         return not (fault.record_types is not None and (record_type is None or record_type not in fault.record_types))
 
-    def fire(self, names: frozenset[str] | set[str], *, path: str | None = None, method: str | None = None,
-             record_type: str | None = None) -> list[Fault]:
+    def fire(
+        self,
+        names: frozenset[str] | set[str],
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        record_type: str | None = None,
+    ) -> list[Fault]:
         """Faults among `names` that hit this event, consuming skip/count/probability."""
         hits: list[Fault] = []
         with self._lock:

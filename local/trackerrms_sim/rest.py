@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -17,9 +18,27 @@ if TYPE_CHECKING:
 PAGE_SIZE = 10  # every */Search endpoint returns 10 rows per page whatever the request says (§5.1, C6)
 
 RESOURCE_PATCHABLE = {
-    "firstName", "surname", "displayAs", "jobTitle", "currentClient", "workTypes", "quickSkills", "contactDetails",
-    "email", "source", "resourceStatus", "availableForWork", "currentSalaryNum", "desiredSalaryNum",
-    "noticePeriod", "note", "tagText", "location", "employmentHistory", "educationSummary", "text",
+    "firstName",
+    "surname",
+    "displayAs",
+    "jobTitle",
+    "currentClient",
+    "workTypes",
+    "quickSkills",
+    "contactDetails",
+    "email",
+    "source",
+    "resourceStatus",
+    "availableForWork",
+    "currentSalaryNum",
+    "desiredSalaryNum",
+    "noticePeriod",
+    "note",
+    "tagText",
+    "location",
+    "employmentHistory",
+    "educationSummary",
+    "text",
 }
 
 
@@ -35,17 +54,18 @@ def _page_number(body: Any) -> int:
         return 1
     raw = body.get("pageNumber", body.get("page", 1))
     try:
-        return max(1, int(raw))
+        return max(1, int(raw)) if raw is not None else 1
     except (TypeError, ValueError):
         return 1
 
 
 def _page(rows: list[Any], page_number: int) -> list[Any]:
     start = (page_number - 1) * PAGE_SIZE
-    return rows[start:start + PAGE_SIZE]
+    return rows[start : start + PAGE_SIZE]
 
 
 # --- Resource ---------------------------------------------------------------------------------------------
+
 
 def resource_view(rec: dict[str, Any]) -> dict[str, Any]:
     return public(rec)
@@ -86,7 +106,8 @@ def _apply_resource_changes(sim: Simulator, rec: dict[str, Any], body: dict[str,
             # replace semantics; ids Tracker does not know are silently dropped (C3), id 0 = free text
             rec["quickSkills"] = [
                 {"id": int(s.get("id", 0)), "name": str(s.get("name", ""))}
-                for s in value if isinstance(s, dict) and (int(s.get("id", 0) or 0) == 0 or int(s["id"]) in known_ids)
+                for s in value
+                if isinstance(s, dict) and (int(s.get("id", 0) or 0) == 0 or int(s["id"]) in known_ids)
             ]
         elif key == "email":
             rec["email"] = value
@@ -118,11 +139,29 @@ def create_resource(sim: Simulator, req: Request) -> Response:
     rid = sim.store.new_id("resource")
     now = sim.now_ts()
     rec: dict[str, Any] = {
-        "resourceId": rid, "firstName": "", "surname": "", "displayAs": "", "jobTitle": "",
-        "currentClient": None, "workTypes": [], "quickSkills": [], "contactDetails": {}, "email": None,
-        "source": "", "resourceStatus": "Active", "availableForWork": None, "note": "", "tagText": "",
-        "location": "", "employmentHistory": "", "educationSummary": "", "text": "", "dateCreated": now,
-        "lastUpdatedDateTime": now, "_field": "api", "_quality": "unknown",
+        "resourceId": rid,
+        "firstName": "",
+        "surname": "",
+        "displayAs": "",
+        "jobTitle": "",
+        "currentClient": None,
+        "workTypes": [],
+        "quickSkills": [],
+        "contactDetails": {},
+        "email": None,
+        "source": "",
+        "resourceStatus": "Active",
+        "availableForWork": None,
+        "note": "",
+        "tagText": "",
+        "location": "",
+        "employmentHistory": "",
+        "educationSummary": "",
+        "text": "",
+        "dateCreated": now,
+        "lastUpdatedDateTime": now,
+        "_field": "api",
+        "_quality": "unknown",
     }
     _apply_resource_changes(sim, rec, body)
     sim.store.save("resource", rid, rec, action="Created")
@@ -160,16 +199,16 @@ def download_document(sim: Simulator, req: Request) -> Response:
         return problem(404, "Not Found", "No record found")
     filename = meta["filename"]
     ascii_name = filename.encode("ascii", "replace").decode().replace('"', "")
-    return Response(200, data, content_type_for(filename),
-                    [("Content-Disposition", f'attachment; filename="{ascii_name}"')])
+    return Response(
+        200, data, content_type_for(filename), [("Content-Disposition", f'attachment; filename="{ascii_name}"')]
+    )
 
 
 # --- Opportunity -----------------------------------------------------------------------------------------
 
+
 def _html_description(text: str) -> str:
     """The advert text as Tracker's rich-text editor would store it [INF]."""
-    import html
-
     parts = []
     for block in text.split("\n\n"):
         lines = block.split("\n")
@@ -221,8 +260,11 @@ def opportunity_view(sim: Simulator, rec: dict[str, Any]) -> dict[str, Any]:
         "client": {"id": rec.get("clientId"), "name": rec.get("clientName")},
         "contact": {"id": rec.get("contactId"), "name": rec.get("contactName")},
         "status": {"name": _status_name(rec)},
-        "history": {"opened": rec.get("dateOpened"), "filled": None,
-                    "closed": rec.get("lastUpdatedDateTime") if rec.get("state") == "closed" else None},
+        "history": {
+            "opened": rec.get("dateOpened"),
+            "filled": None,
+            "closed": rec.get("lastUpdatedDateTime") if rec.get("state") == "closed" else None,
+        },
         "tagText": rec.get("tagText", ""),
         "note": rec.get("note", ""),
         "creationDate": rec.get("creationDate"),
@@ -321,17 +363,20 @@ def paged_search_opportunities(sim: Simulator, req: Request) -> Response:
     page = _page_number(body)
     total = len(rows)
     total_pages = math.ceil(total / PAGE_SIZE) if total else 0
-    return json_response({
-        "opportunities": _page(rows, page),
-        "totalCount": total,
-        "hasNextPage": page < total_pages,
-        "totalPages": total_pages,
-        "pageSize": PAGE_SIZE,
-        "pageNumber": page,
-    })
+    return json_response(
+        {
+            "opportunities": _page(rows, page),
+            "totalCount": total,
+            "hasNextPage": page < total_pages,
+            "totalPages": total_pages,
+            "pageSize": PAGE_SIZE,
+            "pageNumber": page,
+        }
+    )
 
 
 # --- OpportunityResource ---------------------------------------------------------------------------------
+
 
 def placement_row(sim: Simulator, rec: dict[str, Any]) -> dict[str, Any]:
     opp = sim.store.find("opportunity", rec["opportunityId"]) or {}
@@ -368,8 +413,9 @@ def search_placements(sim: Simulator, req: Request) -> Response:
     body = req.json()
     page = _page_number(body)
     rows = [placement_row(sim, p) for p in sim.store.all("placement", sim.search_lag(req))]
-    return json_response({"data": _page(rows, page), "totalRecords": len(rows), "pageNumber": page,
-                          "pageSize": PAGE_SIZE})
+    return json_response(
+        {"data": _page(rows, page), "totalRecords": len(rows), "pageNumber": page, "pageSize": PAGE_SIZE}
+    )
 
 
 def get_placement(sim: Simulator, req: Request) -> Response:
@@ -383,6 +429,7 @@ def get_placement(sim: Simulator, req: Request) -> Response:
 
 
 # --- MetaData ----------------------------------------------------------------------------------------------
+
 
 def area_skills(sim: Simulator, req: Request) -> Response:
     area = _int_param(req, "areaId")

@@ -157,14 +157,21 @@ def _years_for(quality: str, required: int, rng: random.Random) -> int:
     return rng.randint(0, 1)
 
 
-def _build_roles(
-    titles: list[str], companies: list[str], bullets_pool: list[str], skills: list[str], years: int,
-    ref: datetime, rng: random.Random,
+def _build_roles(  # noqa: PLR0917 - private helper of the generator
+    titles: list[str],
+    companies: list[str],
+    bullets_pool: list[str],
+    skills: list[str],
+    years: int,
+    ref: datetime,
+    rng: random.Random,
 ) -> list[Role]:
     """Most recent first. Splits `years` of experience into 1-4 roles."""
     months_total = max(6, years * 12 + rng.randint(0, 11))
     n_roles = max(1, min(4, 1 + months_total // 30))
-    cuts = sorted(rng.sample(range(3, months_total - 2), n_roles - 1)) if n_roles > 1 and months_total > 8 else []
+    # roughly even tenures with some jitter, so no role is absurdly short
+    step = months_total / n_roles
+    cuts = [int(step * k + rng.uniform(-step / 4, step / 4)) for k in range(1, n_roles)]
     bounds = [0, *cuts, months_total]
     current = rng.random() < 0.8
     end_index = ref.year * 12 + (ref.month - 1) - (0 if current else rng.randint(1, 8))
@@ -210,14 +217,30 @@ def _style_for(index: int, rng: random.Random) -> ResumeStyle:
     return style
 
 
-def _make_resume(
-    spec: FieldSpec | None, other: tuple[str, tuple[str, ...], tuple[str, ...]] | None, quality: str,
-    first: str, last: str, city: str, ref: datetime, rng: random.Random, index: int,
+def _make_resume(  # noqa: PLR0917 - private helper of the generator
+    spec: FieldSpec | None,
+    other: tuple[str, tuple[str, ...], tuple[str, ...]] | None,
+    quality: str,
+    first: str,
+    last: str,
+    city: str,
+    ref: datetime,
+    rng: random.Random,
+    index: int,
 ) -> tuple[Resume, int]:
     email = f"{first.lower()}.{last.lower()}{rng.randint(1, 99)}@example-mail.test".replace("'", "")
     email = email.encode("ascii", "ignore").decode()
-    phone = rng.choice(["07", "+44 7", "(512) ", "+1 214 "]) + f"{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
-    linkedin = f"linkedin.com/in/{first.lower()}-{last.lower()}-{rng.randint(10, 99)}".encode("ascii", "ignore").decode()
+    phone = rng.choice(
+        (
+            f"07700 {rng.randint(900000, 900999)}",
+            f"+44 7700 {rng.randint(900000, 900999)}",
+            f"(512) 555-{rng.randint(100, 199):04d}",
+            f"+1 214-555-{rng.randint(100, 199):04d}",
+        )
+    )
+    linkedin = f"linkedin.com/in/{first.lower()}-{last.lower()}-{rng.randint(10, 99)}".encode(
+        "ascii", "ignore"
+    ).decode()
     if spec is not None:
         years = _years_for(quality, spec.years_required, rng)
         if quality in ("strong", "good"):
@@ -251,17 +274,43 @@ def _make_resume(
         title, skills_t, companies = other
         years = rng.randint(2, 12)
         skills = list(skills_t)
-        roles = _build_roles([title], list(companies),
-                             ["Responsible for {skill} day to day", "Improved {skill} across the team",
-                              "Trained new starters in {skill}"], skills, years, ref, rng)
-        education = [f"{rng.choice(['BA', 'BSc', 'Diploma'])} {rng.choice(['Hospitality', 'Education', 'Law', 'Design', 'Pharmacy'])}, {rng.choice(UNIVERSITIES)}"]
+        roles = _build_roles(
+            [title],
+            list(companies),
+            [
+                "Responsible for {skill} day to day",
+                "Improved {skill} across the team",
+                "Trained new starters in {skill}",
+            ],
+            skills,
+            years,
+            ref,
+            rng,
+        )
+        subject = rng.choice(["Hospitality", "Education", "Law", "Design", "Pharmacy"])
+        education = [f"{rng.choice(['BA', 'BSc', 'Diploma'])} {subject}, {rng.choice(UNIVERSITIES)}"]
         certs = []
         summary = f"Experienced {title.lower()} looking for a new challenge."
-    skill_years = [(s, max(1, min(years, rng.randint(1, max(1, years)))), rng.choice(["Expert", "Advanced", "Intermediate"]))
-                   for s in skills]
+    skill_years = [
+        (s, max(1, min(years, rng.randint(1, max(1, years)))), rng.choice(["Expert", "Advanced", "Intermediate"]))
+        for s in skills
+    ]
     return (
-        Resume(first, last, email, phone, city, linkedin, summary, roles, skills, skill_years, education, certs,
-               _style_for(index, rng)),
+        Resume(
+            first,
+            last,
+            email,
+            phone,
+            city,
+            linkedin,
+            summary,
+            roles,
+            skills,
+            skill_years,
+            education,
+            certs,
+            _style_for(index, rng),
+        ),
         years,
     )
 
@@ -282,7 +331,7 @@ def generate(seed: int, n_candidates: int, ref: datetime) -> SeedData:
 
     # Jobs
     job_ids: list[int] = []
-    for k, spec in enumerate(FIELDS):
+    for k, job_spec in enumerate(FIELDS):
         oid = OPPORTUNITY_ID_START + k
         job_ids.append(oid)
         opened = ref - timedelta(days=rng.randint(5, 60), hours=rng.randint(0, 23))
@@ -290,36 +339,36 @@ def generate(seed: int, n_candidates: int, ref: datetime) -> SeedData:
         updated = min(updated, ref - timedelta(hours=1))
         data.opportunities[oid] = {
             "opportunityId": oid,
-            "name": spec.job_title,
+            "name": job_spec.job_title,
             "reference": f"JOB-{oid}",
             "clientId": 7001 + k,
-            "clientName": spec.client,
+            "clientName": job_spec.client,
             "contactId": 7501 + k,
             "contactName": rng.choice(["Heather Smith", "Tom Briggs", "Anita Rao", "Gareth Pugh"]),
-            "department": spec.department,
-            "workType": spec.work_type,
-            "location": spec.location,
-            "locationCity": spec.location.split(",")[0],
-            "state": spec.state,
-            "publishOnline": spec.publish_online,
-            "advertStatus": "A" if spec.publish_online else "C",
-            "salaryFrom": spec.salary[0],
-            "salaryTo": spec.salary[1],
+            "department": job_spec.department,
+            "workType": job_spec.work_type,
+            "location": job_spec.location,
+            "locationCity": job_spec.location.split(",")[0],
+            "state": job_spec.state,
+            "publishOnline": job_spec.publish_online,
+            "advertStatus": "A" if job_spec.publish_online else "C",
+            "salaryFrom": job_spec.salary[0],
+            "salaryTo": job_spec.salary[1],
             "salaryPer": "Annum",
-            "currencyCode": "USD" if "TX" in spec.location else "GBP",
-            "description": spec.description,
+            "currencyCode": "USD" if "TX" in job_spec.location else "GBP",
+            "description": job_spec.description,
             "ownerId": USERS[k % 2]["UserId"],
             "dateOpened": ts(opened),
             "creationDate": ts(opened),
-            "publishDate": ts(opened) if spec.publish_online else None,
+            "publishDate": ts(opened) if job_spec.publish_online else None,
             "lastUpdatedDateTime": ts(updated),
             "tagText": "",
             "note": "",
-            "_field": spec.key,
+            "_field": job_spec.key,
         }
 
     # Candidates: spread over the fields plus an "other" bucket; qualities cycle within each field.
-    buckets = [*FIELDS, None]
+    buckets: list[FieldSpec | None] = [*FIELDS, None]
     per_bucket_count: dict[int, int] = {}
     used_emails: set[str] = set()
     doc_id = DOCUMENT_ID_START
@@ -338,8 +387,10 @@ def generate(seed: int, n_candidates: int, ref: datetime) -> SeedData:
             resume.email = resume.email.replace("@", f".{rng.randint(1, 9)}@", 1)
         used_emails.add(resume.email)
         created = ref - timedelta(days=rng.randint(30, 1500), seconds=rng.randint(0, 86399))
-        updated = min(created + timedelta(days=rng.randint(0, 400), seconds=rng.randint(0, 86399)),
-                      ref - timedelta(minutes=rng.randint(30, 60 * 24 * 20)))
+        updated = min(
+            created + timedelta(days=rng.randint(0, 400), seconds=rng.randint(0, 86399)),
+            ref - timedelta(minutes=rng.randint(30, 60 * 24 * 20)),
+        )
         current = resume.roles[0]
         has_doc = resume.style.format != "none"
         quick = [{"id": data.skills[s], "name": s} for s in resume.skills if s in data.skills][: rng.randint(0, 5)]
@@ -365,7 +416,9 @@ def generate(seed: int, n_candidates: int, ref: datetime) -> SeedData:
             "tagText": rng.choice(["", "", "", "", "Hot", "Do not call before 10am", "Relocating, Hot"]),
             # [INF] record text fields, the only source of a profile when there is no document.
             "employmentHistory": _employment_history_text(resume) if (not has_doc or rng.random() < 0.25) else "",
-            "educationSummary": "; ".join(resume.education + resume.certs) if (not has_doc or rng.random() < 0.4) else "",
+            "educationSummary": "; ".join(resume.education + resume.certs)
+            if (not has_doc or rng.random() < 0.4)
+            else "",
             "text": f"{resume.summary} Skills: {', '.join(resume.skills)}." if not has_doc else "",
             "dateCreated": ts(created),
             "lastUpdatedDateTime": ts(updated),
@@ -412,7 +465,7 @@ def generate(seed: int, n_candidates: int, ref: datetime) -> SeedData:
         chosen = rng.sample(pool, k=min(len(pool), rng.randint(5, 10)))
         outsiders = [r for r in rng.sample(list(data.resources), k=min(3, len(data.resources))) if r not in chosen]
         chosen += outsiders[:2]
-        chosen += [r for r in multi[(k % 4) * 3:(k % 4) * 3 + 3] if r not in chosen]
+        chosen += [r for r in multi[(k % 4) * 3 : (k % 4) * 3 + 3] if r not in chosen]
         job_opened = datetime.fromisoformat(data.opportunities[oid]["dateOpened"])
         for j, rid in enumerate(chosen):
             status = statuses_weighted[rng.randrange(len(statuses_weighted))]
@@ -442,20 +495,29 @@ def generate(seed: int, n_candidates: int, ref: datetime) -> SeedData:
     for rid in rng.sample(list(data.resources), k=len(data.resources) // 3):
         kind, text = RECRUITER_NOTES[rng.randrange(len(RECRUITER_NOTES))]
         when = datetime.fromisoformat(data.resources[rid]["lastUpdatedDateTime"]) - timedelta(hours=rng.randint(1, 200))
-        data.activities[aid] = _activity(aid, "R", rid, f"{kind} - {data.resources[rid]['displayAs']}", text, kind,
-                                         USERS[rng.randrange(2)], when)
+        data.activities[aid] = _activity(
+            aid, "R", rid, f"{kind} - {data.resources[rid]['displayAs']}", text, kind, USERS[rng.randrange(2)], when
+        )
         aid += 1
     for oid in job_ids:
         when = datetime.fromisoformat(data.opportunities[oid]["dateOpened"]) + timedelta(hours=2)
-        data.activities[aid] = _activity(aid, "O", oid, "Job briefing call with client",
-                                         "Took the brief; client wants a shortlist within two weeks.",
-                                         "Telephone", USERS[0], when)
+        data.activities[aid] = _activity(
+            aid,
+            "O",
+            oid,
+            "Job briefing call with client",
+            "Took the brief; client wants a shortlist within two weeks.",
+            "Telephone",
+            USERS[0],
+            when,
+        )
         aid += 1
     return data
 
 
-def _activity(aid: int, link_type: str, link_id: int, subject: str, note: str, kind: str,
-              user: dict[str, Any], when: datetime) -> dict[str, Any]:
+def _activity(  # noqa: PLR0917 - private helper of the generator
+    aid: int, link_type: str, link_id: int, subject: str, note: str, kind: str, user: dict[str, Any], when: datetime
+) -> dict[str, Any]:
     return {
         "activityId": aid,
         "linkRecordType": link_type,
@@ -478,8 +540,16 @@ def _activity(aid: int, link_type: str, link_id: int, subject: str, note: str, k
 def new_activity(aid: int, link_type: str, link_id: int, payload: dict[str, Any], now: datetime) -> dict[str, Any]:
     user_id = payload.get("userId")
     user = next((u for u in USERS if u["UserId"] == user_id), USERS[2])
-    record = _activity(aid, link_type, link_id, str(payload.get("subject") or ""), str(payload.get("note") or ""),
-                       str(payload.get("type") or "Task"), user, now)
+    record = _activity(
+        aid,
+        link_type,
+        link_id,
+        str(payload.get("subject") or ""),
+        str(payload.get("note") or ""),
+        str(payload.get("type") or "Task"),
+        user,
+        now,
+    )
     for key in ("status", "priority", "contactType"):
         if payload.get(key):
             record[key] = str(payload[key])

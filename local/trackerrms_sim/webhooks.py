@@ -38,6 +38,9 @@ class Webhooks:
     def __init__(self, config: SimConfig, faults: Faults) -> None:
         self.config = config
         self.faults = faults
+        self._initial_token = config.webhook_token
+        self._initial_retries = config.webhook_retries
+        self._initial_record_types = list(config.webhook_record_types)
         self.log: list[dict[str, Any]] = []
         self._queue: list[tuple[float, int, dict[str, Any]]] = []
         self._seq = itertools.count(1)
@@ -47,19 +50,25 @@ class Webhooks:
         self._thread = threading.Thread(target=self._run, name="sim-webhooks", daemon=True)
         self._thread.start()
 
-    def configure(self, url: str | None, body_shape: str = "default", token: str | None = None,
-                  retries: int | None = None, record_types: list[str] | None = None) -> None:
+    def configure(
+        self,
+        url: str | None,
+        body_shape: str = "default",
+        token: str | None = None,
+        retries: int | None = None,
+        record_types: list[str] | None = None,
+    ) -> None:
+        """Replace the whole webhook registration; what is not given goes back to its start-up value."""
         if body_shape not in SHAPES:
             raise ValueError(f"body_shape must be one of {SHAPES}")
         with self._cond:
             self.config.webhook_url = url
             self.config.webhook_shape = body_shape
-            if token is not None:
-                self.config.webhook_token = token
-            if retries is not None:
-                self.config.webhook_retries = int(retries)
-            if record_types is not None:
-                self.config.webhook_record_types = list(record_types)
+            self.config.webhook_token = self._initial_token if token is None else token
+            self.config.webhook_retries = self._initial_retries if retries is None else int(retries)
+            self.config.webhook_record_types = list(
+                self._initial_record_types if record_types is None else record_types
+            )
 
     def on_save(self, kind: str, action: str, record_id: int) -> None:
         """Store listener: called after every save of a record."""
@@ -73,9 +82,18 @@ class Webhooks:
         if self.config.webhook_shape == "query":
             query["id"] = str(record_id)
         entry: dict[str, Any] = {
-            "seq": next(self._seq), "recordType": record_type, "action": action, "recordId": record_id,
-            "url": _with_query(self.config.webhook_url, query), "body": body, "status": None,
-            "attempts": 0, "dropped": False, "duplicate": False, "delivered": False, "error": None,
+            "seq": next(self._seq),
+            "recordType": record_type,
+            "action": action,
+            "recordId": record_id,
+            "url": _with_query(self.config.webhook_url, query),
+            "body": body,
+            "status": None,
+            "attempts": 0,
+            "dropped": False,
+            "duplicate": False,
+            "delivered": False,
+            "error": None,
         }
         delay = 0.0
         for fault in self.faults.fire({"webhook_delay"}, record_type=record_type):
@@ -114,23 +132,26 @@ class Webhooks:
             self._deliver(entry)
 
     def _deliver(self, entry: dict[str, Any]) -> None:
-        entry["attempts"] += 1
+        status: int | None = None
+        error: str | None = None
         try:
-            response = self._client.post(entry["url"], content=json.dumps(entry["body"]).encode(),
-                                         headers={"Content-Type": "application/json",
-                                                  "User-Agent": "TrackerRMS-Webhook/1.0 (simulator)"})
-            entry["status"] = response.status_code
-            entry["delivered"] = response.is_success
-            entry["error"] = None
+            response = self._client.post(
+                entry["url"],
+                content=json.dumps(entry["body"]).encode(),
+                headers={"Content-Type": "application/json", "User-Agent": "TrackerRMS-Webhook/1.0 (simulator)"},
+            )
+            status = response.status_code
         except httpx.HTTPError as exc:
-            entry["status"] = None
-            entry["error"] = f"{type(exc).__name__}: {exc}"
-        if not entry["delivered"] and entry["attempts"] <= self.config.webhook_retries:
-            with self._cond:
-                if not self._stop:
-                    heapq.heappush(self._queue, (time.monotonic() + self.config.webhook_retry_delay * entry["attempts"],
-                                                 entry["seq"], entry))
-                    self._cond.notify()
+            error = f"{type(exc).__name__}: {exc}"
+        with self._cond:  # update the log entry in one step so readers never see a half-finished attempt
+            entry["attempts"] += 1
+            entry["status"] = status
+            entry["error"] = error
+            entry["delivered"] = status is not None and 200 <= status < 300
+            if not entry["delivered"] and entry["attempts"] <= self.config.webhook_retries and not self._stop:
+                due = time.monotonic() + self.config.webhook_retry_delay * entry["attempts"]
+                heapq.heappush(self._queue, (due, entry["seq"], entry))
+                self._cond.notify()
 
     def stop(self) -> None:
         with self._cond:

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 
-class DropConnection(Exception):  # noqa: N818 - it is a control-flow signal, not an error
+class DropConnection(Exception):
     """Close the connection without any response, optionally after stalling."""
 
     def __init__(self, stall_seconds: float = 0.0) -> None:
@@ -17,7 +17,7 @@ class DropConnection(Exception):  # noqa: N818 - it is a control-flow signal, no
         self.stall_seconds = stall_seconds
 
 
-class BadJson(Exception):  # noqa: N818
+class BadJson(Exception):
     pass
 
 

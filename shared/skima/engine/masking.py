@@ -30,6 +30,7 @@ _FIELD_INLINE = re.compile(
 _PHOTO_LINE = re.compile(r"^\W*(?:!\[[^\]]*\]\([^)]*\)|\[?(?:photo|image|picture|headshot|portrait)\b.*)$",
                          re.IGNORECASE)
 _AGE = re.compile(r"\b(?:aged?\s*:?\s*\d{2}|\d{2}\s*(?:years?|yrs?)[\s-]*old|\d{2}\s*y/?o)\b", re.IGNORECASE)
+_AGE_PHRASE = re.compile(r"\bage[ \t]*(?:\n[ \t]*)?(?:is|of)?[ \t]*[:\-]?[ \t]*(?:\n[ \t]*)?\d{2}\b", re.I)
 _BORN = re.compile(r"\bborn\s+(?:on|in)?\s*[^,.;\n|]{1,40}", re.IGNORECASE)
 _STREET = re.compile(
     r"\b\d{1,6}\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|"
@@ -43,7 +44,8 @@ _PIN = re.compile(r"\b(?:pin(?:code)?|zip(?:code)?|postcode|postal code)\s*[:\-]
 _PRONOUNS = {
     "he": "they", "she": "they", "him": "them", "his": "their", "hers": "theirs", "her": "their",
     "himself": "themselves", "herself": "themselves", "mr": "", "mrs": "", "ms": "", "miss": "", "mx": "",
-    "sir": "", "madam": "",
+    "sir": "", "madam": "", "they": "they", "them": "them", "their": "their", "theirs": "theirs",
+    "themselves": "themselves",
 }
 _PRONOUN_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b\.?", re.IGNORECASE)
 _GENDER_WORDS = re.compile(
@@ -51,7 +53,7 @@ _GENDER_WORDS = re.compile(
     r"married|unmarried|divorced|widowed|widow|widower|bachelorette|non-binary|transgender)\b",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'\-]{1,20}\.?$|^[A-Z]\.$|^[A-Z]{2,20}$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['\-][A-Z]?[a-z]+)*$|^[A-Z]\.$|^[A-Z]{2,20}$")
 _NOT_NAME = re.compile(
     r"\b(?:resume|curriculum|vitae|cv|profile|summary|engineer|developer|manager|analyst|consultant|"
     r"experience|skills|education|objective|contact|details|scientist|designer|specialist|lead|senior|"
@@ -61,16 +63,29 @@ _NOT_NAME = re.compile(
 _NAME_LABEL = re.compile(r"^\W*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
+def _is_vocabulary(word: str) -> bool:
+    """Job, section and skill words are never taken for a name."""
+    from skima.engine.lexicon import ALIAS_TO_CANONICAL, ROLE_NOUNS, term_key
+
+    lowered = word.lower().strip(".")
+    return lowered in ROLE_NOUNS or term_key(word) in ALIAS_TO_CANONICAL or lowered in _COMMON_WORDS
+
+
+_COMMON_WORDS = {"experience", "skills", "skill", "details", "summary", "profile", "education", "company",
+                 "registered", "senior", "junior", "technical", "professional", "career", "objective", "project",
+                 "projects", "work", "resume", "curriculum", "vitae", "contact", "information", "personal"}
+
+
 def _name_tokens(lines: list[str]) -> set[str]:
     """Words of the candidate's name: a 'Name:' field, or a name-like first line ('# Jane Q. Doe')."""
     tokens: set[str] = set()
     for match in _NAME_LABEL.finditer("\n".join(lines[:40])):
         tokens.update(w.strip(".,") for w in match.group(1).split()[:4] if len(w.strip(".,")) > 1)
-    for line in lines[:3]:
+    for line in lines[:2]:
         head = re.split(r"\s[|–—,]\s|\s-\s|[|,]", line.lstrip("# ").strip())[0].strip()
         candidate = [w for w in head.split() if w]
         if (2 <= len(candidate) <= 4 and all(_NAME_WORD.match(w) for w in candidate)
-                and not _NOT_NAME.search(head)):
+                and not _NOT_NAME.search(head) and not any(_is_vocabulary(w) for w in candidate)):
             tokens.update(w if len(w.strip(".")) == 1 else w.strip(".") for w in candidate)
             break
     return tokens
@@ -93,6 +108,7 @@ def _pronoun(match: re.Match[str]) -> str:
 
 def mask_protected(text: str) -> str:
     """Text with protected attributes replaced by placeholders (applied to cleaned resume text)."""
+    text = _AGE_PHRASE.sub("[age]", text)
     lines = text.split("\n")
     names = _name_tokens(lines)
     masked: list[str] = []
@@ -121,6 +137,6 @@ def mask_protected(text: str) -> str:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
         out = pattern.sub("[name]", out)
-    out = re.sub(r"(?:\[name\][\s.]*){2,}", "[name] ", out)
+    out = re.sub(r"(?:\[name\][ \t.]*){2,}", "[name] ", out)
     out = re.sub(r"[ \t]{2,}", " ", out)
     return "\n".join(line.strip() for line in out.split("\n") if line.strip())

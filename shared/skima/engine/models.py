@@ -125,11 +125,14 @@ class CandidateProfile(_Serialisable):
     education_level: int = -1
     model_id: str
     engine_version: str
+    profile_sha256: str = ""
+    read_error: str | None = None  # why the document could not be read, when it could not
     vectors: bytes = b""
     doc_vector: bytes = b""  # whole-document vector for first-stage rediscovery search
     dims: int = 384
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _index: dict[str, int] | None = PrivateAttr(default=None)
+    _keys: list[str] | None = PrivateAttr(default=None)
 
     def span_vectors(self) -> npt.NDArray[np.float32]:
         if self._matrix is None:
@@ -137,7 +140,8 @@ class CandidateProfile(_Serialisable):
         return self._matrix
 
     def doc_array(self) -> npt.NDArray[np.float32]:
-        return vectors_from_bytes(self.doc_vector, self.dims)[0]
+        rows = vectors_from_bytes(self.doc_vector, self.dims)
+        return rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
 
     def term_index(self) -> dict[str, int]:
         if self._index is None:
@@ -145,6 +149,13 @@ class CandidateProfile(_Serialisable):
 
             self._index = build_term_index(self.lines)
         return self._index
+
+    def line_key_list(self) -> list[str]:
+        if self._keys is None:
+            from skima.engine.resume import line_keys
+
+            self._keys = [line_keys(line) for line in self.lines]
+        return self._keys
 
 
 class RequirementResult(BaseModel):

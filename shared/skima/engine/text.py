@@ -136,13 +136,28 @@ _INLINE_HEADERS = re.compile(
     r"CAREER OBJECTIVE|Career Objective|DECLARATION|Declaration)\b"
 )
 _INLINE_FIELDS = re.compile(r"(?<=\S)\s+(?=(?:company|description|project|role|duration|client|team size|"
-                            r"environment|technologies|designation)\s*[-:]\s)", re.IGNORECASE)
+                            r"environment|technologies|designation)[ \t]*[-:][ \t])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.;!?]\s+(?=[A-Z(])")
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUMBER_YEARS = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")(\s*(?:\+|or more|plus)?\s*(?:\(\d+\)\s*)?"
+                           r"(?:years?|yrs?))", re.IGNORECASE)
+
+
+def _number_years(match: re.Match[str]) -> str:
+    number = _NUMBER_WORDS[match.group(1).lower()]
+    tail = match.group(2)
+    unit = re.search(r"(?:years?|yrs?)$", tail, re.IGNORECASE)
+    plus = "+" if re.search(r"\+|more|plus", tail, re.IGNORECASE) else ""
+    return f"{number}{plus} {unit.group(0) if unit else 'years'}"
 
 
 def clean_text(text: str) -> str:
     """Normalise unicode, repair mojibake, one statement per line where the layout was lost."""
     text = _undo_mojibake(text)
+    text = _NUMBER_YEARS.sub(_number_years, text)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")

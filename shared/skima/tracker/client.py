@@ -467,15 +467,35 @@ class TrackerClient:
         return self._parse_rows(Resource, _as_list(data, "resources", "results", "data"), "search_resources")
 
     def iter_resources(
-        self, *, page_size: int = 50, max_pages: int | None = None, deadline: Deadline | None = None
+        self,
+        *,
+        page_size: int = 50,
+        max_pages: int | None = None,
+        until_stable: bool = False,
+        max_passes: int = 4,
+        deadline: Deadline | None = None,
     ) -> Iterator[Resource]:
         """Every Resource in ``Resource/Search`` order, each id once.
 
-        Tracker's pages overlap and sometimes repeat; a page that brings nothing new is asked for again
-        (``settings.resource_page_rereads`` times) before moving on, so a repeated page does not hide the
-        real one. Search results lag: re-read by id (``get_resource``) before acting on a row.
+        Tracker's pages overlap, shift and sometimes repeat an earlier page. Rows already seen are skipped; a
+        page that brings nothing new is asked for again (``settings.resource_page_rereads`` times). A repeated
+        page can still hide rows, so ``until_stable=True`` scans again until a whole pass finds nothing new
+        (at most ``max_passes``): complete, at several times the calls. For a complete and cheap scan of ids
+        prefer ``iter_resource_ids`` (widget getRecords, stable pages of 100). Search results lag: re-read by
+        id (``get_resource``) before acting on a row.
         """
         seen: set[int] = set()
+        for _ in range(max_passes if until_stable else 1):
+            found_new = False
+            for row in self._resource_search_pass(seen, page_size, max_pages, deadline):
+                found_new = True
+                yield row
+            if not found_new:
+                return
+
+    def _resource_search_pass(
+        self, seen: set[int], page_size: int, max_pages: int | None, deadline: Deadline | None
+    ) -> Iterator[Resource]:
         page = 1
         rereads = 0
         while max_pages is None or page <= max_pages:
@@ -491,6 +511,36 @@ class TrackerClient:
             for row in new:
                 seen.add(row.resource_id)
                 yield row
+            page += 1
+
+    def iter_resource_ids(
+        self,
+        *,
+        updated_after: datetime | None = None,
+        page_size: int = 100,
+        deadline: Deadline | None = None,
+    ) -> Iterator[int]:
+        """Every candidate id (optionally changed since ``updated_after``) via widget getRecords R, by id.
+
+        Pages sorted by id are stable, so nothing is skipped or repeated (new records may appear at the end).
+        """
+        seen: set[int] = set()
+        page = 0
+        while True:
+            rows = self.get_records_page(
+                "R",
+                page=page,
+                page_size=page_size,
+                updated_after=updated_after,
+                sort_field="id",
+                deadline=deadline,
+            )
+            for row in rows:
+                if row.id not in seen:
+                    seen.add(row.id)
+                    yield row.id
+            if len(rows) < page_size:
+                return
             page += 1
 
     def list_documents(self, resource_id: int, *, deadline: Deadline | None = None) -> list[ResourceDocument]:

@@ -123,10 +123,10 @@ class TokenBucket:
             elapsed = max(0.0, now - self._updated)
             self._tokens = min(self._capacity, self._tokens + elapsed * self._rate_per_second)
             self._updated = now
-            if self._tokens >= 1.0:
-                self._tokens -= 1.0
+            if self._tokens >= 1.0 - 1e-9:  # tolerate float rounding after waiting exactly the advised time
+                self._tokens = max(0.0, self._tokens - 1.0)
                 return 0.0
-            return (1.0 - self._tokens) / self._rate_per_second
+            return max((1.0 - self._tokens) / self._rate_per_second, 1e-3)
 
 
 _process_limiter_lock = threading.Lock()

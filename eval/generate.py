@@ -1,0 +1,53 @@
+"""Regenerate every generated set (deterministic; fixed seeds): `.venv/bin/python -m eval.generate`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from eval.pasted import generate_pasted
+from eval.structured import generate_structured
+
+SETS_DIR = Path(__file__).parent / "sets"
+SEED_A = 20261128
+SEED_B = 4242
+SMALL_A_JOBS = 20
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_set(name: str, jobs: list[dict[str, str]], candidates: list[dict[str, str]],
+              qrels: list[dict[str, object]]) -> None:
+    folder = SETS_DIR / name
+    used = {q["candidate_id"] for q in qrels}
+    write_jsonl(folder / "jobs.jsonl", jobs)
+    write_jsonl(folder / "candidates.jsonl", [c for c in candidates if c["id"] in used])
+    write_jsonl(folder / "qrels.jsonl", qrels)
+    print(f"{name}: {len(jobs)} jobs, {len(used)} candidates, {len(qrels)} qrels")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", choices=["structured-a", "pasted-b"], default=None)
+    args = parser.parse_args()
+    if args.only in (None, "structured-a"):
+        a = generate_structured(seed=SEED_A, n_jobs=120)
+        write_set("structured-a", a.jobs, a.candidates, a.qrels)
+        # the small set is the first jobs of the full set, with exactly their qrels
+        small_jobs = a.jobs[:SMALL_A_JOBS]
+        small_ids = {j["id"] for j in small_jobs}
+        write_set("structured-a-small", small_jobs, a.candidates, [q for q in a.qrels if q["job_id"] in small_ids])
+    if args.only in (None, "pasted-b"):
+        b = generate_pasted(seed=SEED_B)
+        write_set("pasted-b", b.jobs, b.candidates, b.qrels)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""`make dev`: the whole loop on one machine, from the BUILT artifacts.
+
+moto server (AWS) + the resources of template.yaml + the Tracker simulator (seeded, its webhook pointed at the
+local API with `?token=`) + the four functions with their event sources (HTTP API, Function URL, SQS poller,
+schedule). Prints the URLs, then queue depths now and then. Ctrl-C (or SIGTERM, or --seconds N) stops everything.
+
+    python -m local.dev [--no-build] [--seconds N] [--sim-port 8765] [--api-port 3000] [--url-port 3001]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+
+from local.lambda_runtime.build import REPO_ROOT, sam_build
+from local.lambda_runtime.logs import LogSink
+from local.lambda_runtime.moto_server import MotoServer, free_port, wait_for_http
+from local.lambda_runtime.stack import LocalStack
+
+_GUARD = REPO_ROOT / "local" / "lambda_runtime" / "orphan_guard.py"
+WEBHOOK_API = "WebhookApi"
+WEBHOOK_FUNCTION = "WebhookFunction"
+SHORTLIST_FUNCTION = "ShortlistFunction"
+SIM_API_TOKEN = "local-sim-api-token"
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m local.dev", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-build", action="store_true", help="use the existing build dir (skip sam build)")
+    parser.add_argument("--build-dir", type=Path, default=REPO_ROOT / ".aws-sam" / "build")
+    parser.add_argument("--seconds", type=float, default=None, help="run N seconds, then stop cleanly")
+    parser.add_argument("--sim-port", type=int, default=8765, help="Tracker simulator port (0 = any free port)")
+    parser.add_argument("--api-port", type=int, default=3000, help="webhook HTTP API port (0 = any free port)")
+    parser.add_argument("--url-port", type=int, default=3001, help="shortlist Function URL port (0 = any)")
+    parser.add_argument("--moto-port", type=int, default=0, help="moto server port (0 = any free port)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--candidates", type=int, default=300)
+    parser.add_argument(
+        "--schedule-speedup", type=float, default=10.0, help="run schedules N times faster (10: a 10-minute poll "
+        "runs every minute)"
+    )
+    parser.add_argument(
+        "--visibility-timeout", type=int, default=None, help="override the score queue's VisibilityTimeout "
+        "(seconds) so failed messages come back (and reach the DLQ) sooner"
+    )
+    parser.add_argument("--status-every", type=float, default=15.0, help="seconds between queue depth lines")
+    parser.add_argument("--log-file", type=Path, default=None, help="also append function logs to this file")
+    return parser.parse_args(argv)
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _start_simulator(args: argparse.Namespace, port: int, webhook_url: str, webhook_token: str, log: LogSink) -> (
+    subprocess.Popen[bytes]
+):
+    command = [
+        sys.executable, str(_GUARD), str(os.getpid()), "local.trackerrms_sim",
+        "--port", str(port), "--seed", str(args.seed), "--candidates", str(args.candidates),
+        "--api-token", SIM_API_TOKEN, "--webhook-url", webhook_url, "--webhook-token", webhook_token,
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for raw in process.stdout:
+            log.write("TrackerSim", raw.decode("utf-8", "replace"))
+
+    threading.Thread(target=pump, daemon=True).start()
+    wait_for_http(f"http://127.0.0.1:{port}/_sim/clock", 60, process)
+    return process
+
+
+def _stop_process(process: subprocess.Popen[bytes] | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+def _queue_status(stack: LocalStack) -> str:
+    parts = []
+    for logical_id in stack.resources.queues:
+        depth = stack.queue_depth(logical_id)
+        parts.append(f"{logical_id} visible={depth.visible} in-flight={depth.in_flight}")
+    return "Queues: " + "; ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    stop = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+
+    if not args.no_build:
+        _say("sam build ...")
+        sam_build(REPO_ROOT, args.build_dir, cached=True)
+    log = LogSink.console(args.log_file)
+    sim_port = args.sim_port or free_port()
+    sim_url = f"http://127.0.0.1:{sim_port}"
+    webhook_token = secrets.token_urlsafe(24)
+    moto: MotoServer | None = None
+    stack: LocalStack | None = None
+    simulator: subprocess.Popen[bytes] | None = None
+    try:
+        moto = MotoServer(port=args.moto_port).start()
+        overrides = {"ScoreQueue": {"VisibilityTimeout": args.visibility_timeout}} if args.visibility_timeout else {}
+        stack = LocalStack.start(
+            args.build_dir,
+            endpoint_url=moto.endpoint_url,
+            parameter_overrides={"TrackerRestUrlOverride": sim_url, "TrackerWidgetUrlOverride": sim_url},
+            secret_values={
+                "TrackerApiTokenSecret": SIM_API_TOKEN,
+                "WebhookTokenSecret": json.dumps({"current": webhook_token, "previous": ""}),
+            },
+            resource_overrides=overrides,
+            ports={WEBHOOK_API: args.api_port, f"{SHORTLIST_FUNCTION}Url": args.url_port},
+            log=log,
+            schedule_speedup=args.schedule_speedup,
+            prewarm=True,
+        )
+        webhook_url = stack.http_url(WEBHOOK_FUNCTION) + "/webhook/tracker"
+        simulator = _start_simulator(args, sim_port, webhook_url, webhook_token, log)
+        _say(f"Tracker simulator: {sim_url}")
+        _say(f"Webhook: {webhook_url}?token=<redacted> (the simulator already has the token)")
+        if SHORTLIST_FUNCTION in stack.function_urls:
+            note = f" ({stack.unavailable[SHORTLIST_FUNCTION]})" if SHORTLIST_FUNCTION in stack.unavailable else ""
+            _say(f"Shortlist base URL: {stack.function_url(SHORTLIST_FUNCTION)}{note}")
+        _say(f"AWS (moto): {moto.endpoint_url}")
+        for logical_id, queue in stack.resources.queues.items():
+            _say(f"Queue {logical_id}: {queue.url}")
+        for function, reason in stack.unavailable.items():
+            _say(f"Not running: {reason}")
+        _say(_queue_status(stack))
+        _say("Ready. Ctrl-C stops everything.")
+        deadline = None if args.seconds is None else time.monotonic() + args.seconds
+        while not stop.is_set():
+            wait = args.status_every if deadline is None else min(args.status_every, deadline - time.monotonic())
+            if wait <= 0 or stop.wait(wait):
+                break
+            if simulator.poll() is not None:
+                _say(f"the Tracker simulator exited with status {simulator.returncode}")
+                return 1
+            _say(_queue_status(stack))
+        _say("Stopping ...")
+        return 0
+    finally:
+        _stop_process(simulator)
+        if stack is not None:
+            stack.close()
+        if moto is not None:
+            moto.stop()
+        _say("Stopped.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The match engine: prepare a job once, build a candidate profile once, match any pair fast (design §4)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from skima.engine.dates import as_year
+from skima.engine.masking import mask_protected
+from skima.engine.matching import ENGINE_VERSION, effective_weights, match
+from skima.engine.models import (
+    CandidateProfile,
+    MatchResult,
+    PreparedJob,
+    ResumeInput,
+    vectors_to_bytes,
+)
+from skima.engine.ports import Embedder
+from skima.engine.requirements import extract_requirements
+from skima.engine.resume import parse_resume
+from skima.engine.text import ResumeReadError, ResumeSource, clean_text, extract_text
+
+
+def _sha256(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def _normalised(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    # float16 first, so a profile used fresh and one read back from a cache give identical scores
+    rounded = np.asarray(vectors, dtype=np.float16).astype(np.float32)
+    return rounded
+
+
+def _mean_vector(vectors: npt.NDArray[np.float32], weights: Sequence[float] | None = None) -> bytes:
+    if len(vectors) == 0:
+        return b""
+    mean = np.average(vectors, axis=0, weights=weights)
+    norm = float(np.linalg.norm(mean))
+    return vectors_to_bytes((mean / norm if norm else mean)[None, :].astype(np.float32))
+
+
+class Engine:
+    """Deterministic for the same inputs and model. Never imports onnxruntime: give it an Embedder."""
+
+    def __init__(self, embedder: Embedder, *, as_of: date | None = None) -> None:
+        self.embedder = embedder
+        self._as_of = as_of
+
+    def _as_of_year(self, as_of: date | None) -> float:
+        day = as_of or self._as_of or datetime.now(UTC).date()
+        return round(as_year(day), 4)
+
+    def prepare_job(self, job_id: str, text: str) -> PreparedJob:
+        """Requirements and their embeddings; raises JobTextError when the text has nothing to match."""
+        title, requirements = extract_requirements(text)
+        vectors = _normalised(self.embedder.embed([r.query for r in requirements]))
+        weights = effective_weights(requirements)
+        return PreparedJob(
+            job_id=job_id, text_sha256=_sha256(text), title=title, requirements=requirements,
+            model_id=self.embedder.model_id, engine_version=ENGINE_VERSION, vectors=vectors_to_bytes(vectors),
+            query_vector=_mean_vector(vectors, [weights[r.id] for r in requirements]), dims=vectors.shape[1],
+        )
+
+    def _resume_text(self, resume: ResumeInput | str) -> tuple[str, ResumeSource, str | None]:
+        if isinstance(resume, str):
+            return resume, "text", None
+        if resume.content is not None:
+            try:
+                text, source = extract_text(resume.content, resume.filename, resume.content_type)
+            except ResumeReadError as exc:
+                return "", "pdf" if (resume.filename or "").lower().endswith(".pdf") else "text", str(exc)
+            return text, source, None
+        return resume.text or "", resume.text_source, None
+
+    def build_profile(self, candidate_id: str, resume: ResumeInput | str, *,
+                      as_of: date | None = None) -> CandidateProfile:
+        """Parse, mask and embed a resume once; the profile is reusable against any job."""
+        return self.build_profiles([(candidate_id, resume)], as_of=as_of)[0]
+
+    def build_profiles(self, items: Sequence[tuple[str, ResumeInput | str]], *,
+                       as_of: date | None = None) -> list[CandidateProfile]:
+        """Several profiles with one batched embedding call (faster than one by one)."""
+        as_of_year = self._as_of_year(as_of)
+        drafts: list[CandidateProfile] = []
+        texts: list[str] = []
+        for candidate_id, resume in items:
+            raw, source, read_error = self._resume_text(resume)
+            masked = mask_protected(clean_text(raw))
+            parsed = parse_resume(masked, as_of_year)
+            draft = CandidateProfile(
+                candidate_id=candidate_id, source=source, text_sha256=_sha256(raw), as_of=as_of_year,
+                word_count=len(masked.split()), lines=parsed.lines, spans=parsed.spans, roles=parsed.roles,
+                total_years=parsed.total_years, skill_years=parsed.skill_years,
+                education_level=parsed.education_level, model_id=self.embedder.model_id,
+                engine_version=ENGINE_VERSION, read_error=read_error,
+            )
+            drafts.append(draft)
+            texts.extend(span.text for span in parsed.spans)
+        vectors = _normalised(self.embedder.embed(texts)) if texts else np.zeros((0, 384), np.float32)
+        offset = 0
+        for draft in drafts:
+            rows = vectors[offset : offset + len(draft.spans)]
+            offset += len(draft.spans)
+            draft.vectors = vectors_to_bytes(rows)
+            draft.doc_vector = _mean_vector(rows)
+            draft.dims = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[1] else 384
+            draft.profile_sha256 = _sha256(
+                "\n".join([ENGINE_VERSION, draft.model_id, draft.text_sha256, str(draft.as_of)]).encode()
+                + draft.vectors
+            )
+        return drafts
+
+    def match(self, job: PreparedJob, profile: CandidateProfile) -> MatchResult:
+        """Pure and fast: no embedding happens here."""
+        return match(job, profile, self.embedder.model_sha256)
+
+    def score_text(self, job_text: str, resume_text: str, *, job_id: str = "job",
+                   candidate_id: str = "candidate") -> MatchResult:
+        return self.match(self.prepare_job(job_id, job_text), self.build_profile(candidate_id, resume_text))

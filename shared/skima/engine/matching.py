@@ -1,0 +1,249 @@
+"""Per-requirement evidence, verdicts, the calibrated 0-100 score, reasons and gaps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from skima.engine.dates import merged_years, year_label
+from skima.engine.models import (
+    CandidateProfile,
+    MatchResult,
+    PreparedJob,
+    Receipt,
+    Requirement,
+    RequirementResult,
+    Verdict,
+)
+from skima.engine.resume import line_keys
+
+ENGINE_VERSION = "skima-engine/1.0.0"
+MIN_WORDS = 40  # below this a resume is too thin to judge
+MAX_REASON_CHARS = 90
+
+# Share of the score each kind of requirement carries (renormalised over the kinds a job has).
+GROUP_SHARES: dict[str, float] = {
+    "role": 0.30,
+    "skill": 0.36,
+    "experience": 0.14,
+    "education": 0.05,
+    "responsibility": 0.10,
+    "overall": 0.05,
+}
+# raw (0..1) -> score: linear between these points, clipped
+CALIBRATION = {"raw_low": 0.15, "raw_high": 0.95}
+
+
+@dataclass
+class _Context:
+    profile: CandidateProfile
+    index: dict[str, int]
+    keys: list[str]
+
+
+def _ramp(value: float, low: float, high: float) -> float:
+    return float(min(1.0, max(0.0, (value - low) / (high - low))))
+
+
+def _find_term(ctx: _Context, terms: list[str]) -> int | None:
+    lines = [ctx.index[t] for t in terms if t in ctx.index]
+    return min(lines) if lines else None
+
+
+def _role_years(ctx: _Context, terms: list[str]) -> tuple[float, list[tuple[float, float]]]:
+    """Years of the roles whose block mentions any of the terms (merged), and those roles' intervals."""
+    intervals: list[tuple[float, float]] = []
+    padded = [f" {t} " for t in terms]
+    for role in ctx.profile.roles:
+        block = "".join(ctx.keys[role.line : role.last_line + 1])
+        if any(p in block for p in padded):
+            intervals.append((role.start, role.end))
+    return merged_years(intervals), intervals
+
+
+def _quote(text: str, budget: int, around: str | None = None) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" •-*#")
+    if len(text) <= budget:
+        return text
+    if around:
+        position = text.lower().find(around.lower())
+        if position > budget // 2:
+            start = max(0, position - budget // 3)
+            text = "…" + text[start:].split(" ", 1)[-1] if start else text
+    return text[: budget - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _fit(prefix: str, quote_text: str, suffix: str = "", around: str | None = None) -> str:
+    budget = MAX_REASON_CHARS - len(prefix) - len(suffix) - 2
+    return f'{prefix}"{_quote(quote_text, max(budget, 12), around)}"{suffix}'[:MAX_REASON_CHARS]
+
+
+def evaluate_requirement(req: Requirement, sims: np.ndarray, ctx: _Context) -> RequirementResult:
+    profile = ctx.profile
+    spans = profile.spans
+    best = int(np.argmax(sims)) if sims.size else -1
+    similarity = float(sims[best]) if best >= 0 else 0.0
+    evidence = spans[best].text if best >= 0 else None
+    evidence_line = spans[best].line if best >= 0 else None
+    verdict: Verdict = "missing"
+    satisfaction = 0.0
+    exact = False
+    years_found: float | None = None
+
+    if req.kind == "role":
+        title_idx = [i for i, s in enumerate(spans) if s.kind in ("headline", "title")]
+        title_sim = max((float(sims[i]) for i in title_idx), default=0.0)
+        top_title = max(title_idx, key=lambda i: float(sims[i]), default=-1)
+        key = req.terms[0] if req.terms else ""
+        title_keys = [line_keys(spans[i].text) for i in title_idx]
+        exact = bool(key) and any(f" {key} " in k for k in title_keys)
+        satisfaction = max(1.0 if exact else 0.0, _ramp(title_sim, 0.42, 0.82), 0.6 * _ramp(similarity, 0.45, 0.85))
+        if top_title >= 0 and (exact or title_sim >= similarity - 0.1):
+            evidence, evidence_line, similarity = spans[top_title].text, spans[top_title].line, title_sim
+        verdict = "met" if satisfaction >= 0.75 else "partial" if satisfaction >= 0.35 else "missing"
+    elif req.kind in ("skill", "certification"):
+        line = _find_term(ctx, req.terms)
+        if line is not None:
+            exact, verdict, satisfaction = True, "met", 1.0
+            evidence, evidence_line = profile.lines[line], line
+        else:
+            satisfaction = 0.7 * _ramp(similarity, 0.5, 0.8)
+            verdict = "partial" if similarity >= 0.62 else "missing"
+    elif req.kind == "experience":
+        wanted = req.min_years or 0.0
+        if req.terms:
+            stated = max((profile.skill_years.get(t, 0.0) for t in req.terms), default=0.0)
+            by_roles, intervals = _role_years(ctx, req.terms)
+            present = _find_term(ctx, req.terms) is not None
+            years_found = max(stated, by_roles)
+            if years_found == 0.0 and present:
+                # the skill is there but not tied to dated roles: the career length is an upper bound
+                years_found = profile.total_years * 0.8
+        else:
+            years_found = profile.total_years
+            intervals = [(r.start, r.end) for r in profile.roles]
+        satisfaction = min(1.0, years_found / wanted) if wanted else 1.0
+        verdict = "met" if satisfaction >= 0.999 else "partial" if satisfaction >= 0.6 else "missing"
+        satisfaction = satisfaction**1.5
+        if intervals:
+            start, end = min(a for a, _ in intervals), max(b for _, b in intervals)
+            evidence = year_label(start, end, profile.as_of)
+        elif years_found:
+            evidence = f"{years_found:g} years stated"
+    elif req.kind == "education":
+        wanted_level = req.education_level or 2
+        level = profile.education_level
+        satisfaction = 1.0 if level >= wanted_level else 0.5 if level == wanted_level - 1 else 0.0
+        verdict = "met" if satisfaction == 1.0 else "partial" if satisfaction > 0 else "missing"
+        edu = next((i for i, s in enumerate(spans) if s.kind == "education"), -1)
+        if edu >= 0 and level >= 0:
+            evidence, evidence_line = spans[edu].text, spans[edu].line
+    else:  # responsibility
+        satisfaction = _ramp(similarity, 0.32, 0.68)
+        verdict = "met" if similarity >= 0.6 else "partial" if similarity >= 0.45 else "missing"
+
+    return RequirementResult(
+        id=req.id, kind=req.kind, label=req.label, required=req.required, weight=req.weight,
+        verdict=verdict, satisfaction=round(satisfaction, 4), similarity=round(similarity, 4),
+        evidence=evidence, evidence_line=evidence_line, exact=exact,
+        years_found=round(years_found, 1) if years_found is not None else None,
+    )
+
+
+def _group(kind: str) -> str:
+    return "skill" if kind == "certification" else kind
+
+
+def effective_weights(requirements: list[Requirement]) -> dict[str, float]:
+    """Each requirement's share of the score (sums to 1 with the 'overall' similarity share)."""
+    groups: dict[str, float] = {}
+    for req in requirements:
+        groups[_group(req.kind)] = groups.get(_group(req.kind), 0.0) + req.weight
+    present = {g: GROUP_SHARES[g] for g in groups} | {"overall": GROUP_SHARES["overall"]}
+    total_share = sum(present.values())
+    weights = {req.id: present[_group(req.kind)] / total_share * req.weight / groups[_group(req.kind)]
+               for req in requirements}
+    weights["overall"] = present["overall"] / total_share
+    return weights
+
+
+def calibrate(raw: float) -> int:
+    low, high = CALIBRATION["raw_low"], CALIBRATION["raw_high"]
+    return round(100 * min(1.0, max(0.0, (raw - low) / (high - low))))
+
+
+def _reason(result: RequirementResult, profile: CandidateProfile) -> str:
+    label = result.label
+    if result.kind == "experience":
+        years = result.years_found or 0.0
+        subject = re.sub(r"^\d+(?:\.\d+)?\+ years\s*", "", label) or "experience"
+        text = f"{years:.0f} yrs {subject}" + (f" ({result.evidence})" if result.evidence else "")
+        if result.verdict != "met":
+            text += f"; asked {label.split(' ')[0]}"
+        return text[:MAX_REASON_CHARS]
+    quote = result.evidence or ""
+    if result.kind == "role":
+        role = next((r for r in profile.roles if r.line == result.evidence_line), None)
+        suffix = f" ({year_label(role.start, role.end, profile.as_of)})" if role else ""
+        return _fit("Role: ", quote, suffix)
+    if result.kind in ("skill", "certification"):
+        prefix = f"{label}: " if result.exact else f"Related to {label}: "
+        return _fit(prefix, quote, around=label)
+    if result.kind == "education":
+        return _fit("Education: ", quote)
+    return _fit("Did similar work: ", quote)
+
+
+def _gap(result: RequirementResult) -> str:
+    if result.kind == "experience" and result.years_found:
+        return f"not found in resume: {result.label} (about {result.years_found:g} yrs found)"[:120]
+    return f"not found in resume: {result.label}"
+
+
+def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> MatchResult:
+    weights = effective_weights(job.requirements)
+    receipt_base = {
+        "engine_version": ENGINE_VERSION, "model_id": job.model_id, "model_sha256": model_sha256,
+        "job_text_sha256": job.text_sha256, "profile_sha256": profile.profile_sha256,
+        "resume_source": profile.source, "as_of": profile.as_of,
+        "weights": {k: round(v, 4) for k, v in weights.items()}, "calibration": dict(CALIBRATION),
+    }
+    if profile.word_count < MIN_WORDS or len(profile.spans) < 2:
+        why = profile.read_error or f"resume too short to judge ({profile.word_count} words)"
+        return MatchResult(job_id=job.job_id, candidate_id=profile.candidate_id, score=None,
+                           status="insufficient_evidence", reasons=[f"Not scored: {why}"[:MAX_REASON_CHARS]],
+                           gaps=[], requirements=[], receipt=Receipt(**receipt_base, raw_score=0.0))
+    sims = job.requirement_vectors() @ profile.span_vectors().T
+    ctx = _Context(profile=profile, index=profile.term_index(), keys=profile.line_key_list())
+    results = [evaluate_requirement(req, sims[i], ctx) for i, req in enumerate(job.requirements)]
+    overall = float(job.query_array() @ profile.doc_array())
+    raw = sum(weights[r.id] * r.satisfaction for r in results) + weights["overall"] * _ramp(overall, 0.15, 0.65)
+    score = calibrate(raw)
+
+    ranked = sorted(
+        (r for r in results if r.verdict != "missing" and r.evidence),
+        key=lambda r: (-(weights[r.id] * r.satisfaction), r.id),
+    )
+    missing = sorted(
+        (r for r in results if r.verdict == "missing" or (r.kind in ("skill", "certification") and not r.exact)),
+        key=lambda r: (-weights[r.id], r.id),
+    )
+    gap_list = [_gap(r) for r in missing if r.kind != "responsibility"]
+    positives = [_reason(r, profile) for r in ranked]
+    positives = list(dict.fromkeys(p for p in positives if p))
+    reasons = positives[: 4 if gap_list else 5]
+    if gap_list:
+        reasons.append(gap_list[0][:MAX_REASON_CHARS])
+    extra = iter(gap_list[1:] + positives[4:])
+    while len(reasons) < 3:
+        item = next(extra, None)
+        if item is None:
+            break
+        reasons.append(item[:MAX_REASON_CHARS])
+    return MatchResult(
+        job_id=job.job_id, candidate_id=profile.candidate_id, score=score, status="scored",
+        reasons=reasons, gaps=gap_list, requirements=results,
+        receipt=Receipt(**receipt_base, raw_score=round(raw, 4)),
+    )

@@ -1,0 +1,360 @@
+"""Job description -> requirements: the role, skills, years, education, certifications, responsibilities,
+each marked required or preferred."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from skima.engine.lexicon import (
+    ALIAS_TO_CANONICAL,
+    CERTIFICATIONS,
+    ROLE_NOUNS,
+    WEAK_ALIASES,
+    forms_of,
+    term_key,
+)
+from skima.engine.models import Requirement, RequirementKind
+from skima.engine.resume import _protect_case, education_level
+from skima.engine.text import clean_text
+
+
+class JobTextError(ValueError):
+    """The job description is empty or has nothing that can be matched."""
+
+
+_SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
+    ("ignore", ("about us", "about the company", "who we are", "benefit", "perks", "we offer", "compensation",
+                "salary", "why join", "equal opportunit", "how to apply", "our company", "about the team",
+                "what we offer", "location")),
+    ("preferred", ("preferred", "nice to have", "nice-to-have", "bonus", "plus", "desired", "desirable",
+                   "good to have", "advantage", "optional")),
+    ("responsibilities", ("responsibilit", "what you'll do", "what you will do", "duties", "the role",
+                          "day to day", "day-to-day", "your impact", "you will", "key tasks", "job description",
+                          "role overview", "about the role", "overview", "summary", "mission")),
+    ("education", ("education", "academic")),
+    ("required", ("requirement", "qualification", "must have", "must-have", "what you bring", "looking for",
+                  "who you are", "required", "skill", "experience", "essential", "competenc", "you have",
+                  "technical", "tech stack", "tools", "certification", "need")),
+]
+_TITLE_FIELD = re.compile(r"^\W*(?:job\s+title|title|position|role|job|opening|vacancy)\s*[:\-–]\s*(.+)$", re.I)
+_SEEKING = re.compile(r"\b(?:looking for|hiring|seeking|searching for|recruiting)\s+(?:an?\s+|our next\s+)?"
+                      r"(.{3,60}?)(?=\s+(?:to|who|with|at|in|for|that)\b|[.,;:!]|$)", re.I)
+_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
+_PREFERRED_MARK = re.compile(r"\b(?:preferred|preferably|nice to have|nice-to-have|a plus|is a plus|bonus|"
+                             r"ideally|desirable|advantageous|good to have|optional)\b", re.I)
+_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:-|–|to)?\s*(?:\d{1,2})?\s*\+?\s*(?:years?|yrs?)", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:(?:must\s+have|should\s+have|required|you\s+have|you\s+bring|need|needs|we\s+need)\s*[:\-]?\s*)?"
+    r"(?:(?:strong|solid|good|proven|excellent|deep|hands[- ]on|working|practical|expert|advanced|basic|"
+    r"demonstrated|extensive|professional|some|prior)\s+)*"
+    r"(?:(?:experience|expertise|proficiency|knowledge|understanding|familiarity|skills?|background|"
+    r"exposure|fluency|command)\s*(?:in|with|of|using|on|:)?\s+)?"
+    r"(?:(?:technical\s+skills|required\s+skills|skills|tools|tech\s+stack|stack|technologies)\s*[:\-]\s*)?",
+    re.I,
+)
+_STOP_ITEMS = {"etc", "others", "other", "similar", "equivalent", "related", "tools", "technologies", "the like",
+               "e g", "eg", "ie", "more", "any", "a", "an", "the"}
+_TITLE_NOISE = re.compile(r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?",
+                          re.I)
+_SENIORITY = {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "mid", "level", "i", "ii", "iii",
+              "entry", "associate", "head", "chief", "intern", "trainee", "experienced"}
+
+
+@dataclass
+class _Line:
+    text: str
+    section: str
+    bullet: bool
+
+
+def _classify_header(line: str) -> str | None:
+    stripped = line.strip().lstrip("#").strip().rstrip(":").strip()
+    words = stripped.split()
+    if not words or len(words) > 7:
+        return None
+    is_header = line.lstrip().startswith("#") or line.rstrip().endswith(":") or stripped.isupper() or (
+        len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•"))
+    if not is_header:
+        return None
+    lowered = stripped.lower()
+    for section, keys in _SECTION_RULES:
+        if any(key in lowered for key in keys):
+            return section
+    return None
+
+
+def extract_title(lines: list[str]) -> str:
+    for line in lines[:12]:
+        match = _TITLE_FIELD.match(line)
+        if match and len(match.group(1).split()) <= 12:
+            return _clean_title(match.group(1))
+    for line in lines[:6]:
+        if line.lstrip().startswith("#") and _ROLE_NOUN_RE.search(line):
+            return _clean_title(line.lstrip("# "))
+    first = lines[0] if lines else ""
+    if first and len(first.split()) <= 10 and not first.endswith(".") and _classify_header(first) != "ignore":
+        return _clean_title(first.lstrip("# "))
+    for line in lines[:10]:
+        match = _SEEKING.search(line)
+        if match and _ROLE_NOUN_RE.search(match.group(1)):
+            return _clean_title(match.group(1))
+    return _clean_title(first)[:80]
+
+
+def _clean_title(text: str) -> str:
+    text = _TITLE_NOISE.sub(" ", text)
+    parts = [p.strip() for p in re.split(r"\s[|@–—-]\s|,\s|\sat\s", text) if p.strip()]
+    chosen = next((p for p in parts if _ROLE_NOUN_RE.search(p)), parts[0] if parts else text)
+    return re.sub(r"\s+", " ", chosen).strip(" .:-")
+
+
+def role_key(title: str) -> str:
+    """A title's core for exact matching: 'Senior Backend Engineer (Remote)' -> 'backend engineer'."""
+    return " ".join(w for w in term_key(title).split() if w not in _SENIORITY)
+
+
+def _known_terms(text: str) -> list[tuple[str, str]]:
+    """(surface text, canonical) for lexicon terms in text, longest first, no overlaps."""
+    protected = _protect_case(text)
+    tokens = term_key(protected).split()
+    raw_words = re.findall(r"[^\s,;()]+", protected)
+    found: list[tuple[str, str]] = []
+    used: set[int] = set()
+    for size in (4, 3, 2, 1):
+        for start in range(0, len(tokens) - size + 1):
+            span = set(range(start, start + size))
+            if span & used:
+                continue
+            gram = " ".join(tokens[start : start + size])
+            canonical = ALIAS_TO_CANONICAL.get(gram)
+            if canonical and gram not in WEAK_ALIASES:
+                used |= span
+                surface = " ".join(raw_words[start : start + size]) if len(raw_words) == len(tokens) else canonical
+                found.append((surface.strip(".:;"), canonical))
+    return found
+
+
+_MARKS = re.compile(r"\((?:required|preferred|a plus|nice to have|mandatory|must|essential|desired|optional)\)|"
+                    r"\b(?:is\s+)?(?:a\s+)?(?:plus|required|mandatory|preferred|desired)\s*$", re.I)
+_TRAILER = re.compile(r"\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
+                      r"certification|certificate|certified|license|licence|exposure)\s*$", re.I)
+_LEAD_WORDS = re.compile(r"^(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
+                         r"practical|advanced|basic|deep|extensive|prior|current|valid|active)\s+", re.I)
+
+
+def core_term(item: str) -> str:
+    """'Proven pediatric nursing experience' -> 'pediatric nursing'; 'PALS certification' -> 'PALS'."""
+    term = _MARKS.sub("", item).strip(" .:-")
+    while _LEAD_WORDS.match(term):
+        term = _LEAD_WORDS.sub("", term, count=1)
+    stripped = _TRAILER.sub("", term).strip()
+    return stripped or term
+
+
+def _list_items(text: str) -> list[str]:
+    """Items of a skills list: 'Experience with Python, Django and PostgreSQL' -> 3 items."""
+    body = _LEAD_IN.sub("", _MARKS.sub("", text.strip(" •-*"))).strip()
+    body = re.sub(r"\((?:e\.?g\.?|such as|like|incl\.?|including)\s*", ", ", body, flags=re.I)
+    body = re.sub(r"\b(?:such as|including|like|e\.g\.)\s+", ", ", body, flags=re.I)
+    body = body.replace(")", ",").replace("(", ",")
+    items = []
+    for piece in re.split(r",|;|\band\b|&|\s\+\s", body):
+        item = piece.strip(" .:-•*")
+        if item and item.lower() not in _STOP_ITEMS:
+            items.append(item)
+    return items
+
+
+def _is_termlike(item: str) -> bool:
+    words = item.split()
+    if not 1 <= len(words) <= 4 or len(item) > 40:
+        return False
+    if re.search(r"\b(?:ability|able|willing|strong|excellent|good|team|work|working|environment|years?|"
+                 r"degree|you|we|our|must|should|will|including|related|field|similar|equivalent)\b", item, re.I):
+        return False
+    return bool(re.search(r"[A-Za-z]", item))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.items: list[Requirement] = []
+        self.skill_keys: dict[str, int] = {}
+
+    def add(self, kind: RequirementKind, label: str, query: str, *, terms: list[str] | None = None,
+            required: bool = True, min_years: float | None = None, level: int | None = None) -> None:
+        self.items.append(Requirement(
+            id=f"r{len(self.items) + 1}", kind=kind, label=label.strip()[:80], query=query.strip()[:300],
+            terms=terms or [], required=required, min_years=min_years, education_level=level,
+            weight=1.0 if required else 0.5,
+        ))
+
+    def add_skill(self, surface: str, canonical: str | None, required: bool, context: str = "") -> None:
+        core = context or surface
+        keys = list(forms_of(canonical)) if canonical else [term_key(core)]
+        if not canonical and len(core.split()) >= 2:
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", core) if w[0].isalpha()).lower()
+            if len(initials) >= 3:
+                keys.append(initials)  # 'Pediatric Advanced Life Support' is evidenced by 'PALS'
+        if not canonical and core.isupper() and 3 <= len(core) <= 6:
+            keys.append(core.lower())
+        main = keys[0] if keys else ""
+        if not main:
+            return
+        if main in self.skill_keys:
+            existing = self.items[self.skill_keys[main]]
+            if required and not existing.required:
+                existing.required, existing.weight = True, 1.0
+            return
+        kind: RequirementKind = "certification" if canonical in CERTIFICATIONS else "skill"
+        self.skill_keys[main] = len(self.items)
+        self.add(kind, surface, core if not canonical else surface, terms=list(dict.fromkeys(keys)),
+                 required=required)
+
+    def add_alternatives(self, label: str, names: list[str], required: bool) -> None:
+        keys: list[str] = []
+        for name in names:
+            canonical = ALIAS_TO_CANONICAL.get(term_key(name))
+            keys += list(forms_of(canonical)) if canonical else [term_key(name)]
+            self.skill_keys.setdefault(keys[0] if keys else name, len(self.items))
+        self.add("skill", label, label, terms=list(dict.fromkeys(keys)), required=required)
+
+
+def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """'Java or Kotlin' -> {'Java or Kotlin': ['Java', 'Kotlin']} (either one meets the requirement)."""
+    groups: dict[str, list[str]] = {}
+    surfaces = [s for s, _ in known]
+    for first in surfaces:
+        for second in surfaces:
+            if first == second:
+                continue
+            pattern = rf"{re.escape(first)}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}"
+            if re.search(pattern, content, re.I):
+                label = f"{first} or {second}"
+                groups[label] = [first, second]
+    # each surface belongs to at most one group
+    result: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for label, names in groups.items():
+        if not used & set(names):
+            result[label] = names
+            used |= set(names)
+    return {name: result[label] for label in result for name in [label]} | {n: [] for n in used}
+
+
+def _drop_members(groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {k: v for k, v in groups.items() if v}
+
+
+def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
+    """The job's title and requirements; raises JobTextError when nothing usable is found."""
+    cleaned = clean_text(text or "")
+    raw_lines = [line for line in cleaned.split("\n") if line.strip()]
+    if not raw_lines or len(cleaned.split()) < 2:
+        raise JobTextError("the job description is empty")
+    title = extract_title(raw_lines)
+    builder = _Builder()
+    builder.add("role", title, title, terms=[role_key(title)] if role_key(title) else [])
+
+    lines: list[_Line] = []
+    section = "intro"
+    for index, line in enumerate(raw_lines):
+        header = _classify_header(line)
+        if header is not None:
+            section = header
+            # "Requirements: Python, SQL" carries content after the colon
+            after = line.split(":", 1)[1].strip() if ":" in line and not line.rstrip().endswith(":") else ""
+            if after:
+                lines.append(_Line(after, section, True))
+            continue
+        if index == 0 and title and title.lower() in line.lower() and len(line.split()) <= 10:
+            continue
+        field = re.match(r"^\W*([A-Za-z][\w /&'-]{2,40}?)\s*:\s*(.+)$", line)
+        if field:
+            label = field.group(1).lower()
+            sub = _classify_header(field.group(1) + ":")
+            if sub in ("required", "preferred", "education") or "skill" in label:
+                lines.append(_Line(field.group(2), sub or "required", True))
+                continue
+            if sub == "ignore":
+                continue
+        lines.append(_Line(line, section, line.startswith("•")))
+
+    has_requirement_section = any(ln.section in ("required", "preferred", "education") for ln in lines)
+    responsibilities = 0
+    for ln in lines:
+        if ln.section == "ignore":
+            continue
+        content = ln.text.strip(" •-*")
+        required = ln.section != "preferred" and not _PREFERRED_MARK.search(content)
+        in_requirements = ln.section in ("required", "preferred", "education") or (
+            not has_requirement_section and ln.section == "intro")
+        found_any = False
+
+        years = _YEARS.search(content)
+        if years and in_requirements | (ln.section == "intro"):
+            amount = float(years.group(1))
+            duplicate = any(r.kind == "experience" and r.min_years == amount and not r.terms
+                            for r in builder.items)
+            if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end():])):
+                subject = content[years.end():]
+                known = _known_terms(subject)
+                label_terms = ", ".join(s for s, _ in known[:3])
+                label = f"{amount:g}+ years" + (f" {label_terms}" if label_terms else " experience")
+                builder.add("experience", label, content,
+                            terms=[forms_of(c)[0] for _, c in known[:3]], required=required, min_years=amount)
+                found_any = True
+
+        level = education_level(content)
+        if level >= 1 and re.search(r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|mba|b\.?tech|"
+                                    r"m\.?tech|b\.?sc?|m\.?sc?)\b(?!\s+(?:project|office|excel|word|sql))",
+                                    content, re.I) and not re.search(r"\bms\s+(?:project|office|excel)", content, re.I):
+            builder.add("education", _short(content), content, required=required, level=level)
+            found_any = True
+
+        if in_requirements or ln.section in ("responsibilities", "intro"):
+            core_section = in_requirements
+            known = _known_terms(content)
+            alternatives = _alternatives(content, known)
+            for surface, canonical in known:
+                if surface in alternatives:
+                    continue
+                builder.add_skill(surface, canonical, required and core_section)
+                found_any = True
+            for label, names in _drop_members(alternatives).items():
+                builder.add_alternatives(label, names, required and core_section)
+                found_any = True
+            if in_requirements and not years:
+                items = _list_items(content)
+                for item in items:
+                    core = core_term(item)
+                    if len(items) == 1 and len(core.split()) > 3:
+                        continue  # a lone phrase is a competency, matched by meaning below
+                    if _is_termlike(core) and ALIAS_TO_CANONICAL.get(term_key(item)) is None:
+                        if any(term_key(item) == term_key(s) for s, _ in _known_terms(item)):
+                            continue
+                        if _known_terms(item) and len(item.split()) > 1:
+                            continue
+                        builder.add_skill(item if len(items) > 1 else _MARKS.sub("", content).strip(" .:-"),
+                                          None, required, core)
+                        found_any = True
+            if not found_any and re.search(r"\bcertifi", content, re.I) and not any(
+                    r.kind == "certification" for r in builder.items[-3:]):
+                builder.add("certification", _short(content), content, required=required)
+                found_any = True
+
+        is_sentence = len(content.split()) >= 3
+        if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):
+            if responsibilities < 8:
+                responsibilities += 1
+                builder.add("responsibility", _short(content), content,
+                            required=required and ln.section != "responsibilities")
+
+    if len(builder.items) == 1 and len(cleaned.split()) < 3:
+        raise JobTextError("the job description has no requirements to match")
+    return title, builder.items
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" •-*.")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

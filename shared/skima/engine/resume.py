@@ -1,0 +1,331 @@
+"""Resume -> evidence: lines, sections, spans to embed, roles with date ranges, years, skills, education."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from skima.engine.dates import find_ranges, merged_years
+from skima.engine.lexicon import ALIAS_TO_CANONICAL, CASE_SENSITIVE, ROLE_NOUNS, WEAK_ALIASES, term_key
+from skima.engine.models import Role, Span, SpanKind
+from skima.engine.text import split_long_line
+
+MAX_SPAN_WORDS = 24
+MAX_SPANS = 40
+SPAN_WORD_BUDGET = 420  # words embedded per resume: keeps a new resume well under 0.1 s on 2 cores
+
+_SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("education", ("education", "academic", "qualification", "degree")),
+    ("certification", ("certif", "licen", "accreditation")),
+    ("skills", ("skill", "competenc", "technolog", "tools", "expertise", "proficienc", "tech stack")),
+    ("experience", ("experience", "employment", "work history", "career history", "company details",
+                    "professional background", "positions")),
+    ("summary", ("summary", "profile", "objective", "about", "overview", "headline")),
+    ("projects", ("project",)),
+    ("other", ("personal", "declaration", "hobbies", "interests", "languages", "references", "awards",
+               "achievements", "strengths", "extra", "activities", "publications", "volunteer", "training")),
+]
+_HEADER_MAX_WORDS = 5
+_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.IGNORECASE)
+_ROLE_PHRASE = re.compile(
+    r"((?:[A-Za-z][\w/.+#&-]*\s){0,2}(?:" + "|".join(ROLE_NOUNS) + r"))\b", re.IGNORECASE
+)
+_PHRASE_STOP = {"a", "an", "the", "as", "and", "or", "of", "in", "at", "for", "with", "to", "is", "was", "my",
+                "our", "their", "they", "worked", "working", "role", "company", "details", "description"}
+_DEGREE_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+    (4, re.compile(r"\b(?:ph\.?\s?d|doctorate|doctor of)\b", re.I)),
+    (3, re.compile(r"\b(?:master'?s?|m\.?\s?s\.?c?|m\.?\s?tech|m\.?\s?e\b|mba|m\.?\s?a\b|mca|m\.?\s?com|"
+                   r"post\s*graduate|pgdm|ms\b)", re.I)),
+    (2, re.compile(r"\b(?:bachelor'?s?|b\.?\s?s\.?c?\b|b\.?\s?tech|b\.?\s?e\b|b\.?\s?a\b|bca|b\.?\s?com|bba|"
+                   r"b\.?\s?eng|undergraduate|graduate degree|degree in|bs\b|ba\b|llb)", re.I)),
+    (1, re.compile(r"\b(?:diploma|associate'?s? degree|certificate programme)\b", re.I)),
+    (0, re.compile(r"\b(?:high school|hsc|ssc|secondary school|12th|10th|intermediate)\b", re.I)),
+]
+_STATED_TOTAL = re.compile(
+    r"(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and|&)?\s*\d{1,2}\s*months?)?'?\s+(?:of\s+)?"
+    r"(?:[\w/+#.-]+\s+){0,4}?(?:experience|exp\b)",
+    re.IGNORECASE,
+)
+_STATED_TOTAL_FIELD = re.compile(
+    r"(?:total|overall|work|professional)?\s*experience\s*[:\-]\s*(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)",
+    re.IGNORECASE,
+)
+_SKILL_DETAIL = re.compile(
+    r"^\W*(.{2,60}?)\s*[-:]\s*Ex\w*\s*[-:]\s*(less than 1 year|\d{1,3})\s*(months?|years?)?", re.IGNORECASE
+)
+_YEARS_OF_X = re.compile(
+    r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)'?\s+(?:of\s+)?(?:hands[- ]on\s+|professional\s+|working\s+)?"
+    r"(?:experience\s+)?(?:in|with|of|using|on)\s+([\w][\w/+#. -]{1,40}?)(?=[,;.()]|\s+and\s|\s+in\s|$)",
+    re.IGNORECASE,
+)
+_X_YEARS = re.compile(r"([\w][\w/+#. -]{1,30}?)\s*[(:\-–]\s*(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b\)?",
+                      re.IGNORECASE)
+_PLACEHOLDER_ONLY = re.compile(r"^[\W\s]*(?:\[(?:name|email|phone|address|link|photo|masked|age|person)\][\W\s]*)+$")
+_CASE_WORD = re.compile(r"(?<![\w.])(" + "|".join(CASE_SENSITIVE) + r")(?![\w+#])", re.IGNORECASE)
+
+
+def _protect_case(line: str) -> str:
+    """Ambiguous words ('go', 'r', 'spark') count as the tool only when written as its name ('Go', 'R')."""
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        wanted = CASE_SENSITIVE[word.lower()]
+        return word if word in (wanted, wanted.upper()) else "zz" + word.lower()
+
+    return _CASE_WORD.sub(replace, line)
+
+
+def line_keys(line: str) -> str:
+    """A line's term keys joined by spaces, padded, for phrase containment tests."""
+    return " " + term_key(_protect_case(line)) + " "
+
+
+_CAPITAL_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][a-z]+){2,5}\b")
+
+
+def build_term_index(lines: list[str]) -> dict[str, int]:
+    """Every 1-4 word term key (and each 2-word key written solid: 'power bi' -> 'powerbi') -> first line.
+
+    Initialisms of capitalised phrases are indexed too, so 'Pediatric Advanced Life Support' evidences 'PALS'.
+    """
+    index: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        for run in _CAPITAL_RUN.finditer(line):
+            initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper()).lower()
+            index.setdefault(initials, number)
+        tokens = line_keys(line).split()
+        for size in range(1, 5):
+            for start in range(0, len(tokens) - size + 1):
+                gram = " ".join(tokens[start : start + size])
+                index.setdefault(gram, number)
+                if size == 2:
+                    index.setdefault(tokens[start] + tokens[start + 1], number)
+    return index
+
+
+def section_of_header(line: str) -> str | None:
+    """The section a header line opens, or None when the line is not a header."""
+    stripped = line.strip().lstrip("#").strip().rstrip(":").strip()
+    words = stripped.split()
+    if not words or _PLACEHOLDER_ONLY.match(stripped) or len(words) > _HEADER_MAX_WORDS or re.search(r"\d", stripped):
+        return None
+    looks_like_header = (
+        line.lstrip().startswith("#") or line.rstrip().endswith(":") or stripped.isupper()
+        or stripped.lower() in {"skill details", "company details", "education details"}
+    )
+    lowered = stripped.lower()
+    for kind, keys in _SECTION_KINDS:
+        if any(key in lowered for key in keys) and (looks_like_header or len(words) <= 3):
+            return kind
+    return "other" if looks_like_header and line.lstrip().startswith("#") and len(words) <= 3 else None
+
+
+def education_level(text: str) -> int:
+    for level, pattern in _DEGREE_LEVELS:
+        if pattern.search(text):
+            return level
+    return -1
+
+
+def _role_title(text: str) -> str:
+    """The title part of a role line with its dates removed: 'Senior Engineer, Acme (2016-2024)' -> ..."""
+    parts = [p.strip(" ()[]#*•|,-–—:") for p in re.split(r"\s[|@–—]\s|\s-\s|,\s|\sat\s|\(|\)|\|", text)]
+    parts = [p for p in parts if p and not _PLACEHOLDER_ONLY.match(p)]
+    for part in parts:
+        if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 8:
+            return part
+    return ""
+
+
+def role_phrases(text: str) -> list[str]:
+    """Short title-like phrases ('Java Developer', 'SAP ABAP Consultant') found in running text."""
+    phrases: list[str] = []
+    for match in _ROLE_PHRASE.finditer(text):
+        tokens = match.group(1).split()
+        while tokens and (tokens[0].lower() in _PHRASE_STOP or any(ch.isdigit() for ch in tokens[0])):
+            tokens = tokens[1:]
+        if len(tokens) >= 2:
+            phrases.append(" ".join(tokens))
+    return phrases
+
+
+@dataclass
+class ParsedResume:
+    lines: list[str]
+    sections: list[str]
+    spans: list[Span]
+    roles: list[Role]
+    total_years: float
+    skill_years: dict[str, float]
+    education_level: int
+    headline: str = ""
+    titles: list[str] = field(default_factory=list)
+
+
+def _add_years(table: dict[str, float], term: str, years: float) -> None:
+    key = term_key(term)
+    if key and 0 < years <= 50:
+        table[key] = max(table.get(key, 0.0), round(years, 2))
+        canonical = ALIAS_TO_CANONICAL.get(key)
+        if canonical:
+            ckey = term_key(canonical)
+            table[ckey] = max(table.get(ckey, 0.0), round(years, 2))
+
+
+def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
+    lines: list[str] = []
+    for raw in masked_text.split("\n"):
+        lines.extend(split_long_line(raw))
+    sections: list[str] = []
+    current = "summary"
+    headers: set[int] = set()
+    for number, line in enumerate(lines):
+        kind = section_of_header(line)
+        if kind is not None:
+            current = kind
+            headers.add(number)
+        sections.append(current)
+
+    # roles: lines with a date range outside education
+    roles: list[Role] = []
+    for number, line in enumerate(lines):
+        if sections[number] in ("education", "certification") or number in headers:
+            continue
+        ranges = find_ranges(line, as_of)
+        if not ranges or education_level(line) >= 1 and not _ROLE_NOUN_RE.search(line):
+            continue
+        start, end, matched = ranges[0]
+        title = _role_title(line.replace(matched, " "))
+        if not title and number > 0 and not find_ranges(lines[number - 1], as_of):
+            title = _role_title(lines[number - 1])
+        roles.append(Role(title=title, start=round(start, 3), end=round(end, 3), years=round(end - start, 2),
+                          line=number, last_line=number))
+    for index, role in enumerate(roles):
+        stop = roles[index + 1].line - 1 if index + 1 < len(roles) else len(lines) - 1
+        for number in range(role.line + 1, stop + 1):
+            if number in headers or (number > role.line and sections[number] != sections[role.line]):
+                break
+            role.last_line = number
+
+    role_years = merged_years([(r.start, r.end) for r in roles])
+    stated = 0.0
+    for line in lines:
+        for match in _STATED_TOTAL.finditer(line):
+            stated = max(stated, float(match.group(1)))
+        for match in _STATED_TOTAL_FIELD.finditer(line):
+            stated = max(stated, float(match.group(1)))
+    total_years = round(max(role_years, stated if stated <= 45 else 0.0), 2)
+
+    skill_years: dict[str, float] = {}
+    for line in lines:
+        detail = _SKILL_DETAIL.match(line)
+        if detail:
+            amount = detail.group(2).lower()
+            unit = (detail.group(3) or "months").lower()
+            years = 0.5 if amount.startswith("less") else float(amount) / (1 if unit.startswith("year") else 12)
+            for term in re.split(r",|/|\band\b", detail.group(1)):
+                _add_years(skill_years, term.strip(), years)
+            continue
+        for match in _YEARS_OF_X.finditer(line):
+            if match.group(2).lower().startswith(("experience", "exp ")):
+                continue
+            for term in re.split(r",|/|\band\b|&", match.group(2)):
+                _add_years(skill_years, term.strip(), float(match.group(1)))
+        for match in _X_YEARS.finditer(line):
+            _add_years(skill_years, match.group(1).strip(), float(match.group(2)))
+
+    level = -1
+    for number, line in enumerate(lines):
+        if sections[number] == "education" or education_level(line) >= 2:
+            level = max(level, education_level(line))
+
+    headline = ""
+    for number, line in enumerate(lines[:6]):
+        if number in headers or _PLACEHOLDER_ONLY.match(line):
+            continue
+        for part in re.split(r"\s*\|\s*|\s[–—]\s", line.lstrip("# ")):
+            if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 10 and not find_ranges(part, as_of):
+                headline = part.strip()
+                break
+        if headline:
+            break
+
+    titles: list[str] = []
+    for candidate in [headline] + [r.title for r in roles]:
+        if candidate and candidate.lower() not in {t.lower() for t in titles}:
+            titles.append(candidate)
+    if len(titles) < 4:
+        # layout-less pastes: take title-like phrases from the text, earliest first
+        for line in lines[:80]:
+            for phrase in role_phrases(line):
+                if phrase.lower() not in {t.lower() for t in titles}:
+                    titles.append(phrase)
+            if len(titles) >= 6:
+                break
+
+    spans = _select_spans(lines, sections, headers, titles, as_of)
+    return ParsedResume(lines=lines, sections=sections, spans=spans, roles=roles, total_years=total_years,
+                        skill_years=skill_years, education_level=level, headline=headline, titles=titles[:6])
+
+
+_KIND_PRIORITY: dict[str, SpanKind] = {
+    "summary": "summary", "experience": "bullet", "projects": "bullet", "skills": "skills",
+    "education": "education", "certification": "certification", "other": "other",
+}
+
+
+def _select_spans(lines: list[str], sections: list[str], headers: set[int], titles: list[str],
+                  as_of: float) -> list[Span]:
+    """The short spans worth embedding, by priority, within a fixed word budget."""
+    chosen: list[Span] = []
+    seen: set[str] = set()
+    budget = SPAN_WORD_BUDGET
+
+    def add(text: str, kind: SpanKind, line: int, single: bool = False) -> None:
+        nonlocal budget
+        words = text.split()[:MAX_SPAN_WORDS]
+        clipped = " ".join(words).strip(" •-*#:")
+        key = clipped.lower()
+        if len(words) < (1 if single else 2) or not clipped or key in seen or len(chosen) >= MAX_SPANS or budget - len(words) < 0:
+            return
+        if _PLACEHOLDER_ONLY.match(clipped):
+            return
+        seen.add(key)
+        budget -= len(words)
+        chosen.append(Span(text=clipped, kind=kind, line=line))
+
+    title_lines = {t.lower(): next((i for i, ln in enumerate(lines) if t.lower() in ln.lower()), 0)
+                   for t in titles}
+    for index, title in enumerate(titles[:6]):
+        add(title, "headline" if index == 0 else "title", title_lines.get(title.lower(), 0))
+    order = {"summary": 0, "experience": 1, "projects": 2, "skills": 3, "certification": 4, "education": 5,
+             "other": 6}
+    candidates = sorted(
+        (i for i in range(len(lines)) if i not in headers),
+        key=lambda i: (order.get(sections[i], 6), i),
+    )
+    per_section: dict[str, int] = {}
+    for number in candidates:
+        section = sections[number]
+        per_section[section] = per_section.get(section, 0) + 1
+        if section in ("other",) and per_section[section] > 4:
+            continue
+        if section == "summary" and per_section[section] > 6:
+            continue
+        if section == "skills" and ("," in lines[number] or ";" in lines[number]):
+            # a skills list: each item is its own short span, so 'Epic charting' can meet 'EHR documentation'
+            for item in re.split(r"[,;|]", lines[number]):
+                add(item, "skills", number, single=True)
+            continue
+        add(lines[number], _KIND_PRIORITY.get(section, "other"), number)
+    return sorted(chosen, key=lambda s: s.line)
+
+
+def skills_in(index: dict[str, int]) -> dict[str, int]:
+    """Lexicon skills present in a term index: canonical name -> first line."""
+    found: dict[str, int] = {}
+    for gram, line in index.items():
+        canonical = ALIAS_TO_CANONICAL.get(gram)
+        if canonical and gram not in WEAK_ALIASES and (canonical not in found or line < found[canonical]):
+            found[canonical] = line
+    return found

@@ -1,0 +1,109 @@
+import statistics
+
+import pytest
+
+from skima.engine import CandidateProfile, Engine, PreparedJob, ResumeInput
+from skima.engine.matching import CALIBRATION, MAX_REASON_CHARS, calibrate, effective_weights
+
+from .conftest import JOB, STRONG, UNRELATED, HashingEmbedder, near_miss
+
+
+def test_strong_candidate_meets_every_requirement_and_is_explained(engine: Engine) -> None:
+    result = engine.score_text(JOB, STRONG)
+    assert result.status == "scored"
+    skills = {r.label: r for r in result.requirements if r.kind == "skill"}
+    assert skills["Kubernetes"].verdict == "met" and skills["Kubernetes"].exact
+    assert "k8s" in (skills["Kubernetes"].evidence or "")
+    assert result.gaps == []
+    assert 3 <= len(result.reasons) <= 5
+    assert all(len(reason) <= MAX_REASON_CHARS for reason in result.reasons)
+    assert result.reasons[0].startswith("Role:")
+    assert any("yrs" in r and "2015-2024" in r for r in result.reasons)
+
+
+def test_near_miss_names_what_is_missing_and_scores_lower(engine: Engine) -> None:
+    job = engine.prepare_job("j", JOB)
+    strong = engine.match(job, engine.build_profile("s", STRONG))
+    near = engine.match(job, engine.build_profile("n", near_miss()))
+    assert near.score is not None and strong.score is not None and near.score < strong.score
+    assert "not found in resume: Kubernetes" in near.gaps
+    assert "not found in resume: Kafka" in near.gaps
+    assert any(g.startswith("not found in resume: 5+ years") for g in near.gaps)
+    assert any(r.startswith("not found in resume:") for r in near.reasons)
+    assert all("lacks" not in g for g in near.gaps)
+
+
+def test_unrelated_resume_scores_low(engine: Engine) -> None:
+    result = engine.score_text(JOB, UNRELATED)
+    assert result.score is not None and result.score <= 30
+
+
+def test_thin_or_unreadable_resume_is_insufficient_evidence(engine: Engine) -> None:
+    job = engine.prepare_job("j", JOB)
+    thin = engine.match(job, engine.build_profile("t", "Java"))
+    assert thin.status == "insufficient_evidence" and thin.score is None
+    corrupt = engine.match(job, engine.build_profile("c", ResumeInput.from_document(b"%PDF-1.4 junk", "cv.pdf")))
+    assert corrupt.status == "insufficient_evidence" and corrupt.score is None
+    assert "PDF" in corrupt.reasons[0]
+
+
+def test_same_inputs_give_same_score_and_reasons(fake_embedder: HashingEmbedder) -> None:
+    first = Engine(fake_embedder).score_text(JOB, STRONG)
+    second = Engine(HashingEmbedder()).score_text(JOB, STRONG)
+    assert first.model_dump(exclude={"receipt"}) == second.model_dump(exclude={"receipt"})
+    assert first.receipt.profile_sha256 == second.receipt.profile_sha256
+
+
+def test_profile_and_job_round_trip_through_bytes_without_re_embedding(engine: Engine,
+                                                                      fake_embedder: HashingEmbedder) -> None:
+    job = engine.prepare_job("j", JOB)
+    profile = engine.build_profile("s", STRONG)
+    calls = fake_embedder.calls
+    blob = profile.to_bytes()
+    assert len(blob) < 100_000
+    restored_profile = CandidateProfile.from_bytes(blob)
+    restored_job = PreparedJob.from_bytes(job.to_bytes())
+    assert engine.match(restored_job, restored_profile) == engine.match(job, profile)
+    assert fake_embedder.calls == calls  # matching never embeds
+    assert restored_profile.doc_array().shape == (384,)
+    assert restored_job.query_array().shape == (384,)
+
+
+def test_receipt_has_what_is_needed_to_rederive_the_score(engine: Engine) -> None:
+    result = engine.score_text(JOB, STRONG)
+    receipt = result.receipt
+    assert receipt.model_id == "fake/hashing-bow"
+    assert receipt.resume_source == "text"
+    assert len(receipt.job_text_sha256) == 64 and len(receipt.profile_sha256) == 64
+    assert abs(sum(receipt.weights.values()) - 1.0) < 1e-3
+    assert calibrate(receipt.raw_score) == result.score
+
+
+def test_calibration_is_monotonic_and_clipped() -> None:
+    raws = [i / 100 for i in range(101)]
+    scores = [calibrate(r) for r in raws]
+    assert scores == sorted(scores)
+    assert scores[0] == 0 and scores[-1] == 100
+    assert calibrate(CALIBRATION["raw_low"]) == 0
+
+
+def test_weights_share_the_score_by_kind(engine: Engine) -> None:
+    job = engine.prepare_job("j", JOB)
+    weights = effective_weights(job.requirements)
+    assert abs(sum(weights.values()) - 1.0) < 1e-9
+    terraform = next(r for r in job.requirements if r.label == "Terraform")
+    kafka = next(r for r in job.requirements if r.label == "Kafka")
+    assert weights[terraform.id] == pytest.approx(weights[kafka.id] / 2)  # preferred counts half
+
+
+def test_more_missing_skills_never_raise_the_score(engine: Engine) -> None:
+    job = engine.prepare_job("j", JOB)
+    text = STRONG
+    scores = []
+    for removal in (" and Spring Boot", " on Kubernetes (k8s)", "; event streaming with Kafka"):
+        text = text.replace(removal, "")
+        result = engine.match(job, engine.build_profile("x", text))
+        assert result.score is not None
+        scores.append(result.score)
+    assert scores == sorted(scores, reverse=True)
+    assert statistics.pstdev(scores) > 0
