@@ -38,12 +38,17 @@ print("scored", result.score)
 def load_texts(setdir: Path | None) -> tuple[list[str], list[str]]:
     if setdir and (setdir / "jobs.jsonl").is_file():
         jobs = [json.loads(line)["text"] for line in (setdir / "jobs.jsonl").read_text().splitlines() if line]
-        resumes = [json.loads(line)["text"] for line in (setdir / "candidates.jsonl").read_text().splitlines()
-                   if line]
+        resumes = [json.loads(line)["text"] for line in (setdir / "candidates.jsonl").read_text().splitlines() if line]
         return jobs, resumes
     sys.path.insert(0, str(ROOT))
     from tests.integration.engine.test_engine_real_model import (  # fallback: the test templates
-        DATA_ANALYST, JOB, NURSE, PEOPLE, TEMPLATE, render)
+        DATA_ANALYST,
+        JOB,
+        NURSE,
+        PEOPLE,
+        TEMPLATE,
+        render,
+    )
 
     resumes = [render(t, p) for t in (TEMPLATE, DATA_ANALYST, NURSE) for p in PEOPLE] * 8
     return [JOB] * 10, resumes
@@ -53,9 +58,11 @@ def layer_size(model_dir: Path) -> dict[str, float]:
     report = model_dir / "layer-size.json"
     if report.is_file():
         sizes = json.loads(report.read_text())
-        return {"layer_mb_unzipped": round(sizes["total_bytes"] / 1e6, 1),
-                "runtime_mb": round(sizes["python_bytes"] / 1e6, 1),
-                "model_files_mb": round(sizes["model_bytes"] / 1e6, 1)}
+        return {
+            "layer_mb_unzipped": round(sizes["total_bytes"] / 1e6, 1),
+            "runtime_mb": round(sizes["python_bytes"] / 1e6, 1),
+            "model_files_mb": round(sizes["model_bytes"] / 1e6, 1),
+        }
     total = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file())
     return {"model_files_mb": round(total / 1e6, 1)}
 
@@ -73,9 +80,16 @@ def main() -> None:
 
     started = time.perf_counter()
     child = subprocess.run(
-        [sys.executable, "-c", COLD_START.format(shared=str(ROOT / "shared"), model=str(model_dir),
-                                                 threads=args.threads, job=jobs[0], resume=resumes[0])],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            COLD_START.format(
+                shared=str(ROOT / "shared"), model=str(model_dir), threads=args.threads, job=jobs[0], resume=resumes[0]
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     cold_start = time.perf_counter() - started
     assert child.stdout.startswith("scored")

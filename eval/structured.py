@@ -19,7 +19,8 @@ from eval.occupations import ROLES, Role, Skill
 from eval.textkit import NUMBER_WORDS, UNIVERSITIES, cap, company, date_range, past_tense, person
 
 CANDIDATES_PER_JOB = 50
-SAME_ROLE_NEGATIVES = 1
+SAME_ROLE_NEGATIVES = 1  # for SAME_ROLE_SHARE of the jobs: a resume written for another job of the same role
+SAME_ROLE_SHARE = 0.5
 SAME_FAMILY_NEGATIVES = 12
 NOW = (2025, 9)
 SYNONYM_P = 0.3  # share of skill mentions in resumes worded differently from the job
@@ -337,8 +338,11 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
     )
 
 
-def make_near_miss(rng: random.Random, strong: ResumeDraft, spec: JobSpec) -> tuple[ResumeDraft, list[str]]:
-    """Same resume, another person: 1-3 required skills removed, history shortened for 4+ year jobs."""
+def make_near_miss(
+    rng: random.Random, strong: ResumeDraft, spec: JobSpec, neighbours: list[Role]
+) -> tuple[ResumeDraft, list[str]]:
+    """Same resume, another person: 1-3 required skills removed, history shortened for 4+ year jobs
+    (then a more junior title), or else sometimes the title of a neighbouring occupation."""
     name, email, phone, city = person(rng)
     n_remove = rng.choice([1, 2, 2, 3, 3])
     removed = rng.sample(spec.required, n_remove)
@@ -353,7 +357,16 @@ def make_near_miss(rng: random.Random, strong: ResumeDraft, spec: JobSpec) -> tu
         if spare:
             extra = rng.choice(spare)
             section.insert(rng.randrange(len(section) + 1), (extra, _surface(rng, extra)))
-    if spec.years >= 4 and rng.random() < 0.6:
+    headline = strong.headline
+    shortened = spec.years >= 4 and rng.random() < 0.6
+    if shortened:
+        headline = headline.replace("Senior ", "").replace("Lead ", "")
+        if rng.random() < 0.6:
+            headline = f"{rng.choice(['Junior', 'Associate', 'Entry-level'])} {headline}"
+    elif neighbours and rng.random() < 0.4:
+        headline = rng.choice(rng.choice(neighbours).titles)
+    positions[0].title = headline
+    if shortened:
         target = rng.randint(max(12, (spec.years // 2) * 12 - 12), (spec.years - 2) * 12)
         while sum(p.months for p in positions) > target:
             excess = sum(p.months for p in positions) - target
@@ -364,7 +377,7 @@ def make_near_miss(rng: random.Random, strong: ResumeDraft, spec: JobSpec) -> tu
             positions.pop()
             positions[-1].bullets.extend(moved)
     draft = ResumeDraft(
-        name=name, email=email, phone=phone, city=city, headline=strong.headline, role=role,
+        name=name, email=email, phone=phone, city=city, headline=headline, role=role,
         positions=positions, skills_section=section, education=strong.education, layout=strong.layout,
         summary_years=strong.summary_years, present=strong.present, removed={s.name for s in removed},
         domain=strong.domain, summary_skills=strong.summary_skills,
@@ -476,7 +489,7 @@ def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
         strong = make_strong(rng, spec, neighbours)
         strong_text = render_resume(rng, strong)
         for _attempt in range(30):
-            near, missing = make_near_miss(rng, strong, spec)
+            near, missing = make_near_miss(rng, strong, spec, neighbours)
             near_text = render_resume(rng, near)
             # a removed skill must not survive under another skill's wording (e.g. "SQL" in "T-SQL")
             if not any(mentions_skill(near_text, s) for s in spec.required if s.name in missing):
@@ -498,7 +511,8 @@ def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
             if s.role.family == spec.role.family and s.role.key != spec.role.key for c in own[s.id]
         ]
         rest = [c for s in specs if role_of[s.id].family != spec.role.family for c in own[s.id]]
-        picked = rng.sample(same_role, min(SAME_ROLE_NEGATIVES, len(same_role)))
+        n_same = SAME_ROLE_NEGATIVES if rng.random() < SAME_ROLE_SHARE else 0
+        picked = rng.sample(same_role, min(n_same, len(same_role)))
         picked += rng.sample(same_family, min(SAME_FAMILY_NEGATIVES, len(same_family)))
         need = CANDIDATES_PER_JOB - 2 - len(picked)
         picked += rng.sample(rest, need)

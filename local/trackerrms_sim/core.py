@@ -32,7 +32,7 @@ class SimConfig:
     webhook_shape: str = "default"
     webhook_retries: int = 0
     webhook_retry_delay: float = 0.2
-    webhook_timeout: float = 5.0
+    webhook_timeout: float = 2.0
     webhook_record_types: list[str] = field(default_factory=lambda: ["Resource", "Opportunity", "OpportunityResource"])
     single_jwt: bool = True
     jwt_ttl_seconds: int = 7 * 24 * 3600

@@ -1,7 +1,7 @@
 """The `skima` command: engine evaluation and batch scoring (more subcommands can be added to `build_parser`).
 
-    skima score-batch SETDIR --out FILE.jsonl   score every (job, candidate) pair in SETDIR/qrels.jsonl
-    skima eval SETDIR [--scores FILE.jsonl]     print NDCG@10, P@1, MRR, pairwise accuracy, gap recall...
+skima score-batch SETDIR --out FILE.jsonl   score every (job, candidate) pair in SETDIR/qrels.jsonl
+skima eval SETDIR [--scores FILE.jsonl]     print NDCG@10, P@1, MRR, pairwise accuracy, gap recall...
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def _engine(model_dir: str | None, threads: int | None):  # type: ignore[no-unty
     return Engine(embedder)
 
 
-def score_batch(setdir: Path, out: Path, *, model_dir: str | None = None, threads: int | None = None,
-                quiet: bool = False) -> int:
+def score_batch(
+    setdir: Path, out: Path, *, model_dir: str | None = None, threads: int | None = None, quiet: bool = False
+) -> int:
     """Score every qrel pair of a set into `out` (one JSON line per pair); returns the number of pairs."""
     from tqdm import tqdm
 
@@ -78,18 +79,31 @@ def score_batch(setdir: Path, out: Path, *, model_dir: str | None = None, thread
     with out.open("w", encoding="utf-8") as handle:
         for qrel in tqdm(eval_set.qrels, desc="pairs", unit="pair", file=sys.stderr, disable=quiet):
             if qrel.job_id in job_errors:
-                row = {"job_id": qrel.job_id, "candidate_id": qrel.candidate_id, "score": None,
-                       "status": "insufficient_evidence", "reasons": [job_errors[qrel.job_id]], "gaps": []}
+                row = {
+                    "job_id": qrel.job_id,
+                    "candidate_id": qrel.candidate_id,
+                    "score": None,
+                    "status": "insufficient_evidence",
+                    "reasons": [job_errors[qrel.job_id]],
+                    "gaps": [],
+                }
             else:
                 result = engine.match(jobs[qrel.job_id], profiles[qrel.candidate_id])
-                row = {"job_id": qrel.job_id, "candidate_id": qrel.candidate_id, "score": result.score,
-                       "status": result.status, "reasons": result.reasons, "gaps": result.gaps}
+                row = {
+                    "job_id": qrel.job_id,
+                    "candidate_id": qrel.candidate_id,
+                    "score": result.score,
+                    "status": result.status,
+                    "reasons": result.reasons,
+                    "gaps": result.gaps,
+                }
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return len(eval_set.qrels)
 
 
-def run_eval(setdir: Path, scores: Path | None, *, model_dir: str | None = None, threads: int | None = None,
-             quiet: bool = False) -> str:
+def run_eval(
+    setdir: Path, scores: Path | None, *, model_dir: str | None = None, threads: int | None = None, quiet: bool = False
+) -> str:
     from skima.evaluation import EvalSetError, evaluate, load_scored, load_set
 
     if scores is None:
@@ -130,13 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "score-batch":
-        count = score_batch(args.setdir, args.out, model_dir=args.model_dir, threads=args.threads,
-                            quiet=args.quiet)
+        count = score_batch(args.setdir, args.out, model_dir=args.model_dir, threads=args.threads, quiet=args.quiet)
         print(f"wrote {count} scored pairs to {args.out}", file=sys.stderr)
         return 0
     if args.command == "eval":
-        print(run_eval(args.setdir, args.scores, model_dir=args.model_dir, threads=args.threads,
-                       quiet=args.quiet))
+        print(run_eval(args.setdir, args.scores, model_dir=args.model_dir, threads=args.threads, quiet=args.quiet))
         return 0
     return 2
 

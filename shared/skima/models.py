@@ -20,11 +20,13 @@ class RecordType(StrEnum):
     OPPORTUNITY_RESOURCE = "OpportunityResource"  # an application / pipeline entry (Widget letter X)
 
     @property
-    def widget_letter(self) -> str:
+    def widget_letter(self) -> WidgetLetter:
         return _WIDGET_LETTERS[self]
 
 
-_WIDGET_LETTERS = {
+WidgetLetter = Literal["R", "O", "X"]
+
+_WIDGET_LETTERS: dict[RecordType, WidgetLetter] = {
     RecordType.RESOURCE: "R",
     RecordType.OPPORTUNITY: "O",
     RecordType.OPPORTUNITY_RESOURCE: "X",

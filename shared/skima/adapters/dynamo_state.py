@@ -116,9 +116,32 @@ class DynamoStateStore:
             raise DependencyUnavailable(f"claim: {exc.response['Error'].get('Code')}") from exc
         return True
 
+    def is_claimed(self, key: str) -> bool:
+        item = self._get(f"dedupe#{key}", "dedupe")
+        if item is None:
+            return False
+        return int(item["expires_at"]["N"]) >= int(self._clock().timestamp())
+
     def release_claim(self, key: str) -> None:
         """Forget a claim whose work failed, so a retry may claim it again."""
         self._client.delete_item(TableName=self._table, Key={"pk": {"S": f"dedupe#{key}"}, "sk": {"S": "dedupe"}})
+
+    # ------------------------------------------------------------------ pings seen per record
+    def record_ping(self, record_type: str, record_id: int, received_at: datetime, ttl_seconds: int) -> None:
+        """Remember when a webhook last announced this record (the poller counts what no ping announced)."""
+        self._client.put_item(
+            TableName=self._table,
+            Item={
+                "pk": {"S": f"ping#{record_type}#{record_id}"},
+                "sk": {"S": "ping"},
+                "received_at": {"S": received_at.astimezone(UTC).isoformat()},
+                "expires_at": {"N": str(int(received_at.timestamp()) + ttl_seconds)},
+            },
+        )
+
+    def last_ping(self, record_type: str, record_id: int) -> datetime | None:
+        item = self._get(f"ping#{record_type}#{record_id}", "ping")
+        return datetime.fromisoformat(item["received_at"]["S"]) if item else None
 
     # ------------------------------------------------------------------ sync health
     def record_health(self, **fields: str | int) -> None:

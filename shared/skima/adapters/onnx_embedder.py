@@ -44,8 +44,10 @@ def verify_model_dir(model_dir: Path) -> None:
     for name, expected in ((MODEL_FILE, MODEL_SHA256), (TOKENIZER_FILE, TOKENIZER_SHA256)):
         path = model_dir / name
         if not path.is_file():
-            raise ModelFilesError(f"{path} not found: build the model layer (make -C layers/model) "
-                                  "and point MODEL_DIR at its model directory")
+            raise ModelFilesError(
+                f"{path} not found: build the model layer (make -C layers/model) "
+                "and point MODEL_DIR at its model directory"
+            )
         actual = _sha256(path)
         if actual != expected:
             raise ModelFilesError(f"{path} has sha256 {actual}, expected {expected}")

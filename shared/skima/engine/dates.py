@@ -6,11 +6,24 @@ import re
 from datetime import date
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE = (
     rf"(?:{_MONTH}\.?\s*,?\s*'?(?:19|20)?\d{{2}}(?!\d)"  # Jan 2018, Sept. '19
     r"|\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"  # 01/2018, 1.2018
@@ -60,8 +73,7 @@ def find_ranges(text: str, as_of: float) -> list[tuple[float, float, str]]:
             continue
         # "2016 - 2024": bare start year counts from January, bare end year through December; but a
         # same-style pair of bare years reads as the difference (2016-2024 = 8 years), as people mean it.
-        if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", match.group(1)) and re.fullmatch(r"\s*(?:19|20)\d{2}\s*",
-                                                                                  raw_end):
+        if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", match.group(1)) and re.fullmatch(r"\s*(?:19|20)\d{2}\s*", raw_end):
             end -= 1.0
         if 1950 <= start <= end <= as_of + 1 and end - start <= 50:
             found.append((start, min(end, as_of), match.group(0)))

@@ -61,9 +61,15 @@ class Engine:
         vectors = _normalised(self.embedder.embed([r.query for r in requirements]))
         weights = effective_weights(requirements)
         return PreparedJob(
-            job_id=job_id, text_sha256=_sha256(text), title=title, requirements=requirements,
-            model_id=self.embedder.model_id, engine_version=ENGINE_VERSION, vectors=vectors_to_bytes(vectors),
-            query_vector=_mean_vector(vectors, [weights[r.id] for r in requirements]), dims=vectors.shape[1],
+            job_id=job_id,
+            text_sha256=_sha256(text),
+            title=title,
+            requirements=requirements,
+            model_id=self.embedder.model_id,
+            engine_version=ENGINE_VERSION,
+            vectors=vectors_to_bytes(vectors),
+            query_vector=_mean_vector(vectors, [weights[r.id] for r in requirements]),
+            dims=vectors.shape[1],
         )
 
     def _resume_text(self, resume: ResumeInput | str) -> tuple[str, ResumeSource, str | None]:
@@ -77,13 +83,15 @@ class Engine:
             return text, source, None
         return resume.text or "", resume.text_source, None
 
-    def build_profile(self, candidate_id: str, resume: ResumeInput | str, *,
-                      as_of: date | None = None) -> CandidateProfile:
+    def build_profile(
+        self, candidate_id: str, resume: ResumeInput | str, *, as_of: date | None = None
+    ) -> CandidateProfile:
         """Parse, mask and embed a resume once; the profile is reusable against any job."""
         return self.build_profiles([(candidate_id, resume)], as_of=as_of)[0]
 
-    def build_profiles(self, items: Sequence[tuple[str, ResumeInput | str]], *,
-                       as_of: date | None = None) -> list[CandidateProfile]:
+    def build_profiles(
+        self, items: Sequence[tuple[str, ResumeInput | str]], *, as_of: date | None = None
+    ) -> list[CandidateProfile]:
         """Several profiles with one batched embedding call (faster than one by one)."""
         as_of_year = self._as_of_year(as_of)
         drafts: list[CandidateProfile] = []
@@ -93,11 +101,20 @@ class Engine:
             masked = mask_protected(clean_text(raw))
             parsed = parse_resume(masked, as_of_year)
             draft = CandidateProfile(
-                candidate_id=candidate_id, source=source, text_sha256=_sha256(raw), as_of=as_of_year,
-                word_count=len(masked.split()), lines=parsed.lines, spans=parsed.spans, roles=parsed.roles,
-                total_years=parsed.total_years, skill_years=parsed.skill_years,
-                education_level=parsed.education_level, model_id=self.embedder.model_id,
-                engine_version=ENGINE_VERSION, read_error=read_error,
+                candidate_id=candidate_id,
+                source=source,
+                text_sha256=_sha256(raw),
+                as_of=as_of_year,
+                word_count=len(masked.split()),
+                lines=parsed.lines,
+                spans=parsed.spans,
+                roles=parsed.roles,
+                total_years=parsed.total_years,
+                skill_years=parsed.skill_years,
+                education_level=parsed.education_level,
+                model_id=self.embedder.model_id,
+                engine_version=ENGINE_VERSION,
+                read_error=read_error,
             )
             drafts.append(draft)
             texts.extend(span.text for span in parsed.spans)
@@ -119,6 +136,7 @@ class Engine:
         """Pure and fast: no embedding happens here."""
         return match(job, profile, self.embedder.model_sha256)
 
-    def score_text(self, job_text: str, resume_text: str, *, job_id: str = "job",
-                   candidate_id: str = "candidate") -> MatchResult:
+    def score_text(
+        self, job_text: str, resume_text: str, *, job_id: str = "job", candidate_id: str = "candidate"
+    ) -> MatchResult:
         return self.match(self.prepare_job(job_id, job_text), self.build_profile(candidate_id, resume_text))

@@ -23,12 +23,13 @@ _FIELD_KEYS = (
 )
 _FIELD_LINE = re.compile(rf"^(\W*)({_FIELD_KEYS})\s*[:\-–]\s*(.+)$", re.IGNORECASE)
 _FIELD_INLINE = re.compile(
-    rf"\b(date\s+of\s+birth|d\.o\.b\.?|dob|nationality|marital\s+status|gender|sex|religion|age)\s*[:\-–]\s*"
+    r"\b(date\s+of\s+birth|d\.o\.b\.?|dob|nationality|marital\s+status|gender|sex|religion|age)\s*[:\-–]\s*"
     r"([^|•\n,;]{1,40})",
     re.IGNORECASE,
 )
-_PHOTO_LINE = re.compile(r"^\W*(?:!\[[^\]]*\]\([^)]*\)|\[?(?:photo|image|picture|headshot|portrait)\b.*)$",
-                         re.IGNORECASE)
+_PHOTO_LINE = re.compile(
+    r"^\W*(?:!\[[^\]]*\]\([^)]*\)|\[?(?:photo|image|picture|headshot|portrait)\b.*)$", re.IGNORECASE
+)
 _AGE = re.compile(r"\b(?:aged?\s*:?\s*\d{2}|\d{2}\s*(?:years?|yrs?)[\s-]*old|\d{2}\s*y/?o)\b", re.IGNORECASE)
 _AGE_PHRASE = re.compile(r"\bage[ \t]*(?:\n[ \t]*)?(?:is|of)?[ \t]*[:\-]?[ \t]*(?:\n[ \t]*)?\d{2}\b", re.I)
 _BORN = re.compile(r"\bborn\s+(?:on|in)?\s*[^,.;\n|]{1,40}", re.IGNORECASE)
@@ -42,9 +43,25 @@ _PIN = re.compile(r"\b(?:pin(?:code)?|zip(?:code)?|postcode|postal code)\s*[:\-]
 
 # Pronouns become "they"-forms; gendered words become a neutral placeholder.
 _PRONOUNS = {
-    "he": "they", "she": "they", "him": "them", "his": "their", "hers": "theirs", "her": "their",
-    "himself": "themselves", "herself": "themselves", "mr": "", "mrs": "", "ms": "", "miss": "", "mx": "",
-    "sir": "", "madam": "", "they": "they", "them": "them", "their": "their", "theirs": "theirs",
+    "he": "they",
+    "she": "they",
+    "him": "them",
+    "his": "their",
+    "hers": "theirs",
+    "her": "their",
+    "himself": "themselves",
+    "herself": "themselves",
+    "mr": "",
+    "mrs": "",
+    "ms": "",
+    "miss": "",
+    "mx": "",
+    "sir": "",
+    "madam": "",
+    "they": "they",
+    "them": "them",
+    "their": "their",
+    "theirs": "theirs",
     "themselves": "themselves",
 }
 _PRONOUN_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b\.?", re.IGNORECASE)
@@ -71,9 +88,32 @@ def _is_vocabulary(word: str) -> bool:
     return lowered in ROLE_NOUNS or term_key(word) in ALIAS_TO_CANONICAL or lowered in _COMMON_WORDS
 
 
-_COMMON_WORDS = {"experience", "skills", "skill", "details", "summary", "profile", "education", "company",
-                 "registered", "senior", "junior", "technical", "professional", "career", "objective", "project",
-                 "projects", "work", "resume", "curriculum", "vitae", "contact", "information", "personal"}
+_COMMON_WORDS = {
+    "experience",
+    "skills",
+    "skill",
+    "details",
+    "summary",
+    "profile",
+    "education",
+    "company",
+    "registered",
+    "senior",
+    "junior",
+    "technical",
+    "professional",
+    "career",
+    "objective",
+    "project",
+    "projects",
+    "work",
+    "resume",
+    "curriculum",
+    "vitae",
+    "contact",
+    "information",
+    "personal",
+}
 
 
 def _name_tokens(lines: list[str]) -> set[str]:
@@ -84,8 +124,12 @@ def _name_tokens(lines: list[str]) -> set[str]:
     for line in lines[:2]:
         head = re.split(r"\s[|–—,]\s|\s-\s|[|,]", line.lstrip("# ").strip())[0].strip()
         candidate = [w for w in head.split() if w]
-        if (2 <= len(candidate) <= 4 and all(_NAME_WORD.match(w) for w in candidate)
-                and not _NOT_NAME.search(head) and not any(_is_vocabulary(w) for w in candidate)):
+        if (
+            2 <= len(candidate) <= 4
+            and all(_NAME_WORD.match(w) for w in candidate)
+            and not _NOT_NAME.search(head)
+            and not any(_is_vocabulary(w) for w in candidate)
+        ):
             tokens.update(w if len(w.strip(".")) == 1 else w.strip(".") for w in candidate)
             break
     return tokens

@@ -17,7 +17,6 @@ from skima.engine.models import (
     RequirementResult,
     Verdict,
 )
-from skima.engine.resume import line_keys
 
 ENGINE_VERSION = "skima-engine/1.0.0"
 MIN_WORDS = 40  # below this a resume is too thin to judge
@@ -41,6 +40,7 @@ class _Context:
     profile: CandidateProfile
     index: dict[str, int]
     keys: list[str]
+    span_keys: list[str]
 
 
 def _ramp(value: float, low: float, high: float) -> float:
@@ -97,7 +97,7 @@ def evaluate_requirement(req: Requirement, sims: np.ndarray, ctx: _Context) -> R
         title_sim = max((float(sims[i]) for i in title_idx), default=0.0)
         top_title = max(title_idx, key=lambda i: float(sims[i]), default=-1)
         key = req.terms[0] if req.terms else ""
-        title_keys = [line_keys(spans[i].text) for i in title_idx]
+        title_keys = [ctx.span_keys[i] for i in title_idx]
         exact = bool(key) and any(f" {key} " in k for k in title_keys)
         satisfaction = max(1.0 if exact else 0.0, _ramp(title_sim, 0.42, 0.82), 0.6 * _ramp(similarity, 0.45, 0.85))
         if top_title >= 0 and (exact or title_sim >= similarity - 0.1):
@@ -144,10 +144,18 @@ def evaluate_requirement(req: Requirement, sims: np.ndarray, ctx: _Context) -> R
         satisfaction = _ramp(similarity, 0.32, 0.68)
         verdict = "met" if similarity >= 0.6 else "partial" if similarity >= 0.45 else "missing"
 
-    return RequirementResult(
-        id=req.id, kind=req.kind, label=req.label, required=req.required, weight=req.weight,
-        verdict=verdict, satisfaction=round(satisfaction, 4), similarity=round(similarity, 4),
-        evidence=evidence, evidence_line=evidence_line, exact=exact,
+    return RequirementResult.model_construct(  # values are built here, validation would only cost time
+        id=req.id,
+        kind=req.kind,
+        label=req.label,
+        required=req.required,
+        weight=req.weight,
+        verdict=verdict,
+        satisfaction=round(satisfaction, 4),
+        similarity=round(similarity, 4),
+        evidence=evidence,
+        evidence_line=evidence_line,
+        exact=exact,
         years_found=round(years_found, 1) if years_found is not None else None,
     )
 
@@ -163,8 +171,9 @@ def effective_weights(requirements: list[Requirement]) -> dict[str, float]:
         groups[_group(req.kind)] = groups.get(_group(req.kind), 0.0) + req.weight
     present = {g: GROUP_SHARES[g] for g in groups} | {"overall": GROUP_SHARES["overall"]}
     total_share = sum(present.values())
-    weights = {req.id: present[_group(req.kind)] / total_share * req.weight / groups[_group(req.kind)]
-               for req in requirements}
+    weights = {
+        req.id: present[_group(req.kind)] / total_share * req.weight / groups[_group(req.kind)] for req in requirements
+    }
     weights["overall"] = present["overall"] / total_share
     return weights
 
@@ -203,20 +212,34 @@ def _gap(result: RequirementResult) -> str:
 
 
 def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> MatchResult:
-    weights = effective_weights(job.requirements)
+    weights = job.weights()
     receipt_base = {
-        "engine_version": ENGINE_VERSION, "model_id": job.model_id, "model_sha256": model_sha256,
-        "job_text_sha256": job.text_sha256, "profile_sha256": profile.profile_sha256,
-        "resume_source": profile.source, "as_of": profile.as_of,
-        "weights": {k: round(v, 4) for k, v in weights.items()}, "calibration": dict(CALIBRATION),
+        "engine_version": ENGINE_VERSION,
+        "model_id": job.model_id,
+        "model_sha256": model_sha256,
+        "job_text_sha256": job.text_sha256,
+        "profile_sha256": profile.profile_sha256,
+        "resume_source": profile.source,
+        "as_of": profile.as_of,
+        "weights": job.rounded_weights(),
+        "calibration": dict(CALIBRATION),
     }
     if profile.word_count < MIN_WORDS or len(profile.spans) < 2:
         why = profile.read_error or f"resume too short to judge ({profile.word_count} words)"
-        return MatchResult(job_id=job.job_id, candidate_id=profile.candidate_id, score=None,
-                           status="insufficient_evidence", reasons=[f"Not scored: {why}"[:MAX_REASON_CHARS]],
-                           gaps=[], requirements=[], receipt=Receipt(**receipt_base, raw_score=0.0))
+        return MatchResult(
+            job_id=job.job_id,
+            candidate_id=profile.candidate_id,
+            score=None,
+            status="insufficient_evidence",
+            reasons=[f"Not scored: {why}"[:MAX_REASON_CHARS]],
+            gaps=[],
+            requirements=[],
+            receipt=Receipt(**receipt_base, raw_score=0.0),
+        )
     sims = job.requirement_vectors() @ profile.span_vectors().T
-    ctx = _Context(profile=profile, index=profile.term_index(), keys=profile.line_key_list())
+    ctx = _Context(
+        profile=profile, index=profile.term_index(), keys=profile.line_key_list(), span_keys=profile.span_key_list()
+    )
     results = [evaluate_requirement(req, sims[i], ctx) for i, req in enumerate(job.requirements)]
     overall = float(job.query_array() @ profile.doc_array())
     raw = sum(weights[r.id] * r.satisfaction for r in results) + weights["overall"] * _ramp(overall, 0.15, 0.65)
@@ -231,8 +254,13 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         key=lambda r: (-weights[r.id], r.id),
     )
     gap_list = [_gap(r) for r in missing if r.kind != "responsibility"]
-    positives = [_reason(r, profile) for r in ranked]
-    positives = list(dict.fromkeys(p for p in positives if p))
+    positives: list[str] = []
+    for result in ranked:  # only as many reasons as can be shown are written
+        reason = _reason(result, profile)
+        if reason and reason not in positives:
+            positives.append(reason)
+        if len(positives) >= 5:
+            break
     reasons = positives[: 4 if gap_list else 5]
     if gap_list:
         reasons.append(gap_list[0][:MAX_REASON_CHARS])
@@ -242,8 +270,13 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         if item is None:
             break
         reasons.append(item[:MAX_REASON_CHARS])
-    return MatchResult(
-        job_id=job.job_id, candidate_id=profile.candidate_id, score=score, status="scored",
-        reasons=reasons, gaps=gap_list, requirements=results,
-        receipt=Receipt(**receipt_base, raw_score=round(raw, 4)),
+    return MatchResult.model_construct(
+        job_id=job.job_id,
+        candidate_id=profile.candidate_id,
+        score=score,
+        status="scored",
+        reasons=reasons,
+        gaps=gap_list,
+        requirements=results,
+        receipt=Receipt.model_construct(**receipt_base, raw_score=round(raw, 4)),
     )

@@ -58,8 +58,7 @@ class ResumeInput(BaseModel):
         return cls(text=text, text_source=source)
 
     @classmethod
-    def from_document(cls, content: bytes, filename: str | None = None,
-                      content_type: str | None = None) -> ResumeInput:
+    def from_document(cls, content: bytes, filename: str | None = None, content_type: str | None = None) -> ResumeInput:
         return cls(content=content, filename=filename, content_type=content_type)
 
 
@@ -86,6 +85,21 @@ class PreparedJob(_Serialisable):
     query_vector: bytes = b""  # for rediscovery: compare with CandidateProfile.doc_vector
     dims: int = 384
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
+    _weights: dict[str, float] | None = PrivateAttr(default=None)
+    _rounded: dict[str, float] | None = PrivateAttr(default=None)
+
+    def weights(self) -> dict[str, float]:
+        """Each requirement's share of the score (see matching.effective_weights), computed once."""
+        if self._weights is None:
+            from skima.engine.matching import effective_weights
+
+            self._weights = effective_weights(self.requirements)
+            self._rounded = {k: round(v, 4) for k, v in self._weights.items()}
+        return self._weights
+
+    def rounded_weights(self) -> dict[str, float]:
+        self.weights()
+        return dict(self._rounded or {})
 
     def requirement_vectors(self) -> npt.NDArray[np.float32]:
         if self._matrix is None:
@@ -133,6 +147,14 @@ class CandidateProfile(_Serialisable):
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _index: dict[str, int] | None = PrivateAttr(default=None)
     _keys: list[str] | None = PrivateAttr(default=None)
+    _span_keys: list[str] | None = PrivateAttr(default=None)
+
+    def span_key_list(self) -> list[str]:
+        if self._span_keys is None:
+            from skima.engine.resume import line_keys
+
+            self._span_keys = [line_keys(span.text) for span in self.spans]
+        return self._span_keys
 
     def span_vectors(self) -> npt.NDArray[np.float32]:
         if self._matrix is None:

@@ -24,25 +24,99 @@ class JobTextError(ValueError):
 
 
 _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("ignore", ("about us", "about the company", "who we are", "benefit", "perks", "we offer", "compensation",
-                "salary", "why join", "equal opportunit", "how to apply", "our company", "about the team",
-                "what we offer", "location")),
-    ("preferred", ("preferred", "nice to have", "nice-to-have", "bonus", "plus", "desired", "desirable",
-                   "good to have", "advantage", "optional")),
-    ("responsibilities", ("responsibilit", "what you'll do", "what you will do", "duties", "the role",
-                          "day to day", "day-to-day", "your impact", "you will", "key tasks", "job description",
-                          "role overview", "about the role", "overview", "summary", "mission")),
+    (
+        "ignore",
+        (
+            "about us",
+            "about the company",
+            "who we are",
+            "benefit",
+            "perks",
+            "we offer",
+            "compensation",
+            "salary",
+            "why join",
+            "equal opportunit",
+            "how to apply",
+            "our company",
+            "about the team",
+            "what we offer",
+            "location",
+        ),
+    ),
+    (
+        "preferred",
+        (
+            "preferred",
+            "nice to have",
+            "nice-to-have",
+            "bonus",
+            "plus",
+            "desired",
+            "desirable",
+            "good to have",
+            "advantage",
+            "optional",
+        ),
+    ),
+    (
+        "responsibilities",
+        (
+            "responsibilit",
+            "what you'll do",
+            "what you will do",
+            "duties",
+            "the role",
+            "day to day",
+            "day-to-day",
+            "your impact",
+            "you will",
+            "key tasks",
+            "job description",
+            "role overview",
+            "about the role",
+            "overview",
+            "summary",
+            "mission",
+        ),
+    ),
     ("education", ("education", "academic")),
-    ("required", ("requirement", "qualification", "must have", "must-have", "what you bring", "looking for",
-                  "who you are", "required", "skill", "experience", "essential", "competenc", "you have",
-                  "technical", "tech stack", "tools", "certification", "need")),
+    (
+        "required",
+        (
+            "requirement",
+            "qualification",
+            "must have",
+            "must-have",
+            "what you bring",
+            "looking for",
+            "who you are",
+            "required",
+            "skill",
+            "experience",
+            "essential",
+            "competenc",
+            "you have",
+            "technical",
+            "tech stack",
+            "tools",
+            "certification",
+            "need",
+        ),
+    ),
 ]
 _TITLE_FIELD = re.compile(r"^\W*(?:job\s+title|title|position|role|job|opening|vacancy)\s*[:\-–]\s*(.+)$", re.I)
-_SEEKING = re.compile(r"\b(?:looking for|hiring|seeking|searching for|recruiting)\s+(?:an?\s+|our next\s+)?"
-                      r"(.{3,60}?)(?=\s+(?:to|who|with|at|in|for|that)\b|[.,;:!]|$)", re.I)
+_SEEKING = re.compile(
+    r"\b(?:looking for|hiring|seeking|searching for|recruiting)\s+(?:an?\s+|our next\s+)?"
+    r"(.{3,60}?)(?=\s+(?:to|who|with|at|in|for|that)\b|[.,;:!]|$)",
+    re.I,
+)
 _ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
-_PREFERRED_MARK = re.compile(r"\b(?:preferred|preferably|nice to have|nice-to-have|a plus|is a plus|bonus|"
-                             r"ideally|desirable|advantageous|good to have|optional)\b", re.I)
+_PREFERRED_MARK = re.compile(
+    r"\b(?:preferred|preferably|nice to have|nice-to-have|a plus|is a plus|bonus|"
+    r"ideally|desirable|advantageous|good to have|optional)\b",
+    re.I,
+)
 _YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:-|–|to)?\s*(?:\d{1,2})?\s*\+?\s*(?:years?|yrs?)", re.I)
 _LEAD_IN = re.compile(
     r"^(?:(?:must\s+have|should\s+have|required|you\s+have|you\s+bring|need|needs|we\s+need)\s*[:\-]?\s*)?"
@@ -53,12 +127,49 @@ _LEAD_IN = re.compile(
     r"(?:(?:technical\s+skills|required\s+skills|skills|tools|tech\s+stack|stack|technologies)\s*[:\-]\s*)?",
     re.I,
 )
-_STOP_ITEMS = {"etc", "others", "other", "similar", "equivalent", "related", "tools", "technologies", "the like",
-               "e g", "eg", "ie", "more", "any", "a", "an", "the"}
-_TITLE_NOISE = re.compile(r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?",
-                          re.I)
-_SENIORITY = {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "mid", "level", "i", "ii", "iii",
-              "entry", "associate", "head", "chief", "intern", "trainee", "experienced"}
+_STOP_ITEMS = {
+    "etc",
+    "others",
+    "other",
+    "similar",
+    "equivalent",
+    "related",
+    "tools",
+    "technologies",
+    "the like",
+    "e g",
+    "eg",
+    "ie",
+    "more",
+    "any",
+    "a",
+    "an",
+    "the",
+}
+_TITLE_NOISE = re.compile(
+    r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
+)
+_SENIORITY = {
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "lead",
+    "principal",
+    "staff",
+    "mid",
+    "level",
+    "i",
+    "ii",
+    "iii",
+    "entry",
+    "associate",
+    "head",
+    "chief",
+    "intern",
+    "trainee",
+    "experienced",
+}
 
 
 @dataclass
@@ -73,8 +184,12 @@ def _classify_header(line: str) -> str | None:
     words = stripped.split()
     if not words or len(words) > 7:
         return None
-    is_header = line.lstrip().startswith("#") or line.rstrip().endswith(":") or stripped.isupper() or (
-        len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•"))
+    is_header = (
+        line.lstrip().startswith("#")
+        or line.rstrip().endswith(":")
+        or stripped.isupper()
+        or (len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•"))
+    )
     if not is_header:
         return None
     lowered = stripped.lower()
@@ -135,12 +250,21 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
     return found
 
 
-_MARKS = re.compile(r"\((?:required|preferred|a plus|nice to have|mandatory|must|essential|desired|optional)\)|"
-                    r"\b(?:is\s+)?(?:a\s+)?(?:plus|required|mandatory|preferred|desired)\s*$", re.I)
-_TRAILER = re.compile(r"\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
-                      r"certification|certificate|certified|license|licence|exposure)\s*$", re.I)
-_LEAD_WORDS = re.compile(r"^(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
-                         r"practical|advanced|basic|deep|extensive|prior|current|valid|active)\s+", re.I)
+_MARKS = re.compile(
+    r"\((?:required|preferred|a plus|nice to have|mandatory|must|essential|desired|optional)\)|"
+    r"\b(?:is\s+)?(?:a\s+)?(?:plus|required|mandatory|preferred|desired)\s*$",
+    re.I,
+)
+_TRAILER = re.compile(
+    r"\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
+    r"certification|certificate|certified|license|licence|exposure)\s*$",
+    re.I,
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
+    r"practical|advanced|basic|deep|extensive|prior|current|valid|active)\s+",
+    re.I,
+)
 
 
 def core_term(item: str) -> str:
@@ -170,8 +294,12 @@ def _is_termlike(item: str) -> bool:
     words = item.split()
     if not 1 <= len(words) <= 4 or len(item) > 40:
         return False
-    if re.search(r"\b(?:ability|able|willing|strong|excellent|good|team|work|working|environment|years?|"
-                 r"degree|you|we|our|must|should|will|including|related|field|similar|equivalent)\b", item, re.I):
+    if re.search(
+        r"\b(?:ability|able|willing|strong|excellent|good|team|work|working|environment|years?|"
+        r"degree|you|we|our|must|should|will|including|related|field|similar|equivalent)\b",
+        item,
+        re.I,
+    ):
         return False
     return bool(re.search(r"[A-Za-z]", item))
 
@@ -181,13 +309,30 @@ class _Builder:
         self.items: list[Requirement] = []
         self.skill_keys: dict[str, int] = {}
 
-    def add(self, kind: RequirementKind, label: str, query: str, *, terms: list[str] | None = None,
-            required: bool = True, min_years: float | None = None, level: int | None = None) -> None:
-        self.items.append(Requirement(
-            id=f"r{len(self.items) + 1}", kind=kind, label=label.strip()[:80], query=query.strip()[:300],
-            terms=terms or [], required=required, min_years=min_years, education_level=level,
-            weight=1.0 if required else 0.5,
-        ))
+    def add(
+        self,
+        kind: RequirementKind,
+        label: str,
+        query: str,
+        *,
+        terms: list[str] | None = None,
+        required: bool = True,
+        min_years: float | None = None,
+        level: int | None = None,
+    ) -> None:
+        self.items.append(
+            Requirement(
+                id=f"r{len(self.items) + 1}",
+                kind=kind,
+                label=label.strip()[:80],
+                query=query.strip()[:300],
+                terms=terms or [],
+                required=required,
+                min_years=min_years,
+                education_level=level,
+                weight=1.0 if required else 0.5,
+            )
+        )
 
     def add_skill(self, surface: str, canonical: str | None, required: bool, context: str = "") -> None:
         core = context or surface
@@ -208,8 +353,7 @@ class _Builder:
             return
         kind: RequirementKind = "certification" if canonical in CERTIFICATIONS else "skill"
         self.skill_keys[main] = len(self.items)
-        self.add(kind, surface, core if not canonical else surface, terms=list(dict.fromkeys(keys)),
-                 required=required)
+        self.add(kind, surface, core if not canonical else surface, terms=list(dict.fromkeys(keys)), required=required)
 
     def add_alternatives(self, label: str, names: list[str], required: bool) -> None:
         keys: list[str] = []
@@ -288,27 +432,40 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         content = ln.text.strip(" •-*")
         required = ln.section != "preferred" and not _PREFERRED_MARK.search(content)
         in_requirements = ln.section in ("required", "preferred", "education") or (
-            not has_requirement_section and ln.section == "intro")
+            not has_requirement_section and ln.section == "intro"
+        )
         found_any = False
 
         years = _YEARS.search(content)
         if years and in_requirements | (ln.section == "intro"):
             amount = float(years.group(1))
-            duplicate = any(r.kind == "experience" and r.min_years == amount and not r.terms
-                            for r in builder.items)
-            if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end():])):
-                subject = content[years.end():]
+            duplicate = any(r.kind == "experience" and r.min_years == amount and not r.terms for r in builder.items)
+            if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end() :])):
+                subject = content[years.end() :]
                 known = _known_terms(subject)
                 label_terms = ", ".join(s for s, _ in known[:3])
                 label = f"{amount:g}+ years" + (f" {label_terms}" if label_terms else " experience")
-                builder.add("experience", label, content,
-                            terms=[forms_of(c)[0] for _, c in known[:3]], required=required, min_years=amount)
+                builder.add(
+                    "experience",
+                    label,
+                    content,
+                    terms=[forms_of(c)[0] for _, c in known[:3]],
+                    required=required,
+                    min_years=amount,
+                )
                 found_any = True
 
         level = education_level(content)
-        if level >= 1 and re.search(r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|mba|b\.?tech|"
-                                    r"m\.?tech|b\.?sc?|m\.?sc?)\b(?!\s+(?:project|office|excel|word|sql))",
-                                    content, re.I) and not re.search(r"\bms\s+(?:project|office|excel)", content, re.I):
+        if (
+            level >= 1
+            and re.search(
+                r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|mba|b\.?tech|"
+                r"m\.?tech|b\.?sc?|m\.?sc?)\b(?!\s+(?:project|office|excel|word|sql))",
+                content,
+                re.I,
+            )
+            and not re.search(r"\bms\s+(?:project|office|excel)", content, re.I)
+        ):
             builder.add("education", _short(content), content, required=required, level=level)
             found_any = True
 
@@ -335,11 +492,15 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                             continue
                         if _known_terms(item) and len(item.split()) > 1:
                             continue
-                        builder.add_skill(item if len(items) > 1 else _MARKS.sub("", content).strip(" .:-"),
-                                          None, required, core)
+                        builder.add_skill(
+                            item if len(items) > 1 else _MARKS.sub("", content).strip(" .:-"), None, required, core
+                        )
                         found_any = True
-            if not found_any and re.search(r"\bcertifi", content, re.I) and not any(
-                    r.kind == "certification" for r in builder.items[-3:]):
+            if (
+                not found_any
+                and re.search(r"\bcertifi", content, re.I)
+                and not any(r.kind == "certification" for r in builder.items[-3:])
+            ):
                 builder.add("certification", _short(content), content, required=required)
                 found_any = True
 
@@ -347,8 +508,9 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):
             if responsibilities < 8:
                 responsibilities += 1
-                builder.add("responsibility", _short(content), content,
-                            required=required and ln.section != "responsibilities")
+                builder.add(
+                    "responsibility", _short(content), content, required=required and ln.section != "responsibilities"
+                )
 
     if len(builder.items) == 1 and len(cleaned.split()) < 3:
         raise JobTextError("the job description has no requirements to match")

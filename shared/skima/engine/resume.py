@@ -18,26 +18,87 @@ _SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("education", ("education", "academic", "qualification", "degree")),
     ("certification", ("certif", "licen", "accreditation")),
     ("skills", ("skill", "competenc", "technolog", "tools", "expertise", "proficienc", "tech stack")),
-    ("experience", ("experience", "employment", "work history", "career history", "company details",
-                    "professional background", "positions")),
+    (
+        "experience",
+        (
+            "experience",
+            "employment",
+            "work history",
+            "career history",
+            "company details",
+            "professional background",
+            "positions",
+        ),
+    ),
     ("summary", ("summary", "profile", "objective", "about", "overview", "headline")),
     ("projects", ("project",)),
-    ("other", ("personal", "declaration", "hobbies", "interests", "languages", "references", "awards",
-               "achievements", "strengths", "extra", "activities", "publications", "volunteer", "training")),
+    (
+        "other",
+        (
+            "personal",
+            "declaration",
+            "hobbies",
+            "interests",
+            "languages",
+            "references",
+            "awards",
+            "achievements",
+            "strengths",
+            "extra",
+            "activities",
+            "publications",
+            "volunteer",
+            "training",
+        ),
+    ),
 ]
 _HEADER_MAX_WORDS = 5
 _ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.IGNORECASE)
-_ROLE_PHRASE = re.compile(
-    r"((?:[A-Za-z][\w/.+#&-]*\s){0,2}(?:" + "|".join(ROLE_NOUNS) + r"))\b", re.IGNORECASE
-)
-_PHRASE_STOP = {"a", "an", "the", "as", "and", "or", "of", "in", "at", "for", "with", "to", "is", "was", "my",
-                "our", "their", "they", "worked", "working", "role", "company", "details", "description"}
+_ROLE_PHRASE = re.compile(r"((?:[A-Za-z][\w/.+#&-]*\s){0,2}(?:" + "|".join(ROLE_NOUNS) + r"))\b", re.IGNORECASE)
+_PHRASE_STOP = {
+    "a",
+    "an",
+    "the",
+    "as",
+    "and",
+    "or",
+    "of",
+    "in",
+    "at",
+    "for",
+    "with",
+    "to",
+    "is",
+    "was",
+    "my",
+    "our",
+    "their",
+    "they",
+    "worked",
+    "working",
+    "role",
+    "company",
+    "details",
+    "description",
+}
 _DEGREE_LEVELS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"\b(?:ph\.?\s?d|doctorate|doctor of)\b", re.I)),
-    (3, re.compile(r"\b(?:master'?s?|m\.?\s?s\.?c?|m\.?\s?tech|m\.?\s?e\b|mba|m\.?\s?a\b|mca|m\.?\s?com|"
-                   r"post\s*graduate|pgdm|ms\b)", re.I)),
-    (2, re.compile(r"\b(?:bachelor'?s?|b\.?\s?s\.?c?\b|b\.?\s?tech|b\.?\s?e\b|b\.?\s?a\b|bca|b\.?\s?com|bba|"
-                   r"b\.?\s?eng|undergraduate|graduate degree|degree in|bs\b|ba\b|llb)", re.I)),
+    (
+        3,
+        re.compile(
+            r"\b(?:master'?s?|m\.?\s?s\.?c?|m\.?\s?tech|m\.?\s?e\b|mba|m\.?\s?a\b|mca|m\.?\s?com|"
+            r"post\s*graduate|pgdm|ms\b)",
+            re.I,
+        ),
+    ),
+    (
+        2,
+        re.compile(
+            r"\b(?:bachelor'?s?|b\.?\s?s\.?c?\b|b\.?\s?tech|b\.?\s?e\b|b\.?\s?a\b|bca|b\.?\s?com|bba|"
+            r"b\.?\s?eng|undergraduate|graduate degree|degree in|bs\b|ba\b|llb)",
+            re.I,
+        ),
+    ),
     (1, re.compile(r"\b(?:diploma|associate'?s? degree|certificate programme)\b", re.I)),
     (0, re.compile(r"\b(?:high school|hsc|ssc|secondary school|12th|10th|intermediate)\b", re.I)),
 ]
@@ -58,8 +119,9 @@ _YEARS_OF_X = re.compile(
     r"(?:experience\s+)?(?:in|with|of|using|on)\s+([\w][\w/+#. -]{1,40}?)(?=[,;.()]|\s+and\s|\s+in\s|$)",
     re.IGNORECASE,
 )
-_X_YEARS = re.compile(r"([\w][\w/+#. -]{1,30}?)\s*[(:\-–]\s*(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b\)?",
-                      re.IGNORECASE)
+_X_YEARS = re.compile(
+    r"([\w][\w/+#. -]{1,30}?)\s*[(:\-–]\s*(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b\)?", re.IGNORECASE
+)
 _PLACEHOLDER_ONLY = re.compile(r"^[\W\s]*(?:\[(?:name|email|phone|address|link|photo|masked|age|person)\][\W\s]*)+$")
 _CASE_WORD = re.compile(r"(?<![\w.])(" + "|".join(CASE_SENSITIVE) + r")(?![\w+#])", re.IGNORECASE)
 
@@ -110,7 +172,9 @@ def section_of_header(line: str) -> str | None:
     if not words or _PLACEHOLDER_ONLY.match(stripped) or len(words) > _HEADER_MAX_WORDS or re.search(r"\d", stripped):
         return None
     looks_like_header = (
-        line.lstrip().startswith("#") or line.rstrip().endswith(":") or stripped.isupper()
+        line.lstrip().startswith("#")
+        or line.rstrip().endswith(":")
+        or stripped.isupper()
         or stripped.lower() in {"skill details", "company details", "education details"}
     )
     lowered = stripped.lower()
@@ -192,14 +256,22 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
         if sections[number] in ("education", "certification") or number in headers:
             continue
         ranges = find_ranges(line, as_of)
-        if not ranges or education_level(line) >= 1 and not _ROLE_NOUN_RE.search(line):
+        if not ranges or (education_level(line) >= 1 and not _ROLE_NOUN_RE.search(line)):
             continue
         start, end, matched = ranges[0]
         title = _role_title(line.replace(matched, " "))
         if not title and number > 0 and not find_ranges(lines[number - 1], as_of):
             title = _role_title(lines[number - 1])
-        roles.append(Role(title=title, start=round(start, 3), end=round(end, 3), years=round(end - start, 2),
-                          line=number, last_line=number))
+        roles.append(
+            Role(
+                title=title,
+                start=round(start, 3),
+                end=round(end, 3),
+                years=round(end - start, 2),
+                line=number,
+                last_line=number,
+            )
+        )
     for index, role in enumerate(roles):
         stop = roles[index + 1].line - 1 if index + 1 < len(roles) else len(lines) - 1
         for number in range(role.line + 1, stop + 1):
@@ -264,18 +336,33 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
                 break
 
     spans = _select_spans(lines, sections, headers, titles, as_of)
-    return ParsedResume(lines=lines, sections=sections, spans=spans, roles=roles, total_years=total_years,
-                        skill_years=skill_years, education_level=level, headline=headline, titles=titles[:6])
+    return ParsedResume(
+        lines=lines,
+        sections=sections,
+        spans=spans,
+        roles=roles,
+        total_years=total_years,
+        skill_years=skill_years,
+        education_level=level,
+        headline=headline,
+        titles=titles[:6],
+    )
 
 
 _KIND_PRIORITY: dict[str, SpanKind] = {
-    "summary": "summary", "experience": "bullet", "projects": "bullet", "skills": "skills",
-    "education": "education", "certification": "certification", "other": "other",
+    "summary": "summary",
+    "experience": "bullet",
+    "projects": "bullet",
+    "skills": "skills",
+    "education": "education",
+    "certification": "certification",
+    "other": "other",
 }
 
 
-def _select_spans(lines: list[str], sections: list[str], headers: set[int], titles: list[str],
-                  as_of: float) -> list[Span]:
+def _select_spans(
+    lines: list[str], sections: list[str], headers: set[int], titles: list[str], as_of: float
+) -> list[Span]:
     """The short spans worth embedding, by priority, within a fixed word budget."""
     chosen: list[Span] = []
     seen: set[str] = set()
@@ -286,7 +373,13 @@ def _select_spans(lines: list[str], sections: list[str], headers: set[int], titl
         words = text.split()[:MAX_SPAN_WORDS]
         clipped = " ".join(words).strip(" •-*#:")
         key = clipped.lower()
-        if len(words) < (1 if single else 2) or not clipped or key in seen or len(chosen) >= MAX_SPANS or budget - len(words) < 0:
+        if (
+            len(words) < (1 if single else 2)
+            or not clipped
+            or key in seen
+            or len(chosen) >= MAX_SPANS
+            or budget - len(words) < 0
+        ):
             return
         if _PLACEHOLDER_ONLY.match(clipped):
             return
@@ -294,12 +387,10 @@ def _select_spans(lines: list[str], sections: list[str], headers: set[int], titl
         budget -= len(words)
         chosen.append(Span(text=clipped, kind=kind, line=line))
 
-    title_lines = {t.lower(): next((i for i, ln in enumerate(lines) if t.lower() in ln.lower()), 0)
-                   for t in titles}
+    title_lines = {t.lower(): next((i for i, ln in enumerate(lines) if t.lower() in ln.lower()), 0) for t in titles}
     for index, title in enumerate(titles[:6]):
         add(title, "headline" if index == 0 else "title", title_lines.get(title.lower(), 0))
-    order = {"summary": 0, "experience": 1, "projects": 2, "skills": 3, "certification": 4, "education": 5,
-             "other": 6}
+    order = {"summary": 0, "experience": 1, "projects": 2, "skills": 3, "certification": 4, "education": 5, "other": 6}
     candidates = sorted(
         (i for i in range(len(lines)) if i not in headers),
         key=lambda i: (order.get(sections[i], 6), i),

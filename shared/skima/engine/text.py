@@ -65,17 +65,18 @@ def detect_kind(filename: str | None, content_type: str | None, content: bytes) 
     ctype = (content_type or "").lower()
     if content.startswith(b"%PDF") or name.endswith(".pdf") or "pdf" in ctype:
         return "pdf"
-    if content.startswith(b"PK") and (name.endswith(".docx") or "word" in ctype or "officedocument" in ctype
-                                      or not name):
+    if content.startswith(b"PK") and (
+        name.endswith(".docx") or "word" in ctype or "officedocument" in ctype or not name
+    ):
         return "docx"
     if name.endswith(".docx"):
         return "docx"
     return "text"
 
 
-def extract_text(content: bytes, filename: str | None = None, content_type: str | None = None) -> tuple[
-    str, ResumeSource
-]:
+def extract_text(
+    content: bytes, filename: str | None = None, content_type: str | None = None
+) -> tuple[str, ResumeSource]:
     """Text of a resume document and which reader was used; raises ResumeReadError when unreadable."""
     kind = detect_kind(filename, content_type, content)
     if kind == "pdf":
@@ -113,20 +114,51 @@ def _undo_mojibake(text: str) -> str:
     return _LEFTOVER.sub(lambda m: " • " if m.group(0)[:1] in "âï" else " ", text)
 
 
-_BULLETS = re.compile(r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u27a2\u2794\u279c\u2713\u2714\u2605"
-                      r"\u25ba\u25b6\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00b7\u2666\u2756]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                         "\u2014": "-", "\u2026": "..."})
+_BULLETS = re.compile(
+    r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u27a2\u2794\u279c\u2713\u2714\u2605"
+    r"\u25ba\u25b6\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00b7\u2666\u2756]"
+)
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2026": "..."}
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 
 # Section headers that PDF pastes run into the text: put them on their own line.
 SECTION_WORDS = (
-    "skill details", "company details", "education details", "professional summary", "career objective",
-    "objective", "summary", "profile", "work experience", "professional experience", "employment history",
-    "experience", "technical skills", "key skills", "core competencies", "skills", "education",
-    "academic qualifications", "qualifications", "certifications", "certificates", "projects",
-    "achievements", "awards", "languages", "interests", "hobbies", "personal details", "declaration",
-    "responsibilities", "roles and responsibilities", "training", "internships", "strengths",
+    "skill details",
+    "company details",
+    "education details",
+    "professional summary",
+    "career objective",
+    "objective",
+    "summary",
+    "profile",
+    "work experience",
+    "professional experience",
+    "employment history",
+    "experience",
+    "technical skills",
+    "key skills",
+    "core competencies",
+    "skills",
+    "education",
+    "academic qualifications",
+    "qualifications",
+    "certifications",
+    "certificates",
+    "projects",
+    "achievements",
+    "awards",
+    "languages",
+    "interests",
+    "hobbies",
+    "personal details",
+    "declaration",
+    "responsibilities",
+    "roles and responsibilities",
+    "training",
+    "internships",
+    "strengths",
 )
 _INLINE_HEADERS = re.compile(
     r"(?<=\S)\s+(Skill Details|Company Details|Education Details|PROFESSIONAL SUMMARY|Professional Summary|"
@@ -135,15 +167,35 @@ _INLINE_HEADERS = re.compile(
     r"EDUCATION|CERTIFICATIONS|Certifications|PROJECTS|ACHIEVEMENTS|PERSONAL DETAILS|Personal Details|"
     r"CAREER OBJECTIVE|Career Objective|DECLARATION|Declaration)\b"
 )
-_INLINE_FIELDS = re.compile(r"(?<=\S)\s+(?=(?:company|description|project|role|duration|client|team size|"
-                            r"environment|technologies|designation)[ \t]*[-:][ \t])", re.IGNORECASE)
+_INLINE_FIELDS = re.compile(
+    r"(?<=\S)\s+(?=(?:company|description|project|role|duration|client|team size|"
+    r"environment|technologies|designation)[ \t]*[-:][ \t])",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.;!?]\s+(?=[A-Z(])")
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-_NUMBER_YEARS = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")(\s*(?:\+|or more|plus)?\s*(?:\(\d+\)\s*)?"
-                           r"(?:years?|yrs?))", re.IGNORECASE)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_NUMBER_YEARS = re.compile(
+    r"\b(" + "|".join(_NUMBER_WORDS) + r")(\s*(?:\+|or more|plus)?\s*(?:\(\d+\)\s*)?"
+    r"(?:years?|yrs?))",
+    re.IGNORECASE,
+)
 
 
 def _number_years(match: re.Match[str]) -> str:

@@ -37,8 +37,13 @@ Backend engineer with 8 years of experience building payment APIs in Java. {He} 
 B.Sc. Computer Science, 2010 - 2014
 """
 
-NEAR_MISS = {" on Kubernetes (k8s)": "", "; event streaming with Kafka": "", "2018 - 2024": "2022 - 2024",
-             "Jan 2015 - Dec 2017": "Jan 2021 - Dec 2021", "8 years": "3 years"}
+NEAR_MISS = {
+    " on Kubernetes (k8s)": "",
+    "; event streaming with Kafka": "",
+    "2018 - 2024": "2022 - 2024",
+    "Jan 2015 - Dec 2017": "Jan 2021 - Dec 2021",
+    "8 years": "3 years",
+}
 
 DATA_ANALYST = """# {name}
 Data Analyst | {email} | {phone}
@@ -66,15 +71,42 @@ BSc Nursing, 2011 - 2015
 """
 
 PEOPLE = [
-    {"name": "Jane Q. Doe", "first": "Jane", "He": "She", "his": "her", "age": 34, "age_words": "34",
-     "email": "jane.doe@mail.com", "phone": "+1 (415) 555-0199",
-     "address": "12 Oak Street, Springfield, IL 62704", "photo": "Photo: smiling woman in a blue blazer"},
-    {"name": "Mohammed Al-Rashid", "first": "Mohammed", "He": "He", "his": "his", "age": 58,
-     "age_words": "58", "email": "m.alrashid@example.org", "phone": "(212) 555-7788",
-     "address": "450 Lakeview Avenue, Chicago, IL 60601", "photo": "![Photo of an older man with a beard](p.jpg)"},
-    {"name": "Wei Zhang", "first": "Wei", "He": "They", "his": "their", "age": 23, "age_words": "23",
-     "email": "wz@example.com", "phone": "+44 20 7946 0958", "address": "7 Baker Street, London NW1 6XE",
-     "photo": "[photo: young person in a hijab]"},
+    {
+        "name": "Jane Q. Doe",
+        "first": "Jane",
+        "He": "She",
+        "his": "her",
+        "age": 34,
+        "age_words": "34",
+        "email": "jane.doe@mail.com",
+        "phone": "+1 (415) 555-0199",
+        "address": "12 Oak Street, Springfield, IL 62704",
+        "photo": "Photo: smiling woman in a blue blazer",
+    },
+    {
+        "name": "Mohammed Al-Rashid",
+        "first": "Mohammed",
+        "He": "He",
+        "his": "his",
+        "age": 58,
+        "age_words": "58",
+        "email": "m.alrashid@example.org",
+        "phone": "(212) 555-7788",
+        "address": "450 Lakeview Avenue, Chicago, IL 60601",
+        "photo": "![Photo of an older man with a beard](p.jpg)",
+    },
+    {
+        "name": "Wei Zhang",
+        "first": "Wei",
+        "He": "They",
+        "his": "their",
+        "age": 23,
+        "age_words": "23",
+        "email": "wz@example.com",
+        "phone": "+44 20 7946 0958",
+        "address": "7 Baker Street, London NW1 6XE",
+        "photo": "[photo: young person in a hijab]",
+    },
 ]
 
 

@@ -38,8 +38,11 @@ def test_model_files_are_verified_at_load(model_dir: Path, tmp_path: Path) -> No
 
 
 def embedder_id_matches() -> bool:
-    return OnnxEmbedder.model_sha256 == MODEL_SHA256 == (
-        "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6")
+    return (
+        OnnxEmbedder.model_sha256
+        == MODEL_SHA256
+        == ("8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6")
+    )
 
 
 def test_layer_ships_licence_notice_and_manifest(model_dir: Path) -> None:

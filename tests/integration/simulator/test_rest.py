@@ -297,3 +297,24 @@ def test_metadata_skills(api):
 def test_unknown_route_is_404(api):
     assert api.get("/api/v1/Nope/1").status_code == 404
     assert api.post("/api/widget/doesNotExist", {}).status_code == 404
+
+
+def test_saving_a_published_job_bumps_publish_date(fresh_sim, fresh_api):
+    before = fresh_api.get("/api/v1/Opportunity/2001").json()
+    assert before["advertDetails"]["publishOnline"] is True
+    fresh_sim.advance_clock(30)
+    fresh_sim.ui_save_opportunity(2001, note="edited")
+    after = fresh_api.get("/api/v1/Opportunity/2001").json()
+    assert after["advertDetails"]["publishDate"] > before["advertDetails"]["publishDate"]
+    assert after["advertDetails"]["publishDate"] == after["lastUpdatedDateTime"]
+
+
+def test_ui_document_upload_is_downloadable_and_saves_the_candidate(fresh_sim, fresh_api):
+    before = fresh_api.get("/api/v1/Resource/1003").json()["lastUpdatedDateTime"]
+    fresh_sim.advance_clock(3)
+    doc_id = fresh_sim.ui_attach_document(1003, "New CV.txt", text="Registered Nurse, ICU, 5 years")
+    docs = fresh_api.get("/api/v1/Resource/1003/Documents").json()
+    assert [d["documentId"] for d in docs if d["isPrimary"]] == [doc_id]
+    body = fresh_api.get(f"/api/v1/Resource/1003/Documents/{doc_id}/Download").content
+    assert body == b"Registered Nurse, ICU, 5 years"
+    assert fresh_api.get("/api/v1/Resource/1003").json()["lastUpdatedDateTime"] > before

@@ -239,6 +239,8 @@ def test_resource_application_creates_pipeline_entry(fresh_sim, fresh_api):
 
 def test_attach_document_then_download(fresh_api):
     payload = b"Jane Selby\nPython developer, 6 years\n"
+    before = fresh_api.get("/api/v1/Resource/1001").json()["lastUpdatedDateTime"]
+    fresh_api.sim.advance_clock(3)
     result = fresh_api.widget(
         "attachDocument",
         {
@@ -258,6 +260,7 @@ def test_attach_document_then_download(fresh_api):
     assert mine["isPrimary"] is True and sum(d["isPrimary"] for d in docs) == 1
     download = fresh_api.get(f"/api/v1/Resource/1001/Documents/{mine['documentId']}/Download")
     assert download.content == payload
+    assert fresh_api.get("/api/v1/Resource/1001").json()["lastUpdatedDateTime"] > before  # [INF] attach saves
     bad = fresh_api.widget(
         "attachDocument",
         {

@@ -50,21 +50,34 @@ ClientFactory = Callable[..., TrackerClient]
 def make_client(sim: SimHandle, sleeper: RecordingSleep) -> Iterator[ClientFactory]:
     https: list[httpx.Client] = []
 
-    def factory(*, cache: InMemoryTokenCache | None = None, limiter: Any = None,
-                policy: RetryPolicy | None = None, api_token: str | None = None, **settings: Any) -> TrackerClient:
+    def factory(
+        *,
+        cache: InMemoryTokenCache | None = None,
+        limiter: Any = None,
+        policy: RetryPolicy | None = None,
+        api_token: str | None = None,
+        **settings: Any,
+    ) -> TrackerClient:
         http = httpx.Client(trust_env=False)
         https.append(http)
-        options: dict[str, Any] = {"request_timeout_seconds": 5.0, "default_deadline_seconds": 20.0,
-                                   "jwt_wait_step_seconds": 0.02}
+        options: dict[str, Any] = {
+            "request_timeout_seconds": 5.0,
+            "default_deadline_seconds": 20.0,
+            "jwt_wait_step_seconds": 0.02,
+        }
         options.update(settings)
         return TrackerClient(
             http,
-            TrackerSettings(rest_base_url=sim.base_url, widget_base_url=sim.base_url,
-                            api_token=api_token or sim.api_token, **options),
+            TrackerSettings(
+                rest_base_url=sim.base_url,
+                widget_base_url=sim.base_url,
+                api_token=api_token or sim.api_token,
+                **options,
+            ),
             token_cache=cache if cache is not None else InMemoryTokenCache(),
             rate_limiter=limiter or TokenBucket(rate_per_minute=60_000, burst=1000),
-            retry_policy=policy or RetryPolicy(base_delay=0.05, max_delay=0.2, max_attempts=5,
-                                               min_rate_limit_delay=0.1),
+            retry_policy=policy
+            or RetryPolicy(base_delay=0.05, max_delay=0.2, max_attempts=5, min_rate_limit_delay=0.1),
             sleep=sleeper,
             rng=random.Random(5),
         )

@@ -76,7 +76,7 @@ def test_concurrent_threads_and_clients_share_one_jwt(sim, make_client):
         try:
             for i in range(4):
                 clients[index % 3].get_resource(1001 + i)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
@@ -102,7 +102,7 @@ def test_concurrent_recovery_after_invalidation(sim, make_client):
         barrier.wait()
         try:
             client.get_resource(1002)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(c,)) for c in clients]

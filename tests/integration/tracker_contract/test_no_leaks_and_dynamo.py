@@ -36,9 +36,15 @@ def test_faulty_run_leaks_no_token_jwt_or_candidate_details(sim, make_client, ca
     first_jwt = client.jwt._cache.read().token
     sim.set_fault("invalidate_jwt")
     sim.set_fault("lost_response", mode="drop", count=2, path=r"^/api/widget/")
-    attempt(lambda: client.create_activity(
-        link_type="R", link_id=1001, subject=f"Note on {people[0]['firstName']}",
-        note=f"Email {people[0]['email']}", idempotency_key="leak-check-1"))
+    attempt(
+        lambda: client.create_activity(
+            link_type="R",
+            link_id=1001,
+            subject=f"Note on {people[0]['firstName']}",
+            note=f"Email {people[0]['email']}",
+            idempotency_key="leak-check-1",
+        )
+    )
     attempt(lambda: client.add_tag(1002, "SKIMA Screened"))
     sim.set_fault("http_error", status=400, count=1, path=r"^/api/v1/")
     attempt(lambda: client.get_resource(1003))
@@ -61,6 +67,27 @@ def test_faulty_run_leaks_no_token_jwt_or_candidate_details(sim, make_client, ca
 TABLE = "skima-state"
 
 
+class AtomicMotoClient:
+    """moto applies conditional updates without per-item atomicity under threads (measured: two threads
+    can both pass ``attribute_not_exists``), which real DynamoDB never does. Serialise calls to get
+    DynamoDB's semantics back; the code under test is unchanged."""
+
+    def __init__(self, client) -> None:
+        self._client = client
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._client, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return call
+
+
 @pytest.fixture
 def dynamodb():
     with mock_aws():
@@ -68,11 +95,13 @@ def dynamodb():
         client.create_table(
             TableName=TABLE,
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
-                                  {"AttributeName": "sk", "AttributeType": "S"}],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "sk", "AttributeType": "S"},
+            ],
             BillingMode="PAY_PER_REQUEST",
         )
-        yield client
+        yield AtomicMotoClient(client)
 
 
 def test_dynamo_cache_shared_by_concurrent_clients_exchanges_once(sim, make_client, dynamodb):
@@ -85,7 +114,7 @@ def test_dynamo_cache_shared_by_concurrent_clients_exchanges_once(sim, make_clie
         try:
             for i in range(3):
                 client.get_resource(1001 + i)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(c,)) for c in clients]

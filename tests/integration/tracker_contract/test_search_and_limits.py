@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import threading
 
+import httpx
 import pytest
 
 from local.trackerrms_sim.testing import running_simulator
-from skima.tracker import InMemoryRequestBudget, InMemoryTokenCache, TokenBucket
+from skima.tracker import (
+    InMemoryRequestBudget,
+    InMemoryTokenCache,
+    RetryPolicy,
+    TokenBucket,
+    TrackerClient,
+    TrackerSettings,
+)
 from tests.integration.tracker_contract.conftest import RecordingSleep
 
 
@@ -67,15 +75,16 @@ def _clock_shared_with_the_simulator(sim):
 def test_client_stays_under_the_100_per_minute_limit():
     with running_simulator(seed=3, candidates=20, rate_limit_per_minute=100) as sim:
         clock, sleep = _clock_shared_with_the_simulator(sim)
-        from skima.tracker import RetryPolicy, TrackerClient, TrackerSettings
-        import httpx
 
         with httpx.Client(trust_env=False) as http:
             client = TrackerClient(
-                http, TrackerSettings(rest_base_url=sim.base_url, api_token=sim.api_token,
-                                      default_deadline_seconds=600),
-                token_cache=InMemoryTokenCache(), rate_limiter=TokenBucket(90, 5, clock=clock),
-                retry_policy=RetryPolicy(base_delay=0.01, max_delay=0.02), sleep=sleep, clock=clock,
+                http,
+                TrackerSettings(rest_base_url=sim.base_url, api_token=sim.api_token, default_deadline_seconds=600),
+                token_cache=InMemoryTokenCache(),
+                rate_limiter=TokenBucket(90, 5, clock=clock),
+                retry_policy=RetryPolicy(base_delay=0.01, max_delay=0.02),
+                sleep=sleep,
+                clock=clock,
             )
             for i in range(250):
                 client.get_resource(1001 + i % 20)
@@ -94,15 +103,14 @@ def test_without_our_limit_the_simulator_does_throttle_and_retry_after_saves_us(
             recorded.calls.append(seconds)
             sleep(seconds)
 
-        from skima.tracker import RetryPolicy, TrackerClient, TrackerSettings
-        import httpx
-
         with httpx.Client(trust_env=False) as http:
             client = TrackerClient(
-                http, TrackerSettings(rest_base_url=sim.base_url, api_token=sim.api_token,
-                                      default_deadline_seconds=600),
-                token_cache=InMemoryTokenCache(), rate_limiter=TokenBucket(1_000_000, 10_000, clock=clock),
-                retry_policy=RetryPolicy(base_delay=0.01, max_delay=0.02), sleep=sleep_and_record,
+                http,
+                TrackerSettings(rest_base_url=sim.base_url, api_token=sim.api_token, default_deadline_seconds=600),
+                token_cache=InMemoryTokenCache(),
+                rate_limiter=TokenBucket(1_000_000, 10_000, clock=clock),
+                retry_policy=RetryPolicy(base_delay=0.01, max_delay=0.02),
+                sleep=sleep_and_record,
                 clock=clock,
             )
             for i in range(150):

@@ -71,7 +71,10 @@ def test_opportunity_resource_and_job_placements(sim, make_client):
     placement = sim.state()["placements"][0]
     entry = client.get_opportunity_resource(placement["opportunityResourceId"])
     assert (entry.opportunity_id, entry.resource_id, entry.status_id) == (
-        placement["opportunityId"], placement["resourceId"], placement["statusId"])
+        placement["opportunityId"],
+        placement["resourceId"],
+        placement["statusId"],
+    )
     on_job = client.job_placements(placement["opportunityId"])
     assert placement["opportunityResourceId"] in {p.placement_id for p in on_job}
     assert placement["resourceId"] in {p.resource_id for p in on_job}
@@ -89,7 +92,9 @@ def test_get_records_pages_through_everything_once(sim, make_client, record_type
     assert len(ids) == len(set(ids))
     state = sim.state()
     expected = {
-        "R": len(state["resources"]), "O": len(state["opportunities"]), "A": len(state["activities"]),
+        "R": len(state["resources"]),
+        "O": len(state["opportunities"]),
+        "A": len(state["activities"]),
     }.get(record_type)
     if expected is not None:
         assert len(ids) == expected
@@ -115,8 +120,13 @@ def test_get_settings_lists_placement_statuses(make_client):
 
 def test_create_activity_and_find_it(sim, make_client):
     client = make_client()
-    activity_id = client.create_activity(link_type="O", link_id=2001, subject="SKIMA top-10 refreshed",
-                                         note="Shortlist: https://example.test/s/x", idempotency_key="job-2001-v1")
+    activity_id = client.create_activity(
+        link_type="O",
+        link_id=2001,
+        subject="SKIMA top-10 refreshed",
+        note="Shortlist: https://example.test/s/x",
+        idempotency_key="job-2001-v1",
+    )
     stored = sim.record("activity", activity_id)
     assert stored["linkRecordType"] == "O" and stored["linkRecordId"] == 2001
     assert "[job-2001-v1]" in stored["subject"]
@@ -126,8 +136,9 @@ def test_create_activity_and_find_it(sim, make_client):
 
 def test_activity_on_missing_record_is_rejected(make_client):
     with pytest.raises(TrackerRejected):
-        make_client().create_activity(link_type="R", link_id=999_999, subject="s", note="n",
-                                      idempotency_key="key-missing")
+        make_client().create_activity(
+            link_type="R", link_id=999_999, subject="s", note="n", idempotency_key="key-missing"
+        )
 
 
 def test_tags_keep_other_tags(sim, make_client):

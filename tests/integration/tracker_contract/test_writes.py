@@ -15,8 +15,14 @@ def _ours(sim, key: str) -> list[dict]:
 
 
 def _note(client, key: str, **kw) -> int:
-    return client.create_activity(link_type="R", link_id=1001, subject="SKIMA Match Score 87",
-                                  note="- 6 yrs Python\n- Django", idempotency_key=key, **kw)
+    return client.create_activity(
+        link_type="R",
+        link_id=1001,
+        subject="SKIMA Match Score 87",
+        note="- 6 yrs Python\n- Django",
+        idempotency_key=key,
+        **kw,
+    )
 
 
 @pytest.mark.parametrize("mode", ["drop", "stall"])
@@ -35,8 +41,9 @@ def test_repeated_lost_responses_still_one_activity(sim, make_client):
     assert [a["activityId"] for a in _ours(sim, "lost-thrice")] == [activity_id]
 
 
-@pytest.mark.parametrize(("fault", "params"), [("drop_connection", {}), ("http_error", {"status": 503}),
-                                                ("timeout", {"seconds": 1.0})])
+@pytest.mark.parametrize(
+    ("fault", "params"), [("drop_connection", {}), ("http_error", {"status": 503}), ("timeout", {"seconds": 1.0})]
+)
 def test_uncommitted_write_failures_are_resent_once(sim, make_client, fault, params):
     sim.set_fault(fault, count=1, path=CREATE, **params)
     _note(make_client(request_timeout_seconds=0.4), "resend-" + fault.replace("_", "-"))

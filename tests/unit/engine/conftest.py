@@ -103,6 +103,10 @@ BSc Nursing, 2011 - 2015
 
 
 def near_miss(text: str = STRONG) -> str:
-    return (text.replace(" on Kubernetes (k8s)", "").replace("; event streaming with Kafka", "")
-            .replace("2018 - 2024", "2022 - 2024").replace("Jan 2015 - Dec 2017", "Jan 2021 - Dec 2021")
-            .replace("8 years", "3 years"))
+    return (
+        text.replace(" on Kubernetes (k8s)", "")
+        .replace("; event streaming with Kafka", "")
+        .replace("2018 - 2024", "2022 - 2024")
+        .replace("Jan 2015 - Dec 2017", "Jan 2021 - Dec 2021")
+        .replace("8 years", "3 years")
+    )

@@ -7,8 +7,10 @@ def masked(text: str) -> str:
 
 
 def test_contact_details_are_masked() -> None:
-    out = masked("# Jane Doe\nEngineer | jane.doe@mail.com | +1 (415) 555-0199 | 12 Oak Street, Springfield, "
-                 "IL 62704\nlinkedin.com/in/janedoe")
+    out = masked(
+        "# Jane Doe\nEngineer | jane.doe@mail.com | +1 (415) 555-0199 | 12 Oak Street, Springfield, "
+        "IL 62704\nlinkedin.com/in/janedoe"
+    )
     for secret in ("Jane", "Doe", "jane.doe", "555", "Oak Street", "62704", "janedoe"):
         assert secret not in out
     assert "Engineer" in out

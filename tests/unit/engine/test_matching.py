@@ -54,8 +54,9 @@ def test_same_inputs_give_same_score_and_reasons(fake_embedder: HashingEmbedder)
     assert first.receipt.profile_sha256 == second.receipt.profile_sha256
 
 
-def test_profile_and_job_round_trip_through_bytes_without_re_embedding(engine: Engine,
-                                                                      fake_embedder: HashingEmbedder) -> None:
+def test_profile_and_job_round_trip_through_bytes_without_re_embedding(
+    engine: Engine, fake_embedder: HashingEmbedder
+) -> None:
     job = engine.prepare_job("j", JOB)
     profile = engine.build_profile("s", STRONG)
     calls = fake_embedder.calls

@@ -19,15 +19,19 @@ def test_roles_with_date_ranges_become_years() -> None:
 
 
 def test_dates_on_the_line_after_the_title() -> None:
-    parsed = parse("## Experience\n### Pediatric Registered Nurse — Crescent Health\nJul 2021–present\n"
-                   "* Taught parents about home care")
+    parsed = parse(
+        "## Experience\n### Pediatric Registered Nurse — Crescent Health\nJul 2021–present\n"
+        "* Taught parents about home care"
+    )
     assert parsed.roles[0].title == "Pediatric Registered Nurse"
     assert parsed.roles[0].years == 4.5
 
 
 def test_skill_details_table_and_stated_years() -> None:
-    parsed = parse("Skill Details \nJava- Exprience - 60 months\nSQL- Exprience - Less than 1 year months\n"
-                   "Summary\n7+ years of experience in software development; 3 years of Python")
+    parsed = parse(
+        "Skill Details \nJava- Exprience - 60 months\nSQL- Exprience - Less than 1 year months\n"
+        "Summary\n7+ years of experience in software development; 3 years of Python"
+    )
     assert parsed.skill_years["java"] == 5.0
     assert parsed.skill_years["sql"] == 0.5
     assert parsed.skill_years["python"] == 3.0
@@ -40,8 +44,10 @@ def test_education_dates_are_not_roles() -> None:
 
 
 def test_layoutless_paste_yields_title_phrases_and_bounded_spans() -> None:
-    blob = ("Skills Python, SQL, Tableau Education Details B.E Computer Science Data Scientist - Matelabs "
-            + "Built models for churn and fraud. " * 60)
+    blob = (
+        "Skills Python, SQL, Tableau Education Details B.E Computer Science Data Scientist - Matelabs "
+        + "Built models for churn and fraud. " * 60
+    )
     parsed = parse(blob)
     assert any("Data Scientist" in t for t in parsed.titles)
     assert sum(len(s.text.split()) for s in parsed.spans) <= 420

@@ -14,8 +14,10 @@ def test_mojibake_is_repaired_and_lost_bullets_become_lines() -> None:
 
 
 def test_layoutless_paste_gets_section_headers_on_their_own_lines() -> None:
-    text = ("Education Details May 2013 to May 2017 B.E UIT-RGPV Data Scientist - Matelabs Skill Details "
-            "Python- Exprience - Less than 1 year months Company Details company - Matelabs description - ML")
+    text = (
+        "Education Details May 2013 to May 2017 B.E UIT-RGPV Data Scientist - Matelabs Skill Details "
+        "Python- Exprience - Less than 1 year months Company Details company - Matelabs description - ML"
+    )
     lines = clean_text(text).split("\n")
     assert "Skill Details" in lines
     assert "Company Details" in lines

@@ -30,9 +30,15 @@ ClientFactory = Callable[..., TrackerClient]
 def make_client(fake_time: FakeTime, tracker: FakeTracker) -> Iterator[ClientFactory]:
     clients: list[httpx.Client] = []
 
-    def factory(handler: Handler | None = None, *, cache: InMemoryTokenCache | None = None,
-                policy: RetryPolicy | None = None, limiter: Any = None, budget: Any = None,
-                **settings: Any) -> TrackerClient:
+    def factory(
+        handler: Handler | None = None,
+        *,
+        cache: InMemoryTokenCache | None = None,
+        policy: RetryPolicy | None = None,
+        limiter: Any = None,
+        budget: Any = None,
+        **settings: Any,
+    ) -> TrackerClient:
         http = httpx.Client(transport=httpx.MockTransport(handler or tracker))
         clients.append(http)
         return TrackerClient(

@@ -72,8 +72,12 @@ class FakeTracker:
 
     def __post_init__(self) -> None:
         self.resources[7] = {
-            "resourceId": 7, "firstName": CANDIDATE_NAME, "surname": "Selby", "email": CANDIDATE_EMAIL,
-            "contactDetails": {"email": CANDIDATE_EMAIL}, "tagText": "VIP, Java",
+            "resourceId": 7,
+            "firstName": CANDIDATE_NAME,
+            "surname": "Selby",
+            "email": CANDIDATE_EMAIL,
+            "contactDetails": {"email": CANDIDATE_EMAIL},
+            "tagText": "VIP, Java",
         }
 
     def paths(self) -> list[str]:
@@ -126,20 +130,28 @@ class FakeTracker:
         with self.lock:
             activity_id = 500 + len(self.activities)
             self.activities.append({"activityid": activity_id, **activity})
-        return httpx.Response(200, json={"status": 0, "message": "created", "recordId": activity_id,
-                                         "recordName": activity["subject"]})
+        return httpx.Response(
+            200, json={"status": 0, "message": "created", "recordId": activity_id, "recordName": activity["subject"]}
+        )
 
     def _widget_getRecords(self, payload: dict[str, Any]) -> httpx.Response:
         ins = payload["instructions"]
         assert ins["recordtype"] == "A"
         rows = [
-            {"id": a["activityid"], "name": a["subject"],
-             "details": {"activityid": a["activityid"], "subject": a["subject"], "note": a["note"],
-                         "resourceid": a["linkRecordId"] if a["linkRecordType"] == "R" else None}}
+            {
+                "id": a["activityid"],
+                "name": a["subject"],
+                "details": {
+                    "activityid": a["activityid"],
+                    "subject": a["subject"],
+                    "note": a["note"],
+                    "resourceid": a["linkRecordId"] if a["linkRecordType"] == "R" else None,
+                },
+            }
             for a in reversed(self.activities)
         ]
         size, page = ins["numrecords"], ins["pagenum"]
-        return httpx.Response(200, json={"status": 0, "results": rows[page * size:(page + 1) * size]})
+        return httpx.Response(200, json={"status": 0, "results": rows[page * size : (page + 1) * size]})
 
     def _widget_updateRecord(self, payload: dict[str, Any]) -> httpx.Response:
         ins = payload["instructions"]
@@ -164,17 +176,36 @@ class FakeTracker:
         rid = payload["instructions"]["recordid"]
         if rid != 3111:
             return httpx.Response(200, json={"status": 0, "count": 0, "results": []})
-        return httpx.Response(200, json={"status": 0, "count": 1, "results": [{
-            "id": 3111, "name": "Private Secretary", "description": "Private Secretary",
-            "Placements": [{"PlacementId": 3000, "CandidateId": 188, "CandidateName": "Tasmin Brown"}]}]})
+        return httpx.Response(
+            200,
+            json={
+                "status": 0,
+                "count": 1,
+                "results": [
+                    {
+                        "id": 3111,
+                        "name": "Private Secretary",
+                        "description": "Private Secretary",
+                        "Placements": [{"PlacementId": 3000, "CandidateId": 188, "CandidateName": "Tasmin Brown"}],
+                    }
+                ],
+            },
+        )
 
     def _widget_getSettingsData(self, payload: dict[str, Any]) -> httpx.Response:
-        return httpx.Response(200, json={"status": 0, "placementStatuses": [{"Id": 4, "Name": "Skima"}],
-                                         "taskTypes": [{"Id": 1, "Name": "Email"}]})
+        return httpx.Response(
+            200,
+            json={
+                "status": 0,
+                "placementStatuses": [{"Id": 4, "Name": "Skima"}],
+                "taskTypes": [{"Id": 1, "Name": "Email"}],
+            },
+        )
 
 
-def respond(status: int, *, times: int = 1, path: str | None = None, headers: dict[str, str] | None = None,
-            body: Any = None) -> Callable[[httpx.Request], httpx.Response | None]:
+def respond(
+    status: int, *, times: int = 1, path: str | None = None, headers: dict[str, str] | None = None, body: Any = None
+) -> Callable[[httpx.Request], httpx.Response | None]:
     """An interceptor answering ``status`` for the first ``times`` matching requests."""
     left = [times]
 
@@ -189,8 +220,9 @@ def respond(status: int, *, times: int = 1, path: str | None = None, headers: di
     return interceptor
 
 
-def raise_error(error: type[httpx.TransportError], *, times: int = 1,
-                path: str | None = None) -> Callable[[httpx.Request], None]:
+def raise_error(
+    error: type[httpx.TransportError], *, times: int = 1, path: str | None = None
+) -> Callable[[httpx.Request], None]:
     left = [times]
 
     def interceptor(request: httpx.Request) -> None:
@@ -211,5 +243,3 @@ def lose_response(*, times: int = 1, path: str) -> Callable[[httpx.Request], str
         return None
 
     return interceptor
-
-

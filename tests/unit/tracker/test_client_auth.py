@@ -11,7 +11,11 @@ import pytest
 from skima.tracker import (
     CachedJwt,
     InMemoryTokenCache,
+    RetryPolicy,
+    TokenBucket,
     TrackerAuthError,
+    TrackerClient,
+    TrackerSettings,
     TrackerUnavailable,
 )
 from skima.tracker.auth import JwtProvider
@@ -32,9 +36,7 @@ def test_one_exchange_serves_many_calls(make_client, tracker):
 
 def test_exchange_sends_the_api_token_in_the_body(make_client, tracker):
     bodies: list[bytes] = []
-    tracker.interceptors.append(
-        lambda r: bodies.append(r.content) if r.url.path == "/api/Auth/ExchangeToken" else None
-    )
+    tracker.interceptors.append(lambda r: bodies.append(r.content) if r.url.path == "/api/Auth/ExchangeToken" else None)
     make_client().ensure_token()
     assert b'"bearerToken"' in bodies[0]
 
@@ -122,7 +124,6 @@ def test_expiration_missing_falls_back_to_assumed_lifetime(make_client, tracker,
 
 def test_concurrent_threads_cold_start_exchange_once(tracker):
     """Eight threads in two clients start with no JWT at once: exactly one exchange, no 401s."""
-    from skima.tracker import RetryPolicy, TokenBucket, TrackerClient, TrackerSettings
 
     real_clock_cache = InMemoryTokenCache()
 
@@ -132,12 +133,17 @@ def test_concurrent_threads_cold_start_exchange_once(tracker):
 
     tracker.interceptors.append(slow_exchange)
     tracker.time.wall_offset = time.time() - tracker.time.now  # the fake server's expiry check is unused
-    settings = TrackerSettings(rest_base_url="http://tracker.test", api_token=tracker.api_token,
-                               jwt_wait_step_seconds=0.01)
+    settings = TrackerSettings(
+        rest_base_url="http://tracker.test", api_token=tracker.api_token, jwt_wait_step_seconds=0.01
+    )
     clients = [
-        TrackerClient(httpx.Client(transport=httpx.MockTransport(tracker)), settings,
-                      token_cache=real_clock_cache, rate_limiter=TokenBucket(6000, 1000),
-                      retry_policy=RetryPolicy(base_delay=0.001, max_delay=0.002))
+        TrackerClient(
+            httpx.Client(transport=httpx.MockTransport(tracker)),
+            settings,
+            token_cache=real_clock_cache,
+            rate_limiter=TokenBucket(6000, 1000),
+            retry_policy=RetryPolicy(base_delay=0.001, max_delay=0.002),
+        )
         for _ in range(2)
     ]
     barrier = threading.Barrier(8)
@@ -148,7 +154,7 @@ def test_concurrent_threads_cold_start_exchange_once(tracker):
         try:
             for _ in range(3):
                 client.get_resource(7)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(clients[i % 2],)) for i in range(8)]
@@ -163,14 +169,19 @@ def test_concurrent_threads_cold_start_exchange_once(tracker):
 
 def test_concurrent_recovery_after_invalidation_exchanges_once(tracker):
     """Threads that all get 401 on the same JWT re-exchange once between them."""
-    from skima.tracker import RetryPolicy, TokenBucket, TrackerClient, TrackerSettings
 
     cache = InMemoryTokenCache()
-    settings = TrackerSettings(rest_base_url="http://tracker.test", api_token=tracker.api_token,
-                               jwt_wait_step_seconds=0.01)
+    settings = TrackerSettings(
+        rest_base_url="http://tracker.test", api_token=tracker.api_token, jwt_wait_step_seconds=0.01
+    )
     clients = [
-        TrackerClient(httpx.Client(transport=httpx.MockTransport(tracker)), settings, token_cache=cache,
-                      rate_limiter=TokenBucket(6000, 1000), retry_policy=RetryPolicy(base_delay=0.001))
+        TrackerClient(
+            httpx.Client(transport=httpx.MockTransport(tracker)),
+            settings,
+            token_cache=cache,
+            rate_limiter=TokenBucket(6000, 1000),
+            retry_policy=RetryPolicy(base_delay=0.001),
+        )
         for _ in range(4)
     ]
     for client in clients:
@@ -183,7 +194,7 @@ def test_concurrent_recovery_after_invalidation_exchanges_once(tracker):
         barrier.wait()
         try:
             client.get_resource(7)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(c,)) for c in clients]
@@ -211,14 +222,12 @@ class _Exchanger:
 def test_waiter_takes_the_jwt_the_lock_holder_stores(fake_time):
     cache = InMemoryTokenCache(wall_clock=fake_time.wall)
     exchanger = _Exchanger(fake_time.wall)
-    provider = JwtProvider(cache, exchanger, sleep=fake_time.sleep, wall_clock=fake_time.wall,
-                           wait_step_seconds=0.5)
+    provider = JwtProvider(cache, exchanger, sleep=fake_time.sleep, wall_clock=fake_time.wall, wait_step_seconds=0.5)
     assert cache.try_lock("someone-else", lease_seconds=10).acquired
 
     def other_caller_finishes(seconds: float) -> None:
         fake_time.sleep(seconds)
-        cache.store_and_unlock(CachedJwt(token="jwt-from-other", expires_at=fake_time.wall() + 86400),
-                               "someone-else")
+        cache.store_and_unlock(CachedJwt(token="jwt-from-other", expires_at=fake_time.wall() + 86400), "someone-else")
 
     provider._sleep = other_caller_finishes
     assert provider.token(Deadline.after(10, fake_time.monotonic)) == "jwt-from-other"
@@ -228,8 +237,9 @@ def test_waiter_takes_the_jwt_the_lock_holder_stores(fake_time):
 def test_dead_lock_holder_loses_its_lease(fake_time):
     cache = InMemoryTokenCache(wall_clock=fake_time.wall)
     exchanger = _Exchanger(fake_time.wall)
-    provider = JwtProvider(cache, exchanger, sleep=fake_time.sleep, wall_clock=fake_time.wall,
-                           lease_seconds=20, wait_step_seconds=1.0)
+    provider = JwtProvider(
+        cache, exchanger, sleep=fake_time.sleep, wall_clock=fake_time.wall, lease_seconds=20, wait_step_seconds=1.0
+    )
     assert cache.try_lock("crashed-function", lease_seconds=5).acquired
     assert provider.token(Deadline.after(30, fake_time.monotonic)) == "jwt-1"
     assert 5.0 <= sum(fake_time.sleeps) <= 7.0
@@ -237,8 +247,9 @@ def test_dead_lock_holder_loses_its_lease(fake_time):
 
 def test_waiting_for_the_lock_respects_the_deadline(fake_time):
     cache = InMemoryTokenCache(wall_clock=fake_time.wall)
-    provider = JwtProvider(cache, _Exchanger(fake_time.wall), sleep=fake_time.sleep,
-                           wall_clock=fake_time.wall, wait_step_seconds=0.5)
+    provider = JwtProvider(
+        cache, _Exchanger(fake_time.wall), sleep=fake_time.sleep, wall_clock=fake_time.wall, wait_step_seconds=0.5
+    )
     assert cache.try_lock("slow-holder", lease_seconds=600).acquired
     start = fake_time.monotonic()
     with pytest.raises(TrackerUnavailable):

@@ -90,8 +90,13 @@ def test_backoff_is_capped():
 
 @pytest.mark.parametrize(
     ("status", "error"),
-    [(400, TrackerRejected), (403, TrackerRejected), (404, TrackerNotFound), (409, TrackerRejected),
-     (422, TrackerRejected)],
+    [
+        (400, TrackerRejected),
+        (403, TrackerRejected),
+        (404, TrackerNotFound),
+        (409, TrackerRejected),
+        (422, TrackerRejected),
+    ],
 )
 def test_client_errors_are_not_retried(make_client, tracker, fake_time, status, error):
     tracker.interceptors.append(respond(status, times=5, path="/Resource/"))
@@ -122,8 +127,9 @@ def test_persistent_5xx_gives_up_after_max_attempts(make_client, tracker):
     assert len(_resource_requests(tracker)) == 3
 
 
-@pytest.mark.parametrize("error", [httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadTimeout,
-                                   httpx.RemoteProtocolError, httpx.ReadError])
+@pytest.mark.parametrize(
+    "error", [httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadTimeout, httpx.RemoteProtocolError, httpx.ReadError]
+)
 def test_connection_errors_and_timeouts_on_reads_are_retried(make_client, tracker, error):
     tracker.interceptors.append(raise_error(error, times=2, path="/Resource/"))
     client = make_client()
@@ -156,8 +162,9 @@ def test_expired_deadline_sends_nothing(make_client, tracker, fake_time):
 
 def test_non_json_body_is_a_bad_response(make_client, tracker):
     tracker.interceptors.append(
-        lambda request: httpx.Response(200, text="<html>oops</html>")
-        if request.url.path.startswith("/api/v1/Resource/") else None
+        lambda request: (
+            httpx.Response(200, text="<html>oops</html>") if request.url.path.startswith("/api/v1/Resource/") else None
+        )
     )
     client = make_client()
     with pytest.raises(TrackerBadResponse):
@@ -207,4 +214,3 @@ def test_request_counts_include_retries_and_exchanges(make_client, tracker):
     client.get_resource(7)
     assert client.request_counts() == {"exchange": 1, "get_resource": 2}
     assert client.request_count == 3
-

@@ -14,8 +14,9 @@ def _sent(tracker: FakeTracker, op: str) -> int:
 
 
 def _note(client, key: str = "key-000001", **kw):
-    return client.create_activity(link_type="R", link_id=7, subject="SKIMA Match Score 89", note="Reasons",
-                                  idempotency_key=key, **kw)
+    return client.create_activity(
+        link_type="R", link_id=7, subject="SKIMA Match Score 89", note="Reasons", idempotency_key=key, **kw
+    )
 
 
 def test_create_activity_returns_the_new_id_and_marks_the_subject(make_client, tracker):
@@ -180,8 +181,9 @@ def test_job_placements_for_a_missing_job_is_not_found(make_client, tracker):
         make_client().job_placements(1)
 
 
-@pytest.mark.parametrize(("status", "error"), [(1, TrackerAuthError), (2, TrackerAuthError),
-                                                (3, TrackerRejected), (99, TrackerRejected)])
+@pytest.mark.parametrize(
+    ("status", "error"), [(1, TrackerAuthError), (2, TrackerAuthError), (3, TrackerRejected), (99, TrackerRejected)]
+)
 def test_widget_status_codes_map_to_errors(make_client, tracker, status, error):
     tracker.interceptors.append(respond(200, times=5, path="updateRecord", body={"status": status}))
     with pytest.raises(error):

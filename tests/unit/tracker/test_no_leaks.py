@@ -35,11 +35,19 @@ def test_faulty_run_logs_no_secrets_or_pii(make_client, tracker, caplog):
     tracker.valid_jwt = "jwt-999-SECRETJWT"  # invalidated elsewhere: 401 then recovery
     attempt(lambda: client.get_resource(7))
     tracker.interceptors.append(lose_response(times=1, path="createActivity"))
-    attempt(lambda: client.create_activity(link_type="R", link_id=7, subject=f"About {CANDIDATE_NAME}",
-                                           note=f"Contact {CANDIDATE_EMAIL}", idempotency_key="key-123456"))
+    attempt(
+        lambda: client.create_activity(
+            link_type="R",
+            link_id=7,
+            subject=f"About {CANDIDATE_NAME}",
+            note=f"Contact {CANDIDATE_EMAIL}",
+            idempotency_key="key-123456",
+        )
+    )
     attempt(lambda: client.add_tag(7, "SKIMA Screened"))
-    tracker.interceptors.append(respond(200, times=1, path="/Resource/",
-                                        body={"firstName": CANDIDATE_NAME, "email": CANDIDATE_EMAIL}))
+    tracker.interceptors.append(
+        respond(200, times=1, path="/Resource/", body={"firstName": CANDIDATE_NAME, "email": CANDIDATE_EMAIL})
+    )
     attempt(lambda: client.get_resource(7))  # no id: bad shape, message must not quote the input
     tracker.interceptors.append(respond(400, times=1, path="/Resource/", body={"detail": CANDIDATE_EMAIL}))
     attempt(lambda: client.get_resource(7))
@@ -63,8 +71,9 @@ def test_settings_repr_hides_the_api_token(make_client):
 
 
 def test_bad_shape_error_has_no_pii(make_client, tracker):
-    tracker.interceptors.append(respond(200, times=1, path="/Resource/",
-                                        body={"resourceId": "not-a-number", "email": CANDIDATE_EMAIL}))
+    tracker.interceptors.append(
+        respond(200, times=1, path="/Resource/", body={"resourceId": "not-a-number", "email": CANDIDATE_EMAIL})
+    )
     with pytest.raises(TrackerError) as raised:
         make_client().get_resource(7)
     assert CANDIDATE_EMAIL not in str(raised.value)

@@ -16,8 +16,17 @@ NOW = 1_800_000_000.0
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("7", 7.0), (" 0 ", 0.0), ("2.5", 2.5), ("-3", 0.0), (None, None), ("", None), ("soon", None),
-     ("nan", None), ("inf", None)],
+    [
+        ("7", 7.0),
+        (" 0 ", 0.0),
+        ("2.5", 2.5),
+        ("-3", 0.0),
+        (None, None),
+        ("", None),
+        ("soon", None),
+        ("nan", None),
+        ("inf", None),
+    ],
 )
 def test_retry_after_seconds(header, expected):
     assert parse_retry_after(header, NOW) == expected

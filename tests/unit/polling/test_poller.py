@@ -1,0 +1,229 @@
+"""The poller's promises (reliability.md §8 items 17-19), on in-memory fakes of its ports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from skima.errors import QueueUnavailable
+from skima.models import QueueMessageBody, RecordChanged, RecordType
+from skima.polling import Change, Poller
+
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+LOOKBACK = timedelta(hours=3)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class Feed:
+    """Tracker's records as (type, id, last_updated); `visible_after` models search-index lag."""
+
+    def __init__(self) -> None:
+        self.records: dict[tuple[RecordType, int], datetime] = {}
+        self.hidden: set[tuple[RecordType, int]] = set()
+        self.queries: list[tuple[RecordType, datetime, datetime]] = []
+        self.fail_after: int | None = None
+
+    def save(self, record_type: RecordType, record_id: int, at: datetime) -> None:
+        self.records[(record_type, record_id)] = at
+
+    def changes(self, record_type: RecordType, since: datetime, until: datetime) -> Iterable[Change]:
+        self.queries.append((record_type, since, until))
+        rows = sorted(
+            (at, rid)
+            for (rtype, rid), at in self.records.items()
+            if rtype is record_type and since <= at <= until and (rtype, rid) not in self.hidden
+        )
+        for index, (at, rid) in enumerate(rows):
+            if self.fail_after is not None and index >= self.fail_after:
+                raise RuntimeError("crash mid-way")
+            yield Change(record_type, rid, at)
+
+
+class State:
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.lease: tuple[str, datetime] | None = None
+        self.watermarks: dict[str, datetime] = {}
+        self.claims: set[str] = set()
+        self.pings: dict[tuple[str, int], datetime] = {}
+        self.health: dict[str, str | int] = {}
+
+    def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
+        if self.lease and self.lease[0] != owner and self.lease[1] > self.clock():
+            return False
+        self.lease = (owner, self.clock() + timedelta(seconds=ttl_seconds))
+        return True
+
+    def release_lease(self, name: str, owner: str) -> None:
+        if self.lease and self.lease[0] == owner:
+            self.lease = None
+
+    def get_watermark(self, name: str) -> datetime | None:
+        return self.watermarks.get(name)
+
+    def advance_watermark(self, name: str, value: datetime) -> bool:
+        if name in self.watermarks and self.watermarks[name] > value:
+            return False
+        self.watermarks[name] = value
+        return True
+
+    def claim(self, key: str, ttl_seconds: int) -> bool:
+        fresh = key not in self.claims
+        self.claims.add(key)
+        return fresh
+
+    def is_claimed(self, key: str) -> bool:
+        return key in self.claims
+
+    def last_ping(self, record_type: RecordType, record_id: int) -> datetime | None:
+        return self.pings.get((record_type.value, record_id))
+
+    def record_health(self, **fields: str | int) -> None:
+        for key, value in fields.items():
+            self.health[key] = self.health.get(key, 0) + value if isinstance(value, int) else value  # type: ignore[operator]
+
+
+class Queue:
+    def __init__(self) -> None:
+        self.sent: list[QueueMessageBody] = []
+        self.down = False
+
+    def send_batch(self, messages: Sequence[QueueMessageBody]) -> list[str]:
+        if self.down:
+            raise QueueUnavailable("down")
+        self.sent.extend(messages)
+        return ["id"] * len(messages)
+
+    def changes(self) -> list[tuple[RecordType, int]]:
+        return [(m.record_type, m.record_id) for m in self.sent if isinstance(m, RecordChanged)]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def feed() -> Feed:
+    return Feed()
+
+
+@pytest.fixture
+def state(clock: Clock) -> State:
+    return State(clock)
+
+
+@pytest.fixture
+def queue() -> Queue:
+    return Queue()
+
+
+def poller(feed: Feed, state: State, queue: Queue, clock: Clock, owner: str = "run-1") -> Poller:
+    return Poller(feed, state, queue, owner=owner, lookback=LOOKBACK, lease_seconds=300, clock=clock)
+
+
+def test_every_change_since_the_watermark_is_enqueued_once(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
+    feed.save(RecordType.OPPORTUNITY, 2, T0 - timedelta(minutes=4))
+    feed.save(RecordType.OPPORTUNITY_RESOURCE, 3, T0 - timedelta(minutes=3))
+    report = poller(feed, state, queue, clock).run()
+    assert report.ran and report.enqueued == 3
+    assert sorted(queue.changes()) == sorted(
+        [(RecordType.RESOURCE, 1), (RecordType.OPPORTUNITY, 2), (RecordType.OPPORTUNITY_RESOURCE, 3)]
+    )
+    assert all(m.source == "poll" for m in queue.sent)
+    clock.now += timedelta(minutes=10)
+    assert poller(feed, state, queue, clock).run().enqueued == 0  # re-read by the lookback, but deduped
+
+
+def test_each_run_reads_from_watermark_minus_lookback_to_run_start_inclusive(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    poller(feed, state, queue, clock).run()
+    clock.now += timedelta(minutes=10)
+    feed.queries.clear()
+    poller(feed, state, queue, clock).run()
+    assert {(since, until) for _, since, until in feed.queries} == {(T0 - LOOKBACK, T0 + timedelta(minutes=10))}
+    feed.save(RecordType.RESOURCE, 9, T0)  # exactly on the old watermark: inclusive bound re-reads it
+    clock.now += timedelta(minutes=10)
+    poller(feed, state, queue, clock).run()
+    assert (RecordType.RESOURCE, 9) in queue.changes()
+
+
+def test_a_change_updated_again_is_enqueued_again(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
+    poller(feed, state, queue, clock).run()
+    clock.now += timedelta(minutes=10)
+    feed.save(RecordType.RESOURCE, 1, T0 + timedelta(minutes=2))
+    poller(feed, state, queue, clock).run()
+    assert queue.changes() == [(RecordType.RESOURCE, 1), (RecordType.RESOURCE, 1)]
+
+
+def test_search_lag_within_the_lookback_loses_nothing(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    feed.save(RecordType.RESOURCE, 5, T0 - timedelta(minutes=1))
+    feed.hidden.add((RecordType.RESOURCE, 5))  # saved before the run, not yet in the search index
+    poller(feed, state, queue, clock).run()
+    assert queue.changes() == []
+    feed.hidden.clear()
+    clock.now += timedelta(hours=2)
+    poller(feed, state, queue, clock).run()
+    assert queue.changes() == [(RecordType.RESOURCE, 5)]
+
+
+def test_overlapping_runs_do_one_runs_work(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
+    assert state.acquire_lease("poller", "run-0", 300)
+    assert not poller(feed, state, queue, clock, owner="run-1").run().ran
+    assert queue.sent == [] and feed.queries == []
+    clock.now += timedelta(seconds=301)  # the holder died: its lease lapses
+    assert poller(feed, state, queue, clock, owner="run-1").run().ran
+
+
+def test_a_crash_mid_way_keeps_the_watermark_and_loses_nothing(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    for rid in range(1, 26):
+        feed.save(RecordType.RESOURCE, rid, T0 - timedelta(minutes=30) + timedelta(seconds=rid))
+    feed.fail_after = 15
+    with pytest.raises(RuntimeError):
+        poller(feed, state, queue, clock).run()
+    assert "Resource" not in state.watermarks
+    assert state.lease is None  # released even on failure
+    feed.fail_after = None
+    clock.now += timedelta(minutes=10)
+    poller(feed, state, queue, clock).run()
+    assert sorted(rid for _, rid in queue.changes()) == list(range(1, 26))  # 10 from the crash run, no duplicates
+
+
+def test_a_queue_outage_leaves_the_watermark_for_the_next_run(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.save(RecordType.OPPORTUNITY, 2, T0 - timedelta(minutes=5))
+    queue.down = True
+    with pytest.raises(QueueUnavailable):
+        poller(feed, state, queue, clock).run()
+    assert state.watermarks == {}
+    queue.down = False
+    poller(feed, state, queue, clock).run()
+    assert queue.changes() == [(RecordType.OPPORTUNITY, 2)]
+
+
+def test_sync_health_counts_changes_no_ping_announced(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
+    feed.save(RecordType.RESOURCE, 2, T0 - timedelta(minutes=5))
+    state.pings[("Resource", 1)] = T0 - timedelta(minutes=5) + timedelta(seconds=1)
+    report = poller(feed, state, queue, clock).run()
+    assert report.unannounced == 1
+    assert state.health["last_poll"] == T0.isoformat()
+    assert state.health["found_by_poll_only"] == 1 and state.health["polls"] == 1
