@@ -41,7 +41,7 @@ def load_texts(setdir: Path | None) -> tuple[list[str], list[str]]:
         resumes = [json.loads(line)["text"] for line in (setdir / "candidates.jsonl").read_text().splitlines() if line]
         return jobs, resumes
     sys.path.insert(0, str(ROOT))
-    from tests.integration.engine.test_engine_real_model import (  # fallback: the test templates
+    from tests.integration.engine.test_engine_real_model import (  # fallback: the test templates  # noqa: PLC0415
         DATA_ANALYST,
         JOB,
         NURSE,

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from eval import handwritten
 from eval.pasted import generate_pasted
 from eval.structured import generate_structured
 
@@ -35,7 +36,7 @@ def write_set(name: str, jobs: list[dict[str, str]], candidates: list[dict[str, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", choices=["structured-a", "pasted-b"], default=None)
+    parser.add_argument("--only", choices=["structured-a", "pasted-b", "handwritten"], default=None)
     args = parser.parse_args()
     if args.only in (None, "structured-a"):
         a = generate_structured(seed=SEED_A, n_jobs=120)
@@ -44,6 +45,8 @@ def main() -> None:
         small_jobs = a.jobs[:SMALL_A_JOBS]
         small_ids = {j["id"] for j in small_jobs}
         write_set("structured-a-small", small_jobs, a.candidates, [q for q in a.qrels if q["job_id"] in small_ids])
+    if args.only in (None, "handwritten"):
+        write_set("handwritten", *handwritten.build())
     if args.only in (None, "pasted-b"):
         b = generate_pasted(seed=SEED_B)
         write_set("pasted-b", b.jobs, b.candidates, b.qrels)

@@ -23,7 +23,8 @@ SAME_ROLE_NEGATIVES = 1  # for SAME_ROLE_SHARE of the jobs: a resume written for
 SAME_ROLE_SHARE = 0.5
 SAME_FAMILY_NEGATIVES = 12
 NOW = (2025, 9)
-SYNONYM_P = 0.3  # share of skill mentions in resumes worded differently from the job
+DROP_BULLET_P = 0.8  # near-miss: share of bullets about a removed skill dropped with it
+SYNONYM_P = 0.35  # share of skill mentions in resumes worded differently from the job
 
 _CREDENTIAL_WORDS = (
     "license", "licence", "certification", "cdl", "cpa", "j.d.", "bar admission", "dpt", "ccrn", "cen",
@@ -307,8 +308,9 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
     in_section: list[tuple[Skill, str]] = []
     in_bullets: list[Skill] = []
     for skill in mentioned:
-        to_section = has_skills_section and rng.random() < 0.75
-        to_bullet = not to_section or rng.random() < 0.45
+        required = skill in spec.required
+        to_section = has_skills_section and rng.random() < (0.85 if required else 0.7)
+        to_bullet = not to_section or rng.random() < (0.6 if required else 0.3)
         if to_section:
             in_section.append((skill, _surface(rng, skill)))
         if to_bullet:
@@ -334,7 +336,7 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
         name=name, email=email, phone=phone, city=city, headline=titles[0], role=role, positions=positions,
         skills_section=in_section, education=education, layout=rng.randrange(3),
         summary_years=rng.random() < 0.6, present=rng.random() < 0.5, domain=spec.domain,
-        summary_skills=rng.sample(spec.required, rng.choice([0, 2, 3])),
+        summary_skills=rng.sample(spec.required, rng.choice([2, 3, 3, 4])),
     )
 
 
@@ -346,13 +348,24 @@ def make_near_miss(
     name, email, phone, city = person(rng)
     n_remove = rng.choice([1, 2, 2, 3, 3])
     removed = rng.sample(spec.required, n_remove)
+    gone = {s.name for s in removed}
     positions = [
-        Position(p.title, p.employer, p.months, [Bullet(b.task, b.skill, b.surface, b.form) for b in p.bullets])
+        Position(
+            p.title,
+            p.employer,
+            p.months,
+            # work that relied on a removed skill mostly goes with it
+            [
+                Bullet(b.task, b.skill, b.surface, b.form)
+                for b in p.bullets
+                if not (b.skill is not None and b.skill.name in gone and rng.random() < DROP_BULLET_P)
+            ],
+        )
         for p in strong.positions
     ]
     section = [(s, surf) for s, surf in strong.skills_section]
     role = strong.role
-    if rng.random() < 0.5:  # keep the length similar: put another skill of the role in
+    if rng.random() < 0.3:  # keep the length similar: put another skill of the role in
         spare = [s for s in role.extra if s not in spec.required and all(s is not x for x, _ in section)]
         if spare:
             extra = rng.choice(spare)

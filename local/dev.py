@@ -20,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from local.lambda_runtime.build import REPO_ROOT, sam_build
 from local.lambda_runtime.logs import LogSink
@@ -45,25 +46,42 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--candidates", type=int, default=300)
     parser.add_argument(
-        "--schedule-speedup", type=float, default=10.0, help="run schedules N times faster (10: a 10-minute poll "
-        "runs every minute)"
+        "--schedule-speedup",
+        type=float,
+        default=10.0,
+        help="run schedules N times faster (10: a 10-minute poll runs every minute)",
     )
     parser.add_argument(
-        "--visibility-timeout", type=int, default=None, help="override the score queue's VisibilityTimeout "
-        "(seconds) so failed messages come back (and reach the DLQ) sooner"
+        "--visibility-timeout",
+        type=int,
+        default=None,
+        help="override the score queue's VisibilityTimeout "
+        "(seconds) so failed messages come back (and reach the DLQ) sooner",
     )
     parser.add_argument("--status-every", type=float, default=15.0, help="seconds between queue depth lines")
     parser.add_argument("--log-file", type=Path, default=None, help="also append function logs to this file")
     return parser.parse_args(argv)
 
 
+def stack_options(sim_url: str, *, sim_api_token: str, webhook_token: str) -> dict[str, Any]:
+    """LocalStack options that point the functions at a Tracker simulator (shared with the e2e tests):
+    `LocalStack.start(build_dir, **stack_options(sim.base_url, sim_api_token=..., webhook_token=...))`."""
+    return {
+        "parameter_overrides": {"TrackerRestUrlOverride": sim_url, "TrackerWidgetUrlOverride": sim_url},
+        "secret_values": {
+            "TrackerApiTokenSecret": sim_api_token,
+            "WebhookTokenSecret": json.dumps({"current": webhook_token, "previous": ""}),
+        },
+    }
+
+
 def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _start_simulator(args: argparse.Namespace, port: int, webhook_url: str, webhook_token: str, log: LogSink) -> (
-    subprocess.Popen[bytes]
-):
+def _start_simulator(
+    args: argparse.Namespace, port: int, webhook_url: str, webhook_token: str, log: LogSink
+) -> subprocess.Popen[bytes]:
     command = [
         sys.executable, str(_GUARD), str(os.getpid()), "local.trackerrms_sim",
         "--port", str(port), "--seed", str(args.seed), "--candidates", str(args.candidates),
@@ -133,11 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         stack = LocalStack.start(
             args.build_dir,
             endpoint_url=moto.endpoint_url,
-            parameter_overrides={"TrackerRestUrlOverride": sim_url, "TrackerWidgetUrlOverride": sim_url},
-            secret_values={
-                "TrackerApiTokenSecret": SIM_API_TOKEN,
-                "WebhookTokenSecret": json.dumps({"current": webhook_token, "previous": ""}),
-            },
+            **stack_options(sim_url, sim_api_token=SIM_API_TOKEN, webhook_token=webhook_token),
             resource_overrides=overrides,
             ports={WEBHOOK_API: args.api_port, f"{SHORTLIST_FUNCTION}Url": args.url_port},
             log=log,
@@ -154,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"AWS (moto): {moto.endpoint_url}")
         for logical_id, queue in stack.resources.queues.items():
             _say(f"Queue {logical_id}: {queue.url}")
-        for function, reason in stack.unavailable.items():
+        for reason in stack.unavailable.values():
             _say(f"Not running: {reason}")
         _say(_queue_status(stack))
         _say("Ready. Ctrl-C stops everything.")
@@ -166,7 +180,10 @@ def main(argv: list[str] | None = None) -> int:
             if simulator.poll() is not None:
                 _say(f"the Tracker simulator exited with status {simulator.returncode}")
                 return 1
-            _say(_queue_status(stack))
+            try:
+                _say(_queue_status(stack))
+            except Exception as exc:  # a status line must never end the dev loop
+                _say(f"Queues: unavailable ({type(exc).__name__})")
         _say("Stopping ...")
         return 0
     finally:

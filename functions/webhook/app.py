@@ -26,7 +26,6 @@ app = APIGatewayHttpResolver()
 @cache
 def intake() -> WebhookIntake:
     settings = WebhookSettings.from_env()
-    assert isinstance(settings, WebhookSettings)
     return WebhookIntake(
         queue=SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url),
         tokens=SecretsManagerWebhookTokens(

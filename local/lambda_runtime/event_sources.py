@@ -59,9 +59,9 @@ class SqsEventSourceMapping:
         queue: QueueInfo,
         config: SqsMappingConfig,
         invoke: Invoker,
+        *,
         sqs_client: Any,
         log: LogSink,
-        *,
         region: str,
         poll_wait_seconds: int = 1,
     ) -> None:
@@ -136,7 +136,7 @@ class SqsEventSourceMapping:
         return messages
 
     def _record(self, message: dict[str, Any]) -> dict[str, Any]:
-        attributes = {key: value for key, value in message.get("Attributes", {}).items()}
+        attributes = dict(message.get("Attributes", {}))
         message_attributes = {}
         for name, value in message.get("MessageAttributes", {}).items():
             message_attributes[name] = {
@@ -191,7 +191,7 @@ class SqsEventSourceMapping:
         """Lambda's partial batch rules; None means "treat the whole batch as failed"."""
         if not self.config.report_batch_item_failures:
             return set()
-        if payload is None or payload == {} or payload == []:
+        if payload is None or payload in ({}, []):
             return set()
         if not isinstance(payload, dict):
             return None
@@ -263,9 +263,10 @@ class Schedule:
         self._run_immediately = run_immediately
         retry = properties.get("RetryPolicy") or {}
         self.retries = min(2, int(retry.get("MaximumRetryAttempts", 0)))
-        self.enabled = str(properties.get("State", "ENABLED")).upper() != "DISABLED" and str(
-            properties.get("Enabled", True)
-        ).lower() != "false"
+        self.enabled = (
+            str(properties.get("State", "ENABLED")).upper() != "DISABLED"
+            and str(properties.get("Enabled", True)).lower() != "false"
+        )
         self.runs = ScheduleRuns()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

@@ -6,6 +6,7 @@ function's concurrency limit. A timed-out or crashed worker is killed and replac
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -226,12 +227,12 @@ class Worker:
             timed_out = self.alive
             self.kill()
             if timed_out:
-                error = {
+                error: dict[str, Any] = {
                     "errorType": "Sandbox.Timedout",
                     "errorMessage": f"RequestId: {request_id} Error: Task timed out after {timeout:.2f} seconds",
                     "stackTrace": [],
                 }
-                self._log.write(spec.logical_id, error["errorMessage"])
+                self._log.write(spec.logical_id, str(error["errorMessage"]))
             else:
                 error = _exited(request_id, self.process.poll())
             return InvocationResult(request_id, False, error=error, duration_ms=elapsed_ms)
@@ -246,14 +247,10 @@ class Worker:
     def kill(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-        try:
+        with contextlib.suppress(OSError):
             self._requests.close()
-        except OSError:
-            pass
 
 
 def _exited(request_id: str, status: int | None) -> dict[str, Any]:

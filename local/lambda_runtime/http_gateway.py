@@ -119,7 +119,7 @@ def build_v2_event(
             "accountId": account_id,
             "apiId": api_id,
             "domainName": domain_name,
-            "domainPrefix": domain_name.split(".")[0],
+            "domainPrefix": domain_name.split(".", maxsplit=1)[0],
             "http": {
                 "method": method,
                 "path": raw_path,
@@ -216,7 +216,7 @@ class LocalHttpServer:
         handler = _make_handler(self)
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
-        self.host, self.port = self._server.server_address[0], int(self._server.server_address[1])
+        self.host, self.port = str(self._server.server_address[0]), int(self._server.server_address[1])
         self._thread: threading.Thread | None = None
 
     @property
@@ -246,7 +246,11 @@ class LocalHttpServer:
             response = HttpResponse(413, [("Content-Type", "application/json")], b'{"message":"Request Too Large"}')
             request.close_connection = True
         else:
-            response = self._dispatch(self, request, body)
+            try:
+                response = self._dispatch(self, request, body)
+            except Exception as exc:  # a runner bug must still answer, like a gateway's own 500
+                self._log.write(self.name, f"gateway error: {type(exc).__name__}: {exc}")
+                response = _json_response(500, "Internal Server Error")
         request.send_response(response.status)
         names = {name.lower() for name, _ in response.headers}
         for name, value in response.headers:
@@ -295,9 +299,9 @@ def _make_handler(server: LocalHttpServer) -> type[BaseHTTPRequestHandler]:
         def _serve(self) -> None:
             server.handle(self)
 
-        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve  # noqa: N815
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # the access log is written by LocalHttpServer.handle, without the query string
 
     return Handler

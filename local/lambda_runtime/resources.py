@@ -58,7 +58,9 @@ class LocalResources:
     attributes: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def client(self, service: str) -> Any:
-        return boto3.client(service, endpoint_url=self.endpoint_url, region_name=self.region, **FAKE_CREDENTIALS)
+        return boto3.client(  # type: ignore[call-overload]
+            service, endpoint_url=self.endpoint_url, region_name=self.region, **FAKE_CREDENTIALS
+        )
 
     def queue_url(self, logical_id: str) -> str:
         return self.queues[logical_id].url

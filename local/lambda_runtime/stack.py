@@ -29,7 +29,7 @@ from local.lambda_runtime.functions import (
     LayerSpec,
     lambda_environment,
 )
-from local.lambda_runtime.http_gateway import FunctionUrlServer, HttpApiGateway, HttpRoute
+from local.lambda_runtime.http_gateway import FunctionUrlServer, HttpApiGateway, HttpRoute, LocalHttpServer
 from local.lambda_runtime.logs import LogSink
 from local.lambda_runtime.moto_server import MotoServer
 from local.lambda_runtime.resources import LocalResources, Provisioner
@@ -105,11 +105,9 @@ class LocalStack:
         """
         self.build_dir = Path(build_dir).resolve()
         self.log = log or LogSink()
-        self._options = {
-            "parameter_overrides": dict(parameter_overrides or {}),
-            "secret_values": dict(secret_values or {}),
-            "resource_overrides": {key: dict(value) for key, value in (resource_overrides or {}).items()},
-        }
+        self._parameter_overrides = dict(parameter_overrides or {})
+        self._secret_values = dict(secret_values or {})
+        self._resource_overrides = {key: dict(value) for key, value in (resource_overrides or {}).items()}
         self._wanted = set(functions) if functions is not None else None
         self._event_sources = event_sources
         self._endpoint_url = endpoint_url
@@ -167,15 +165,15 @@ class LocalStack:
         template_path = self.build_dir / "template.yaml"
         if not template_path.is_file():
             raise FileNotFoundError(f"{template_path} not found: run sam build first")
-        self.template = Template.load(template_path, self._options["parameter_overrides"], self._pseudo)
+        self.template = Template.load(template_path, self._parameter_overrides, self._pseudo)
         if self._endpoint_url is None:
             self._moto = MotoServer(python=self._python, log_path=self._moto_log).start()
             self._endpoint_url = self._moto.endpoint_url
         provisioner = Provisioner(
             self.template,
             self._endpoint_url,
-            secret_values=self._options["secret_values"],
-            resource_overrides=self._options["resource_overrides"],
+            secret_values=self._secret_values,
+            resource_overrides=self._resource_overrides,
         )
         self.resources = provisioner.provision_all()
         functions = self.template.resources_of_type(*FUNCTION_TYPES)
@@ -200,7 +198,7 @@ class LocalStack:
                 provisioner.register(f"{lid}Url", "FunctionUrl", server.base_url)
         routes: dict[str, list[HttpRoute]] = {}
         for lid in selected:
-            for name, event in (properties[lid].get("Events") or {}).items():
+            for event in (properties[lid].get("Events") or {}).values():
                 if event.get("Type") != "HttpApi":
                     continue
                 event_properties = event.get("Properties") or {}
@@ -237,8 +235,8 @@ class LocalStack:
                 spec, environment, log=self.log, max_concurrency=max(1, concurrency), python=self._python
             )
 
-        for server in [*self.function_urls.values(), *self.apis.values()]:
-            server.server.start()
+        for front_door in self._front_doors():
+            front_door.start()
         for lid in selected:
             if lid in self.unavailable or not self._sources_enabled(lid):
                 continue
@@ -247,6 +245,9 @@ class LocalStack:
             for lid, pool in self.pools.items():
                 if lid not in self.unavailable:
                     pool.prewarm()
+
+    def _front_doors(self) -> list[LocalHttpServer]:
+        return [url.server for url in self.function_urls.values()] + [api.server for api in self.apis.values()]
 
     def _sources_enabled(self, function: str) -> bool:
         if isinstance(self._event_sources, bool):
@@ -351,8 +352,8 @@ class LocalStack:
                     queue,
                     config,
                     self._invoke_for_event_source,
-                    self.resources.client("sqs"),
-                    self.log,
+                    sqs_client=self.resources.client("sqs"),
+                    log=self.log,
                     region=self._pseudo.region,
                     poll_wait_seconds=self._sqs_poll_wait,
                 )
@@ -402,8 +403,8 @@ class LocalStack:
         for schedules in self.schedules.values():
             for schedule in schedules:
                 schedule.stop()
-        for server in [*self.function_urls.values(), *self.apis.values()]:
-            server.server.stop()
+        for front_door in self._front_doors():
+            front_door.stop()
         self.function_urls, self.apis = {}, {}
         if self._moto is not None:
             self._moto.stop()

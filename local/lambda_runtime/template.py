@@ -137,9 +137,9 @@ class Template:
                 raise TemplateError(f"parameter {name} has no default and no override")
             value = _stringify(raw)
             _validate_parameter(name, spec, value)
-            if str(spec.get("Type", "String")).startswith("CommaDelimitedList") or str(
-                spec.get("Type", "")
-            ).startswith("List<"):
+            if str(spec.get("Type", "String")).startswith("CommaDelimitedList") or str(spec.get("Type", "")).startswith(
+                "List<"
+            ):
                 chosen[name] = [item.strip() for item in value.split(",")] if value else []
             else:
                 chosen[name] = value

@@ -64,9 +64,7 @@ def _load_handler(handler: str) -> tuple[Any, dict[str, Any] | None]:
         return None, _error(type(exc).__name__, str(exc), exc)
     function = getattr(module, function_name, None)
     if function is None:
-        return None, _error(
-            "Runtime.HandlerNotFound", f"Handler '{function_name}' missing on module '{module_name}'"
-        )
+        return None, _error("Runtime.HandlerNotFound", f"Handler '{function_name}' missing on module '{module_name}'")
     return function, None
 
 

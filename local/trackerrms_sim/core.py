@@ -40,6 +40,7 @@ class SimConfig:
     patch_status: int | None = None
     start_time: datetime | None = None
     history_depth: int = 50
+    unverified_routes: bool = False  # PATCH OpportunityResource/{id}, POST Activity: guesses, off by default
 
     @classmethod
     def from_options(cls, **options: Any) -> SimConfig:
@@ -291,7 +292,9 @@ class Store:
             if meta["_source"] == "cover":
                 cached = render_cover_letter(resume)
             else:
-                cached = render_resume(resume, meta["filename"].rsplit(".", 1)[-1])
+                cached = render_resume(
+                    resume, meta["filename"].rsplit(".", 1)[-1], datetime.fromisoformat(meta["dateCreated"])
+                )
             with self.lock:
                 self._doc_bytes.setdefault(doc_id, cached)
         return meta, cached

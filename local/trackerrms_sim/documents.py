@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import UTC, datetime
 
 from docx import Document
 from fpdf import FPDF
@@ -111,8 +113,9 @@ def _latin1(text: str) -> str:
     return text.encode("latin-1", errors="replace").decode("latin-1")
 
 
-def render_pdf(resume: Resume) -> bytes:
+def render_pdf(resume: Resume, created: datetime) -> bytes:
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(created.replace(tzinfo=UTC))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_title(_latin1(f"{resume.first_name} {resume.surname} CV"))
     pdf.add_page()
@@ -147,7 +150,7 @@ def render_pdf(resume: Resume) -> bytes:
     return bytes(pdf.output())
 
 
-def render_docx(resume: Resume) -> bytes:
+def render_docx(resume: Resume, created: datetime) -> bytes:
     doc = Document()
     fix = _mojibake if resume.style.mojibake else (lambda s: s)
     for heading, body in resume_blocks(resume):
@@ -170,16 +173,34 @@ def render_docx(resume: Resume) -> bytes:
         for s, y, lvl in resume.skill_years:
             row = table.add_row().cells
             row[0].text, row[1].text, row[2].text = fix(s), str(y), lvl
+    props = doc.core_properties
+    props.author = f"{resume.first_name} {resume.surname}"
+    props.created = props.modified = created
+    props.last_modified_by = props.author
+    props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def render_resume(resume: Resume, fmt: str) -> bytes:
+def _pin_zip_times(data: bytes, created: datetime) -> bytes:
+    """Rewrite the DOCX zip with fixed member timestamps (python-docx stamps the current time)."""
+    stamp = (max(created.year, 1980), created.month, created.day, created.hour, created.minute, created.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_resume(resume: Resume, fmt: str, created: datetime) -> bytes:
+    """Document bytes; byte-identical for the same resume and date (embedded timestamps are pinned)."""
     if fmt == "pdf":
-        return render_pdf(resume)
+        return render_pdf(resume, created)
     if fmt == "docx":
-        return render_docx(resume)
+        return _pin_zip_times(render_docx(resume, created), created)
     return render_txt(resume)
 
 

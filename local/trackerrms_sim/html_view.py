@@ -183,6 +183,16 @@ def render(sim: Simulator, req: Request) -> Response:
     if req.method not in ("GET", "HEAD"):
         return Response(405, b"Method Not Allowed", "text/plain")
     path = req.path.rstrip("/") or "/"
+    response = _route(sim, req, path)
+    refresh = req.query.get("refresh", "")
+    if refresh.isdigit() and response.content_type and response.content_type.startswith("text/html"):
+        # ?refresh=N re-renders with auto-refresh, for watching write-backs arrive
+        tag = f"<meta http-equiv='refresh' content='{min(int(refresh), 3600)}'>".encode()
+        response.body = response.body.replace(b"<meta charset='utf-8'>", b"<meta charset='utf-8'>" + tag, 1)
+    return response
+
+
+def _route(sim: Simulator, req: Request, path: str) -> Response:
     if path in ("/", "/jobs"):
         return jobs_page(sim)
     if path == "/candidates":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .core import NotFound, public
 from .documents import content_type_for
-from .seed import STATUS_BY_ID, USERS
+from .seed import STATUS_BY_ID, USERS, new_activity
 from .wire import Request, Response, json_response, problem
 
 if TYPE_CHECKING:
@@ -426,6 +426,43 @@ def get_placement(sim: Simulator, req: Request) -> Response:
     row = placement_row(sim, rec)
     row["customFields"] = [{"id": 501, "name": "Source Channel", "value": rec.get("source", "")}]
     return json_response(row)
+
+
+def patch_placement(sim: Simulator, req: Request) -> Response:
+    """[INF only] stage change over REST, mirroring Resource PATCH; served only with `unverified_routes`."""
+    pid = _int_param(req, "id")
+    body = req.json()
+    if not isinstance(body, dict):
+        return problem(400, "One or more validation errors occurred.", "body must be a JSON object")
+    if pid is None or sim.store.find("placement", pid) is None:
+        return problem(404, "Not Found", "No record found")
+    status = body.get("opportunityResourceStatusId")
+    if status is not None:
+        try:
+            status_id = int(status)
+        except (TypeError, ValueError):
+            status_id = -1
+        if status_id not in STATUS_BY_ID:
+            return problem(400, "One or more validation errors occurred.", "unknown opportunityResourceStatusId")
+        sim.store.update("placement", pid, lambda rec: rec.update(statusId=status_id))
+    return Response(204)
+
+
+def create_activity(sim: Simulator, req: Request) -> Response:
+    """[CODE C4, unverified guess] POST /api/v1/Activity; served only with `unverified_routes`."""
+    body = req.json()
+    if not isinstance(body, dict):
+        return problem(400, "One or more validation errors occurred.", "body must be a JSON object")
+    link = {"Resource": ("R", "resource"), "Opportunity": ("O", "opportunity")}.get(str(body.get("recordType")))
+    try:
+        record_id = int(body.get("recordId"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        record_id = -1
+    if link is None or sim.store.find(link[1], record_id) is None:
+        return problem(400, "One or more validation errors occurred.", "recordType/recordId do not name a record")
+    aid = sim.store.new_id("activity")
+    sim.store.save("activity", aid, new_activity(aid, link[0], record_id, body, sim.clock.now()), action="Created")
+    return json_response({"id": aid}, status=201)
 
 
 # --- MetaData ----------------------------------------------------------------------------------------------

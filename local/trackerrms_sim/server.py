@@ -28,12 +28,12 @@ Handler = Callable[["Simulator", Request], Response]
 
 
 class Route:
-    def __init__(self, method: str, template: str, handler: Handler, write: bool, auth: bool = True) -> None:
+    def __init__(self, method: str, template: str, handler: Handler, write: bool, unverified: bool = False) -> None:
         self.method = method
         self.template = template
         self.handler = handler
         self.write = write
-        self.auth = auth
+        self.unverified = unverified  # not evidenced anywhere; only served with `unverified_routes=True`
         pattern = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", template)
         self.regex = re.compile(f"^{pattern}$", re.IGNORECASE)  # ASP.NET routes are case-insensitive
 
@@ -51,6 +51,8 @@ ROUTES: list[Route] = [
     Route("POST", "/api/v1/OpportunityResource/Search", rest.search_placements, False),
     Route("GET", "/api/v1/OpportunityResource/{id}", rest.get_placement, False),
     Route("GET", "/api/v1/MetaData/Skills/Areas/{areaId}/Skills", rest.area_skills, False),
+    Route("PATCH", "/api/v1/OpportunityResource/{id}", rest.patch_placement, True, unverified=True),
+    Route("POST", "/api/v1/Activity", rest.create_activity, True, unverified=True),
 ]
 API_PREFIXES = ("/api/v1/", "/api/widget/", "/api/auth/")
 
@@ -205,7 +207,7 @@ class Simulator:
                 return None
             return f"POST /api/widget/{op}", widget.OPERATIONS[op][1], lambda: widget.handle(self, req, op)
         for route in ROUTES:
-            if route.method == req.method:
+            if route.method == req.method and (self.config.unverified_routes or not route.unverified):
                 rm = route.regex.match(path)
                 if rm:
                     req.params = rm.groupdict()
@@ -254,7 +256,7 @@ class Simulator:
                 return json_response({"message": "Too many requests"}, 429, [("Retry-After", str(wait))])
         path, method = req.path, req.method
         for fault in self.faults.fire(
-            {"drop_connection", "timeout", "delay", "http_error", "rate_limit", "unauthorized"},
+            {"drop_connection", "timeout", "delay", "http_error", "rate_limit", "unauthorized", "bad_body"},
             path=path,
             method=method,
         ):
@@ -280,6 +282,8 @@ class Simulator:
                 )
             if fault.name == "rate_limit":
                 return self._fault_429(fault)
+            if fault.name == "bad_body":  # "Non-JSON or empty body is possible on odd ids" (C3)
+                return Response(200, str(fault.params.get("body", "")).encode(), "text/html; charset=utf-8")
             if fault.name == "unauthorized" and not path.lower().startswith("/api/auth/"):
                 return unauthorized()
         response = call()

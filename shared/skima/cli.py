@@ -33,8 +33,8 @@ def resolve_model_dir(explicit: str | None) -> Path:
 
 
 def _engine(model_dir: str | None, threads: int | None):  # type: ignore[no-untyped-def]
-    from skima.adapters.onnx_embedder import ModelFilesError, OnnxEmbedder
-    from skima.engine import Engine
+    from skima.adapters.onnx_embedder import ModelFilesError, OnnxEmbedder  # noqa: PLC0415
+    from skima.engine import Engine  # noqa: PLC0415
 
     try:
         embedder = OnnxEmbedder(resolve_model_dir(model_dir), intra_op_threads=threads)
@@ -47,10 +47,10 @@ def score_batch(
     setdir: Path, out: Path, *, model_dir: str | None = None, threads: int | None = None, quiet: bool = False
 ) -> int:
     """Score every qrel pair of a set into `out` (one JSON line per pair); returns the number of pairs."""
-    from tqdm import tqdm
+    from tqdm import tqdm  # noqa: PLC0415
 
-    from skima.engine import JobTextError
-    from skima.evaluation import EvalSetError, load_set
+    from skima.engine import JobTextError  # noqa: PLC0415
+    from skima.evaluation import EvalSetError, load_set  # noqa: PLC0415
 
     try:
         eval_set = load_set(setdir)
@@ -104,7 +104,7 @@ def score_batch(
 def run_eval(
     setdir: Path, scores: Path | None, *, model_dir: str | None = None, threads: int | None = None, quiet: bool = False
 ) -> str:
-    from skima.evaluation import EvalSetError, evaluate, load_scored, load_set
+    from skima.evaluation import EvalSetError, evaluate, load_scored, load_set  # noqa: PLC0415
 
     if scores is None:
         with tempfile.TemporaryDirectory() as tmp:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
@@ -16,7 +16,7 @@ class _Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> _Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
         return cls.model_validate(dict(os.environ if environ is None else environ))
 
 
@@ -26,9 +26,21 @@ class WebhookSettings(_Settings):
     max_body_bytes: Annotated[int, Field(alias="WEBHOOK_MAX_BODY_BYTES", gt=0, le=256 * 1024)] = 64 * 1024
 
 
-class TrackerSettings(_Settings):
+class TrackerConfig(_Settings):
+    """Where Tracker is, where its API token lives, and the state every function shares (JWT, request budget)."""
+
     rest_url: Annotated[HttpUrl, Field(alias="TRACKER_REST_URL")]
     widget_url: Annotated[HttpUrl, Field(alias="TRACKER_WIDGET_URL")]
     api_token_secret_arn: Annotated[str, Field(alias="TRACKER_API_TOKEN_SECRET_ARN", min_length=1)]
     requests_per_minute: Annotated[int, Field(alias="TRACKER_REQUESTS_PER_MINUTE", gt=0, le=600)] = 90
     state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]
+    score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
+
+
+class PollerSettings(TrackerConfig):
+    poll_rate_minutes: Annotated[int, Field(alias="POLL_RATE_MINUTES", gt=0, le=60)] = 10
+    poll_lookback_minutes: Annotated[int, Field(alias="POLL_LOOKBACK_MINUTES", ge=0)] = 180
+
+
+class ScorerSettings(PollerSettings):
+    """The scorer also runs a poll on demand (a reconcile request from an unattributable ping)."""

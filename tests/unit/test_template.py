@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from skima.config import TrackerSettings, WebhookSettings
+from skima.config import PollerSettings, ScorerSettings, TrackerConfig, WebhookSettings
 from tests.support.template import ROOT, properties, resource, template
 
 FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction")
@@ -151,7 +151,15 @@ def test_environment_names_match_the_settings_models() -> None:
     """Env var names live in template.yaml and skima.config only: every alias the settings read is declared."""
     global_env = set(template()["Globals"]["Function"]["Environment"]["Variables"])
     webhook_env = global_env | set(properties("WebhookFunction")["Environment"]["Variables"])
-    for settings, declared in ((WebhookSettings, webhook_env), (TrackerSettings, global_env)):
+    poller_env = global_env | set(properties("PollerFunction")["Environment"]["Variables"])
+    scorer_env = global_env | set(properties("ScorerFunction")["Environment"]["Variables"])
+    pairs = (
+        (WebhookSettings, webhook_env),
+        (TrackerConfig, global_env),
+        (PollerSettings, poller_env),
+        (ScorerSettings, scorer_env),
+    )
+    for settings, declared in pairs:
         aliases = {field.alias for field in settings.model_fields.values()}
         assert aliases <= declared, f"{settings.__name__} reads undeclared variables: {aliases - declared}"
 
@@ -168,3 +176,12 @@ def test_handlers_exist_where_the_template_points() -> None:
     for logical_id in FUNCTIONS:
         source = Path(ROOT, properties(logical_id)["CodeUri"], f"{module}.py").read_text()
         assert f"def {function}(" in source, logical_id
+
+
+def test_model_layer_pins_the_versions_pyproject_declares() -> None:
+    import tomllib
+
+    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["model"])
+    lines = (ROOT / "layers" / "model" / "requirements-runtime.txt").read_text().splitlines()
+    pinned = {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
+    assert pinned == declared

@@ -64,7 +64,12 @@ _PRONOUNS = {
     "theirs": "theirs",
     "themselves": "themselves",
 }
-_PRONOUN_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b\.?", re.IGNORECASE)
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}
+# honorifics only with their dot ("Ms. Rao"), so "MS Project" and "MS Office" stay
+_PRONOUN_RE = re.compile(
+    r"\b(?:(" + "|".join(w for w in _PRONOUNS if w not in _HONORIFICS) + r")\b|(" + "|".join(_HONORIFICS) + r")\.)",
+    re.IGNORECASE,
+)
 _GENDER_WORDS = re.compile(
     r"\b(?:male|female|man|woman|men|women|boy|girl|husband|wife|son|daughter|mother|father|"
     r"married|unmarried|divorced|widowed|widow|widower|bachelorette|non-binary|transgender)\b",
@@ -82,7 +87,7 @@ _NAME_LABEL = re.compile(r"^\W*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECA
 
 def _is_vocabulary(word: str) -> bool:
     """Job, section and skill words are never taken for a name."""
-    from skima.engine.lexicon import ALIAS_TO_CANONICAL, ROLE_NOUNS, term_key
+    from skima.engine.lexicon import ALIAS_TO_CANONICAL, ROLE_NOUNS, term_key  # noqa: PLC0415
 
     lowered = word.lower().strip(".")
     return lowered in ROLE_NOUNS or term_key(word) in ALIAS_TO_CANONICAL or lowered in _COMMON_WORDS
@@ -147,7 +152,7 @@ def _mask_phone(match: re.Match[str]) -> str:
 
 
 def _pronoun(match: re.Match[str]) -> str:
-    return _PRONOUNS[match.group(1).lower()]
+    return _PRONOUNS[(match.group(1) or match.group(2)).lower()]
 
 
 def mask_protected(text: str) -> str:
@@ -156,7 +161,8 @@ def mask_protected(text: str) -> str:
     lines = text.split("\n")
     names = _name_tokens(lines)
     masked: list[str] = []
-    for line in lines:
+    for original in lines:
+        line = original
         if _PHOTO_LINE.match(line):
             masked.append("[photo]")
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from skima.engine.models import (
 )
 
 ENGINE_VERSION = "skima-engine/1.0.0"
-MIN_WORDS = 40  # below this a resume is too thin to judge
+MIN_WORDS = 12  # below this a resume is too thin to judge
 MAX_REASON_CHARS = 90
 
 # Share of the score each kind of requirement carries (renormalised over the kinds a job has).
@@ -213,7 +214,7 @@ def _gap(result: RequirementResult) -> str:
 
 def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> MatchResult:
     weights = job.weights()
-    receipt_base = {
+    receipt_base: dict[str, Any] = {
         "engine_version": ENGINE_VERSION,
         "model_id": job.model_id,
         "model_sha256": model_sha256,

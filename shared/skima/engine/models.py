@@ -91,7 +91,7 @@ class PreparedJob(_Serialisable):
     def weights(self) -> dict[str, float]:
         """Each requirement's share of the score (see matching.effective_weights), computed once."""
         if self._weights is None:
-            from skima.engine.matching import effective_weights
+            from skima.engine.matching import effective_weights  # noqa: PLC0415
 
             self._weights = effective_weights(self.requirements)
             self._rounded = {k: round(v, 4) for k, v in self._weights.items()}
@@ -107,7 +107,8 @@ class PreparedJob(_Serialisable):
         return self._matrix
 
     def query_array(self) -> npt.NDArray[np.float32]:
-        return vectors_from_bytes(self.query_vector, self.dims)[0]
+        rows = vectors_from_bytes(self.query_vector, self.dims)
+        return rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
 
 
 class Span(BaseModel):
@@ -151,7 +152,7 @@ class CandidateProfile(_Serialisable):
 
     def span_key_list(self) -> list[str]:
         if self._span_keys is None:
-            from skima.engine.resume import line_keys
+            from skima.engine.resume import line_keys  # noqa: PLC0415
 
             self._span_keys = [line_keys(span.text) for span in self.spans]
         return self._span_keys
@@ -167,14 +168,14 @@ class CandidateProfile(_Serialisable):
 
     def term_index(self) -> dict[str, int]:
         if self._index is None:
-            from skima.engine.resume import build_term_index
+            from skima.engine.resume import build_term_index  # noqa: PLC0415
 
             self._index = build_term_index(self.lines)
         return self._index
 
     def line_key_list(self) -> list[str]:
         if self._keys is None:
-            from skima.engine.resume import line_keys
+            from skima.engine.resume import line_keys  # noqa: PLC0415
 
             self._keys = [line_keys(line) for line in self.lines]
         return self._keys

@@ -505,7 +505,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 found_any = True
 
         is_sentence = len(content.split()) >= 3
-        if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):
+        if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):  # noqa: SIM102
             if responsibilities < 8:
                 responsibilities += 1
                 builder.add(

@@ -19,8 +19,8 @@ class ResumeReadError(ValueError):
 
 
 def _pdf_text(content: bytes) -> str:
-    from pypdf import PdfReader  # imported lazily: only PDF resumes pay for it
-    from pypdf.errors import PdfReadError
+    from pypdf import PdfReader  # imported lazily: only PDF resumes pay for it  # noqa: PLC0415
+    from pypdf.errors import PdfReadError  # noqa: PLC0415
 
     try:
         reader = PdfReader(io.BytesIO(content))
@@ -35,9 +35,9 @@ def _pdf_text(content: bytes) -> str:
 
 
 def _docx_text(content: bytes) -> str:
-    import zipfile
+    import zipfile  # noqa: PLC0415
 
-    import docx  # python-docx
+    import docx  # python-docx  # noqa: PLC0415
 
     try:
         document = docx.Document(io.BytesIO(content))

@@ -1,6 +1,7 @@
 """Client for TrackerRMS ("Tracker"): REST reads, Widget writes, a shared JWT and a shared request budget."""
 
-from skima.tracker.client import DownloadedDocument, TrackerClient
+from skima.tracker.api import TrackerApi
+from skima.tracker.client import TrackerClient
 from skima.tracker.errors import (
     TrackerAuthError,
     TrackerBadResponse,
@@ -12,6 +13,7 @@ from skima.tracker.errors import (
 )
 from skima.tracker.models import (
     ActivityRow,
+    DownloadedDocument,
     Opportunity,
     OpportunityResource,
     Placement,
@@ -50,6 +52,7 @@ __all__ = [
     "Settings",
     "TokenBucket",
     "TokenCache",
+    "TrackerApi",
     "TrackerAuthError",
     "TrackerBadResponse",
     "TrackerClient",

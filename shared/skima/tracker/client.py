@@ -19,7 +19,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -27,6 +26,7 @@ from urllib.parse import unquote
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from skima.tracker.api import LinkType, RecordType, TrackerApi
 from skima.tracker.auth import JwtProvider
 from skima.tracker.errors import (
     TrackerAuthError,
@@ -39,6 +39,7 @@ from skima.tracker.errors import (
 )
 from skima.tracker.models import (
     ActivityRow,
+    DownloadedDocument,
     Opportunity,
     OpportunityResource,
     Placement,
@@ -63,8 +64,6 @@ from skima.tracker.timing import (
 
 logger = logging.getLogger(__name__)
 
-RecordType = Literal["R", "O", "X", "A"]
-LinkType = Literal["R", "O"]
 
 _IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 _WIDGET_AUTH_STATUSES = {1: "user not found", 2: "user not active"}
@@ -79,16 +78,6 @@ def _process_token_cache(settings: TrackerSettings) -> InMemoryTokenCache:
     key = hashlib.sha256(f"{settings.rest_base_url}\0{settings.api_token.get_secret_value()}".encode()).hexdigest()
     with _default_caches_lock:
         return _default_caches.setdefault(key, InMemoryTokenCache())
-
-
-@dataclass(frozen=True)
-class DownloadedDocument:
-    filename: str | None
-    content_type: str | None
-    content: bytes
-
-    def __repr__(self) -> str:
-        return f"DownloadedDocument(content_type={self.content_type!r}, size={len(self.content)})"
 
 
 class _RetryableFailure(Exception):
@@ -276,7 +265,9 @@ class TrackerClient:
                 delay = parse_retry_after(response.headers.get("Retry-After"), self._wall_clock())
                 raise _RetryableFailure("rate limited (429)", ambiguous=False, delay=delay, status_code=429)
             if status >= 500:
-                raise _RetryableFailure(f"server error ({status})", ambiguous=True, status_code=status)
+                # 503 may carry Retry-After too; the write may still have landed, so it stays ambiguous.
+                delay = parse_retry_after(response.headers.get("Retry-After"), self._wall_clock())
+                raise _RetryableFailure(f"server error ({status})", ambiguous=True, delay=delay, status_code=status)
             if status == 404:
                 raise TrackerNotFound(f"Tracker {operation}: not found (404)", operation=operation, status_code=404)
             if status == 403 and not authenticated:
@@ -991,10 +982,8 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
-__all__ = [
-    "DownloadedDocument",
-    "LinkType",
-    "RecordType",
-    "TrackerClient",
-    "TrackerError",
-]
+def _implements_tracker_api(client: TrackerClient) -> TrackerApi:
+    return client  # mypy proves TrackerClient satisfies the TrackerApi protocol
+
+
+__all__ = ["DownloadedDocument", "LinkType", "RecordType", "TrackerClient", "TrackerError"]

@@ -10,6 +10,7 @@ Tracker's JSON shapes are reconstructed from third-party code (no public swagger
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -344,6 +345,16 @@ class Settings(TrackerModel):
     )
     task_types: list[dict[str, Any]] = Field(default_factory=list, validation_alias=AliasChoices("tasktypes"))
     custom_fields: list[dict[str, Any]] = Field(default_factory=list, validation_alias=AliasChoices("customfields"))
+
+
+@dataclass(frozen=True)
+class DownloadedDocument:
+    filename: str | None
+    content_type: str | None
+    content: bytes
+
+    def __repr__(self) -> str:
+        return f"DownloadedDocument(content_type={self.content_type!r}, size={len(self.content)})"
 
 
 def split_tags(tag_text: str | None) -> list[str]:

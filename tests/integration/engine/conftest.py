@@ -24,7 +24,7 @@ def model_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def embedder(model_dir: Path):  # type: ignore[no-untyped-def]
-    from skima.adapters.onnx_embedder import OnnxEmbedder
+    from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: PLC0415
 
     return OnnxEmbedder(model_dir, intra_op_threads=2)
 

@@ -148,7 +148,7 @@ Resources:
       CodeUri: ../../some/source/dir
 """
 
-PROBE_APP = '''\
+PROBE_APP = """\
 import base64
 import importlib.util
 import json
@@ -218,7 +218,7 @@ def http(event):
     if path.endswith("/bad"):
         return {"statusCode": "not-a-number"}
     return {"statusCode": 200, "headers": {"content-type": "application/json"}, "body": json.dumps(event)}
-'''
+"""
 
 BATCH_APP = """\
 import json
@@ -232,6 +232,8 @@ def lambda_handler(event, context):
             body = json.loads(record["body"])
             log.write(json.dumps({"id": body["id"], "receive_count": record["attributes"]["ApproximateReceiveCount"],
                                   "source": record["eventSource"], "arn": record["eventSourceARN"]}) + "\\n")
+            if body.get("crash"):
+                raise RuntimeError("the batch function blew up")
             if body.get("fail"):
                 failures.append({"itemIdentifier": record["messageId"]})
     return {"batchItemFailures": failures}

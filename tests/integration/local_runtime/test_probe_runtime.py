@@ -177,7 +177,7 @@ def test_sqs_poller_honours_batch_item_failures_and_redrives_to_the_dlq(
     sqs.send_message(QueueUrl=stack.queue_url("WorkQueue"), MessageBody=json.dumps({"id": "good"}))
     sqs.send_message(QueueUrl=stack.queue_url("WorkQueue"), MessageBody=json.dumps({"id": "bad", "fail": True}))
 
-    def dead_letters() -> list[dict[str, Any]]:
+    def dead_letters() -> Any:
         return sqs.receive_message(QueueUrl=stack.queue_url("WorkDeadLetterQueue"), WaitTimeSeconds=1).get(
             "Messages", []
         )
@@ -194,6 +194,24 @@ def test_sqs_poller_honours_batch_item_failures_and_redrives_to_the_dlq(
     assert {entry["arn"] for entry in seen} == {stack.resources.queues["WorkQueue"].arn}
     (mapping,) = stack.sqs_mappings["BatchFunction"]
     assert mapping.config.report_batch_item_failures and mapping.config.maximum_concurrency == 2
+
+
+def test_a_raising_function_leaves_the_batch_for_redrive_and_the_poller_keeps_going(
+    stack: LocalStack, probe_dir: Path, wait_until: Callable[..., Any]
+) -> None:
+    sqs = stack.resources.client("sqs")
+    (mapping,) = stack.sqs_mappings["BatchFunction"]
+    errors_before = mapping.stats.function_errors
+    sqs.send_message(QueueUrl=stack.queue_url("WorkQueue"), MessageBody=json.dumps({"id": "crash", "crash": True}))
+
+    def dead_letter_ids() -> set[str]:
+        messages = sqs.receive_message(QueueUrl=stack.queue_url("WorkDeadLetterQueue"), WaitTimeSeconds=1)
+        return {json.loads(message["Body"])["id"] for message in messages.get("Messages", [])}
+
+    assert "crash" in wait_until(dead_letter_ids, timeout=40)
+    assert mapping.stats.function_errors - errors_before == 2
+    sqs.send_message(QueueUrl=stack.queue_url("WorkQueue"), MessageBody=json.dumps({"id": "after"}))
+    wait_until(lambda: '"after"' in (probe_dir / "batch.log").read_text(), timeout=20)
 
 
 def test_schedule_never_overlaps_runs(stack: LocalStack, probe_dir: Path, wait_until: Callable[..., Any]) -> None:

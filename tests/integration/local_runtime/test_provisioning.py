@@ -34,7 +34,9 @@ def test_every_table_has_the_declared_keys_indexes_and_ttl(provisioned: LocalRes
         assert sorted(table["AttributeDefinitions"], key=str) == sorted(properties["AttributeDefinitions"], key=str)
         assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
         indexes = {index["IndexName"]: index["KeySchema"] for index in table.get("GlobalSecondaryIndexes", [])}
-        assert indexes == {index["IndexName"]: index["KeySchema"] for index in properties.get("GlobalSecondaryIndexes", [])}
+        assert indexes == {
+            index["IndexName"]: index["KeySchema"] for index in properties.get("GlobalSecondaryIndexes", [])
+        }
         ttl = dynamodb.describe_time_to_live(TableName=table["TableName"])["TimeToLiveDescription"]
         if "TimeToLiveSpecification" in properties:
             assert ttl["TimeToLiveStatus"] == "ENABLED"

@@ -212,3 +212,13 @@ def test_stats_count_by_route_template_and_kind(sim, api):
     assert stats["requests"]["POST /api/widget/getRecords"] == 1
     assert stats["requests"]["POST /api/Auth/ExchangeToken"] == 1
     assert stats["writes"] == 1 and stats["reads"] == 4 and stats["total"] == 5
+
+
+def test_bad_body_answers_200_with_a_non_json_body(sim, api):
+    sim.set_fault("bad_body", count=1, path=r"^/api/v1/Resource/\d+$")
+    odd = api.get("/api/v1/Resource/1001")
+    assert odd.status_code == 200 and odd.content == b""
+    sim.set_fault("bad_body", body="<html>Object moved</html>", count=1)
+    odd = api.get("/api/v1/Resource/1001")
+    assert odd.status_code == 200 and odd.text.startswith("<html>")
+    assert api.get("/api/v1/Resource/1001").json()["resourceId"] == 1001

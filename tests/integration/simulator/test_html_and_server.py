@@ -100,3 +100,9 @@ def test_standalone_command_prints_its_url():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_html_auto_refresh_option(sim):
+    with httpx.Client(base_url=sim.base_url) as client:
+        assert "http-equiv='refresh' content='7'" in client.get("/candidates/1001", params={"refresh": "7"}).text
+        assert "http-equiv" not in client.get("/candidates/1001").text

@@ -318,3 +318,21 @@ def test_ui_document_upload_is_downloadable_and_saves_the_candidate(fresh_sim, f
     body = fresh_api.get(f"/api/v1/Resource/1003/Documents/{doc_id}/Download").content
     assert body == b"Registered Nurse, ICU, 5 years"
     assert fresh_api.get("/api/v1/Resource/1003").json()["lastUpdatedDateTime"] > before
+
+
+def test_unverified_routes_are_off_by_default(api):
+    assert api.patch("/api/v1/OpportunityResource/3001", {"opportunityResourceStatusId": 5}).status_code == 404
+    assert api.post("/api/v1/Activity", {"recordType": "Resource", "recordId": 1001}).status_code == 404
+
+
+def test_unverified_routes_when_enabled():
+    with running_simulator(candidates=20, unverified_routes=True) as sim:
+        client = Api(sim)
+        assert client.patch("/api/v1/OpportunityResource/3001", {"opportunityResourceStatusId": 6}).status_code == 204
+        assert client.get("/api/v1/OpportunityResource/3001").json()["opportunityResourceStatusId"] == 6
+        assert client.patch("/api/v1/OpportunityResource/3001", {"opportunityResourceStatusId": 99}).status_code == 400
+        created = client.post("/api/v1/Activity", {"recordType": "Resource", "recordId": 1001, "subject": "REST note"})
+        assert created.status_code == 201
+        assert any(a["subject"] == "REST note" for a in sim.state()["activities"])
+        assert client.post("/api/v1/Activity", {"recordType": "Contact", "recordId": 1}).status_code == 400
+        client.close()

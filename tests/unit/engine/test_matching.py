@@ -40,7 +40,7 @@ def test_unrelated_resume_scores_low(engine: Engine) -> None:
 
 def test_thin_or_unreadable_resume_is_insufficient_evidence(engine: Engine) -> None:
     job = engine.prepare_job("j", JOB)
-    thin = engine.match(job, engine.build_profile("t", "Java"))
+    thin = engine.match(job, engine.build_profile("t", "Java developer, Spring"))
     assert thin.status == "insufficient_evidence" and thin.score is None
     corrupt = engine.match(job, engine.build_profile("c", ResumeInput.from_document(b"%PDF-1.4 junk", "cv.pdf")))
     assert corrupt.status == "insufficient_evidence" and corrupt.score is None

@@ -37,7 +37,7 @@ def test_long_lines_are_split_into_sentences_of_bounded_length() -> None:
 
 
 def test_pdf_text_is_extracted() -> None:
-    from fpdf import FPDF
+    from fpdf import FPDF  # noqa: PLC0415
 
     pdf = FPDF()
     pdf.add_page()
@@ -49,7 +49,7 @@ def test_pdf_text_is_extracted() -> None:
 
 
 def test_docx_paragraphs_and_skill_tables_are_extracted() -> None:
-    import docx
+    import docx  # noqa: PLC0415
 
     document = docx.Document()
     document.add_paragraph("Data Analyst")

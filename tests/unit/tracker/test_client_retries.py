@@ -214,3 +214,9 @@ def test_request_counts_include_retries_and_exchanges(make_client, tracker):
     client.get_resource(7)
     assert client.request_counts() == {"exchange": 1, "get_resource": 2}
     assert client.request_count == 3
+
+
+def test_503_with_retry_after_waits_that_long(make_client, tracker, fake_time):
+    tracker.interceptors.append(respond(503, path="/Resource/", headers={"Retry-After": "3"}))
+    make_client().get_resource(7)
+    assert fake_time.sleeps == [3.0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from skima.tracker import TrackerAuthError, TrackerNotFound, TrackerRejected, TrackerUnavailable
+from skima.tracker import TrackerApi, TrackerAuthError, TrackerNotFound, TrackerRejected, TrackerUnavailable
 from tests.unit.tracker.fakes import FakeTracker, lose_response, raise_error, respond
 
 
@@ -194,3 +194,7 @@ def test_widget_status_codes_map_to_errors(make_client, tracker, status, error):
 def test_get_settings(make_client, tracker):
     settings = make_client().get_settings()
     assert settings.placement_statuses == [{"Id": 4, "Name": "Skima"}]
+
+
+def test_client_satisfies_the_tracker_api_protocol(make_client):
+    assert isinstance(make_client(), TrackerApi)

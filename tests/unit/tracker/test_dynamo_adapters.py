@@ -154,9 +154,9 @@ def test_request_budget_counts_per_window(dynamodb):
 
 def test_request_budget_shared_by_two_functions_never_exceeds_the_limit(dynamodb):
     t = FakeTime(start_wall=6_000.0)
-    a = DynamoRequestBudget(_Serialised(dynamodb), TABLE, limit=10, wall_clock=t.wall)
-    b = DynamoRequestBudget(_Serialised(dynamodb), TABLE, limit=10, wall_clock=t.wall)
-    granted = 0
+    shared = _Serialised(dynamodb)  # one lock: both "functions" talk to the same (atomic) table
+    a = DynamoRequestBudget(shared, TABLE, limit=10, wall_clock=t.wall)
+    b = DynamoRequestBudget(shared, TABLE, limit=10, wall_clock=t.wall)
     threads_results: list[float] = []
     lock = threading.Lock()
 
