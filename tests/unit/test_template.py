@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 from skima.config import PollerSettings, ScorerSettings, TrackerConfig, WebhookSettings
 from tests.support.template import ROOT, properties, resource, template
+from tools.export_requirements import shared_layer_requirements
 
 FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction")
 TABLES = ("ScoresTable", "ProfilesTable", "LinksTable", "FeedbackTable", "StateTable")
@@ -165,8 +167,6 @@ def test_environment_names_match_the_settings_models() -> None:
 
 
 def test_shared_layer_requirements_are_generated_from_pyproject() -> None:
-    from tools.export_requirements import shared_layer_requirements
-
     assert (ROOT / "shared" / "requirements.txt").read_text() == shared_layer_requirements()
 
 
@@ -179,8 +179,6 @@ def test_handlers_exist_where_the_template_points() -> None:
 
 
 def test_model_layer_pins_the_versions_pyproject_declares() -> None:
-    import tomllib
-
     declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["model"])
     lines = (ROOT / "layers" / "model" / "requirements-runtime.txt").read_text().splitlines()
     pinned = {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}

@@ -85,7 +85,7 @@ def test_sub_and_no_value() -> None:
 
 def test_built_template_is_read_the_same_way(built_app: Any) -> None:
     built = Template.load(built_app.build_dir / "template.yaml")
-    source = Template.load(SOURCE)
+    source = Template.load((built_app.project_dir or REPO_ROOT) / "template.yaml")  # the source that was built
     for function in ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction"):
         assert env(built, function) == env(source, function)
     assert built.resources["ScoresTable"]["Properties"] == source.resources["ScoresTable"]["Properties"]

@@ -26,9 +26,7 @@ from skima.evaluation import (
 )
 
 
-def make_set(
-    gains: dict[str, dict[str, int]], missing: dict[tuple[str, str], list[str]] | None = None
-) -> EvalSet:
+def make_set(gains: dict[str, dict[str, int]], missing: dict[tuple[str, str], list[str]] | None = None) -> EvalSet:
     missing = missing or {}
     cand_ids = sorted({c for per_job in gains.values() for c in per_job})
     return EvalSet(

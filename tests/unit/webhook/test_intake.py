@@ -156,9 +156,7 @@ def test_base64_bodies_are_decoded_and_sized_after_decoding() -> None:
         intake.accept(InboundPing(base64.b64encode(b" " * 65).decode(), True, {"token": TOKEN}))
 
 
-@pytest.mark.parametrize(
-    "raw", ["{not json", "\x00\x01binary", "[1,2", "<xml/>", "{{{{{", "[" * 5000 + "]" * 5000]
-)
+@pytest.mark.parametrize("raw", ["{not json", "\x00\x01binary", "[1,2", "<xml/>", "{{{{{", "[" * 5000 + "]" * 5000])
 def test_garbage_from_an_authenticated_sender_is_400_and_enqueues_nothing(raw: str) -> None:
     queue = RecordingQueue()
     with pytest.raises(BadRequest):
