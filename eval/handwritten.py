@@ -278,7 +278,7 @@ Nurse Extern — Grant Medical Center, 2021
 
 Education: ADN, Columbus State Community College, 2022
 """,
-        ["ACLS", "critical care experience", "Ventilator management", "vasoactive drip management"],
+        ["ACLS", "critical care experience", "Ventilator and vasoactive drip management"],
     ),
     "hw-cand-accountant-near": (
         """Kevin Doyle

@@ -483,6 +483,8 @@ class StructuredSet:
     jobs: list[dict[str, str]]
     candidates: list[dict[str, str]]
     qrels: list[dict[str, object]]
+    specs: list[JobSpec] = field(default_factory=list)
+    own: dict[str, tuple[str, str]] = field(default_factory=dict)  # job id -> (strong id, near-miss id)
 
 
 def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
@@ -534,4 +536,4 @@ def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
         for cid, gain, missing in pool:
             qrels.append({"job_id": spec.id, "candidate_id": cid, "gain": gain, "missing": missing})
     jobs = [{"id": s.id, "text": s.text} for s in specs]
-    return StructuredSet(jobs=jobs, candidates=candidates, qrels=qrels)
+    return StructuredSet(jobs=jobs, candidates=candidates, qrels=qrels, specs=specs, own=own)

@@ -137,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_build:
         _say("sam build ...")
-        sam_build(REPO_ROOT, args.build_dir, cached=True)
+        try:
+            sam_build(REPO_ROOT, args.build_dir, cached=True)
+        except RuntimeError as exc:
+            _say(str(exc))
+            return 1
     log = LogSink.console(args.log_file)
     sim_port = args.sim_port or free_port()
     sim_url = f"http://127.0.0.1:{sim_port}"
@@ -186,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
                 _say(f"Queues: unavailable ({type(exc).__name__})")
         _say("Stopping ...")
         return 0
+    except FileNotFoundError as exc:
+        _say(f"error: {exc}")
+        return 2
+    except (OSError, RuntimeError, TimeoutError) as exc:  # a busy port, a simulator that would not start...
+        _say(f"error: {exc} (busy port? pass --sim-port/--api-port/--url-port 0 for free ports)")
+        return 2
     finally:
         _stop_process(simulator)
         if stack is not None:

@@ -9,7 +9,7 @@ import os
 from collections.abc import Mapping
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 
 
 class _Settings(BaseModel):
@@ -42,5 +42,24 @@ class PollerSettings(TrackerConfig):
     poll_lookback_minutes: Annotated[int, Field(alias="POLL_LOOKBACK_MINUTES", ge=0)] = 180
 
 
+def _empty_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 class ScorerSettings(PollerSettings):
     """The scorer also runs a poll on demand (a reconcile request from an unattributable ping)."""
+
+    model_dir: Annotated[str, Field(alias="MODEL_DIR", min_length=1)] = "/opt/model"
+    scores_table: Annotated[str, Field(alias="SCORES_TABLE", min_length=1)]
+    profiles_table: Annotated[str, Field(alias="PROFILES_TABLE", min_length=1)]
+    links_table: Annotated[str, Field(alias="LINKS_TABLE", min_length=1)]
+    feedback_table: Annotated[str, Field(alias="FEEDBACK_TABLE", min_length=1)]
+    screened_tag: Annotated[str, Field(alias="SCREENED_TAG", min_length=1, pattern=r"^[^,]+$")] = "SKIMA Screened"
+    share_tag: Annotated[str, Field(alias="SHARE_TAG", min_length=1)] = "SKIMA Share"
+    # Empty (the default) never moves a stage.
+    shortlist_stage_status_id: Annotated[
+        int | None, Field(alias="SHORTLIST_STAGE_STATUS_ID", gt=0), BeforeValidator(_empty_to_none)
+    ] = None
+    shortlist_stage_min_score: Annotated[int, Field(alias="SHORTLIST_STAGE_MIN_SCORE", ge=0, le=100)] = 70
+    share_link_ttl_hours: Annotated[int, Field(alias="SHARE_LINK_TTL_HOURS", gt=0)] = 48
+    shortlist_base_url: Annotated[str, Field(alias="SHORTLIST_BASE_URL")] = ""

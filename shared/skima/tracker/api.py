@@ -75,6 +75,10 @@ class TrackerApi(Protocol):
 
     def job_placements(self, opportunity_id: int, *, deadline: Deadline | None = None) -> list[Placement]: ...
 
+    def get_job_with_placements(
+        self, opportunity_id: int, *, deadline: Deadline | None = None
+    ) -> tuple[Opportunity, list[Placement]]: ...
+
     def get_records(
         self,
         record_type: RecordType,
@@ -114,6 +118,10 @@ class TrackerApi(Protocol):
     ) -> int: ...
 
     def add_tag(self, resource_id: int, tag: str, *, deadline: Deadline | None = None) -> bool: ...
+
+    def add_tag_known(
+        self, resource_id: int, tag: str, known_tags: list[str], *, deadline: Deadline | None = None
+    ) -> bool: ...
 
     def remove_tag(self, resource_id: int, tag: str, *, deadline: Deadline | None = None) -> bool: ...
 

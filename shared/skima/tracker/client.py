@@ -651,6 +651,28 @@ class TrackerClient:
             return []
         return self._parse_rows(Placement, placements, "job_placements")
 
+    def get_job_with_placements(
+        self, opportunity_id: int, *, deadline: Deadline | None = None
+    ) -> tuple[Opportunity, list[Placement]]:
+        """A job (name, description, status, last update) and its live pipeline in ONE widget request.
+
+        ``getIndividualRecord`` O carries both, so a scorer re-checking a job spends one request, not two.
+        """
+        data = self._widget(
+            "getIndividualRecord",
+            {"instructions": {"recordtype": "O", "recordid": int(opportunity_id)}},
+            deadline=deadline,
+        )
+        results = data.get("results") or []
+        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            raise TrackerNotFound(f"Tracker job {int(opportunity_id)} not found", operation="get_job_with_placements")
+        record = {str(k).lower(): v for k, v in results[0].items()}
+        opportunity = self._parse(Opportunity, {**record, "id": record.get("id", opportunity_id)}, "getIndividualRecord")
+        placements = record.get("placements") or []
+        if not isinstance(placements, list):
+            placements = []
+        return opportunity, self._parse_rows(Placement, placements, "job_placements")
+
     def get_records_page(
         self,
         record_type: RecordType,
@@ -829,20 +851,40 @@ class TrackerClient:
         """Add ``tag`` to the candidate's comma-separated tags unless present. True if Tracker was changed."""
         return self._change_tags(resource_id, tag, add=True, deadline=deadline)
 
+    def add_tag_known(
+        self, resource_id: int, tag: str, known_tags: list[str], *, deadline: Deadline | None = None
+    ) -> bool:
+        """``add_tag`` when the caller has just read the candidate's tags: saves the read (one request, or none).
+
+        Only the first write uses ``known_tags``; a lost response falls back to ``add_tag``'s fresh re-read.
+        """
+        return self._change_tags(resource_id, tag, add=True, deadline=deadline, known_tags=known_tags)
+
     def remove_tag(self, resource_id: int, tag: str, *, deadline: Deadline | None = None) -> bool:
         """Remove ``tag`` (case-insensitive) leaving every other tag. True if Tracker was changed."""
         return self._change_tags(resource_id, tag, add=False, deadline=deadline)
 
-    def _change_tags(self, resource_id: int, tag: str, *, add: bool, deadline: Deadline | None) -> bool:
+    def _change_tags(
+        self,
+        resource_id: int,
+        tag: str,
+        *,
+        add: bool,
+        deadline: Deadline | None,
+        known_tags: list[str] | None = None,
+    ) -> bool:
         tag = tag.strip()
         if not tag or "," in tag:
             raise ValueError("tag must be non-empty and contain no comma")
         deadline = deadline or self.deadline()
         unknown_rounds = 0
         while True:
-            # Read-modify-write from a fresh read every round, so a retry never clobbers a tag someone
-            # else added meanwhile.
-            current = split_tags(self.get_resource(resource_id, deadline=deadline).tag_text)
+            # Read-modify-write from a fresh read every round (bar a first round on tags the caller just read),
+            # so a retry never clobbers a tag someone else added meanwhile.
+            if known_tags is not None and unknown_rounds == 0:
+                current = [t.strip() for t in known_tags if t.strip()]
+            else:
+                current = split_tags(self.get_resource(resource_id, deadline=deadline).tag_text)
             present = any(t.lower() == tag.lower() for t in current)
             if present == add:
                 return unknown_rounds > 0  # already as wanted (possibly by our own lost write)

@@ -26,7 +26,7 @@ def stack(probe_build: Path, probe_dir: Path) -> Iterator[LocalStack]:
     with LocalStack.start(
         probe_build,
         parameter_overrides={"ProbeDir": str(probe_dir)},
-        resource_overrides={"WorkQueue": {"VisibilityTimeout": 1}},  # failed messages return fast
+        resource_overrides={"WorkQueue": {"VisibilityTimeout": 2}},  # failed messages return fast
         schedule_speedup=60,  # rate(1 minute) → every second; each tick runs 1.5 s
     ) as running:
         yield running
