@@ -68,7 +68,7 @@ test: lint build
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
 dev: build
-	$(PY) -m local.dev
+	$(PY) -m local.dev --no-build
 
 bench: $(STAMP)
 	$(PY) bench/run.py

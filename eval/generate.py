@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from eval import handwritten
@@ -13,19 +13,20 @@ from eval.structured import generate_structured
 
 SETS_DIR = Path(__file__).parent / "sets"
 SEED_A = 20261128
-SEED_B = 4242
+SEED_B = 1
 SMALL_A_JOBS = 20
 
 
-def write_jsonl(path: Path, rows: Iterable[dict[str, object]]) -> None:
+def write_jsonl(path: Path, rows: Iterable[Mapping[str, object]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def write_set(name: str, jobs: list[dict[str, str]], candidates: list[dict[str, str]],
-              qrels: list[dict[str, object]]) -> None:
+def write_set(
+    name: str, jobs: list[dict[str, str]], candidates: list[dict[str, str]], qrels: list[dict[str, object]]
+) -> None:
     folder = SETS_DIR / name
     used = {q["candidate_id"] for q in qrels}
     write_jsonl(folder / "jobs.jsonl", jobs)

@@ -26,29 +26,93 @@ JOB_OWN_LINES = (2, 3)  # duties and requirements of the occupation itself (each
 JOB_GENERIC_LINES = (2, 5)  # generic expectations every posting carries (communication, reports, deadlines...)
 WORDY_P = 0.3  # share of resumes padded with generic duties, as many real resumes are
 PROSE_P = 0.3  # share of resumes with a narrative paragraph (many function words, as postings have)
+SKILLS_FIRST_P = 0.5  # share of resumes opening with their skills (the rest open with objective, education...)
 STUFFER_P = 0.12  # share of keyword-stuffed resumes listing skills of several unrelated occupations
 JOBS_PER_OCCUPATION_EXTRA = (
-    "Java Developer", "Testing", "DevOps Engineer", "Python Developer", "Data Science", "HR", "Sales",
-    "Web Designing", "Operations Manager", "Hadoop",
+    "Java Developer",
+    "Testing",
+    "DevOps Engineer",
+    "Python Developer",
+    "Data Science",
+    "HR",
+    "Sales",
+    "Web Designing",
+    "Operations Manager",
+    "Hadoop",
 )
 INDIAN_UNIVERSITIES = (
-    "Pune University", "Savitribai Phule Pune University", "Mumbai University", "RTMNU Nagpur", "Anna University",
-    "VTU Belgaum", "Osmania University", "Shivaji University", "Amravati University", "Gujarat University",
-    "Delhi University", "JNTU Hyderabad", "Rajasthan Technical University", "Kolhapur University",
+    "Pune University",
+    "Savitribai Phule Pune University",
+    "Mumbai University",
+    "RTMNU Nagpur",
+    "Anna University",
+    "VTU Belgaum",
+    "Osmania University",
+    "Shivaji University",
+    "Amravati University",
+    "Gujarat University",
+    "Delhi University",
+    "JNTU Hyderabad",
+    "Rajasthan Technical University",
+    "Kolhapur University",
 )
 CITIES_IN = ("Pune", "Mumbai", "Nagpur", "Bangalore", "Hyderabad", "Chennai", "Delhi", "Noida", "Ahmedabad", "Indore")
 STATES = ("Maharashtra", "Karnataka", "Telangana", "Tamil Nadu", "Gujarat", "Madhya Pradesh", "Uttar Pradesh")
 COMPANY_WORDS = (
-    "Infotech", "Solutions", "Technologies", "Pvt Ltd", "Enterprises", "Industries", "Consultancy Services",
-    "Systems", "Software Pvt. Ltd.", "Constructions", "Associates", "Global Services", "Engineering Works",
+    "Infotech",
+    "Solutions",
+    "Technologies",
+    "Pvt Ltd",
+    "Enterprises",
+    "Industries",
+    "Consultancy Services",
+    "Systems",
+    "Software Pvt. Ltd.",
+    "Constructions",
+    "Associates",
+    "Global Services",
+    "Engineering Works",
 )
 COMPANY_HEADS = (
-    "Shree", "Apex", "Vertex", "Sai", "Tech Mahendra", "Infinite", "Nexus", "Sigma", "Cybage", "Zensar", "Pinnacle",
-    "Orion", "Bharat", "Vision", "Quantum", "Synergy", "Kalpataru", "Om", "Neo", "Everest", "Skyline",
+    "Shree",
+    "Apex",
+    "Vertex",
+    "Sai",
+    "Tech Mahendra",
+    "Infinite",
+    "Nexus",
+    "Sigma",
+    "Cybage",
+    "Zensar",
+    "Pinnacle",
+    "Orion",
+    "Bharat",
+    "Vision",
+    "Quantum",
+    "Synergy",
+    "Kalpataru",
+    "Om",
+    "Neo",
+    "Everest",
+    "Skyline",
 )
 GENERIC_SKILLS = (
-    "MS Office", "MS Word", "MS Excel", "Windows", "Internet", "Communication Skills", "Team Work", "Leadership",
-    "Time Management", "Problem Solving", "Typing", "Tally", "C", "C++", "SDLC", "Agile",
+    "MS Office",
+    "MS Word",
+    "MS Excel",
+    "Windows",
+    "Internet",
+    "Communication Skills",
+    "Team Work",
+    "Leadership",
+    "Time Management",
+    "Problem Solving",
+    "Typing",
+    "Tally",
+    "C",
+    "C++",
+    "SDLC",
+    "Agile",
 )
 PROSE = (
     "I am a dedicated and hard working professional who enjoys working with people and learning new things every day.",
@@ -70,15 +134,33 @@ OBJECTIVES = (
     "To secure a challenging position in a reputable organization to expand my learnings, knowledge, and skills.",
 )
 STRENGTHS = (
-    "Quick learner", "Hard working", "Positive attitude", "Good communication skills", "Team player",
-    "Self motivated", "Ability to work under pressure", "Punctual", "Adaptable", "Honest",
+    "Quick learner",
+    "Hard working",
+    "Positive attitude",
+    "Good communication skills",
+    "Team player",
+    "Self motivated",
+    "Ability to work under pressure",
+    "Punctual",
+    "Adaptable",
+    "Honest",
 )
 MISSPELL = {
-    "experience": "exprience", "responsibilities": "responsiblities", "management": "managment",
-    "knowledge": "knowlege", "development": "developement", "environment": "enviroment",
-    "successfully": "sucessfully", "maintenance": "maintainance", "professional": "proffesional",
-    "achievements": "acheivements", "technical": "techincal", "organisation": "orgnisation",
-    "requirements": "requirments", "developed": "devloped", "received": "recieved",
+    "experience": "exprience",
+    "responsibilities": "responsiblities",
+    "management": "managment",
+    "knowledge": "knowlege",
+    "development": "developement",
+    "environment": "enviroment",
+    "successfully": "sucessfully",
+    "maintenance": "maintainance",
+    "professional": "proffesional",
+    "achievements": "acheivements",
+    "technical": "techincal",
+    "organisation": "orgnisation",
+    "requirements": "requirments",
+    "developed": "devloped",
+    "received": "recieved",
 }
 BULLETS = ("â€¢", "â¢", "•", "ï‚·", "-", "*", "â–ª", "âž¢", "Ø", "â—")
 
@@ -104,22 +186,22 @@ def mojibake(text: str, rng: random.Random, strength: float) -> str:
 
 
 def typos(text: str, rng: random.Random, rate: float) -> str:
-    words = text.split(" ")
     out = []
-    for word in words:
+    for word in text.split(" "):
         lower = word.lower().strip(".,:;")
+        damaged = word
         if lower in MISSPELL and rng.random() < 0.6:
-            word = word.replace(lower, MISSPELL[lower]).replace(cap(lower), cap(MISSPELL[lower]))
+            damaged = word.replace(lower, MISSPELL[lower]).replace(cap(lower), cap(MISSPELL[lower]))
         elif len(word) > 4 and word.isalpha() and rng.random() < rate:
             i = rng.randrange(1, len(word) - 2)
             kind = rng.randrange(3)
             if kind == 0:
-                word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                damaged = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             elif kind == 1:
-                word = word[:i] + word[i + 1 :]
+                damaged = word[:i] + word[i + 1 :]
             else:
-                word = word[:i] + word[i] + word[i:]
-        out.append(word)
+                damaged = word[:i] + word[i] + word[i:]
+        out.append(damaged)
     return " ".join(out)
 
 
@@ -131,7 +213,9 @@ def _company(rng: random.Random) -> str:
 
 
 def _months_text(rng: random.Random) -> str:
-    return rng.choice(["Less than 1 year", "6", "12", "18", "24", "30", "36", "48", "60", "72", "84", "Less than 1 year"])
+    return rng.choice(
+        ["Less than 1 year", "6", "12", "18", "24", "30", "36", "48", "60", "72", "84", "Less than 1 year"]
+    )
 
 
 def _pick_skills(rng: random.Random, occ: Occupation, borrow: float) -> list[str]:
@@ -175,7 +259,9 @@ def _education(rng: random.Random, occ: Occupation) -> str:
     if shape == 0:
         parts = [f"Education Details {month} {year} {degree} {city}, {rng.choice(STATES)} {uni}"]
         if rng.random() < 0.6:
-            parts.append(f"{month} {year - 4} HSC {city} {rng.choice(['State Board', 'Maharashtra State Board', 'CBSE'])}")
+            parts.append(
+                f"{month} {year - 4} HSC {city} {rng.choice(['State Board', 'Maharashtra State Board', 'CBSE'])}"
+            )
         if rng.random() < 0.4:
             parts.append(f"January {year - 6} SSC {city} State Board")
         return " ".join(parts)
@@ -198,7 +284,7 @@ GENERIC_WORK = (
     "Received appreciation from management for good performance",
     "Supported the team during peak workload and month end",
 )
-PREFIXES = ("", "", "", "Responsible for ", "Involved in ", "Worked on ", "Key role in ")
+PREFIXES = ("", "", "", "Successfully ", "Independently ", "Actively ", "Also ")
 
 
 def _work_sentences(rng: random.Random, occ: Occupation, n: int, used: set[str] | None = None) -> list[str]:
@@ -229,33 +315,54 @@ def _company_block(rng: random.Random, occ: Occupation, bullet: str, n_sent: int
     if shape == 1:
         start = rng.randint(2010, 2021)
         end = rng.choice([str(start + rng.randint(1, 5)), "Till Date", "Present", "till date"])
-        return (f"{rng.choice(occ.designations)} {company}, {rng.choice(CITIES_IN)} "
-                f"{rng.choice(MONTHS)} {start} to {end} Roles and Responsibilities: " + ". ".join(sentences) + ".")
+        return (
+            f"{rng.choice(occ.designations)} {company}, {rng.choice(CITIES_IN)} "
+            f"{rng.choice(MONTHS)} {start} to {end} Roles and Responsibilities: " + ". ".join(sentences) + "."
+        )
     return f"Worked as {rng.choice(occ.designations)} in {company} from {rng.randint(2009, 2021)}. " + " ".join(
         f"{bullet} {s}." for s in sentences
     )
 
 
 def _project_block(rng: random.Random, occ: Occupation, skills: list[str], used: set[str]) -> str:
-    name = rng.choice(["Inventory", "Hospital", "Online Shopping", "Student Portal", "Payroll", "Banking",
-                       "Smart City", "Insurance Claims", "Hotel Booking", "CRM", "Library", "Fleet Tracking"])
+    name = rng.choice(
+        [
+            "Inventory",
+            "Hospital",
+            "Online Shopping",
+            "Student Portal",
+            "Payroll",
+            "Banking",
+            "Smart City",
+            "Insurance Claims",
+            "Hotel Booking",
+            "CRM",
+            "Library",
+            "Fleet Tracking",
+        ]
+    )
     tech = ", ".join(rng.sample(skills, min(len(skills), rng.randint(2, 4))))
     sentences = _work_sentences(rng, occ, rng.randint(1, 3), used)
-    return (f"Project: {name} {rng.choice(['System', 'Management', 'Application', 'Portal'])} "
-            f"Environment: {tech} Description: " + " ".join(sentences) + f" Team Size: {rng.randint(2, 12)}")
+    return (
+        f"Project: {name} {rng.choice(['System', 'Management', 'Application', 'Portal'])} "
+        f"Environment: {tech} Description: " + " ".join(sentences) + f" Team Size: {rng.randint(2, 12)}"
+    )
 
 
 def _personal(rng: random.Random) -> str:
-    return (f"PERSONAL DETAILS Date of Birth: {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/"
-            f"{rng.randint(1980, 1999)} Gender: {rng.choice(['Male', 'Female'])} Nationality: Indian "
-            f"Marital Status: {rng.choice(['Single', 'Married', 'Unmarried'])} Languages Known: "
-            f"{', '.join(rng.sample(['English', 'Hindi', 'Marathi', 'Telugu', 'Tamil', 'Gujarati'], 3))}")
+    return (
+        f"PERSONAL DETAILS Date of Birth: {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/"
+        f"{rng.randint(1980, 1999)} Gender: {rng.choice(['Male', 'Female'])} Nationality: Indian "
+        f"Marital Status: {rng.choice(['Single', 'Married', 'Unmarried'])} Languages Known: "
+        f"{', '.join(rng.sample(['English', 'Hindi', 'Marathi', 'Telugu', 'Tamil', 'Gujarati'], 3))}"
+    )
 
 
 def make_resume(rng: random.Random, occ: Occupation) -> str:
     bullet = rng.choice(BULLETS)
     length = rng.choices(["tiny", "short", "medium", "long", "very long"], weights=[1, 3, 4, 3, 2])[0]
     skills = _pick_skills(rng, occ, borrow=BORROW_P)
+    own = [s for s in skills if s in occ.skills]
     stuffer = rng.random() < STUFFER_P
     if stuffer:
         for other in rng.sample(OCCUPATIONS, rng.randint(3, 6)):
@@ -263,21 +370,28 @@ def make_resume(rng: random.Random, occ: Occupation) -> str:
     designation = rng.choice(occ.designations)
     years = rng.choice(["1", "2", "2.5", "3", "4", "5", "6+", "8", "10+", "fresher"])
     summary = (
-        f"Fresher {designation} with good knowledge of {', '.join(skills[:3])}."
+        f"Fresher {designation} with good knowledge of {', '.join(own[:3])}."
         if years == "fresher"
-        else rng.choice([
-            f"Having {years} years of experience as {designation}.",
-            f"{designation} with total {years} yrs exp in {', '.join(skills[:2])}.",
-            f"Profile summary: {years} years experience. Worked on {', '.join(skills[:4])}.",
-        ])
+        else rng.choice(
+            [
+                f"Having {years} years of experience as {designation}.",
+                f"{designation} with total {years} yrs exp in {', '.join(own[:2])}.",
+                f"Profile summary: {years} years experience. Worked on {', '.join(own[:4])}.",
+            ]
+        )
     )
-    n_companies = {"tiny": 0, "short": 1, "medium": rng.randint(1, 2), "long": rng.randint(2, 3),
-                   "very long": rng.randint(3, 5)}[length]
+    n_companies = {
+        "tiny": 0,
+        "short": 1,
+        "medium": rng.randint(1, 2),
+        "long": rng.randint(2, 3),
+        "very long": rng.randint(3, 5),
+    }[length]
     n_sent = {"tiny": 1, "short": 2, "medium": 4, "long": 6, "very long": 8}[length]
     blocks: list[str] = []
     used: set[str] = set()
     if length == "tiny":
-        blocks = [summary if rng.random() < 0.5 else designation, _skills_block(rng, skills[:5], bullet)]
+        blocks = [summary if rng.random() < 0.5 else designation, _skills_block(rng, own[:3] + skills[:2], bullet)]
         if rng.random() < 0.5:
             blocks.append(_education(rng, occ))
     else:
@@ -285,7 +399,9 @@ def make_resume(rng: random.Random, occ: Occupation) -> str:
         if rng.random() < 0.6:
             head.append(_skill_details(rng, skills))
         rng.shuffle(head)
-        blocks += head
+        skills_first = rng.random() < SKILLS_FIRST_P
+        if skills_first:
+            blocks += head
         middle = [_education(rng, occ)]
         if rng.random() < 0.5:
             middle.append("Career Objective: " + rng.choice(OBJECTIVES))
@@ -304,6 +420,9 @@ def make_resume(rng: random.Random, occ: Occupation) -> str:
             companies.append(_company_block(rng, source, bullet, n_sent, used))
         if companies:
             blocks.append(("Company Details " if rng.random() < 0.6 else "WORK EXPERIENCE ") + " ".join(companies))
+        if not skills_first:  # many pasted resumes open with objective and education, skills come later
+            for block in head:
+                blocks.insert(rng.randrange(len(blocks) // 2, len(blocks) + 1), block)
         if length in ("long", "very long") or rng.random() < 0.3:
             for _ in range(1 if length != "very long" else rng.randint(2, 4)):
                 blocks.append(_project_block(rng, occ, skills, used))
@@ -315,9 +434,11 @@ def make_resume(rng: random.Random, occ: Occupation) -> str:
         elif rng.random() < 0.4:
             blocks.append("Strengths: " + ", ".join(rng.sample(STRENGTHS, 4)))
         if rng.random() < 0.35:
-            blocks.append(_personal(rng))
+            blocks.insert(0 if rng.random() < 0.4 else len(blocks), _personal(rng))
         if rng.random() < 0.3:
-            blocks.append("Declaration: I hereby declare that the above information is true to the best of my knowledge.")
+            blocks.append(
+                "Declaration: I hereby declare that the above information is true to the best of my knowledge."
+            )
     if rng.random() < 0.3:
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         blocks.insert(0, f"{name} {rng.choice(CITIES_IN)}")
@@ -350,14 +471,22 @@ EEO = (
     "",
 )
 PERKS = (
-    "Competitive salary", "Health insurance for you and your family", "Hybrid working", "Learning budget",
-    "Annual bonus", "Generous leave policy", "Employee stock options", "Wellness allowance",
+    "Competitive salary",
+    "Health insurance for you and your family",
+    "Hybrid working",
+    "Learning budget",
+    "Annual bonus",
+    "Generous leave policy",
+    "Employee stock options",
+    "Wellness allowance",
 )
 
 
 def make_job(rng: random.Random, occ: Occupation, title: str) -> str:
     company = f"{rng.choice(['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell'])} {rng.choice(['Corp', 'Group', 'Labs', 'Inc.', 'Ltd', 'Holdings'])}"
-    location = rng.choice(["Pune", "Bengaluru", "Hyderabad", "Remote (India)", "London", "Singapore", "Mumbai", "Hybrid - Chennai"])
+    location = rng.choice(
+        ["Pune", "Bengaluru", "Hyderabad", "Remote (India)", "London", "Singapore", "Mumbai", "Hybrid - Chennai"]
+    )
     duties = rng.sample(occ.duties, rng.randint(JOB_OWN_LINES[0], min(JOB_OWN_LINES[1], len(occ.duties))))
     reqs = rng.sample(occ.reqs, rng.randint(JOB_OWN_LINES[0], min(JOB_OWN_LINES[1], len(occ.reqs))))
     # postings mention adjacent work too (a data engineer posting asks for database tuning)
@@ -369,31 +498,48 @@ def make_job(rng: random.Random, occ: Occupation, title: str) -> str:
             reqs.insert(rng.randrange(len(reqs) + 1), rng.choice(other.reqs))
     nice = rng.sample(occ.nice, rng.randint(1, len(occ.nice)))
     for line in rng.sample(GENERIC_JOB_LINES, rng.randint(*JOB_GENERIC_LINES)):
-        if rng.random() < 0.5:
+        if not line.startswith(("You will", "Handle")):
             reqs.insert(rng.randrange(len(reqs) + 1), line)
         else:
             duties.insert(rng.randrange(len(duties) + 1), line)
     perks = rng.sample(PERKS, 3)
-    blurb = rng.choice([
-        f"{company} builds products used by millions of customers.",
-        f"{company} is a mid-sized firm growing quickly across Asia and Europe.",
-        f"At {company}, we are a team of {rng.randint(50, 5000)} people who care about doing good work.",
-        f"{company} is expanding its team in {location}.",
-    ])
+    blurb = rng.choice(
+        [
+            f"{company} builds products used by millions of customers.",
+            f"{company} is a mid-sized firm growing quickly across Asia and Europe.",
+            f"At {company}, we are a team of {rng.randint(50, 5000)} people who care about doing good work.",
+            f"{company} is expanding its team in {location}.",
+        ]
+    )
     layout = rng.randrange(3)
     if layout == 0:
         lines = [f"{title}", f"{company} | {location}", "", blurb, "", "What you will do:"]
         lines += [f"- {d}" for d in duties] + ["", "What we are looking for:"] + [f"- {r}" for r in reqs]
         lines += ["", "Nice to have:"] + [f"- {n}" for n in nice] + ["", "Perks: " + ", ".join(perks), rng.choice(EEO)]
     elif layout == 1:
-        lines = [f"Position: {title}", f"Location: {location}", f"Company: {company}", "", "Role overview",
-                 f"{blurb} We are hiring a {title} to {duties[0][0].lower() + duties[0][1:]}.", "",
-                 "Key responsibilities"] + [f"* {d}." for d in duties[1:]]
+        lines = [
+            f"Position: {title}",
+            f"Location: {location}",
+            f"Company: {company}",
+            "",
+            "Role overview",
+            f"{blurb} We are hiring a {title} to {duties[0][0].lower() + duties[0][1:]}.",
+            "",
+            "Key responsibilities",
+        ] + [f"* {d}." for d in duties[1:]]
         lines += ["", "Requirements"] + [f"* {r}." for r in reqs] + ["", "Desirable: " + "; ".join(nice) + "."]
     else:
-        lines = [f"{title.upper()} - {location.upper()}", "", blurb + " " + " ".join(d + "." for d in duties), "",
-                 "You have: " + "; ".join(reqs) + ".", "Bonus: " + "; ".join(nice) + ".", "",
-                 "We offer: " + ", ".join(perks) + ".", rng.choice(EEO)]
+        lines = [
+            f"{title.upper()} - {location.upper()}",
+            "",
+            blurb + " " + " ".join(d + "." for d in duties),
+            "",
+            "You have: " + "; ".join(reqs) + ".",
+            "Bonus: " + "; ".join(nice) + ".",
+            "",
+            "We offer: " + ", ".join(perks) + ".",
+            rng.choice(EEO),
+        ]
     return "\n".join(lines).strip() + "\n"
 
 

@@ -302,11 +302,31 @@ nice: Basic automation knowledge; ISTQB certification; SQL for data checks
 """
 
 PASTED_OCCUPATION_SIZES = {
-    "Java Developer": 11, "Testing": 9, "DevOps Engineer": 8, "Python Developer": 8, "Web Designing": 7,
-    "HR": 7, "Hadoop": 6, "Blockchain": 5, "ETL Developer": 6, "Operations Manager": 7, "Data Science": 7,
-    "Sales": 7, "Mechanical Engineer": 6, "Arts": 5, "Database": 5, "Electrical Engineering": 5,
-    "Health and fitness": 4, "PMO": 4, "Business Analyst": 5, "DotNet Developer": 5, "Automation Testing": 5,
-    "Network Security Engineer": 5, "SAP Developer": 5, "Civil Engineer": 5, "Advocate": 3,
+    "Java Developer": 11,
+    "Testing": 9,
+    "DevOps Engineer": 8,
+    "Python Developer": 8,
+    "Web Designing": 7,
+    "HR": 7,
+    "Hadoop": 6,
+    "Blockchain": 5,
+    "ETL Developer": 6,
+    "Operations Manager": 7,
+    "Data Science": 7,
+    "Sales": 7,
+    "Mechanical Engineer": 6,
+    "Arts": 5,
+    "Database": 5,
+    "Electrical Engineering": 5,
+    "Health and fitness": 4,
+    "PMO": 4,
+    "Business Analyst": 5,
+    "DotNet Developer": 5,
+    "Automation Testing": 5,
+    "Network Security Engineer": 5,
+    "SAP Developer": 5,
+    "Civil Engineer": 5,
+    "Advocate": 3,
 }
 
 

@@ -13,68 +13,200 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from skima.evaluation import term_named_in
-
 from eval.occupations import ROLES, Role, Skill
 from eval.textkit import NUMBER_WORDS, UNIVERSITIES, cap, company, date_range, past_tense, person
+from skima.evaluation import term_named_in
 
 CANDIDATES_PER_JOB = 50
 SAME_ROLE_NEGATIVES = 1  # for SAME_ROLE_SHARE of the jobs: a resume written for another job of the same role
 SAME_ROLE_SHARE = 0.5
 SAME_FAMILY_NEGATIVES = 12
 NOW = (2025, 9)
-DROP_BULLET_P = 0.8  # near-miss: share of bullets about a removed skill dropped with it
-SYNONYM_P = 0.35  # share of skill mentions in resumes worded differently from the job
+DROP_BULLET_P = 0.4  # near-miss: share of bullets about a removed skill dropped with it
+SYNONYM_P = 0.5  # share of skill mentions in resumes worded differently from the job
 
 _CREDENTIAL_WORDS = (
-    "license", "licence", "certification", "cdl", "cpa", "j.d.", "bar admission", "dpt", "ccrn", "cen",
-    "tncc", "cpn", "ocs", "cissp", "security+", "pmp", "shrm", "cams", "cia", "cfa", "cpp", "cpim",
-    "endorsement", "card", "certificate",
+    "license",
+    "licence",
+    "certification",
+    "cdl",
+    "cpa",
+    "j.d.",
+    "bar admission",
+    "dpt",
+    "ccrn",
+    "cen",
+    "tncc",
+    "cpn",
+    "ocs",
+    "cissp",
+    "security+",
+    "pmp",
+    "shrm",
+    "cams",
+    "cia",
+    "cfa",
+    "cpp",
+    "cpim",
+    "endorsement",
+    "card",
+    "certificate",
 )
 _SECTOR = {
-    "software": "software", "data": "data and analytics", "nursing": "healthcare", "health": "healthcare",
-    "sales": "commercial", "finance": "financial services", "logistics": "logistics", "hr": "people",
-    "marketing": "marketing", "legal": "legal and regulatory", "trades": "building services",
-    "hospitality": "hospitality", "education": "education", "manufacturing": "manufacturing",
-    "service": "customer operations", "business": "business services",
+    "software": "software",
+    "data": "data and analytics",
+    "nursing": "healthcare",
+    "health": "healthcare",
+    "sales": "commercial",
+    "finance": "financial services",
+    "logistics": "logistics",
+    "hr": "people",
+    "marketing": "marketing",
+    "legal": "legal and regulatory",
+    "trades": "building services",
+    "hospitality": "hospitality",
+    "education": "education",
+    "manufacturing": "manufacturing",
+    "service": "customer operations",
+    "business": "business services",
 }
 # Where the work happens; each job has one and its own resumes worked there, so a job and the resumes
 # written for it share context beyond skill names (as tailored resumes do).
 _DOMAINS = {
-    "software": ["payments", "online retail", "insurance claims", "telehealth", "fleet tracking", "online learning",
-                 "digital banking", "travel booking", "ad tech", "property listings"],
-    "data": ["retail pricing", "credit risk", "supply chain", "streaming media", "healthcare claims",
-             "marketing attribution", "energy trading", "telecom churn", "fraud detection"],
-    "nursing": ["Level I trauma center", "teaching hospital", "community hospital", "cardiac unit",
-                "oncology unit", "rural hospital", "surgical unit"],
-    "health": ["family practice", "orthopedic clinic", "retail pharmacy chain", "sports medicine clinic",
-               "hospital outpatient department", "urgent care center"],
-    "sales": ["medical devices", "HR software", "cybersecurity software", "outdoor apparel", "consumer electronics",
-              "industrial supplies", "oncology products", "home furnishings"],
-    "finance": ["manufacturing", "nonprofit", "SaaS", "real estate", "public accounting", "healthcare",
-                "construction", "hospitality group"],
-    "logistics": ["grocery distribution", "e-commerce fulfilment", "automotive parts", "cold chain",
-                  "building materials", "third-party logistics", "beverage distribution"],
-    "hr": ["hospital network", "software scale-up", "manufacturing plant", "retail chain", "university",
-           "engineering consultancy"],
-    "marketing": ["B2B software", "consumer beauty", "fintech app", "higher education", "travel brand",
-                  "food delivery", "fitness brand"],
+    "software": [
+        "payments",
+        "online retail",
+        "insurance claims",
+        "telehealth",
+        "fleet tracking",
+        "online learning",
+        "digital banking",
+        "travel booking",
+        "ad tech",
+        "property listings",
+    ],
+    "data": [
+        "retail pricing",
+        "credit risk",
+        "supply chain",
+        "streaming media",
+        "healthcare claims",
+        "marketing attribution",
+        "energy trading",
+        "telecom churn",
+        "fraud detection",
+    ],
+    "nursing": [
+        "Level I trauma center",
+        "teaching hospital",
+        "community hospital",
+        "cardiac unit",
+        "oncology unit",
+        "rural hospital",
+        "surgical unit",
+    ],
+    "health": [
+        "family practice",
+        "orthopedic clinic",
+        "retail pharmacy chain",
+        "sports medicine clinic",
+        "hospital outpatient department",
+        "urgent care center",
+    ],
+    "sales": [
+        "medical devices",
+        "HR software",
+        "cybersecurity software",
+        "outdoor apparel",
+        "consumer electronics",
+        "industrial supplies",
+        "oncology products",
+        "home furnishings",
+    ],
+    "finance": [
+        "manufacturing",
+        "nonprofit",
+        "SaaS",
+        "real estate",
+        "public accounting",
+        "healthcare",
+        "construction",
+        "hospitality group",
+    ],
+    "logistics": [
+        "grocery distribution",
+        "e-commerce fulfilment",
+        "automotive parts",
+        "cold chain",
+        "building materials",
+        "third-party logistics",
+        "beverage distribution",
+    ],
+    "hr": [
+        "hospital network",
+        "software scale-up",
+        "manufacturing plant",
+        "retail chain",
+        "university",
+        "engineering consultancy",
+    ],
+    "marketing": [
+        "B2B software",
+        "consumer beauty",
+        "fintech app",
+        "higher education",
+        "travel brand",
+        "food delivery",
+        "fitness brand",
+    ],
     "legal": ["banking", "life sciences", "technology transactions", "real estate", "insurance", "energy"],
-    "trades": ["hospital construction", "residential remodeling", "data center builds", "school facilities",
-               "food processing plant", "multifamily housing", "commercial office fit-outs"],
-    "hospitality": ["boutique hotel", "airport hotel", "farm-to-table restaurant", "resort and spa",
-                    "conference center", "steakhouse"],
+    "trades": [
+        "hospital construction",
+        "residential remodeling",
+        "data center builds",
+        "school facilities",
+        "food processing plant",
+        "multifamily housing",
+        "commercial office fit-outs",
+    ],
+    "hospitality": [
+        "boutique hotel",
+        "airport hotel",
+        "farm-to-table restaurant",
+        "resort and spa",
+        "conference center",
+        "steakhouse",
+    ],
     "education": ["Title I school", "charter school", "suburban district", "international school", "magnet school"],
-    "manufacturing": ["aerospace components", "medical devices", "automotive stamping", "plastic injection molding",
-                      "food packaging", "industrial pumps"],
+    "manufacturing": [
+        "aerospace components",
+        "medical devices",
+        "automotive stamping",
+        "plastic injection molding",
+        "food packaging",
+        "industrial pumps",
+    ],
     "service": ["telecom provider", "health insurer", "utility company", "airline", "online retailer"],
-    "business": ["hospital network", "law firm", "software company", "construction group", "investment firm",
-                 "university"],
+    "business": [
+        "hospital network",
+        "law firm",
+        "software company",
+        "construction group",
+        "investment firm",
+        "university",
+    ],
 }
 _BENEFITS = [
-    "Medical, dental and vision from day one", "401(k) with employer match", "Paid time off and holidays",
-    "Tuition reimbursement", "Flexible schedule", "Paid parental leave", "Annual training budget",
-    "Overtime available", "Employee discount", "Relocation assistance for the right candidate",
+    "Medical, dental and vision from day one",
+    "401(k) with employer match",
+    "Paid time off and holidays",
+    "Tuition reimbursement",
+    "Flexible schedule",
+    "Paid parental leave",
+    "Annual training budget",
+    "Overtime available",
+    "Employee discount",
+    "Relocation assistance for the right candidate",
 ]
 
 
@@ -182,15 +314,16 @@ def make_job(rng: random.Random, job_id: str, role: Role) -> JobSpec:
     elif years <= 2 and role.family in ("software", "data") and rng.random() < 0.5:
         title = f"Junior {title}"
     core = rng.sample(role.core, rng.choice([3, 4, 4]))
-    rest = [s for s in role.extra]
+    rest = list(role.extra)
     rng.shuffle(rest)
     n_extra = rng.choice([2, 3, 3, 4])
     required = core + rest[:n_extra]
     rng.shuffle(required)
     preferred = rest[n_extra : n_extra + rng.choice([2, 3])]
     domain = rng.choice(_DOMAINS[role.family])
-    spec = JobSpec(id=job_id, role=role, title=title, years=years, required=required, preferred=preferred,
-                   domain=domain)
+    spec = JobSpec(
+        id=job_id, role=role, title=title, years=years, required=required, preferred=preferred, domain=domain
+    )
     spec.text = render_job(rng, spec)
     return spec
 
@@ -232,15 +365,28 @@ def render_job(rng: random.Random, spec: JobSpec) -> str:
         ]
     )
     if rng.random() < 0.6:
-        prefs.append(rng.choice([f"Background in {spec.domain}", f"{cap(spec.domain)} experience",
-                                 f"Experience in a {spec.domain} setting"]))
+        prefs.append(
+            rng.choice(
+                [
+                    f"Background in {spec.domain}",
+                    f"{cap(spec.domain)} experience",
+                    f"Experience in a {spec.domain} setting",
+                ]
+            )
+        )
     edu = rng.choice(role.education)
     benefits = rng.sample(_BENEFITS, 3)
     layout = rng.randrange(3)
     bullet = rng.choice(["- ", "* ", "• "])
     if layout == 0:
-        lines = [f"# {spec.title}", f"{employer} · {city} · {rng.choice(['Full-time', 'Full time', 'Contract'])}",
-                 "", blurb, "", rng.choice(["## What you'll do", "## About the role", "## Responsibilities"])]
+        lines = [
+            f"# {spec.title}",
+            f"{employer} · {city} · {rng.choice(['Full-time', 'Full time', 'Contract'])}",
+            "",
+            blurb,
+            "",
+            rng.choice(["## What you'll do", "## About the role", "## Responsibilities"]),
+        ]
         lines += [bullet + cap(t) for t in tasks]
         lines += ["", rng.choice(["## Requirements", "## What you bring", "## Must have"])]
         lines += [bullet + cap(r) for r in reqs]
@@ -250,14 +396,26 @@ def render_job(rng: random.Random, spec: JobSpec) -> str:
             lines += ["", "## Education", f"{edu} or equivalent experience."]
         lines += ["", "## Benefits"] + [bullet + b for b in benefits]
     elif layout == 1:
-        lines = [f"Job Title: {spec.title}", f"Company: {employer}", f"Location: {city}",
-                 f"Employment type: {rng.choice(['Full-time', 'Permanent', 'Full-time, on-site'])}", "",
-                 f"About us: {blurb}", "", "Responsibilities:"]
+        lines = [
+            f"Job Title: {spec.title}",
+            f"Company: {employer}",
+            f"Location: {city}",
+            f"Employment type: {rng.choice(['Full-time', 'Permanent', 'Full-time, on-site'])}",
+            "",
+            f"About us: {blurb}",
+            "",
+            "Responsibilities:",
+        ]
         lines += [bullet + cap(t) + "." for t in tasks]
         lines += ["", "Requirements:"] + [bullet + cap(r) for r in reqs]
         lines += ["", "Preferred:"] + [bullet + cap(p) for p in prefs]
-        lines += ["", f"Education: {edu} preferred.", f"Experience: {spec.years}+ years.", "",
-                  "What we offer: " + "; ".join(benefits) + "."]
+        lines += [
+            "",
+            f"Education: {edu} preferred.",
+            f"Experience: {spec.years}+ years.",
+            "",
+            "What we offer: " + "; ".join(benefits) + ".",
+        ]
     else:
         intro = f"We are looking for a {spec.title} to {tasks[0]}"
         if len(tasks) > 1:
@@ -319,8 +477,14 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
     positions: list[Position] = []
     for i, (title, m) in enumerate(zip(titles, months, strict=True)):
         tasks = rng.sample(role.tasks, min(len(role.tasks), rng.choice([2, 3, 3, 4]) if i == 0 else 2))
-        positions.append(Position(title=title, employer=company(rng, role.family), months=m,
-                                  bullets=[Bullet(task=t, form=rng.randrange(5)) for t in tasks]))
+        positions.append(
+            Position(
+                title=title,
+                employer=company(rng, role.family),
+                months=m,
+                bullets=[Bullet(task=t, form=rng.randrange(5)) for t in tasks],
+            )
+        )
     for skill in in_bullets:
         pos = positions[0] if rng.random() < 0.6 else rng.choice(positions)
         plain = [b for b in pos.bullets if b.skill is None]
@@ -333,9 +497,19 @@ def make_strong(rng: random.Random, spec: JobSpec, neighbours: list[Role]) -> Re
     grad = NOW[0] - total // 12 - rng.randint(0, 2)
     education = f"{rng.choice(role.education)}, {university}, {grad}"
     return ResumeDraft(
-        name=name, email=email, phone=phone, city=city, headline=titles[0], role=role, positions=positions,
-        skills_section=in_section, education=education, layout=rng.randrange(3),
-        summary_years=rng.random() < 0.6, present=rng.random() < 0.5, domain=spec.domain,
+        name=name,
+        email=email,
+        phone=phone,
+        city=city,
+        headline=titles[0],
+        role=role,
+        positions=positions,
+        skills_section=in_section,
+        education=education,
+        layout=rng.randrange(3),
+        summary_years=rng.random() < 0.6,
+        present=rng.random() < 0.5,
+        domain=spec.domain,
         summary_skills=rng.sample(spec.required, rng.choice([2, 3, 3, 4])),
     )
 
@@ -390,10 +564,21 @@ def make_near_miss(
             positions.pop()
             positions[-1].bullets.extend(moved)
     draft = ResumeDraft(
-        name=name, email=email, phone=phone, city=city, headline=headline, role=role,
-        positions=positions, skills_section=section, education=strong.education, layout=strong.layout,
-        summary_years=strong.summary_years, present=strong.present, removed={s.name for s in removed},
-        domain=strong.domain, summary_skills=strong.summary_skills,
+        name=name,
+        email=email,
+        phone=phone,
+        city=city,
+        headline=headline,
+        role=role,
+        positions=positions,
+        skills_section=section,
+        education=strong.education,
+        layout=strong.layout,
+        summary_years=strong.summary_years,
+        present=strong.present,
+        removed={s.name for s in removed},
+        domain=strong.domain,
+        summary_skills=strong.summary_skills,
     )
     return draft, [s.name for s in removed]
 
@@ -426,8 +611,15 @@ def render_resume(rng: random.Random, draft: ResumeDraft) -> str:
         if draft.summary_years and years >= 1
         else f"{headline} with a background in {draft.domain}.",
         f"Strengths include {', '.join(focus[:-1])} and {focus[-1]}." if len(focus) >= 2 else "",
-        rng.choice(["Known for reliability and calm under pressure.", "Team player who enjoys mentoring.",
-                    "Looking for a role with more responsibility.", "Detail-oriented and organised.", ""]),
+        rng.choice(
+            [
+                "Known for reliability and calm under pressure.",
+                "Team player who enjoys mentoring.",
+                "Looking for a role with more responsibility.",
+                "Detail-oriented and organised.",
+                "",
+            ]
+        ),
     ]
     summary = " ".join(b for b in summary_bits if b)
     skills = [surf for s, surf in draft.skills_section if s.name not in removed]
@@ -522,8 +714,7 @@ def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
         strong_id, near_id = own[spec.id]
         same_role = [c for s in specs if s.id != spec.id and s.role.key == spec.role.key for c in own[s.id]]
         same_family = [
-            c for s in specs
-            if s.role.family == spec.role.family and s.role.key != spec.role.key for c in own[s.id]
+            c for s in specs if s.role.family == spec.role.family and s.role.key != spec.role.key for c in own[s.id]
         ]
         rest = [c for s in specs if role_of[s.id].family != spec.role.family for c in own[s.id]]
         n_same = SAME_ROLE_NEGATIVES if rng.random() < SAME_ROLE_SHARE else 0

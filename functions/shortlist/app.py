@@ -1,42 +1,79 @@
-"""Shortlist function (Lambda Function URL): the hiring manager's no-login page.
+"""Shortlist function (Lambda Function URL): the hiring manager's no-login page and feedback form.
 
-The ranked page and the feedback form arrive with the shortlist issue; until links exist, every token is unknown
-and gets the same friendly page, status and headers that unknown, expired and revoked links will always get.
+Thin: the Function URL event becomes a `WebRequest`; `skima.shortlist.web_app.ShortlistWeb` does the rest.
+Never logs the path or the query (the path carries the capability token).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+from functools import cache
 from typing import Any
+from urllib.parse import parse_qsl
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import LambdaFunctionUrlResolver, Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from skima.web import LINK_UNAVAILABLE_MESSAGE, LINK_UNAVAILABLE_TITLE, SECURITY_HEADERS, message_page
+from skima.adapters.dynamo_feedback import DynamoFeedbackStore
+from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
+from skima.adapters.wiring import dynamodb, score_queue
+from skima.config import ShortlistSettings
+from skima.shortlist.feedback import FeedbackService
+from skima.shortlist.links import ShareLinks
+from skima.shortlist.page import ShortlistPage
+from skima.shortlist.web_app import ShortlistWeb, WebRequest, WebResponse, unavailable
 
 logger = Logger()
-app = LambdaFunctionUrlResolver()
 
 
-def _page(status: int, title: str, message: str) -> Response[str]:
-    return Response(
-        status_code=status,
-        content_type="text/html; charset=utf-8",
-        body=message_page(title, message),
-        headers=dict(SECURITY_HEADERS),
+@cache
+def web() -> ShortlistWeb:
+    settings = ShortlistSettings.from_env()
+    client = dynamodb()
+    source = DynamoShortlistSource(client, settings.scores_table)
+    feedback_store = DynamoFeedbackStore(client, settings.feedback_table)
+    # The base URL only matters for creating links, which this function never does.
+    links = ShareLinks(DynamoLinkStore(client, settings.links_table), base_url="")
+    return ShortlistWeb(
+        links,
+        ShortlistPage(source, feedback_store),
+        FeedbackService(source, feedback_store, score_queue(settings.score_queue_url)),
     )
 
 
-@app.get("/s/<token>")
-def shortlist(token: str) -> Response[str]:
-    return _page(404, LINK_UNAVAILABLE_TITLE, LINK_UNAVAILABLE_MESSAGE)
+def to_request(event: dict[str, Any]) -> WebRequest:
+    headers = {str(key).lower(): str(value) for key, value in (event.get("headers") or {}).items()}
+    raw_body = event.get("body") or ""
+    body: bytes
+    if event.get("isBase64Encoded"):
+        try:
+            body = base64.b64decode(raw_body, validate=False)
+        except (binascii.Error, ValueError):
+            body = b"\xff"  # undecodable: the form parser refuses it with 422
+    else:
+        body = raw_body.encode("utf-8", "surrogatepass")
+    query = dict(parse_qsl(event.get("rawQueryString") or "", keep_blank_values=True, max_num_fields=20))
+    http = (event.get("requestContext") or {}).get("http") or {}
+    return WebRequest(
+        method=str(http.get("method") or "GET"),
+        path=str(event.get("rawPath") or "/"),
+        headers=headers,
+        body=body,
+        query=query,
+    )
 
 
-@app.not_found
-def not_found(_: Exception) -> Response[str]:
-    return _page(404, LINK_UNAVAILABLE_TITLE, LINK_UNAVAILABLE_MESSAGE)
+def to_lambda(response: WebResponse) -> dict[str, Any]:
+    return {"statusCode": response.status, "headers": response.headers, "body": response.body}
 
 
 @logger.inject_lambda_context
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(event, context)
+    try:
+        request = to_request(event)
+    except ValueError:  # e.g. too many query fields
+        return to_lambda(unavailable())
+    response = web().handle(request)
+    logger.info("shortlist request", extra={"method": request.method, "status": response.status})
+    return to_lambda(response)

@@ -104,6 +104,7 @@ class LocalStack:
         - default_concurrency: workers per function without ReservedConcurrentExecutions.
         """
         self.build_dir = Path(build_dir).resolve()
+        self._owns_log = log is None
         self.log = log or LogSink()
         self._parameter_overrides = dict(parameter_overrides or {})
         self._secret_values = dict(secret_values or {})
@@ -177,6 +178,7 @@ class LocalStack:
         )
         self.resources = provisioner.provision_all()
         functions = self.template.resources_of_type(*FUNCTION_TYPES)
+        region = self._pseudo.region
         unknown = sorted((self._wanted or set()) - set(functions))
         if unknown:
             raise TemplateError(f"no such functions in the template: {', '.join(unknown)}")
@@ -184,6 +186,10 @@ class LocalStack:
         properties = {lid: function_properties(self.template, lid) for lid in selected}
 
         # Bind the HTTP front doors first: function environments may name their URLs (!GetAtt FnUrl.FunctionUrl).
+        for lid, resource in functions.items():
+            if lid not in selected and (resource.get("Properties") or {}).get("FunctionUrlConfig"):
+                url_id = provisioner.ref(lid).lower().replace("_", "-")[:32]
+                provisioner.register(f"{lid}Url", "FunctionUrl", f"https://{url_id}.lambda-url.{region}.on.aws/")
         for lid in selected:
             if properties[lid].get("FunctionUrlConfig"):
                 server = FunctionUrlServer(
@@ -409,7 +415,8 @@ class LocalStack:
         if self._moto is not None:
             self._moto.stop()
             self._moto = None
-        self.log.close()
+        if self._owns_log:
+            self.log.close()
 
     # ------------------------------------------------------------------ use
     def _invoke_for_event_source(self, function: str, event: Any) -> InvocationResult:

@@ -88,6 +88,9 @@ def _log_error(error: dict[str, Any]) -> None:
 
 def main() -> None:
     config = json.loads(sys.argv[1])
+    # Lines reach the runner (and the console) as they are printed, like CloudWatch Logs, not at exit.
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     requests = os.fdopen(config["request_fd"], "r", encoding="utf-8")
     responses = os.fdopen(config["response_fd"], "w", encoding="utf-8")
     threading.Thread(target=_watch_parent, args=(config["parent_pid"],), daemon=True).start()

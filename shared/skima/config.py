@@ -63,3 +63,13 @@ class ScorerSettings(PollerSettings):
     shortlist_stage_min_score: Annotated[int, Field(alias="SHORTLIST_STAGE_MIN_SCORE", ge=0, le=100)] = 70
     share_link_ttl_hours: Annotated[int, Field(alias="SHARE_LINK_TTL_HOURS", gt=0)] = 48
     shortlist_base_url: Annotated[str, Field(alias="SHORTLIST_BASE_URL")] = ""
+
+
+class ShortlistSettings(_Settings):
+    """The shortlist function: reads scores and links, writes feedback, enqueues feedback write-backs."""
+
+    scores_table: Annotated[str, Field(alias="SCORES_TABLE", min_length=1)]
+    links_table: Annotated[str, Field(alias="LINKS_TABLE", min_length=1)]
+    feedback_table: Annotated[str, Field(alias="FEEDBACK_TABLE", min_length=1)]
+    state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]
+    score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]

@@ -292,17 +292,14 @@ class EvalReport(BaseModel):
             f"  false gaps per strong candidate {fmt(self.false_gaps_per_strong)}"
             f"   strong with any gap {fmt(self.strong_with_any_gap)} (n={self.strong_candidates})"
         )
-        lines.append(
-            f"  near-miss gap precision {fmt(self.gap_precision_near_miss)} over {self.near_miss_gaps} gaps"
-        )
+        lines.append(f"  near-miss gap precision {fmt(self.gap_precision_near_miss)} over {self.near_miss_gaps} gaps")
         medians = "  ".join(f"gain {g}: {fmt(v).strip()}" for g, v in self.median_score_by_gain.items())
         lines.append(f"  median score  {medians}")
         statuses = ", ".join(f"{status} {count}" for status, count in sorted(self.status_counts.items()))
         lines.append(f"  status  {statuses}")
         if self.unscored_pairs or self.extra_scored_pairs:
             lines.append(
-                f"  unscored pairs {self.unscored_pairs},"
-                f" extra scored pairs ignored {self.extra_scored_pairs}"
+                f"  unscored pairs {self.unscored_pairs}, extra scored pairs ignored {self.extra_scored_pairs}"
             )
         return "\n".join(lines)
 
@@ -426,8 +423,7 @@ def evaluate(eval_set: EvalSet, scored: Sequence[ScoredPair], *, k: int = 10) ->
         near_miss_gaps=near_miss_gaps,
         gap_precision_near_miss=near_miss_gaps_on_target / near_miss_gaps if near_miss_gaps else None,
         median_score_by_gain={
-            str(g): (statistics.median(scores_by_gain[g]) if scores_by_gain.get(g) else None)
-            for g in gains_present
+            str(g): (statistics.median(scores_by_gain[g]) if scores_by_gain.get(g) else None) for g in gains_present
         },
         status_counts=dict(statuses),
         unscored_pairs=unscored_pairs,

@@ -63,7 +63,7 @@ def parse_record_type(value: object) -> RecordType | None:
     return _RECORD_TYPE_ALIASES.get(key)
 
 
-MessageSource = Literal["webhook", "poll", "backfill", "admin"]
+MessageSource = Literal["webhook", "poll", "backfill", "admin", "shortlist"]
 
 
 class _Message(BaseModel):
@@ -97,7 +97,26 @@ class ReconcileRequest(_Message):
     reason: Annotated[str, Field(max_length=200)]
 
 
-QueueMessageBody = Annotated[RecordChanged | ReconcileRequest, Field(discriminator="kind")]
+class FeedbackGiven(_Message):
+    """A hiring manager's verdict from the shortlist page, for the scorer to write back to Tracker as a note
+    (it owns the Tracker budget and the outbox): `skima.shortlist.feedback_writeback.write_feedback`."""
+
+    source: MessageSource = "shortlist"
+    kind: Literal["feedback"] = "feedback"
+    job_id: Annotated[int, Field(gt=0, lt=2**53)]
+    candidate_id: Annotated[int, Field(gt=0, lt=2**53)]
+    verdict: Literal["up", "down", "maybe"]
+    comment: Annotated[str, Field(max_length=500)] = ""
+    link_id: Annotated[str, Field(min_length=1, max_length=32)]
+    # The feedback table's sort key: one note per key, however often the message is delivered.
+    feedback_key: Annotated[str, Field(min_length=1, max_length=64)]
+    job_title: Annotated[str, Field(max_length=300)] = ""
+    placement_id: Annotated[int, Field(gt=0, lt=2**53)] | None = None
+    placement_status_name: Annotated[str, Field(max_length=100)] | None = None
+    submitted_at: AwareDatetime
+
+
+QueueMessageBody = Annotated[RecordChanged | ReconcileRequest | FeedbackGiven, Field(discriminator="kind")]
 
 
 class QueueMessage(RootModel[QueueMessageBody]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
 _HEALTH_PK = "sync#health"
+# Outbox rows outlive any retry by far; after expiry a side effect is re-checked, never blindly repeated.
+_OUTBOX_TTL_SECONDS = 180 * 86400
 
 
 def _conditional_failed(exc: ClientError) -> bool:
@@ -194,3 +196,52 @@ class DynamoStateStore:
             raise DependencyUnavailable(f"state read: {type(exc).__name__}") from exc
         item: dict[str, Any] | None = response.get("Item")
         return item
+
+    # ------------------------------------------------------------------ write-back outbox
+    def outbox_status(self, key: str) -> Literal["attempted", "done"] | None:
+        """The state of one write-back side effect: None (never tried), "attempted" (may have landed), "done"."""
+        item = self._get(f"outbox#{key}", "outbox")
+        if item is None:
+            return None
+        return "done" if item.get("status", {}).get("S") == "done" else "attempted"
+
+    def outbox_attempted(self, key: str) -> None:
+        """Saved BEFORE the Tracker call; never downgrades a "done"."""
+        now = int(self._clock().timestamp())
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item={
+                    "pk": {"S": f"outbox#{key}"},
+                    "sk": {"S": "outbox"},
+                    "status": {"S": "attempted"},
+                    "updated_at": {"N": str(now)},
+                    "expires_at": {"N": str(now + _OUTBOX_TTL_SECONDS)},
+                },
+                ConditionExpression="attribute_not_exists(pk) OR #status <> :done",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues={":done": {"S": "done"}},
+            )
+        except ClientError as exc:
+            if not _conditional_failed(exc):
+                raise DependencyUnavailable(f"outbox: {exc.response['Error'].get('Code')}") from exc
+        except BotoCoreError as exc:
+            raise DependencyUnavailable(f"outbox: {type(exc).__name__}") from exc
+
+    def outbox_done(self, key: str, result: str = "") -> None:
+        """Saved AFTER the Tracker call succeeded (result: e.g. the activity id)."""
+        now = int(self._clock().timestamp())
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item={
+                    "pk": {"S": f"outbox#{key}"},
+                    "sk": {"S": "outbox"},
+                    "status": {"S": "done"},
+                    "result": {"S": result},
+                    "updated_at": {"N": str(now)},
+                    "expires_at": {"N": str(now + _OUTBOX_TTL_SECONDS)},
+                },
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"outbox: {type(exc).__name__}") from exc

@@ -13,12 +13,15 @@ import boto3
 import httpx
 from pydantic import SecretStr
 
+from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_request_budget import DynamoRequestBudget
+from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import TrackerConfig
+from skima.engine import Engine
 from skima.tracker.client import TrackerClient
 from skima.tracker.settings import TrackerSettings
 
@@ -34,6 +37,29 @@ def dynamodb() -> DynamoDBClient:
 @cache
 def state_store(table_name: str) -> DynamoStateStore:
     return DynamoStateStore(dynamodb(), table_name)
+
+
+@cache
+def score_store(table_name: str) -> DynamoScoreStore:
+    return DynamoScoreStore(dynamodb(), table_name)
+
+
+@cache
+def profile_cache(table_name: str) -> DynamoProfileCache:
+    return DynamoProfileCache(dynamodb(), table_name)
+
+
+@cache
+def shortlist_links(table_name: str) -> DynamoShortlistLinks:
+    return DynamoShortlistLinks(dynamodb(), table_name)
+
+
+@cache
+def engine(model_dir: str) -> Engine:
+    """The match engine on the model layer's ONNX model: loaded (and sha256-checked) once per container."""
+    from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: PLC0415 - only the scorer pays for onnxruntime
+
+    return Engine(OnnxEmbedder(model_dir))
 
 
 @cache

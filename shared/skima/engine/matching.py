@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from pydantic import BaseModel
 
 from skima.engine.dates import merged_years, year_label
 from skima.engine.models import (
@@ -24,24 +25,78 @@ MIN_WORDS = 12  # below this a resume is too thin to judge
 MAX_REASON_CHARS = 90
 
 # Share of the score each kind of requirement carries (renormalised over the kinds a job has).
+# The role carries most: on real resumes the occupation (job title and the job as a whole against the resume as a
+# whole, plus its headline/designations) separates candidates far better than any single skill does.
 GROUP_SHARES: dict[str, float] = {
-    "role": 0.30,
-    "skill": 0.36,
-    "experience": 0.14,
-    "education": 0.05,
-    "responsibility": 0.10,
-    "overall": 0.05,
+    "role": 0.60,
+    "skill": 0.22,
+    "experience": 0.085,
+    "education": 0.03,
+    "responsibility": 0.065,
 }
+# occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
+OCCUPATION_RAMP = (0.25, 0.65)
+OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # raw (0..1) -> score: linear between these points, clipped
-CALIBRATION = {"raw_low": 0.15, "raw_high": 0.95}
+CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met
 
 
 @dataclass
 class _Context:
+    """What matching needs from a profile, derived once per profile and reused for every job."""
+
     profile: CandidateProfile
     index: dict[str, int]
     keys: list[str]
     span_keys: list[str]
+    span_matrix_t: np.ndarray
+    doc: np.ndarray
+    title_idx: list[int]
+
+
+@dataclass
+class _JobView:
+    """What matching needs from a prepared job, derived once per job."""
+
+    weights: dict[str, float]
+    rounded_weights: dict[str, float]
+    matrix: np.ndarray
+    query: np.ndarray
+    title: np.ndarray
+
+
+def _context(profile: CandidateProfile) -> _Context:
+    memo = profile.memo()
+    ctx = memo.get("ctx")
+    if ctx is None:
+        ctx = _Context(
+            profile=profile,
+            index=profile.term_index(),
+            keys=profile.line_key_list(),
+            span_keys=profile.span_key_list(),
+            span_matrix_t=np.ascontiguousarray(profile.span_vectors().T),
+            doc=profile.doc_array(),
+            title_idx=profile.title_span_indices(),
+        )
+        memo["ctx"] = ctx
+    return ctx  # type: ignore[no-any-return]
+
+
+def _job_view(job: PreparedJob) -> _JobView:
+    memo = job.memo()
+    view = memo.get("view")
+    if view is None:
+        matrix = job.requirement_vectors()
+        role = next((i for i, r in enumerate(job.requirements) if r.kind == "role"), None)
+        view = _JobView(
+            weights=job.weights(),
+            rounded_weights=job.rounded_weights(),
+            matrix=matrix,
+            query=job.query_array(),
+            title=matrix[role] if role is not None else job.query_array(),
+        )
+        memo["view"] = view
+    return view  # type: ignore[no-any-return]
 
 
 def _ramp(value: float, low: float, high: float) -> float:
@@ -81,11 +136,32 @@ def _fit(prefix: str, quote_text: str, suffix: str = "", around: str | None = No
     return f'{prefix}"{_quote(quote_text, max(budget, 12), around)}"{suffix}'[:MAX_REASON_CHARS]
 
 
-def evaluate_requirement(req: Requirement, sims: np.ndarray, ctx: _Context) -> RequirementResult:
+def _construct[ModelT: BaseModel](cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """A model from values built (and typed) here, without validation: what model_construct does, minus its
+    per-field bookkeeping, which dominated the cost of a match. `values` must name every field."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def evaluate_requirement(
+    req: Requirement,
+    sims: np.ndarray,
+    ctx: _Context,
+    occupation: float = 0.0,
+    best: int | None = None,
+    best_similarity: float | None = None,
+) -> RequirementResult:
     profile = ctx.profile
     spans = profile.spans
-    best = int(np.argmax(sims)) if sims.size else -1
-    similarity = float(sims[best]) if best >= 0 else 0.0
+    if best is None:
+        best = int(np.argmax(sims)) if sims.size else -1
+    if best_similarity is None:
+        best_similarity = float(sims[best]) if best >= 0 else 0.0
+    similarity = best_similarity
     evidence = spans[best].text if best >= 0 else None
     evidence_line = spans[best].line if best >= 0 else None
     verdict: Verdict = "missing"
@@ -94,13 +170,14 @@ def evaluate_requirement(req: Requirement, sims: np.ndarray, ctx: _Context) -> R
     years_found: float | None = None
 
     if req.kind == "role":
-        title_idx = [i for i, s in enumerate(spans) if s.kind in ("headline", "title")]
-        title_sim = max((float(sims[i]) for i in title_idx), default=0.0)
-        top_title = max(title_idx, key=lambda i: float(sims[i]), default=-1)
+        title_idx = ctx.title_idx
+        top_title = title_idx[int(np.argmax(sims[title_idx]))] if title_idx else -1
+        title_sim = float(sims[top_title]) if top_title >= 0 else 0.0
         key = req.terms[0] if req.terms else ""
         title_keys = [ctx.span_keys[i] for i in title_idx]
         exact = bool(key) and any(f" {key} " in k for k in title_keys)
-        satisfaction = max(1.0 if exact else 0.0, _ramp(title_sim, 0.42, 0.82), 0.6 * _ramp(similarity, 0.45, 0.85))
+        title_fit = max(1.0 if exact else 0.0, _ramp(title_sim, 0.42, 0.82), 0.6 * _ramp(similarity, 0.45, 0.85))
+        satisfaction = OCCUPATION_SHARE * _ramp(occupation, *OCCUPATION_RAMP) + (1 - OCCUPATION_SHARE) * title_fit
         if top_title >= 0 and (exact or title_sim >= similarity - 0.1):
             evidence, evidence_line, similarity = spans[top_title].text, spans[top_title].line, title_sim
         verdict = "met" if satisfaction >= 0.75 else "partial" if satisfaction >= 0.35 else "missing"
@@ -142,22 +219,25 @@ def evaluate_requirement(req: Requirement, sims: np.ndarray, ctx: _Context) -> R
         if edu >= 0 and level >= 0:
             evidence, evidence_line = spans[edu].text, spans[edu].line
     else:  # responsibility
-        satisfaction = _ramp(similarity, 0.32, 0.68)
+        satisfaction = _ramp(similarity, 0.35, 0.9)  # near-verbatim evidence beats merely related work
         verdict = "met" if similarity >= 0.6 else "partial" if similarity >= 0.45 else "missing"
 
-    return RequirementResult.model_construct(  # values are built here, validation would only cost time
-        id=req.id,
-        kind=req.kind,
-        label=req.label,
-        required=req.required,
-        weight=req.weight,
-        verdict=verdict,
-        satisfaction=round(satisfaction, 4),
-        similarity=round(similarity, 4),
-        evidence=evidence,
-        evidence_line=evidence_line,
-        exact=exact,
-        years_found=round(years_found, 1) if years_found is not None else None,
+    return _construct(
+        RequirementResult,
+        {
+            "id": req.id,
+            "kind": req.kind,
+            "label": req.label,
+            "required": req.required,
+            "weight": req.weight,
+            "verdict": verdict,
+            "satisfaction": round(satisfaction, 4),
+            "similarity": round(similarity, 4),
+            "evidence": evidence,
+            "evidence_line": evidence_line,
+            "exact": exact,
+            "years_found": round(years_found, 1) if years_found is not None else None,
+        },
     )
 
 
@@ -170,13 +250,11 @@ def effective_weights(requirements: list[Requirement]) -> dict[str, float]:
     groups: dict[str, float] = {}
     for req in requirements:
         groups[_group(req.kind)] = groups.get(_group(req.kind), 0.0) + req.weight
-    present = {g: GROUP_SHARES[g] for g in groups} | {"overall": GROUP_SHARES["overall"]}
+    present = {g: GROUP_SHARES[g] for g in groups}
     total_share = sum(present.values())
-    weights = {
+    return {
         req.id: present[_group(req.kind)] / total_share * req.weight / groups[_group(req.kind)] for req in requirements
     }
-    weights["overall"] = present["overall"] / total_share
-    return weights
 
 
 def calibrate(raw: float) -> int:
@@ -212,8 +290,15 @@ def _gap(result: RequirementResult) -> str:
     return f"not found in resume: {result.label}"
 
 
+def _occupation_fit(view: _JobView, ctx: _Context) -> float:
+    """How much the resume as a whole is about this job's occupation: the job's title and the job's centroid,
+    each against the centroid of the resume's spans (centroids average out borrowed skills and boilerplate)."""
+    return float((view.title @ ctx.doc + view.query @ ctx.doc) / 2)
+
+
 def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> MatchResult:
-    weights = job.weights()
+    view = _job_view(job)
+    weights = view.weights
     receipt_base: dict[str, Any] = {
         "engine_version": ENGINE_VERSION,
         "model_id": job.model_id,
@@ -222,7 +307,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         "profile_sha256": profile.profile_sha256,
         "resume_source": profile.source,
         "as_of": profile.as_of,
-        "weights": job.rounded_weights(),
+        "weights": dict(view.rounded_weights),
         "calibration": dict(CALIBRATION),
     }
     if profile.word_count < MIN_WORDS or len(profile.spans) < 2:
@@ -237,13 +322,17 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
             requirements=[],
             receipt=Receipt(**receipt_base, raw_score=0.0),
         )
-    sims = job.requirement_vectors() @ profile.span_vectors().T
-    ctx = _Context(
-        profile=profile, index=profile.term_index(), keys=profile.line_key_list(), span_keys=profile.span_key_list()
-    )
-    results = [evaluate_requirement(req, sims[i], ctx) for i, req in enumerate(job.requirements)]
-    overall = float(job.query_array() @ profile.doc_array())
-    raw = sum(weights[r.id] * r.satisfaction for r in results) + weights["overall"] * _ramp(overall, 0.15, 0.65)
+    ctx = _context(profile)
+    sims = view.matrix @ ctx.span_matrix_t
+    occupation = _occupation_fit(view, ctx)
+    count = len(job.requirements)
+    bests: list[int] = sims.argmax(axis=1).tolist() if sims.size else [-1] * count
+    best_sims: list[float] = sims.max(axis=1).tolist() if sims.size else [0.0] * count
+    results = [
+        evaluate_requirement(req, sims[i], ctx, occupation, bests[i], best_sims[i])
+        for i, req in enumerate(job.requirements)
+    ]
+    raw = sum(weights[r.id] * r.satisfaction for r in results)
     score = calibrate(raw)
 
     ranked = sorted(
@@ -271,13 +360,16 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         if item is None:
             break
         reasons.append(item[:MAX_REASON_CHARS])
-    return MatchResult.model_construct(
-        job_id=job.job_id,
-        candidate_id=profile.candidate_id,
-        score=score,
-        status="scored",
-        reasons=reasons,
-        gaps=gap_list,
-        requirements=results,
-        receipt=Receipt.model_construct(**receipt_base, raw_score=round(raw, 4)),
+    return _construct(
+        MatchResult,
+        {
+            "job_id": job.job_id,
+            "candidate_id": profile.candidate_id,
+            "score": score,
+            "status": "scored",
+            "reasons": reasons,
+            "gaps": gap_list,
+            "requirements": results,
+            "receipt": _construct(Receipt, {**receipt_base, "raw_score": round(raw, 4)}),
+        },
     )

@@ -7,7 +7,7 @@ Profiles and prepared jobs carry their embeddings as float16 bytes so they can b
 from __future__ import annotations
 
 import zlib
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 import numpy as np
 import numpy.typing as npt
@@ -87,6 +87,12 @@ class PreparedJob(_Serialisable):
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _weights: dict[str, float] | None = PrivateAttr(default=None)
     _rounded: dict[str, float] | None = PrivateAttr(default=None)
+    _query: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
+    _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def memo(self) -> dict[str, Any]:
+        """Per-object cache for derived values the matcher reuses across pairs (never serialised)."""
+        return self._memo
 
     def weights(self) -> dict[str, float]:
         """Each requirement's share of the score (see matching.effective_weights), computed once."""
@@ -107,8 +113,10 @@ class PreparedJob(_Serialisable):
         return self._matrix
 
     def query_array(self) -> npt.NDArray[np.float32]:
-        rows = vectors_from_bytes(self.query_vector, self.dims)
-        return rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
+        if self._query is None:
+            rows = vectors_from_bytes(self.query_vector, self.dims)
+            self._query = rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
+        return self._query
 
 
 class Span(BaseModel):
@@ -149,6 +157,19 @@ class CandidateProfile(_Serialisable):
     _index: dict[str, int] | None = PrivateAttr(default=None)
     _keys: list[str] | None = PrivateAttr(default=None)
     _span_keys: list[str] | None = PrivateAttr(default=None)
+    _doc: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
+    _title_spans: list[int] | None = PrivateAttr(default=None)
+    _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def memo(self) -> dict[str, Any]:
+        """Per-object cache for derived values the matcher reuses across pairs (never serialised)."""
+        return self._memo
+
+    def title_span_indices(self) -> list[int]:
+        """Spans that are the resume's headline or a role title."""
+        if self._title_spans is None:
+            self._title_spans = [i for i, s in enumerate(self.spans) if s.kind in ("headline", "title")]
+        return self._title_spans
 
     def span_key_list(self) -> list[str]:
         if self._span_keys is None:
@@ -163,8 +184,10 @@ class CandidateProfile(_Serialisable):
         return self._matrix
 
     def doc_array(self) -> npt.NDArray[np.float32]:
-        rows = vectors_from_bytes(self.doc_vector, self.dims)
-        return rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
+        if self._doc is None:
+            rows = vectors_from_bytes(self.doc_vector, self.dims)
+            self._doc = rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
+        return self._doc
 
     def term_index(self) -> dict[str, int]:
         if self._index is None:

@@ -283,7 +283,7 @@ def _list_items(text: str) -> list[str]:
     body = re.sub(r"\b(?:such as|including|like|e\.g\.)\s+", ", ", body, flags=re.I)
     body = body.replace(")", ",").replace("(", ",")
     items = []
-    for piece in re.split(r",|;|\band\b|&|\s\+\s", body):
+    for piece in re.split(r",|;|\band\b|\s&\s|\s\+\s", body):
         item = piece.strip(" .:-•*")
         if item and item.lower() not in _STOP_ITEMS:
             items.append(item)

@@ -142,7 +142,7 @@ def line_keys(line: str) -> str:
     return " " + term_key(_protect_case(line)) + " "
 
 
-_CAPITAL_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][a-z]+){2,5}\b")
+_CAPITAL_RUN = re.compile(r"\b[A-Z][a-zA-Z]+(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][a-zA-Z]+){2,5}\b")
 
 
 def build_term_index(lines: list[str]) -> dict[str, int]:
@@ -153,7 +153,9 @@ def build_term_index(lines: list[str]) -> dict[str, int]:
     index: dict[str, int] = {}
     for number, line in enumerate(lines):
         for run in _CAPITAL_RUN.finditer(line):
-            initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper()).lower()
+            # an all-capitals word keeps its letters: 'SQL Server Integration Services' -> 'ssis'
+            words = [w for w in run.group(0).split() if w[0].isupper()]
+            initials = "".join(w[0] for w in words).lower()
             index.setdefault(initials, number)
         tokens = line_keys(line).split()
         for size in range(1, 5):

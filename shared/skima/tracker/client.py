@@ -667,7 +667,8 @@ class TrackerClient:
         if not isinstance(results, list) or not results or not isinstance(results[0], dict):
             raise TrackerNotFound(f"Tracker job {int(opportunity_id)} not found", operation="get_job_with_placements")
         record = {str(k).lower(): v for k, v in results[0].items()}
-        opportunity = self._parse(Opportunity, {**record, "id": record.get("id", opportunity_id)}, "getIndividualRecord")
+        record.setdefault("id", opportunity_id)
+        opportunity = self._parse(Opportunity, record, "getIndividualRecord")
         placements = record.get("placements") or []
         if not isinstance(placements, list):
             placements = []

@@ -190,6 +190,11 @@ def lambda_handler(event, context):
     if action == "sleep":
         time.sleep(event["seconds"])
         return "woke up"
+    if action == "print_and_wait":
+        print(event["marker"])
+        while not os.path.exists(event["release"]):
+            time.sleep(0.05)
+        return "released"
     if action == "raise":
         raise KeyError("boom")
     if action == "unserializable":

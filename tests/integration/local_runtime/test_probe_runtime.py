@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,18 @@ def test_workers_stay_warm_and_a_timeout_kills_and_replaces_the_worker(stack: Lo
         os.kill(first, 0)
     replacement = stack.invoke("ProbeFunction", {"action": "pid"}).raise_for_error()
     assert replacement != first
+
+
+def test_logs_stream_while_the_function_runs(stack: LocalStack, tmp_path: Path, wait_until: Callable[..., Any]) -> None:
+    release = tmp_path / "release"
+    event = {"action": "print_and_wait", "marker": "streamed-marker-42", "release": str(release)}
+    results: list[Any] = []
+    invocation = threading.Thread(target=lambda: results.append(stack.invoke("ProbeFunction", event)))
+    invocation.start()
+    wait_until(lambda: "streamed-marker-42" in stack.logs("ProbeFunction"), timeout=2.5)  # before the 3 s timeout
+    release.touch()
+    invocation.join(timeout=10)
+    assert results[0].payload == "released"
 
 
 def test_errors_come_back_like_lambda_reports_them(stack: LocalStack) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -132,3 +134,17 @@ def test_a_source_change_that_was_not_rebuilt_is_not_seen(built_app: Any) -> Non
     finally:
         for path, text in changed.items():
             path.write_text(text)
+
+
+def test_invoke_command_runs_a_sample_event(built_app: Any) -> None:
+    completed = subprocess.run(
+        [
+            sys.executable, "-m", "local.lambda_runtime", "invoke", "WebhookFunction",
+            "-e", str(REPO_ROOT / "events" / "webhook_post.json"), "--build-dir", str(built_app.build_dir),
+            "--secret", f"WebhookTokenSecret={_secret(TOKEN)}",
+        ],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["statusCode"] == 202
+    assert "[WebhookFunction] START RequestId:" in completed.stderr

@@ -7,12 +7,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from skima.evaluation import EvalSet, load_set, term_named_in
 
 from eval import handwritten
 from eval.generate import SEED_A, SEED_B
 from eval.pasted import generate_pasted
 from eval.structured import generate_structured, mentions_skill
+from skima.evaluation import EvalSet, load_set, term_named_in
 
 SETS = Path(__file__).resolve().parents[3] / "eval" / "sets"
 
@@ -101,5 +101,6 @@ def test_committed_sets_match_the_generators() -> None:
     assert read_jsonl(SETS / "pasted-b" / "candidates.jsonl") == b.candidates
     assert read_jsonl(SETS / "pasted-b" / "jobs.jsonl") == b.jobs
     hw_jobs, hw_cands, hw_qrels = handwritten.build()
+    assert read_jsonl(SETS / "handwritten" / "jobs.jsonl") == hw_jobs
     assert read_jsonl(SETS / "handwritten" / "qrels.jsonl") == hw_qrels
     assert read_jsonl(SETS / "handwritten" / "candidates.jsonl") == hw_cands

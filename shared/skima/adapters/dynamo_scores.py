@@ -1,0 +1,278 @@
+"""The ScoresTable (job_id, candidate_id) and the shortlist links lookup (LinksTable by_job).
+
+- `rank_key = "<100 - score, 3 digits>#<candidate id, 12 digits>"` on scored rows only (a sparse by_score
+  index): an ascending Query gives the best first, ties broken by the lower candidate id.
+- A row is replaced only when its `content_version` is not older than the stored one, so a late, older event
+  never overwrites a newer result. The written-back fields (`written_*`, `writeback_done_for`) are left alone
+  by `put` and set by `mark_written` only while the row still holds the same inputs.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from skima.errors import DependencyUnavailable
+from skima.pipeline.ports import ScoreRow, WrittenBack
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+TOP_N = 10
+
+
+def rank_key(score: int, candidate_id: int) -> str:
+    return f"{100 - max(0, min(100, score)):03d}#{int(candidate_id):012d}"
+
+
+def _conditional_failed(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
+def _strings(values: Any) -> list[dict[str, Any]]:
+    return [{"S": str(value)} for value in values]
+
+
+def _read_strings(item: dict[str, Any], key: str) -> list[str]:
+    return [value["S"] for value in item.get(key, {}).get("L", []) if "S" in value]
+
+
+def _int(item: dict[str, Any], key: str) -> int | None:
+    value = item.get(key, {}).get("N")
+    return int(value) if value is not None else None
+
+
+def _str(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key, {}).get("S")
+    return str(value) if value is not None else None
+
+
+class DynamoScoreStore:
+    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def get(self, job_id: int, candidate_id: int) -> ScoreRow | None:
+        try:
+            response = self._client.get_item(
+                TableName=self._table,
+                Key={"job_id": {"S": str(int(job_id))}, "candidate_id": {"S": str(int(candidate_id))}},
+                ConsistentRead=True,
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"scores read: {type(exc).__name__}") from exc
+        item = response.get("Item")
+        return self._row(item) if item else None
+
+    def put(self, row: ScoreRow) -> bool:
+        values: dict[str, Any] = {
+            ":status": {"S": row.status},
+            ":reasons": {"L": _strings(row.reasons)},
+            ":gaps": {"L": _strings(row.gaps)},
+            ":receipt_id": {"S": row.receipt_id},
+            ":receipt": {"S": row.receipt_json},
+            ":result": {"B": zlib.compress(row.result_json.encode("utf-8"), 6)},
+            ":version": {"S": row.content_version},
+            ":inputs": {"S": row.inputs_hash},
+            ":engine": {"S": row.engine_version},
+            ":title": {"S": row.job_title},
+            ":origin": {"S": row.origin},
+            ":scored_at": {"N": str(int(time.time()))},
+        }
+        sets = [
+            "#status = :status",
+            "reasons = :reasons",
+            "gaps = :gaps",
+            "receipt_id = :receipt_id",
+            "receipt = :receipt",
+            "#result = :result",
+            "content_version = :version",
+            "inputs_hash = :inputs",
+            "engine_version = :engine",
+            "job_title = :title",
+            "origin = :origin",
+            "scored_at = :scored_at",
+        ]
+        removes: list[str] = []
+        if row.status == "scored" and row.score is not None:
+            values[":score"] = {"N": str(int(row.score))}
+            values[":rank"] = {"S": rank_key(row.score, row.candidate_id)}
+            sets += ["score = :score", "rank_key = :rank"]
+        else:
+            removes += ["score", "rank_key"]  # no number, and out of the ranking (sparse index)
+        optional = {
+            "placement_id": row.placement_id,
+            "placement_status_id": row.placement_status_id,
+        }
+        for name, value in optional.items():
+            if value is not None:
+                values[f":{name}"] = {"N": str(int(value))}
+                sets.append(f"{name} = :{name}")
+        if row.placement_status_name is not None:
+            values[":placement_status_name"] = {"S": row.placement_status_name}
+            sets.append("placement_status_name = :placement_status_name")
+        expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key={"job_id": {"S": str(int(row.job_id))}, "candidate_id": {"S": str(int(row.candidate_id))}},
+                UpdateExpression=expression,
+                ConditionExpression="attribute_not_exists(content_version) OR content_version <= :version",
+                ExpressionAttributeNames={"#status": "status", "#result": "result"},
+                ExpressionAttributeValues=values,
+            )
+        except ClientError as exc:
+            if _conditional_failed(exc):
+                return False
+            raise DependencyUnavailable(f"scores write: {exc.response['Error'].get('Code')}") from exc
+        except BotoCoreError as exc:
+            raise DependencyUnavailable(f"scores write: {type(exc).__name__}") from exc
+        return True
+
+    def mark_written(self, job_id: int, candidate_id: int, inputs_hash: str, written: WrittenBack | None) -> bool:
+        values: dict[str, Any] = {":inputs": {"S": inputs_hash}}
+        sets = ["writeback_done_for = :inputs"]
+        removes: list[str] = []
+        if written is not None:
+            values[":wstatus"] = {"S": written.status}
+            values[":wreasons"] = {"L": _strings(written.reasons)}
+            sets += ["written_status = :wstatus", "written_reasons = :wreasons"]
+            if written.score is not None:
+                values[":wscore"] = {"N": str(int(written.score))}
+                sets.append("written_score = :wscore")
+            else:
+                removes.append("written_score")
+        expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key={"job_id": {"S": str(int(job_id))}, "candidate_id": {"S": str(int(candidate_id))}},
+                UpdateExpression=expression,
+                ConditionExpression="inputs_hash = :inputs",
+                ExpressionAttributeValues=values,
+            )
+        except ClientError as exc:
+            if _conditional_failed(exc):
+                return False
+            raise DependencyUnavailable(f"scores write: {exc.response['Error'].get('Code')}") from exc
+        except BotoCoreError as exc:
+            raise DependencyUnavailable(f"scores write: {type(exc).__name__}") from exc
+        return True
+
+    def jobs_of(self, candidate_id: int) -> list[int]:
+        items = self._query(
+            IndexName="by_candidate",
+            KeyConditionExpression="candidate_id = :c",
+            ExpressionAttributeValues={":c": {"S": str(int(candidate_id))}},
+        )
+        return sorted({int(item["job_id"]["S"]) for item in items})
+
+    def candidates_of(self, job_id: int) -> set[int]:
+        items = self._query(
+            KeyConditionExpression="job_id = :j",
+            ExpressionAttributeValues={":j": {"S": str(int(job_id))}},
+            ProjectionExpression="candidate_id",
+        )
+        return {int(item["candidate_id"]["S"]) for item in items}
+
+    def top10(self, job_id: int) -> list[ScoreRow]:
+        try:
+            response = self._client.query(
+                TableName=self._table,
+                IndexName="by_score",
+                KeyConditionExpression="job_id = :j",
+                ExpressionAttributeValues={":j": {"S": str(int(job_id))}},
+                ScanIndexForward=True,
+                Limit=TOP_N,
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
+        return [self._row(item) for item in response.get("Items", [])]
+
+    def _query(self, **kwargs: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        start: dict[str, Any] | None = None
+        while True:
+            if start is not None:
+                kwargs["ExclusiveStartKey"] = start
+            try:
+                response = self._client.query(TableName=self._table, **kwargs)
+            except (BotoCoreError, ClientError) as exc:
+                raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
+            items.extend(response.get("Items", []))
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                return items
+
+    @staticmethod
+    def _row(item: dict[str, Any]) -> ScoreRow:
+        written: WrittenBack | None = None
+        if "written_status" in item:
+            written = WrittenBack(
+                score=_int(item, "written_score"),
+                status=item["written_status"]["S"],
+                reasons=tuple(_read_strings(item, "written_reasons")),
+            )
+        result_blob = item.get("result", {}).get("B")
+        status = _str(item, "status")
+        origin = _str(item, "origin")
+        return ScoreRow(
+            job_id=int(item["job_id"]["S"]),
+            candidate_id=int(item["candidate_id"]["S"]),
+            status=cast(Literal["scored", "insufficient_evidence"], status or "insufficient_evidence"),
+            score=_int(item, "score"),
+            reasons=_read_strings(item, "reasons"),
+            gaps=_read_strings(item, "gaps"),
+            receipt_id=_str(item, "receipt_id") or "",
+            receipt_json=_str(item, "receipt") or "{}",
+            result_json=zlib.decompress(result_blob).decode("utf-8") if result_blob else "{}",
+            content_version=_str(item, "content_version") or "",
+            inputs_hash=_str(item, "inputs_hash") or "",
+            engine_version=_str(item, "engine_version") or "",
+            job_title=_str(item, "job_title") or "",
+            placement_id=_int(item, "placement_id"),
+            placement_status_id=_int(item, "placement_status_id"),
+            placement_status_name=_str(item, "placement_status_name"),
+            origin=cast(Literal["application", "rediscovery"], origin or "application"),
+            written=written,
+            writeback_done_for=_str(item, "writeback_done_for"),
+        )
+
+
+class DynamoShortlistLinks:
+    """Reads the job's live shortlist link from the LinksTable (`by_job`).
+
+    The raw token is never stored (design §5), so a row can only yield a URL if the shortlist side stores the
+    full link under `url` (to agree with the shortlist function). Revoked or expired rows never count.
+    """
+
+    def __init__(self, client: DynamoDBClient, table_name: str, clock: Callable[[], float] = time.time) -> None:
+        self._client = client
+        self._table = table_name
+        self._clock = clock
+
+    def link_for(self, job_id: int) -> str | None:
+        try:
+            response = self._client.query(
+                TableName=self._table,
+                IndexName="by_job",
+                KeyConditionExpression="job_id = :j",
+                ExpressionAttributeValues={":j": {"S": str(int(job_id))}},
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"links query: {type(exc).__name__}") from exc
+        now = self._clock()
+        live: list[tuple[int, str]] = []
+        for item in response.get("Items", []):
+            if item.get("revoked", {}).get("BOOL"):
+                continue
+            expires = _int(item, "expires_at")
+            url = _str(item, "url")
+            if not url or (expires is not None and expires <= now):
+                continue
+            live.append((expires or 0, url))
+        return max(live)[1] if live else None

@@ -1,0 +1,149 @@
+"""The scorer's view of Tracker (`skima.pipeline.ports.TrackerSource`) on top of `TrackerClient`.
+
+Normalises Tracker's shapes for the use case (aware UTC stamps, the primary resume picked from the documents,
+the record's own text fields joined) and passes every call the invocation's deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from skima.adapters.tracker_feed import parse_tracker_time
+from skima.pipeline.ports import Application, CandidateRecord, DocumentContent, JobRecord, ResumeDocument
+from skima.tracker.client import TrackerClient
+from skima.tracker.errors import TrackerBadResponse
+from skima.tracker.models import Resource, ResourceDocument
+from skima.tracker.timing import Deadline
+
+# Job statuses that mean "no longer hiring" (REST names and the Widget's).
+_CLOSED_JOB_STATUSES = frozenset({"closed", "filled", "won", "lost", "cancelled", "canceled", "inactive"})
+
+
+def resource_fields_text(resource: Resource) -> str:
+    """The record's own resume-like text: headline, summary, job history, education, skills."""
+    parts: list[str] = []
+    if resource.job_title:
+        parts.append(resource.job_title)
+    if resource.summary:
+        parts.append(resource.summary)
+    if resource.employment_history:
+        parts.append(resource.employment_history)
+    for job in resource.job_history:
+        line = " ".join(str(value) for value in job.values() if isinstance(value, str | int) and str(value).strip())
+        if line:
+            parts.append(line)
+    if resource.education_summary:
+        parts.append(resource.education_summary)
+    skills = [ref.name for ref in resource.quick_skills if ref.name]
+    if skills:
+        parts.append("Skills: " + ", ".join(skills))
+    return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def pick_primary_resume(documents: Sequence[ResourceDocument]) -> ResourceDocument | None:
+    """The primary resume: a resume marked primary, else a resume, else a document marked primary."""
+    resumes = [doc for doc in documents if doc.is_resume]
+    for group in ([d for d in resumes if d.is_primary], resumes, [d for d in documents if d.is_primary]):
+        if group:
+            # Newest upload first when several qualify (ids grow with uploads).
+            return max(group, key=lambda doc: doc.document_id)
+    return None
+
+
+def is_open_status(status: str | None) -> bool:
+    return (status or "").strip().lower() not in _CLOSED_JOB_STATUSES
+
+
+class TrackerRecordSource:
+    def __init__(self, client: TrackerClient, deadline: Callable[[], Deadline]) -> None:
+        self._client = client
+        self._deadline = deadline
+
+    @property
+    def request_count(self) -> int:
+        return self._client.request_count
+
+    def application(self, placement_id: int) -> Application:
+        entry = self._client.get_opportunity_resource(placement_id, deadline=self._deadline())
+        if entry.opportunity_id is None or entry.resource_id is None:
+            raise TrackerBadResponse(
+                "Tracker OpportunityResource without a job or candidate id", operation="get_opportunity_resource"
+            )
+        return Application(
+            placement_id=entry.opportunity_resource_id,
+            job_id=entry.opportunity_id,
+            candidate_id=entry.resource_id,
+            status_id=entry.status_id,
+            status_name=entry.status_name,
+        )
+
+    def job(self, job_id: int) -> JobRecord:
+        opportunity, placements = self._client.get_job_with_placements(job_id, deadline=self._deadline())
+        return JobRecord(
+            job_id=opportunity.opportunity_id,
+            title=opportunity.title,
+            description=opportunity.description,
+            is_open=is_open_status(opportunity.status),
+            last_updated=parse_tracker_time(opportunity.last_updated),
+            pipeline=tuple(
+                Application(
+                    placement_id=placement.placement_id,
+                    job_id=opportunity.opportunity_id,
+                    candidate_id=placement.resource_id,
+                    status_id=placement.status_id,
+                    status_name=placement.status_name,
+                )
+                for placement in placements
+                if placement.resource_id is not None
+            ),
+        )
+
+    def candidate(self, candidate_id: int) -> CandidateRecord:
+        resource = self._client.get_resource(candidate_id, deadline=self._deadline())
+        return CandidateRecord(
+            candidate_id=resource.resource_id,
+            last_updated=parse_tracker_time(resource.last_updated),
+            tags=tuple(resource.tags),
+            fields_text=resource_fields_text(resource),
+        )
+
+    def primary_resume(self, candidate_id: int) -> ResumeDocument | None:
+        document = pick_primary_resume(self._client.list_documents(candidate_id, deadline=self._deadline()))
+        if document is None:
+            return None
+        return ResumeDocument(
+            document_id=document.document_id,
+            filename=document.filename,
+            content_type=document.content_type,
+            size=document.size_bytes,
+            created=parse_tracker_time(document.created),
+        )
+
+    def download(self, candidate_id: int, document: ResumeDocument) -> DocumentContent:
+        downloaded = self._client.download_document(candidate_id, document.document_id, deadline=self._deadline())
+        return DocumentContent(
+            content=downloaded.content,
+            filename=downloaded.filename or document.filename,
+            content_type=downloaded.content_type or document.content_type,
+        )
+
+    def create_note(
+        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int:
+        return self._client.create_activity(
+            link_type="R",
+            link_id=candidate_id,
+            subject=subject,
+            note=note,
+            idempotency_key=idempotency_key,
+            check_existing=check_existing,
+            deadline=self._deadline(),
+        )
+
+    def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
+        if known_tags is None:
+            return self._client.add_tag(candidate_id, tag, deadline=self._deadline())
+        return self._client.add_tag_known(candidate_id, tag, list(known_tags), deadline=self._deadline())
+
+    def set_stage(self, placement_id: int, status_id: int) -> None:
+        self._client.set_placement_status(placement_id, status_id, deadline=self._deadline())

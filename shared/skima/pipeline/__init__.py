@@ -1,0 +1,1 @@
+"""The scoring pipeline's records and ports (what `skima.scoring` and `skima.writeback` need from outside)."""

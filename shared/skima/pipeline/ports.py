@@ -1,0 +1,238 @@
+"""Records the scorer reads and stores, and the ports (Protocols) its adapters implement.
+
+Tracker records arrive here already normalised by `skima.adapters.tracker_source` (aware UTC stamps, plain
+ints), so the use case never sees Tracker's JSON shapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Protocol
+
+from skima.engine import CandidateProfile, PreparedJob
+
+# ---------------------------------------------------------------------- Tracker records (read side)
+
+
+@dataclass(frozen=True)
+class Application:
+    """A pipeline entry (OpportunityResource): which candidate is in which job, at which status."""
+
+    placement_id: int
+    job_id: int
+    candidate_id: int
+    status_id: int | None = None
+    status_name: str | None = None
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    job_id: int
+    title: str
+    description: str
+    is_open: bool
+    last_updated: datetime | None
+    pipeline: Sequence[Application] = ()
+
+
+@dataclass(frozen=True)
+class CandidateRecord:
+    candidate_id: int
+    last_updated: datetime | None
+    tags: Sequence[str]
+    # The record's own text (job history, skills, summary): the resume when no document exists.
+    fields_text: str
+
+
+@dataclass(frozen=True)
+class ResumeDocument:
+    document_id: int
+    filename: str | None
+    content_type: str | None
+    size: int | None
+    created: datetime | None
+
+    @property
+    def cache_key(self) -> str:
+        """Identifies the file without downloading it (an upload is a new document id and creation time)."""
+        stamp = self.created.isoformat() if self.created else "-"
+        return f"doc#{self.document_id}#{stamp}"
+
+    def same_file(self, source_key: str, cached_size: int | None) -> bool:
+        """Whether a profile built from `source_key` (and a file of `cached_size`) was built from this file.
+        Sizes are compared only when both are known: Tracker may leave a size empty until first download."""
+        if source_key != self.cache_key:
+            return False
+        return cached_size is None or self.size is None or cached_size == self.size
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    content: bytes
+    filename: str | None
+    content_type: str | None
+
+
+class TrackerSource(Protocol):
+    """What the scorer reads from and writes to Tracker. Every call may raise the tracker errors
+    (TrackerNotFound for a deleted record, TrackerUnavailable / TrackerAuthError to fail the message)."""
+
+    @property
+    def request_count(self) -> int: ...
+
+    def application(self, placement_id: int) -> Application: ...
+
+    def job(self, job_id: int) -> JobRecord:
+        """The job with its live pipeline (one request)."""
+        ...
+
+    def candidate(self, candidate_id: int) -> CandidateRecord: ...
+
+    def primary_resume(self, candidate_id: int) -> ResumeDocument | None:
+        """The candidate's primary resume document (documentType resume / isPrimary), if any."""
+        ...
+
+    def download(self, candidate_id: int, document: ResumeDocument) -> DocumentContent: ...
+
+    def create_note(
+        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int: ...
+
+    def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
+        """Add a tag keeping every other tag; `known_tags` (just read) saves a request. True if Tracker changed."""
+        ...
+
+    def set_stage(self, placement_id: int, status_id: int) -> None: ...
+
+
+# ---------------------------------------------------------------------- caches (ProfilesTable)
+
+
+@dataclass(frozen=True)
+class CachedProfile:
+    candidate_id: int
+    profile: CandidateProfile
+    # Where the profile's text came from: ResumeDocument.cache_key, or "fields#<sha256>" for record fields.
+    source_key: str
+    candidate_stamp: datetime | None  # the candidate's last_updated when the profile was (re)confirmed
+    document_stamp: datetime | None = None
+    tags: Sequence[str] = ()  # the candidate's tags at that read
+    document_size: int | None = None
+
+
+@dataclass(frozen=True)
+class CachedJob:
+    job_id: int
+    title: str
+    description_sha256: str
+    is_open: bool
+    job_stamp: datetime | None
+    prepared: PreparedJob | None  # None: the description has nothing to match (JobTextError)
+
+
+class ProfileCache(Protocol):
+    def get_profile(self, candidate_id: int) -> CachedProfile | None: ...
+    def put_profile(self, cached: CachedProfile) -> None: ...
+    def get_job(self, job_id: int) -> CachedJob | None: ...
+    def put_job(self, cached: CachedJob) -> None: ...
+
+
+# ---------------------------------------------------------------------- scores (ScoresTable)
+
+
+@dataclass(frozen=True)
+class WrittenBack:
+    """What the last activity note said, so the next one is written only on a material change."""
+
+    score: int | None
+    status: str
+    reasons: Sequence[str]
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    job_id: int
+    candidate_id: int
+    status: Literal["scored", "insufficient_evidence"]
+    score: int | None
+    reasons: Sequence[str]
+    gaps: Sequence[str]
+    receipt_id: str
+    receipt_json: str
+    result_json: str  # the full MatchResult (requirements and evidence) for the shortlist page
+    # Monotonic: "<max of candidate/job/document stamps, ISO UTC>|<engine version>"; older never overwrites newer.
+    content_version: str
+    inputs_hash: str  # sha256 of (job text, profile, engine): equal means nothing to re-score
+    engine_version: str
+    job_title: str
+    placement_id: int | None = None
+    placement_status_id: int | None = None
+    placement_status_name: str | None = None
+    origin: Literal["application", "rediscovery"] = "application"
+    written: WrittenBack | None = None
+    writeback_done_for: str | None = None  # the inputs_hash whose write-back completed
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class ScoreStore(Protocol):
+    def get(self, job_id: int, candidate_id: int) -> ScoreRow | None: ...
+
+    def put(self, row: ScoreRow) -> bool:
+        """Store unless a row with a newer content_version exists (False then). Keeps the written-back fields."""
+        ...
+
+    def mark_written(self, job_id: int, candidate_id: int, inputs_hash: str, written: WrittenBack | None) -> bool:
+        """Record that write-back for `inputs_hash` finished (and what the note said, when one was written).
+        False when the row moved on to other inputs meanwhile."""
+        ...
+
+    def candidates_of(self, job_id: int) -> set[int]:
+        """The candidates this job has a score row for."""
+        ...
+
+    def jobs_of(self, candidate_id: int) -> list[int]:
+        """The jobs this candidate has a score for (the by_candidate index)."""
+        ...
+
+    def top10(self, job_id: int) -> list[ScoreRow]:
+        """The job's ten best scored rows, best first, ties by candidate id (the by_score index)."""
+        ...
+
+
+# ---------------------------------------------------------------------- outbox (StateTable)
+
+OutboxStatus = Literal["attempted", "done"]
+
+
+class Outbox(Protocol):
+    """Deterministic keys per side effect in Tracker; 'attempted' is saved before the call, 'done' after."""
+
+    def outbox_status(self, key: str) -> OutboxStatus | None: ...
+    def outbox_attempted(self, key: str) -> None: ...
+    def outbox_done(self, key: str, result: str = "") -> None: ...
+
+
+class ShortlistLinks(Protocol):
+    def link_for(self, job_id: int) -> str | None:
+        """The job's live shortlist URL, or None while no link exists."""
+        ...
+
+
+class Rediscovery(Protocol):
+    """Seam for talent rediscovery (a later step): told when a job is new or its description changed."""
+
+    def job_prepared(self, job: CachedJob) -> None: ...
+
+
+class NoRediscovery:
+    def job_prepared(self, job: CachedJob) -> None:
+        return None
+
+
+class ScorerState(Protocol):
+    """The state table parts the scorer records pings into (the poller counts changes no ping announced)."""
+
+    def record_ping(self, record_type: str, record_id: int, received_at: datetime, ttl_seconds: int) -> None: ...
+    def record_health(self, **fields: str | int) -> None: ...

@@ -1,0 +1,410 @@
+"""Use case: the scorer. A "record changed" hint becomes (candidate, job) pairs that are re-read, scored, stored
+and written back.
+
+- An application (OpportunityResource) → its pair. A candidate → every open job we hold a score for them in (the
+  ScoresTable by_candidate index, filled by application events). A job → re-read with its live pipeline; when its
+  text changed (or it is new) every entry is enqueued, otherwise only entries we have not scored yet, one message
+  per application, so no invocation scores a whole pipeline.
+- Caches make repeats cheap in Tracker requests, the shared budget that limits throughput: the parsed profile
+  and its embeddings per candidate (keyed by the document's id/size/created or the record fields' hash) and the
+  prepared job per job (keyed by its text hash) live in the ProfilesTable. A record is re-read from Tracker when
+  its own hint arrives; the other side of a pair comes from the cache when present (its changes arrive as hints
+  of their own, from webhooks or the poller).
+- A score row is stored only if nothing newer is stored (content_version); unchanged inputs skip the engine and
+  every write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
+from skima.models import FeedbackGiven, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
+from skima.pipeline.ports import (
+    Application,
+    CachedJob,
+    CachedProfile,
+    CandidateRecord,
+    JobRecord,
+    NoRediscovery,
+    ProfileCache,
+    Rediscovery,
+    ResumeDocument,
+    ScoreRow,
+    ScorerState,
+    ScoreStore,
+    TrackerSource,
+    WrittenBack,
+)
+from skima.ports import MessageQueue
+from skima.tracker.errors import TrackerNotFound, TrackerRejected
+from skima.writeback import WriteBack, is_material_change
+
+logger = logging.getLogger(__name__)
+
+PING_TTL_SECONDS = 3 * 86400
+_FAN_OUT_BATCH = 10
+
+
+class FeedbackNotWired(RuntimeError):
+    """A hiring manager's feedback message reached a scorer without a feedback write-back."""
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def job_text(title: str, description: str) -> str:
+    """What the engine reads for a job: its title, then its description."""
+    return f"{title.strip()}\n\n{description.strip()}".strip()
+
+
+def content_version(*stamps: datetime | None) -> str:
+    """`<latest input stamp, ISO UTC>|<engine version>`: sorts as time does for one engine version."""
+    known = [stamp.astimezone(UTC) for stamp in stamps if stamp is not None]
+    latest = max(known).isoformat(timespec="seconds") if known else "0000-00-00T00:00:00+00:00"
+    return f"{latest}|{ENGINE_VERSION}"
+
+
+def inputs_hash(job_text_sha256: str, profile: CandidateProfile) -> str:
+    return _sha256("|".join([job_text_sha256, profile.profile_sha256, ENGINE_VERSION, profile.model_id]))
+
+
+def receipt_id(result: MatchResult) -> str:
+    return _sha256(result.receipt.model_dump_json())[:12]
+
+
+@dataclass
+class ScoringReport:
+    """What one message led to (for logs and tests)."""
+
+    pairs_scored: int = 0
+    pairs_unchanged: int = 0
+    pairs_skipped: int = 0
+    notes_written: int = 0
+    tags_added: int = 0
+    stages_moved: int = 0
+    enqueued: int = 0
+    profiles_built: int = 0
+    jobs_prepared: int = 0
+    polled: bool = False
+    outcome: str = ""
+    details: list[str] = field(default_factory=list)
+
+
+class Scorer:
+    def __init__(
+        self,
+        *,
+        tracker: TrackerSource,
+        engine: Engine,
+        profiles: ProfileCache,
+        scores: ScoreStore,
+        writeback: WriteBack,
+        queue: MessageQueue,
+        state: ScorerState,
+        poll: Callable[[], object],
+        rediscovery: Rediscovery | None = None,
+        feedback: Callable[[FeedbackGiven], object] | None = None,
+        stage_moves_enabled: bool = False,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._tracker = tracker
+        self._engine = engine
+        self._profiles = profiles
+        self._scores = scores
+        self._writeback = writeback
+        self._queue = queue
+        self._state = state
+        self._poll = poll
+        self._rediscovery = rediscovery or NoRediscovery()
+        self._feedback = feedback
+        self._stage_moves_enabled = stage_moves_enabled
+        self._clock = clock
+
+    # ------------------------------------------------------------------ entry point
+    def handle(self, message: QueueMessageBody) -> ScoringReport:
+        report = ScoringReport()
+        if isinstance(message, ReconcileRequest):
+            self._poll()  # the poller's lease keeps this from overlapping a scheduled run
+            report.polled = True
+            report.outcome = "polled"
+            return report
+        if isinstance(message, FeedbackGiven):
+            if self._feedback is None:
+                # Not lost: the record fails, SQS redelivers it, and the DLQ keeps it for a redrive.
+                raise FeedbackNotWired("no feedback write-back is wired into this scorer")
+            self._feedback(message)
+            report.outcome = "feedback"
+            return report
+        if message.source == "webhook":
+            self._record_ping(message)
+        try:
+            if message.record_type is RecordType.OPPORTUNITY_RESOURCE:
+                self._on_application(message.record_id, report)
+            elif message.record_type is RecordType.RESOURCE:
+                self._on_candidate(message.record_id, report)
+            else:
+                self._on_job(message, report)
+        except TrackerNotFound:
+            # Deleted (or never visible to us): nothing to score. Its old rows stay until a later clean-up.
+            report.outcome = "record not found"
+        return report
+
+    def _record_ping(self, message: RecordChanged) -> None:
+        self._state.record_ping(message.record_type.value, message.record_id, message.received_at, PING_TTL_SECONDS)
+        self._state.record_health(last_ping_seen=message.received_at.astimezone(UTC).isoformat(), pings=1)
+
+    # ------------------------------------------------------------------ the three hints
+    def _on_application(self, placement_id: int, report: ScoringReport) -> None:
+        application = self._tracker.application(placement_id)
+        job = self._job(application.job_id, report)
+        if not self._scorable(job):
+            report.pairs_skipped += 1
+            report.outcome = "job closed or without requirements"
+            return
+        assert job.prepared is not None
+        cached = self._valid_profile(self._profiles.get_profile(application.candidate_id))
+        known_tags: Sequence[str] | None = None
+        if cached is None:
+            record = self._tracker.candidate(application.candidate_id)
+            cached = self._refresh_profile(record, None, report)
+            known_tags = record.tags
+        self._score_pair(job, cached, application, known_tags, report)
+        report.outcome = report.outcome or "application"
+
+    def _on_candidate(self, candidate_id: int, report: ScoringReport) -> None:
+        record = self._tracker.candidate(candidate_id)
+        job_ids = self._scores.jobs_of(candidate_id)
+        cached = self._valid_profile(self._profiles.get_profile(candidate_id))
+        if not job_ids and cached is None:
+            report.outcome = "candidate in no scored pipeline"  # rediscovery's backfill builds these profiles
+            return
+        profile = self._refresh_profile(record, cached, report)
+        for job_id in job_ids:
+            job = self._job(job_id, report)
+            if not self._scorable(job):
+                report.pairs_skipped += 1
+                continue
+            existing = self._scores.get(job_id, candidate_id)
+            application = Application(
+                placement_id=existing.placement_id if existing and existing.placement_id else 0,
+                job_id=job_id,
+                candidate_id=candidate_id,
+                status_id=existing.placement_status_id if existing else None,
+                status_name=existing.placement_status_name if existing else None,
+            )
+            self._score_pair(job, profile, application, record.tags, report)
+        report.outcome = "candidate"
+
+    def _on_job(self, message: RecordChanged, report: ScoringReport) -> None:
+        record = self._tracker.job(message.record_id)
+        job, changed = self._update_job(record, report)
+        if not self._scorable(job):
+            report.outcome = "job closed or without requirements"
+            return
+        if changed:
+            self._rediscovery.job_prepared(job)
+        scored = set() if changed else self._scores.candidates_of(job.job_id)
+        pending = [entry for entry in record.pipeline if entry.candidate_id not in scored]
+        messages: list[QueueMessageBody] = [
+            RecordChanged(
+                source=message.source,
+                received_at=self._clock(),
+                record_type=RecordType.OPPORTUNITY_RESOURCE,
+                record_id=entry.placement_id,
+            )
+            for entry in pending
+        ]
+        for start in range(0, len(messages), _FAN_OUT_BATCH):
+            self._queue.send_batch(messages[start : start + _FAN_OUT_BATCH])
+        report.enqueued = len(messages)
+        report.outcome = "job"
+
+    # ------------------------------------------------------------------ jobs
+    @staticmethod
+    def _scorable(job: CachedJob) -> bool:
+        return job.is_open and job.prepared is not None
+
+    def _job(self, job_id: int, report: ScoringReport) -> CachedJob:
+        cached = self._profiles.get_job(job_id)
+        if cached is not None and self._job_is_current(cached):
+            return cached
+        return self._update_job(self._tracker.job(job_id), report)[0]
+
+    def _job_is_current(self, cached: CachedJob) -> bool:
+        if cached.prepared is None:
+            return True  # unmatchable text stays unmatchable until the text changes
+        return (
+            cached.prepared.engine_version == ENGINE_VERSION
+            and cached.prepared.model_id == self._engine.embedder.model_id
+        )
+
+    def _update_job(self, record: JobRecord, report: ScoringReport) -> tuple[CachedJob, bool]:
+        """Cache the job; prepare it again only when its text (or the engine) changed. True when it did."""
+        text = job_text(record.title, record.description)
+        text_hash = _sha256(text)
+        cached = self._profiles.get_job(record.job_id)
+        if cached is not None and cached.description_sha256 == text_hash and self._job_is_current(cached):
+            if (cached.is_open, cached.title, cached.job_stamp) != (record.is_open, record.title, record.last_updated):
+                cached = CachedJob(
+                    job_id=record.job_id,
+                    title=record.title,
+                    description_sha256=text_hash,
+                    is_open=record.is_open,
+                    job_stamp=record.last_updated,
+                    prepared=cached.prepared,
+                )
+                self._profiles.put_job(cached)
+            return cached, False
+        try:
+            prepared = self._engine.prepare_job(str(record.job_id), text)
+        except JobTextError:
+            logger.info("job %s has no requirements the engine can match", record.job_id)
+            prepared = None
+        report.jobs_prepared += 1
+        fresh = CachedJob(
+            job_id=record.job_id,
+            title=record.title,
+            description_sha256=text_hash,
+            is_open=record.is_open,
+            job_stamp=record.last_updated,
+            prepared=prepared,
+        )
+        self._profiles.put_job(fresh)
+        return fresh, True
+
+    # ------------------------------------------------------------------ candidates
+    def _valid_profile(self, cached: CachedProfile | None) -> CachedProfile | None:
+        if cached is None:
+            return None
+        profile = cached.profile
+        if profile.engine_version != ENGINE_VERSION or profile.model_id != self._engine.embedder.model_id:
+            return None
+        return cached
+
+    def _refresh_profile(
+        self, record: CandidateRecord, cached: CachedProfile | None, report: ScoringReport
+    ) -> CachedProfile:
+        """The candidate's profile, rebuilt only when its resume changed (never re-fetched or re-embedded)."""
+        if cached is not None and record.last_updated is not None and cached.candidate_stamp == record.last_updated:
+            return cached  # the record was not saved since: neither a new document nor new fields
+        candidate_id = record.candidate_id
+        document = self._tracker.primary_resume(candidate_id)
+        source_key = document.cache_key if document is not None else f"fields#{_sha256(record.fields_text)}"
+        if cached is not None and self._same_source(cached, document, source_key):
+            confirmed = CachedProfile(
+                candidate_id=candidate_id,
+                profile=cached.profile,
+                source_key=source_key,
+                candidate_stamp=record.last_updated,
+                document_stamp=cached.document_stamp,
+                tags=tuple(record.tags),
+                document_size=(document.size if document is not None else None) or cached.document_size,
+            )
+            self._profiles.put_profile(confirmed)
+            return confirmed
+        profile: CandidateProfile | None = None
+        if document is not None:
+            try:
+                content = self._tracker.download(candidate_id, document)
+            except (TrackerNotFound, TrackerRejected) as exc:
+                # The file cannot be had (gone, too large): the record's own fields are the resume then.
+                logger.info("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
+            else:
+                profile = self._engine.build_profile(
+                    str(candidate_id),
+                    ResumeInput.from_document(content.content, content.filename, content.content_type),
+                )
+                if profile.read_error and record.fields_text.strip():
+                    profile = None  # unreadable file: fall back to the fields rather than judge nothing
+        if profile is None:
+            profile = self._engine.build_profile(
+                str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
+            )
+        report.profiles_built += 1
+        fresh = CachedProfile(
+            candidate_id=candidate_id,
+            profile=profile,
+            source_key=source_key,
+            candidate_stamp=record.last_updated,
+            document_stamp=document.created if document is not None else None,
+            tags=tuple(record.tags),
+            document_size=document.size if document is not None else None,
+        )
+        self._profiles.put_profile(fresh)
+        return fresh
+
+    @staticmethod
+    def _same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:
+        if document is not None:
+            return document.same_file(cached.source_key, cached.document_size)
+        return cached.source_key == source_key
+
+    # ------------------------------------------------------------------ one pair
+    def _score_pair(
+        self,
+        job: CachedJob,
+        cached: CachedProfile,
+        application: Application,
+        known_tags: Sequence[str] | None,
+        report: ScoringReport,
+    ) -> None:
+        assert job.prepared is not None
+        wanted_hash = inputs_hash(job.prepared.text_sha256, cached.profile)
+        existing = self._scores.get(job.job_id, cached.candidate_id)
+        if existing is not None and existing.inputs_hash == wanted_hash:
+            if existing.writeback_done_for == wanted_hash:
+                report.pairs_unchanged += 1
+                return
+            row = existing  # scored before, but its write-back did not finish: finish it
+        else:
+            result = self._engine.match(job.prepared, cached.profile)
+            row = ScoreRow(
+                job_id=job.job_id,
+                candidate_id=cached.candidate_id,
+                status=result.status,
+                score=result.score,
+                reasons=list(result.reasons),
+                gaps=list(result.gaps),
+                receipt_id=receipt_id(result),
+                receipt_json=result.receipt.model_dump_json(),
+                result_json=result.model_dump_json(),
+                content_version=content_version(cached.candidate_stamp, cached.document_stamp, job.job_stamp),
+                inputs_hash=wanted_hash,
+                engine_version=ENGINE_VERSION,
+                job_title=job.title,
+                placement_id=application.placement_id or None,
+                placement_status_id=application.status_id,
+                placement_status_name=application.status_name,
+            )
+            if not self._scores.put(row):
+                report.pairs_skipped += 1
+                report.details.append(f"{job.job_id}/{cached.candidate_id}: a newer score is stored")
+                return
+            report.pairs_scored += 1
+        self._write_back(row, existing.written if existing else None, known_tags, report)
+
+    def _write_back(
+        self,
+        row: ScoreRow,
+        previous: WrittenBack | None,
+        known_tags: Sequence[str] | None,
+        report: ScoringReport,
+    ) -> None:
+        written: WrittenBack | None = None
+        if is_material_change(previous, row):
+            if self._writeback.note(row):
+                report.notes_written += 1
+            written = WrittenBack(score=row.score, status=row.status, reasons=tuple(row.reasons))
+        if row.status == "scored" and self._writeback.tag(row.candidate_id, known_tags):
+            report.tags_added += 1
+        if self._stage_moves_enabled and row.status == "scored":
+            top10 = self._scores.top10(row.job_id)
+            if self._writeback.stage(row, top10):
+                report.stages_moved += 1
+        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)

@@ -1,0 +1,125 @@
+"""The shortlist function's HTTP surface, free of Lambda and AWS: request in, response out.
+
+GET  /s/<token>             the page (or the friendly "not available" page, 404, for any token not active)
+POST /s/<token>/feedback    one verdict; 303 back to the page
+GET  /robots.txt            keeps crawlers out of the capability URLs
+Anything else: 404 (unknown path) or 405 (other methods). Every response carries the security headers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from skima.errors import DependencyUnavailable, RejectedRequest
+from skima.shortlist.feedback import MAX_FORM_BYTES, FeedbackService, parse_form, refuse_cross_site
+from skima.shortlist.links import ShareLinks
+from skima.shortlist.page import ShortlistPage
+from skima.shortlist.tokens import is_well_formed
+from skima.web import LINK_UNAVAILABLE_MESSAGE, LINK_UNAVAILABLE_TITLE, SECURITY_HEADERS, message_page
+
+logger = logging.getLogger(__name__)
+
+_ROUTE = re.compile(r"^/s/(?P<token>[^/]{1,512})(?P<feedback>/feedback)?/?$")
+_HTML = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class WebRequest:
+    method: str
+    path: str
+    headers: Mapping[str, str]  # lower-case names
+    body: bytes = b""
+    query: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WebResponse:
+    status: int
+    body: str
+    headers: dict[str, str]
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("Content-Type", _HTML)
+
+
+def _response(status: int, body: str, content_type: str = _HTML, **extra: str) -> WebResponse:
+    headers = {**SECURITY_HEADERS, "Content-Type": content_type}
+    headers.update({name.replace("_", "-"): value for name, value in extra.items()})
+    return WebResponse(status, body, headers)
+
+
+def unavailable() -> WebResponse:
+    """One answer for unknown, malformed, expired and revoked tokens alike."""
+    return _response(404, message_page(LINK_UNAVAILABLE_TITLE, LINK_UNAVAILABLE_MESSAGE))
+
+
+def own_origins(headers: Mapping[str, str]) -> frozenset[str]:
+    """The origins this page is served from (the Host the browser used; the browser sets Origin truthfully)."""
+    host = headers.get("host", "").strip().lower()
+    return frozenset({f"https://{host}", f"http://{host}"}) if host else frozenset()
+
+
+class ShortlistWeb:
+    def __init__(self, links: ShareLinks, page: ShortlistPage, feedback: FeedbackService) -> None:
+        self._links = links
+        self._page = page
+        self._feedback = feedback
+
+    def handle(self, request: WebRequest) -> WebResponse:
+        try:
+            return self._route(request)
+        except DependencyUnavailable:
+            logger.exception("shortlist dependency unavailable")
+            return _response(503, message_page("Please try again", "The shortlist is briefly unavailable."))
+
+    def _route(self, request: WebRequest) -> WebResponse:
+        method = request.method.upper()
+        if request.path == "/robots.txt" and method == "GET":
+            return _response(200, "User-agent: *\nDisallow: /\n", "text/plain; charset=utf-8")
+        match = _ROUTE.match(request.path)
+        kind: Literal["page", "feedback"] | None = None
+        if match:
+            kind = "feedback" if match.group("feedback") else "page"
+        allowed = {"page": "GET", "feedback": "POST", None: "GET"}[kind]
+        if method != allowed:
+            return _response(
+                405, message_page("Not allowed", "This address does not accept that request."), Allow=allowed
+            )
+        if match is None:
+            return _response(404, message_page(LINK_UNAVAILABLE_TITLE, LINK_UNAVAILABLE_MESSAGE))
+        token = match.group("token")
+        if kind == "feedback":
+            return self._post_feedback(request, token)
+        link = self._links.resolve(token)  # one lookup by hash for every token, well formed or not
+        if link is None or not is_well_formed(token):
+            return unavailable()
+        saved = request.query.get("saved", "")
+        saved_candidate = int(saved) if saved.isdigit() and len(saved) <= 15 else None
+        return _response(200, self._page.render(link, token, saved_candidate))
+
+    def _post_feedback(self, request: WebRequest, token: str) -> WebResponse:
+        try:
+            refuse_cross_site(request.headers, own_origins(request.headers))
+        except RejectedRequest as exc:
+            logger.info("feedback refused: cross-site")
+            return _response(exc.status_code, message_page("Not accepted", exc.public_message))
+        link = self._links.resolve(token)
+        if link is None or not is_well_formed(token):
+            return unavailable()
+        back = f"/s/{token}"
+        if len(request.body) > MAX_FORM_BYTES:
+            return _response(413, message_page("Not accepted", "The form is too large.", back))
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type != "application/x-www-form-urlencoded":
+            return _response(415, message_page("Not accepted", "Send the form from the shortlist page.", back))
+        try:
+            result = self._feedback.submit(link, parse_form(request.body))
+        except RejectedRequest as exc:
+            return _response(exc.status_code, message_page("Not saved", exc.public_message, back))
+        location = f"{back}?saved={result.candidate_id}#c-{result.candidate_id}"
+        return _response(303, "", Location=location)

@@ -1,0 +1,161 @@
+"""Write-back to Tracker: the activity note's text, when a note is worth writing, and the outbox that makes
+retries safe.
+
+Every side effect has a deterministic outbox key in the state table. The note's key is also its idempotency
+marker in Tracker, derived from (job, candidate, inputs hash), so the same score can never produce two notes:
+- status "attempted" is saved BEFORE calling Tracker, "done" after;
+- a retry that finds "attempted" (a crash or timeout between the Tracker write and "done") asks the client to
+  look for the marker in Tracker before sending (`check_existing=True`);
+- a retry that finds "done" does nothing.
+The tag and the stage move are idempotent by value (read-modify-write, set-to), so their outbox rows only save
+requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from skima.pipeline.ports import Outbox, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
+
+logger = logging.getLogger(__name__)
+
+# A note is rewritten only when the recruiter would see a real difference.
+MATERIAL_SCORE_DELTA = 3
+# Early pipeline stages a "Skima Shortlisted" move may start from; a candidate further along is never moved.
+EARLY_STAGE_NAMES = frozenset({"applied", "new", "longlisted", "long list", "longlist", "shortlisted", "sourced"})
+
+
+def is_material_change(previous: WrittenBack | None, row: ScoreRow) -> bool:
+    """True when no note was written yet, the status changed, the score moved by >= 3 points, or the set of
+    reasons changed (the reasons quote the resume, so new evidence is news even at the same score)."""
+    if previous is None:
+        return True
+    if previous.status != row.status:
+        return True
+    if row.score is not None and previous.score is not None and abs(row.score - previous.score) >= MATERIAL_SCORE_DELTA:
+        return True
+    return _reason_set(previous.reasons) != _reason_set(row.reasons)
+
+
+def _reason_set(reasons: Sequence[str]) -> frozenset[str]:
+    return frozenset(" ".join(reason.split()).lower() for reason in reasons)
+
+
+def note_idempotency_key(job_id: int, candidate_id: int, inputs_hash: str) -> str:
+    """Deterministic per (job, candidate, content): `sk<job>-<candidate>-<hash>` (fits Tracker's 6-64 chars)."""
+    digest = hashlib.sha256(f"{job_id}|{candidate_id}|{inputs_hash}".encode()).hexdigest()[:16]
+    return f"sk{job_id}-{candidate_id}-{digest}"
+
+
+def note_subject(row: ScoreRow) -> str:
+    title = _one_line(row.job_title) or f"job {row.job_id}"
+    if row.status == "scored" and row.score is not None:
+        return f"SKIMA Match Score {row.score} - {title}"
+    return f"SKIMA could not judge the resume - {title}"
+
+
+def note_text(row: ScoreRow, shortlist_link: str | None) -> str:
+    """The activity note, plain text, one field per line (the product brief's field names)."""
+    lines: list[str] = []
+    if row.status == "scored" and row.score is not None:
+        lines.append(f"SKIMA Match Score: {row.score}")
+        lines.append("SKIMA Reasons:")
+        lines.extend(f"- {_one_line(reason)}" for reason in row.reasons)
+    else:
+        # No number: an unreadable or too thin resume is not a verdict on the candidate.
+        lines.append("SKIMA Match Score: not scored (the resume could not be judged)")
+        lines.append("SKIMA Reasons:")
+        why = [_one_line(reason) for reason in row.reasons] or ["the resume had too little readable text"]
+        lines.extend(f"- {reason}" for reason in why)
+        lines.append("- Please check the resume document or the candidate's record fields.")
+    if shortlist_link:
+        lines.append(f"Shortlist Link: {shortlist_link}")
+    title = _one_line(row.job_title)
+    job = f"{row.job_id} {title}" if title else str(row.job_id)
+    lines.append(f"Job: {job} | Engine: {row.engine_version} | Receipt: {row.receipt_id}")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class WriteBackPolicy:
+    screened_tag: str = "SKIMA Screened"
+    stage_status_id: int | None = None  # None: stage moves are off (the default)
+    stage_min_score: int = 70
+
+
+@dataclass
+class WriteBackReport:
+    note_written: bool = False
+    tag_added: bool = False
+    stage_moved: bool = False
+
+
+class WriteBack:
+    def __init__(self, tracker: TrackerSource, outbox: Outbox, links: ShortlistLinks, policy: WriteBackPolicy) -> None:
+        self._tracker = tracker
+        self._outbox = outbox
+        self._links = links
+        self._policy = policy
+
+    def note(self, row: ScoreRow) -> bool:
+        """Write the row's note once (ever) for its inputs. True when this call created or confirmed it."""
+        key = note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash)
+        outbox_key = f"note#{key}"
+        status = self._outbox.outbox_status(outbox_key)
+        if status == "done":
+            return False
+        self._outbox.outbox_attempted(outbox_key)
+        activity_id = self._tracker.create_note(
+            row.candidate_id,
+            subject=note_subject(row),
+            note=note_text(row, self._links.link_for(row.job_id)),
+            idempotency_key=key,
+            check_existing=status == "attempted",
+        )
+        self._outbox.outbox_done(outbox_key, str(activity_id))
+        return True
+
+    def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:
+        """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter)."""
+        tag = self._policy.screened_tag
+        outbox_key = f"tag#{candidate_id}#{tag.lower()}"
+        if self._outbox.outbox_status(outbox_key) == "done":
+            return False
+        if known_tags is not None and any(t.strip().lower() == tag.lower() for t in known_tags):
+            self._outbox.outbox_done(outbox_key, "present")
+            return False
+        changed = self._tracker.add_tag(candidate_id, tag, known_tags)
+        self._outbox.outbox_done(outbox_key, "added" if changed else "present")
+        return changed
+
+    def stage_eligible(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
+        """Only when enabled, only at or above the minimum score, only in the job's top-10, only from an early
+        stage: never any move on a low score (no auto-rejection) and never a move backwards."""
+        target = self._policy.stage_status_id
+        if target is None or row.status != "scored" or row.score is None or row.placement_id is None:
+            return False
+        if row.score < self._policy.stage_min_score:
+            return False
+        if row.candidate_id not in {r.candidate_id for r in top10}:
+            return False
+        if row.placement_status_id == target:
+            return False
+        return (row.placement_status_name or "").strip().lower() in EARLY_STAGE_NAMES
+
+    def stage(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
+        target = self._policy.stage_status_id
+        if target is None or row.placement_id is None or not self.stage_eligible(row, top10):
+            return False
+        outbox_key = f"stage#{row.placement_id}#{target}"
+        if self._outbox.outbox_status(outbox_key) == "done":
+            return False
+        self._tracker.set_stage(row.placement_id, target)
+        self._outbox.outbox_done(outbox_key, str(row.score))
+        return True

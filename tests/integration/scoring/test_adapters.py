@@ -1,0 +1,184 @@
+"""The scorer's DynamoDB adapters against moto, tables created from template.yaml's key schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from skima.adapters.dynamo_profiles import DynamoProfileCache
+from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks, rank_key
+from skima.adapters.dynamo_state import DynamoStateStore
+from skima.engine import Engine
+from skima.pipeline.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
+from tests.support.template import create_table
+from tests.unit.scoring.conftest import JOB_TEXT, STRONG_RESUME, HashingEmbedder
+
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+
+
+def row(candidate_id: int, score: int | None, *, job_id: int = 2001, version: str = "2026-11-28T09:00:00") -> ScoreRow:
+    return ScoreRow(
+        job_id=job_id,
+        candidate_id=candidate_id,
+        status="scored" if score is not None else "insufficient_evidence",
+        score=score,
+        reasons=["a reason", "another"],
+        gaps=["Kafka"],
+        receipt_id="r" * 12,
+        receipt_json='{"engine_version": "e"}',
+        result_json='{"requirements": []}',
+        content_version=version,
+        inputs_hash=f"h{candidate_id}{score}{version}",
+        engine_version="e",
+        job_title="Engineer",
+        placement_id=3000 + candidate_id,
+        placement_status_id=1,
+        placement_status_name="Applied",
+    )
+
+
+@dataclass
+class Tables:
+    client: Any
+    scores: DynamoScoreStore
+    profiles: DynamoProfileCache
+    state: DynamoStateStore
+    links: DynamoShortlistLinks
+    links_table: str
+
+
+@pytest.fixture
+def tables() -> Iterator[Tables]:
+    with mock_aws():
+        client = boto3.client("dynamodb")
+        links_table = create_table(client, "LinksTable")
+        yield Tables(
+            client=client,
+            scores=DynamoScoreStore(client, create_table(client, "ScoresTable")),
+            profiles=DynamoProfileCache(client, create_table(client, "ProfilesTable")),
+            state=DynamoStateStore(client, create_table(client, "StateTable")),
+            links=DynamoShortlistLinks(client, links_table, clock=lambda: T0.timestamp()),
+            links_table=links_table,
+        )
+
+
+def test_a_row_round_trips(tables: Tables) -> None:
+    stored = row(1001, 77)
+    assert tables.scores.put(stored)
+    assert tables.scores.get(2001, 1001) == stored
+    assert tables.scores.get(2001, 9999) is None
+
+
+def test_an_older_version_never_overwrites_a_newer_one(tables: Tables) -> None:
+    assert tables.scores.put(row(1001, 80, version="2026-11-28T10:00:00"))
+    assert not tables.scores.put(row(1001, 20, version="2026-11-28T09:59:59"))
+    got = tables.scores.get(2001, 1001)
+    assert got is not None and got.score == 80
+    assert tables.scores.put(row(1001, 85, version="2026-11-28T10:00:00"))  # the same version may be re-stored
+    assert tables.scores.put(row(1001, 60, version="2026-11-28T10:00:01"))
+    got = tables.scores.get(2001, 1001)
+    assert got is not None and got.score == 60
+
+
+def test_put_keeps_what_was_written_back_and_mark_written_needs_the_same_inputs(tables: Tables) -> None:
+    first = row(1001, 80, version="2026-11-28T10:00:00")
+    tables.scores.put(first)
+    written = WrittenBack(score=80, status="scored", reasons=("a reason", "another"))
+    assert not tables.scores.mark_written(2001, 1001, "some other inputs", written)
+    assert tables.scores.mark_written(2001, 1001, first.inputs_hash, written)
+    second = row(1001, 81, version="2026-11-28T11:00:00")
+    tables.scores.put(second)
+    got = tables.scores.get(2001, 1001)
+    assert got is not None
+    assert got.written == written and got.writeback_done_for == first.inputs_hash
+    assert got.inputs_hash == second.inputs_hash
+
+
+def test_top10_is_one_query_best_first_ties_by_candidate_id_and_sparse(tables: Tables) -> None:
+    scores = {1001: 50, 1002: 90, 1003: 90, 1004: 100, 1005: None, 1006: 0}
+    scores.update({2000 + i: 10 + i for i in range(10)})
+    for candidate_id, score in scores.items():
+        tables.scores.put(row(candidate_id, score))
+    tables.scores.put(row(1007, 99, job_id=2002))  # another job
+    top = tables.scores.top10(2001)
+    assert [r.candidate_id for r in top] == [1004, 1002, 1003, 1001, 2009, 2008, 2007, 2006, 2005, 2004]
+    assert 1005 not in {r.candidate_id for r in top}
+    # Insufficient evidence has no rank: a row losing its score leaves the ranking.
+    tables.scores.put(row(1004, None, version="2026-11-28T10:00:00"))
+    assert 1004 not in {r.candidate_id for r in tables.scores.top10(2001)}
+
+
+def test_rank_key_sorts_as_the_ranking() -> None:
+    keys = [rank_key(100, 5), rank_key(90, 2), rank_key(90, 10), rank_key(9, 1), rank_key(0, 1)]
+    assert keys == sorted(keys)
+
+
+def test_jobs_of_a_candidate_and_candidates_of_a_job(tables: Tables) -> None:
+    for job_id in (2003, 2001, 2002):
+        tables.scores.put(row(1001, 50, job_id=job_id))
+    tables.scores.put(row(1002, 50, job_id=2001))
+    assert tables.scores.jobs_of(1001) == [2001, 2002, 2003]
+    assert tables.scores.candidates_of(2001) == {1001, 1002}
+    assert tables.scores.jobs_of(4242) == []
+
+
+def test_profiles_and_prepared_jobs_round_trip_compressed(tables: Tables) -> None:
+    engine = Engine(HashingEmbedder(), as_of=date(2026, 1, 1))
+    profile = engine.build_profile("1001", STRONG_RESUME)
+    cached = CachedProfile(1001, profile, "doc#8001#10#x", T0, T0, ("VIP",))
+    tables.profiles.put_profile(cached)
+    got = tables.profiles.get_profile(1001)
+    assert got is not None
+    assert got.profile.profile_sha256 == profile.profile_sha256
+    assert got.profile.span_vectors().shape == profile.span_vectors().shape
+    assert (got.source_key, got.candidate_stamp, got.tags) == ("doc#8001#10#x", T0, ("VIP",))
+    item = tables.client.get_item(TableName="ProfilesTable", Key={"candidate_id": {"S": "1001"}})["Item"]
+    assert len(item["profile"]["B"]) < 350 * 1024 and item["kind"]["S"] == "candidate"
+
+    prepared = engine.prepare_job("2001", JOB_TEXT)
+    job = CachedJob(2001, "Engineer", "sha", True, T0, prepared)
+    tables.profiles.put_job(job)
+    got_job = tables.profiles.get_job(2001)
+    assert got_job is not None and got_job.prepared is not None
+    assert got_job.prepared.text_sha256 == prepared.text_sha256 and got_job.is_open
+    assert tables.profiles.get_profile(2001) is None  # a job never reads as a candidate
+    tables.profiles.put_job(replace(job, prepared=None, is_open=False))
+    unmatched = tables.profiles.get_job(2001)
+    assert unmatched is not None and unmatched.prepared is None and not unmatched.is_open
+
+
+def test_the_outbox_goes_attempted_then_done_and_never_back(tables: Tables) -> None:
+    assert tables.state.outbox_status("note#k1") is None
+    tables.state.outbox_attempted("note#k1")
+    assert tables.state.outbox_status("note#k1") == "attempted"
+    tables.state.outbox_done("note#k1", "5001")
+    tables.state.outbox_attempted("note#k1")  # a late duplicate cannot downgrade it
+    assert tables.state.outbox_status("note#k1") == "done"
+
+
+def test_a_live_shortlist_link_is_found_by_job(tables: Tables) -> None:
+    assert tables.links.link_for(2001) is None
+    now = int(T0.timestamp())
+    for token_hash, url, expires, revoked in (
+        ("a", "https://x/s/old", now - 10, False),
+        ("b", "https://x/s/revoked", now + 999, True),
+        ("c", "https://x/s/live", now + 100, False),
+    ):
+        tables.client.put_item(
+            TableName=tables.links_table,
+            Item={
+                "token_hash": {"S": token_hash},
+                "job_id": {"S": "2001"},
+                "url": {"S": url},
+                "expires_at": {"N": str(expires)},
+                "revoked": {"BOOL": revoked},
+            },
+        )
+    assert tables.links.link_for(2001) == "https://x/s/live"
+    assert tables.links.link_for(2002) is None

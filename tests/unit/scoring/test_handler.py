@@ -1,0 +1,93 @@
+"""The scorer handler's batch semantics, with the use case replaced: each record fails or succeeds alone."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from skima.models import QueueMessageBody, RecordChanged, RecordType
+from skima.scoring import ScoringReport
+from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
+from tests.support.handlers import FakeLambdaContext, load_handler
+
+
+def sqs_event(*bodies: str) -> dict[str, Any]:
+    return {
+        "Records": [
+            {
+                "messageId": f"m{index}",
+                "receiptHandle": f"r{index}",
+                "body": body,
+                "attributes": {"ApproximateReceiveCount": "1"},
+                "messageAttributes": {},
+                "md5OfBody": "",
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:score",
+                "awsRegion": "us-east-1",
+            }
+            for index, body in enumerate(bodies)
+        ]
+    }
+
+
+def good(record_id: int) -> str:
+    return RecordChanged(source="poll", record_type=RecordType.RESOURCE, record_id=record_id).model_dump_json()
+
+
+class StubScorer:
+    def __init__(self, failures: dict[int, Exception]) -> None:
+        self.failures = failures
+        self.handled: list[int] = []
+
+    def handle(self, message: QueueMessageBody) -> ScoringReport:
+        assert isinstance(message, RecordChanged)
+        if message.record_id in self.failures:
+            raise self.failures[message.record_id]
+        self.handled.append(message.record_id)
+        return ScoringReport(outcome="ok")
+
+
+@pytest.fixture
+def handler(monkeypatch: pytest.MonkeyPatch) -> Any:
+    module = load_handler("scorer")
+    monkeypatch.setattr(module, "settings", lambda: object())
+    return module
+
+
+def test_poison_messages_fail_only_themselves(handler: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    scorer = StubScorer({})
+    monkeypatch.setattr(handler, "build_scorer", lambda config, context, deadline: scorer)
+    bodies = (
+        good(1),
+        "not json at all",
+        json.dumps({"kind": "record_changed", "record_type": "Resource", "record_id": -5, "source": "poll"}),
+        json.dumps({"kind": "something_else"}),
+        good(2),
+    )
+    response = handler.lambda_handler(sqs_event(*bodies), FakeLambdaContext())
+    assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m1", "m2", "m3"]
+    assert scorer.handled == [1, 2]
+
+
+def test_an_unavailable_tracker_fails_that_record_for_a_later_retry(
+    handler: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scorer = StubScorer({2: TrackerUnavailable("503s")})
+    monkeypatch.setattr(handler, "build_scorer", lambda config, context, deadline: scorer)
+    response = handler.lambda_handler(sqs_event(good(1), good(2), good(3)), FakeLambdaContext())
+    assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m1"]
+    assert scorer.handled == [1, 3]
+
+
+def test_an_auth_error_drops_the_cached_client_and_fails_the_record(
+    handler: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scorer = StubScorer({1: TrackerAuthError("token refused")})
+    monkeypatch.setattr(handler, "build_scorer", lambda config, context, deadline: scorer)
+    cleared: list[bool] = []
+    monkeypatch.setattr(handler.wiring.tracker_client, "cache_clear", lambda: cleared.append(True))
+    response = handler.lambda_handler(sqs_event(good(1)), FakeLambdaContext())
+    assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m0"]
+    assert cleared == [True]

@@ -1,0 +1,398 @@
+"""The scorer's promises on in-memory fakes: fan-out, caching, conditional stores, outbox, write-back rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from skima.models import ReconcileRequest, RecordChanged, RecordType
+from skima.pipeline.ports import ResumeDocument
+from skima.scoring import content_version
+from skima.tracker.errors import TrackerUnavailable
+from skima.writeback import WriteBackPolicy
+from tests.unit.scoring.conftest import STRONG_RESUME, T0, WEAK_RESUME, World
+
+
+def application(placement_id: int, source: str = "poll") -> RecordChanged:
+    return RecordChanged(source=source, record_type=RecordType.OPPORTUNITY_RESOURCE, record_id=placement_id)  # type: ignore[arg-type]
+
+
+def candidate(candidate_id: int) -> RecordChanged:
+    return RecordChanged(source="poll", record_type=RecordType.RESOURCE, record_id=candidate_id)
+
+
+def job(job_id: int) -> RecordChanged:
+    return RecordChanged(source="poll", record_type=RecordType.OPPORTUNITY, record_id=job_id)
+
+
+def test_a_new_application_is_scored_stored_noted_and_tagged(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001, tags=["VIP", "Java"])
+    world.apply(3001, 2001, 1001)
+
+    report = world.scorer().handle(application(3001))
+
+    row = world.scores.get(2001, 1001)
+    assert row is not None and row.status == "scored" and row.score is not None
+    assert row.placement_id == 3001
+    assert report.pairs_scored == 1 and report.notes_written == 1
+    (note,) = world.tracker.notes
+    assert note.candidate_id == 1001
+    assert note.note.startswith(f"SKIMA Match Score: {row.score}\nSKIMA Reasons:\n- ")
+    assert world.tracker.tags[1001] == ["VIP", "Java", "SKIMA Screened"]  # the others kept, in order
+    # application, job, candidate, list_documents, download, create_note, add_tag (tags already read)
+    assert world.tracker.calls == [
+        "application",
+        "job",
+        "candidate",
+        "list_documents",
+        "download",
+        "create_note",
+        "add_tag",
+    ]
+
+
+def test_a_new_application_to_a_known_job_costs_at_most_six_tracker_calls(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.add_candidate(1002, WEAK_RESUME)
+    world.apply(3001, 2001, 1001)
+    world.apply(3002, 2001, 1002)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    before = world.tracker.request_count
+    scorer.handle(application(3002))
+    assert world.tracker.request_count - before <= 6
+
+
+def test_the_same_message_twice_writes_one_note_and_rechecks_with_one_call(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    before = list(world.tracker.calls)
+
+    report = scorer.handle(application(3001))
+
+    assert len(world.tracker.notes) == 1
+    assert world.tracker.calls[len(before) :] == ["application"]
+    assert report.pairs_unchanged == 1 and report.pairs_scored == 0
+
+
+def test_a_known_candidate_against_a_known_job_needs_no_tracker_call_to_score(world: World) -> None:
+    world.add_job(2001)
+    world.add_job(2002, title="Platform Engineer")
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    world.apply(3002, 2002, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    scorer.handle(job(2002))  # the job is read (and cached) on its own hint
+    before = len(world.tracker.calls)
+    embedded = world.embedder.texts_embedded
+
+    scorer.handle(application(3002))
+
+    # Only the application itself is read; scoring used the cached profile and job; the note is the write.
+    assert world.tracker.calls[before:] == ["application", "create_note"]
+    assert world.embedder.texts_embedded == embedded  # nothing re-embedded
+
+
+def test_an_unchanged_candidate_recheck_is_one_call_and_no_write(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    before = len(world.tracker.calls)
+
+    scorer.handle(candidate(1001))
+
+    assert world.tracker.calls[before:] == ["candidate"]
+
+
+def test_a_saved_candidate_with_the_same_document_is_not_downloaded_or_rebuilt(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    world.tracker.candidates[1001] = replace(world.tracker.candidates[1001], last_updated=T0)  # e.g. a phone edit
+    before = len(world.tracker.calls)
+
+    report = scorer.handle(candidate(1001))
+
+    assert world.tracker.calls[before:] == ["candidate", "list_documents"]
+    assert report.profiles_built == 0 and len(world.tracker.notes) == 1
+
+
+def test_a_changed_resume_rescores_every_open_job_the_candidate_is_in(world: World) -> None:
+    world.add_job(2001)
+    world.add_job(2002, title="Closed job", is_open=False)
+    world.add_candidate(1001, WEAK_RESUME)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    old = world.scores.get(2001, 1001)
+    assert old is not None and old.score is not None
+    world.tracker.jobs[2002] = replace(world.tracker.jobs[2002], is_open=False)
+    world.add_candidate(1001, STRONG_RESUME, stamp=T0, document_id=9999)
+
+    report = scorer.handle(candidate(1001))
+
+    new = world.scores.get(2001, 1001)
+    assert new is not None and new.score is not None and new.score > old.score
+    assert report.profiles_built == 1 and report.pairs_scored == 1
+    assert len(world.tracker.notes) == 2
+    assert world.scores.jobs_of(1001) == [2001]
+
+
+def test_a_new_job_fans_out_one_message_per_application_in_batches_of_ten(world: World) -> None:
+    world.add_job(2001)
+    for index in range(23):
+        world.add_candidate(1001 + index)
+        world.apply(3001 + index, 2001, 1001 + index)
+
+    report = world.scorer().handle(job(2001))
+
+    assert [len(batch) for batch in world.queue.batches] == [10, 10, 3]
+    sent = [m for batch in world.queue.batches for m in batch]
+    assert all(isinstance(m, RecordChanged) and m.record_type is RecordType.OPPORTUNITY_RESOURCE for m in sent)
+    assert sorted(m.record_id for m in sent if isinstance(m, RecordChanged)) == list(range(3001, 3024))
+    assert report.enqueued == 23 and world.tracker.calls == ["job"]
+    assert world.tracker.notes == []  # nothing scored in this invocation
+
+
+def test_an_unchanged_job_only_enqueues_applications_not_scored_yet(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.add_candidate(1002)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    world.apply(3002, 2001, 1002)  # a new entry no ping announced
+
+    scorer.handle(job(2001))
+
+    sent = [m for batch in world.queue.batches for m in batch]
+    assert [m.record_id for m in sent if isinstance(m, RecordChanged)] == [3002]
+
+
+def test_a_closed_job_is_neither_scored_nor_fanned_out(world: World) -> None:
+    world.add_job(2001, is_open=False)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(job(2001))
+    scorer.handle(application(3001))
+    assert world.queue.batches == [] and world.scores.rows == {} and world.tracker.notes == []
+
+
+def test_an_older_result_never_overwrites_a_newer_one(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    newer = "2099-01-01T00:00:00+00:00|" + "z"
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    stored = world.scores.get(2001, 1001)
+    assert stored is not None
+    world.scores.rows[(2001, 1001)] = replace(stored, content_version=newer, inputs_hash="other", score=1)
+    notes = len(world.tracker.notes)
+
+    report = scorer.handle(application(3001))
+
+    kept = world.scores.get(2001, 1001)
+    assert kept is not None and kept.content_version == newer and kept.score == 1
+    assert report.pairs_skipped == 1 and len(world.tracker.notes) == notes  # and no note for the stale result
+
+
+def test_content_versions_sort_as_time_does() -> None:
+    older = content_version(T0, None, T0 - timedelta(days=2))
+    newer = content_version(T0 - timedelta(days=9), T0 + timedelta(seconds=1))
+    assert older < newer
+    assert content_version(None) < older
+
+
+def test_a_crash_after_the_note_landed_does_not_duplicate_it_on_retry(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    world.outbox.crash_on_done = True
+    scorer = world.scorer()
+    with pytest.raises(RuntimeError):
+        scorer.handle(application(3001))
+    assert len(world.tracker.notes) == 1
+
+    scorer.handle(application(3001))  # SQS redelivers
+
+    assert len(world.tracker.notes) == 1
+    assert "find_note" in world.tracker.calls  # the retry looked for its marker before sending
+
+
+def test_a_lost_note_response_is_retried_without_a_duplicate(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    world.tracker.lose_next_note_response = True
+    scorer = world.scorer()
+    with pytest.raises(TrackerUnavailable):
+        scorer.handle(application(3001))
+    scorer.handle(application(3001))
+    assert len(world.tracker.notes) == 1
+    row = world.scores.get(2001, 1001)
+    assert row is not None and row.writeback_done_for == row.inputs_hash
+
+
+def test_the_tag_is_added_once_across_jobs(world: World) -> None:
+    world.add_job(2001)
+    world.add_job(2002, title="Platform Engineer")
+    world.add_candidate(1001, tags=["Keep me"])
+    world.apply(3001, 2001, 1001)
+    world.apply(3002, 2002, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    scorer.handle(application(3002))
+    assert world.tracker.calls.count("add_tag") == 1
+    assert world.tracker.tags[1001] == ["Keep me", "SKIMA Screened"]
+
+
+def test_a_tag_already_present_is_not_written(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001, tags=["skima screened"])
+    world.apply(3001, 2001, 1001)
+    world.scorer().handle(application(3001))
+    assert "add_tag" not in world.tracker.calls
+    assert world.tracker.tags[1001] == ["skima screened"]
+
+
+def test_no_new_note_without_a_material_change(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    # The same resume re-uploaded as a new document: new inputs, same score and reasons.
+    world.add_candidate(1001, STRONG_RESUME + "\n", stamp=T0, document_id=9001)
+    report = scorer.handle(candidate(1001))
+    assert report.profiles_built == 1
+    assert len(world.tracker.notes) == 1
+
+
+def test_insufficient_evidence_writes_a_note_without_a_number_and_no_rank_or_tag(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001, resume=None, fields_text="")
+    world.apply(3001, 2001, 1001)
+
+    world.scorer().handle(application(3001))
+
+    row = world.scores.get(2001, 1001)
+    assert row is not None and row.status == "insufficient_evidence" and row.score is None
+    assert world.scores.top10(2001) == []
+    (note,) = world.tracker.notes
+    assert note.note.startswith("SKIMA Match Score: not scored (the resume could not be judged)\nSKIMA Reasons:\n- ")
+    assert not any(ch.isdigit() for ch in note.note.splitlines()[0])
+    assert "add_tag" not in world.tracker.calls
+
+
+def test_the_record_fields_are_the_resume_when_there_is_no_document(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001, resume=None, fields_text=STRONG_RESUME)
+    world.apply(3001, 2001, 1001)
+    world.scorer().handle(application(3001))
+    row = world.scores.get(2001, 1001)
+    assert row is not None and row.status == "scored"
+    assert "download" not in world.tracker.calls
+    assert world.profiles.profiles[1001].profile.source == "record_fields"
+
+
+def _ranked_world(world: World, strong: int, weak: int, status: str = "Applied") -> None:
+    world.add_job(2001)
+    for index in range(strong):
+        world.add_candidate(1001 + index)
+        world.apply(3001 + index, 2001, 1001 + index, status)
+    for index in range(weak):
+        world.add_candidate(1501 + index, WEAK_RESUME)
+        world.apply(3501 + index, 2001, 1501 + index, status)
+
+
+def _score_all(world: World) -> None:
+    scorer = world.scorer()
+    for placement_id in sorted(world.tracker.applications):
+        scorer.handle(application(placement_id))
+
+
+def test_no_stage_move_unless_enabled(world: World) -> None:
+    _ranked_world(world, strong=2, weak=0)
+    _score_all(world)
+    assert world.tracker.stage_moves == []
+
+
+def test_stage_move_only_for_a_high_score_in_the_top10(world: World) -> None:
+    world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=50)
+    _ranked_world(world, strong=2, weak=2)
+    _score_all(world)
+    strong_rows = [world.scores.get(2001, c) for c in (1001, 1002)]
+    weak_rows = [world.scores.get(2001, c) for c in (1501, 1502)]
+    assert all(r is not None and (r.score or 0) >= 50 for r in strong_rows)
+    assert all(r is not None and (r.score or 0) < 50 for r in weak_rows)
+    assert sorted(world.tracker.stage_moves) == [(3001, 4), (3002, 4)]  # never a move on a low score
+
+
+def test_no_stage_move_outside_the_top10(world: World) -> None:
+    world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=0)
+    _ranked_world(world, strong=10, weak=1)
+    _score_all(world)
+    assert (3501, 4) not in world.tracker.stage_moves  # 11th of 11
+    assert len(world.tracker.stage_moves) == 10
+
+
+def test_no_stage_move_for_a_candidate_already_further_along(world: World) -> None:
+    world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=0)
+    _ranked_world(world, strong=1, weak=0, status="First Interview")
+    _score_all(world)
+    assert world.tracker.stage_moves == []
+
+
+def test_top10_orders_by_score_then_candidate_id(world: World) -> None:
+    _ranked_world(world, strong=12, weak=2)
+    _score_all(world)
+    top = world.scores.top10(2001)
+    assert len(top) == 10
+    assert [r.candidate_id for r in top] == list(range(1001, 1011))  # identical resumes: ties by id
+
+
+def test_a_webhook_hint_records_the_ping_and_sync_health(world: World) -> None:
+    world.add_job(2001)
+    world.scorer().handle(RecordChanged(source="webhook", record_type=RecordType.OPPORTUNITY, record_id=2001))
+    assert world.state.pings == [("Opportunity", 2001)]
+    assert world.state.health["pings"] == 1 and "last_ping_seen" in world.state.health
+
+
+def test_a_poll_hint_records_no_ping(world: World) -> None:
+    world.add_job(2001)
+    world.scorer().handle(job(2001))
+    assert world.state.pings == []
+
+
+def test_a_reconcile_request_runs_a_poll(world: World) -> None:
+    report = world.scorer().handle(ReconcileRequest(source="webhook", reason="unparseable ping"))
+    assert world.polls == [1] and report.polled
+
+
+def test_a_deleted_record_is_nothing_to_do(world: World) -> None:
+    report = world.scorer().handle(application(3999))
+    assert report.outcome == "record not found" and world.scores.rows == {}
+
+
+def test_a_document_is_the_same_file_by_id_and_upload_time_and_size_when_known() -> None:
+    base = ResumeDocument(1, "cv.pdf", None, 10, T0)
+    assert base.same_file(base.cache_key, 10)
+    assert base.same_file(base.cache_key, None)  # Tracker may fill the size in later
+    assert replace(base, size=None).same_file(base.cache_key, 10)
+    assert not base.same_file(base.cache_key, 11)
+    assert not base.same_file(replace(base, document_id=2).cache_key, 10)
+    assert not base.same_file(replace(base, created=T0 + timedelta(seconds=1)).cache_key, 10)

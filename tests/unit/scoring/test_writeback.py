@@ -1,0 +1,81 @@
+"""The note's exact text, the materiality rule and the idempotency key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from skima.pipeline.ports import ScoreRow, WrittenBack
+from skima.writeback import is_material_change, note_idempotency_key, note_subject, note_text
+
+ROW = ScoreRow(
+    job_id=2001,
+    candidate_id=1001,
+    status="scored",
+    score=89,
+    reasons=["6 yrs Java (2018-2024, Acme)", "Kubernetes: 'Built REST APIs on Kubernetes'", "Kafka not found in resume"],
+    gaps=["Kafka"],
+    receipt_id="a1b2c3d4e5f6",
+    receipt_json="{}",
+    result_json="{}",
+    content_version="2026-11-28T09:00:00+00:00|skima-engine/1.0.0",
+    inputs_hash="h" * 64,
+    engine_version="skima-engine/1.0.0",
+    job_title="Senior Backend Engineer",
+    placement_id=3001,
+)
+
+
+def test_note_text_is_one_field_per_line() -> None:
+    assert note_text(ROW, None) == (
+        "SKIMA Match Score: 89\n"
+        "SKIMA Reasons:\n"
+        "- 6 yrs Java (2018-2024, Acme)\n"
+        "- Kubernetes: 'Built REST APIs on Kubernetes'\n"
+        "- Kafka not found in resume\n"
+        "Job: 2001 Senior Backend Engineer | Engine: skima-engine/1.0.0 | Receipt: a1b2c3d4e5f6"
+    )
+
+
+def test_note_text_carries_the_shortlist_link_once_one_exists() -> None:
+    lines = note_text(ROW, "https://x.example/s/tok").splitlines()
+    assert lines[-2] == "Shortlist Link: https://x.example/s/tok"
+    assert lines[-1].startswith("Job: 2001 ")
+
+
+def test_an_insufficient_evidence_note_has_no_number_as_a_verdict() -> None:
+    row = replace(ROW, status="insufficient_evidence", score=None, reasons=["Not scored: the resume is empty"])
+    assert note_text(row, None) == (
+        "SKIMA Match Score: not scored (the resume could not be judged)\n"
+        "SKIMA Reasons:\n"
+        "- Not scored: the resume is empty\n"
+        "- Please check the resume document or the candidate's record fields.\n"
+        "Job: 2001 Senior Backend Engineer | Engine: skima-engine/1.0.0 | Receipt: a1b2c3d4e5f6"
+    )
+    assert "89" not in note_subject(row)
+
+
+def test_reasons_spanning_lines_stay_on_one_line() -> None:
+    row = replace(ROW, reasons=["first\nsecond  third"])
+    assert "- first second third" in note_text(row, None).splitlines()
+
+
+def test_material_change_rules() -> None:
+    written = WrittenBack(score=89, status="scored", reasons=tuple(ROW.reasons))
+    assert is_material_change(None, ROW)
+    assert not is_material_change(written, replace(ROW, score=91))
+    assert not is_material_change(written, replace(ROW, score=87))
+    assert is_material_change(written, replace(ROW, score=92))
+    assert is_material_change(written, replace(ROW, score=86))
+    assert is_material_change(written, replace(ROW, reasons=[*ROW.reasons[:2], "Kafka: 'Kafka streams'"]))
+    assert not is_material_change(written, replace(ROW, reasons=list(reversed(ROW.reasons))))
+    assert is_material_change(written, replace(ROW, status="insufficient_evidence", score=None))
+
+
+def test_idempotency_key_is_deterministic_and_fits_trackers_marker_rules() -> None:
+    key = note_idempotency_key(2001, 1001, "h" * 64)
+    assert key == note_idempotency_key(2001, 1001, "h" * 64)
+    assert key != note_idempotency_key(2001, 1001, "g" * 64)
+    assert key != note_idempotency_key(2002, 1001, "h" * 64)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{6,64}", key)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{6,64}", note_idempotency_key(2**53 - 1, 2**53 - 1, "h" * 64))
