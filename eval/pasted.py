@@ -324,7 +324,7 @@ def _company_block(rng: random.Random, occ: Occupation, bullet: str, n_sent: int
     )
 
 
-def _project_block(rng: random.Random, occ: Occupation, skills: list[str], used: set[str]) -> str:
+def _project_block(rng: random.Random, occ: Occupation, skills: list[str], used: set[str], most: int) -> str:
     name = rng.choice(
         [
             "Inventory",
@@ -342,7 +342,7 @@ def _project_block(rng: random.Random, occ: Occupation, skills: list[str], used:
         ]
     )
     tech = ", ".join(rng.sample(skills, min(len(skills), rng.randint(2, 4))))
-    sentences = _work_sentences(rng, occ, rng.randint(1, 3), used)
+    sentences = _work_sentences(rng, occ, rng.randint(1, most), used)
     return (
         f"Project: {name} {rng.choice(['System', 'Management', 'Application', 'Portal'])} "
         f"Environment: {tech} Description: " + " ".join(sentences) + f" Team Size: {rng.randint(2, 12)}"
@@ -385,9 +385,9 @@ def make_resume(rng: random.Random, occ: Occupation) -> str:
         "short": 1,
         "medium": rng.randint(1, 2),
         "long": rng.randint(2, 3),
-        "very long": rng.randint(3, 5),
+        "very long": rng.randint(4, 6),
     }[length]
-    n_sent = {"tiny": 1, "short": 2, "medium": 4, "long": 6, "very long": 8}[length]
+    n_sent = {"tiny": 1, "short": 2, "medium": 4, "long": 6, "very long": 9}[length]
     blocks: list[str] = []
     used: set[str] = set()
     if length == "tiny":
@@ -424,8 +424,10 @@ def make_resume(rng: random.Random, occ: Occupation) -> str:
             for block in head:
                 blocks.insert(rng.randrange(len(blocks) // 2, len(blocks) + 1), block)
         if length in ("long", "very long") or rng.random() < 0.3:
-            for _ in range(1 if length != "very long" else rng.randint(2, 4)):
-                blocks.append(_project_block(rng, occ, skills, used))
+            for _ in range(1 if length != "very long" else rng.randint(3, 5)):
+                if length == "very long":
+                    used = set()
+                blocks.append(_project_block(rng, occ, skills, used, 5 if length == "very long" else 3))
         if rng.random() < PROSE_P:
             blocks.insert(rng.randrange(len(blocks) + 1), " ".join(rng.sample(PROSE, rng.randint(3, 7))))
         if rng.random() < WORDY_P:

@@ -85,7 +85,7 @@ def _start_simulator(
     command = [
         sys.executable, str(_GUARD), str(os.getpid()), "local.trackerrms_sim",
         "--port", str(port), "--seed", str(args.seed), "--candidates", str(args.candidates),
-        "--api-token", SIM_API_TOKEN, "--webhook-url", webhook_url, "--webhook-token", webhook_token,
+        f"--api-token={SIM_API_TOKEN}", f"--webhook-url={webhook_url}", f"--webhook-token={webhook_token}",
     ]  # fmt: skip
     process = subprocess.Popen(
         command,

@@ -12,6 +12,7 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -22,9 +23,10 @@ from skima.config import ScorerSettings
 from skima.models import QueueMessage
 from skima.polling import Poller
 from skima.scoring import Scorer
+from skima.shortlist.feedback_writeback import write_feedback
 from skima.tracker.errors import TrackerAuthError
 from skima.tracker.timing import Deadline
-from skima.writeback import WriteBack, WriteBackPolicy
+from skima.writeback import OutboxView, WriteBack, WriteBackPolicy
 
 logger = Logger()
 # Report failures item by item even when all failed (the same retries, and no invocation error to alarm on).
@@ -71,6 +73,9 @@ def build_scorer(config: ScorerSettings, context: LambdaContext, deadline: Deadl
         queue=queue,
         state=state,
         poll=poll_now,
+        feedback=lambda message: write_feedback(
+            message, tracker, OutboxView(state), stage_status_id=config.shortlist_stage_status_id
+        ),
         stage_moves_enabled=config.shortlist_stage_status_id is not None,
     )
 
@@ -99,5 +104,5 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
 
 
 @logger.inject_lambda_context
-def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)

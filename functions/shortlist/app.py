@@ -12,12 +12,13 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl
 
+import boto3
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
-from skima.adapters.wiring import dynamodb, score_queue
+from skima.adapters.sqs import SqsMessageQueue
 from skima.config import ShortlistSettings
 from skima.shortlist.feedback import FeedbackService
 from skima.shortlist.links import ShareLinks
@@ -29,8 +30,9 @@ logger = Logger()
 
 @cache
 def web() -> ShortlistWeb:
+    # Not skima.adapters.wiring: it imports the engine (numpy), which this function does not ship.
     settings = ShortlistSettings.from_env()
-    client = dynamodb()
+    client = boto3.client("dynamodb")
     source = DynamoShortlistSource(client, settings.scores_table)
     feedback_store = DynamoFeedbackStore(client, settings.feedback_table)
     # The base URL only matters for creating links, which this function never does.
@@ -38,7 +40,7 @@ def web() -> ShortlistWeb:
     return ShortlistWeb(
         links,
         ShortlistPage(source, feedback_store),
-        FeedbackService(source, feedback_store, score_queue(settings.score_queue_url)),
+        FeedbackService(source, feedback_store, SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url)),
     )
 
 

@@ -57,7 +57,6 @@ PRUNE = [
     "onnxruntime/datasets",
     "onnxruntime/backend",
     "numpy/f2py",
-    "numpy/typing",
     "numpy/tests",
     "numpy/_core/tests",
     "numpy/lib/tests",

@@ -50,21 +50,21 @@ class EvalSetError(ValueError):
 
 
 class EvalJob(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, coerce_numbers_to_str=True)
 
     id: str = Field(min_length=1)
     text: str
 
 
 class EvalCandidate(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, coerce_numbers_to_str=True)
 
     id: str = Field(min_length=1)
     text: str
 
 
 class Qrel(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, coerce_numbers_to_str=True)
 
     job_id: str = Field(min_length=1)
     candidate_id: str = Field(min_length=1)
@@ -75,7 +75,7 @@ class Qrel(BaseModel):
 class ScoredPair(BaseModel):
     """One engine verdict, as written by `skima score-batch` (extra fields such as receipts are ignored)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
     job_id: str = Field(min_length=1)
     candidate_id: str = Field(min_length=1)

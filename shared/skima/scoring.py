@@ -47,6 +47,8 @@ from skima.writeback import WriteBack, is_material_change
 logger = logging.getLogger(__name__)
 
 PING_TTL_SECONDS = 3 * 86400
+# How long after a record's last-updated second our read must be for an equal stamp to prove "unchanged".
+STAMP_TRUST_SECONDS = 5
 _FAN_OUT_BATCH = 10
 
 
@@ -291,7 +293,8 @@ class Scorer:
         self, record: CandidateRecord, cached: CachedProfile | None, report: ScoringReport
     ) -> CachedProfile:
         """The candidate's profile, rebuilt only when its resume changed (never re-fetched or re-embedded)."""
-        if cached is not None and record.last_updated is not None and cached.candidate_stamp == record.last_updated:
+        if self._stamp_proves_unchanged(cached, record):
+            assert cached is not None
             return cached  # the record was not saved since: neither a new document nor new fields
         candidate_id = record.candidate_id
         document = self._tracker.primary_resume(candidate_id)
@@ -305,6 +308,7 @@ class Scorer:
                 document_stamp=cached.document_stamp,
                 tags=tuple(record.tags),
                 document_size=(document.size if document is not None else None) or cached.document_size,
+                confirmed_at=self._clock(),
             )
             self._profiles.put_profile(confirmed)
             return confirmed
@@ -335,9 +339,20 @@ class Scorer:
             document_stamp=document.created if document is not None else None,
             tags=tuple(record.tags),
             document_size=document.size if document is not None else None,
+            confirmed_at=self._clock(),
         )
         self._profiles.put_profile(fresh)
         return fresh
+
+    @staticmethod
+    def _stamp_proves_unchanged(cached: CachedProfile | None, record: CandidateRecord) -> bool:
+        """Tracker's stamps have whole seconds: an equal stamp proves nothing changed only if our earlier read
+        came well after that second (a save in the same second as the read would keep the stamp)."""
+        if cached is None or record.last_updated is None or cached.candidate_stamp != record.last_updated:
+            return False
+        if cached.confirmed_at is None:
+            return False
+        return (cached.confirmed_at - record.last_updated).total_seconds() > STAMP_TRUST_SECONDS
 
     @staticmethod
     def _same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:

@@ -30,7 +30,7 @@ justify-content:center;font-weight:700}
 padding:.1rem .55rem}
 .badge{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .5rem;
 color:var(--muted)}
-ul{margin:.25rem 0;padding-left:1.2rem}
+ul{margin:.25rem 0;padding-left:1.2rem;list-style:disc}
 li{margin:.2rem 0;overflow-wrap:anywhere}
 details{margin:.2rem 0}
 summary{cursor:pointer;color:var(--accent);font-size:.9rem;padding:.3rem 0}

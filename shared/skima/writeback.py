@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from skima.pipeline.ports import Outbox, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
+from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +156,30 @@ class WriteBack:
         outbox_key = f"stage#{row.placement_id}#{target}"
         if self._outbox.outbox_status(outbox_key) == "done":
             return False
+        # The stored status may be old (a recruiter moves people on): re-read it live before moving anyone.
+        live = self._tracker.application(row.placement_id)
+        if not self.stage_eligible(
+            replace(row, placement_status_id=live.status_id, placement_status_name=live.status_name), top10
+        ):
+            self._outbox.outbox_done(outbox_key, "not eligible at its live stage")
+            return False
         self._tracker.set_stage(row.placement_id, target)
         self._outbox.outbox_done(outbox_key, str(row.score))
         return True
+
+
+class OutboxView:
+    """The outbox under the names `skima.shortlist` uses (status / mark_attempted / mark_done): the feedback
+    notes share the scorer's outbox rows and keys (e.g. one `stage#<placement>#<status>` move, whoever does it)."""
+
+    def __init__(self, outbox: Outbox) -> None:
+        self._outbox = outbox
+
+    def status(self, key: str) -> OutboxStatus | None:
+        return self._outbox.outbox_status(key)
+
+    def mark_attempted(self, key: str) -> None:
+        self._outbox.outbox_attempted(key)
+
+    def mark_done(self, key: str, result: str = "") -> None:
+        self._outbox.outbox_done(key, result)

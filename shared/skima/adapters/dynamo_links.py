@@ -44,6 +44,13 @@ def _code(exc: ClientError) -> str:
     return str(exc.response.get("Error", {}).get("Code", ""))
 
 
+def link_store_for_table(table_name: str) -> DynamoLinkStore:
+    """For the admin CLI: a store on the default AWS session (AWS_PROFILE, AWS_ENDPOINT_URL... apply)."""
+    import boto3  # noqa: PLC0415
+
+    return DynamoLinkStore(boto3.client("dynamodb"), table_name)
+
+
 class DynamoLinkStore:
     def __init__(
         self,

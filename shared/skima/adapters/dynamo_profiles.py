@@ -60,6 +60,7 @@ class DynamoProfileCache:
             document_stamp=_read_stamp(item, "document_stamp"),
             tags=tuple(tag["S"] for tag in tags if "S" in tag),
             document_size=int(item["document_size"]["N"]) if "N" in item.get("document_size", {}) else None,
+            confirmed_at=_read_stamp(item, "confirmed_at"),
         )
 
     def put_profile(self, cached: CachedProfile) -> None:
@@ -74,6 +75,7 @@ class DynamoProfileCache:
                 "profile": {"B": blob},
                 "source_key": {"S": cached.source_key},
                 "candidate_stamp": _stamp(cached.candidate_stamp),
+                "confirmed_at": _stamp(cached.confirmed_at),
                 "document_stamp": _stamp(cached.document_stamp),
                 "text_sha256": {"S": cached.profile.text_sha256},
                 "profile_sha256": {"S": cached.profile.profile_sha256},

@@ -146,6 +146,15 @@ _STOP_ITEMS = {
     "an",
     "the",
 }
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\]%])[.;!?]\s+(?=[A-Z(])")
+# sentences about the employer rather than the work ("Acme is a growing fintech with 200 employees")
+_ABOUT_EMPLOYER = re.compile(
+    r"\b(?:we are an?|we're an?|our (?:team|company|mission|customers|clients|culture|people)|"
+    r"is an? (?:[\w-]+\s){0,4}(?:company|firm|business|leader|provider|startup|organisation|organization|group)|"
+    r"builds? products|is (?:expanding|growing)|\d+\s+(?:employees|people|staff)|people who care|"
+    r"equal opportunity)\b",
+    re.IGNORECASE,
+)
 _TITLE_NOISE = re.compile(
     r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
 )
@@ -199,22 +208,45 @@ def _classify_header(line: str) -> str | None:
     return None
 
 
-def extract_title(lines: list[str]) -> str:
+def _raw_title(lines: list[str]) -> str:
+    """The text the job's title is taken from, before clean-up (qualifiers and location still in it)."""
     for line in lines[:12]:
         match = _TITLE_FIELD.match(line)
         if match and len(match.group(1).split()) <= 12:
-            return _clean_title(match.group(1))
+            return match.group(1)
     for line in lines[:6]:
         if line.lstrip().startswith("#") and _ROLE_NOUN_RE.search(line):
-            return _clean_title(line.lstrip("# "))
+            return line.lstrip("# ")
     first = lines[0] if lines else ""
     if first and len(first.split()) <= 10 and not first.endswith(".") and _classify_header(first) != "ignore":
-        return _clean_title(first.lstrip("# "))
+        return first.lstrip("# ")
     for line in lines[:10]:
         match = _SEEKING.search(line)
         if match and _ROLE_NOUN_RE.search(match.group(1)):
-            return _clean_title(match.group(1))
-    return _clean_title(first)[:80]
+            return match.group(1)
+    return first[:80]
+
+
+def extract_title(lines: list[str]) -> str:
+    return _clean_title(_raw_title(lines))[:80]
+
+
+def role_query(raw_title: str, title: str) -> str:
+    """What the role is embedded as: the title plus the qualifiers that say which kind of it
+    ('Software Engineer - Python/Django - Pune' -> 'Software Engineer (Python/Django)'). A qualifier counts when
+    it is in brackets or names a known skill; other dash segments are usually a place and are left out."""
+    segments = re.split(r"\s[|@–—-]\s|,\s", raw_title)
+    qualifiers = [inner.strip() for inner in re.findall(r"\(([^)]{2,40})\)", segments[0])]
+    for segment in segments[1:]:
+        segment = re.sub(r"\([^)]*\)", " ", segment)
+        segment = segment.strip()
+        if segment and _known_terms(segment) and len(segment.split()) <= 4:
+            qualifiers.append(segment)
+    qualifiers = [q for q in qualifiers if q.lower() not in title.lower()]
+    if not qualifiers:
+        return title
+    text = f"{title} ({', '.join(qualifiers)})"
+    return text.title() if text.isupper() else text
 
 
 def _clean_title(text: str) -> str:
@@ -398,7 +430,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         raise JobTextError("the job description is empty")
     title = extract_title(raw_lines)
     builder = _Builder()
-    builder.add("role", title, title, terms=[role_key(title)] if role_key(title) else [])
+    query = role_query(_raw_title(raw_lines), title)
+    builder.add("role", title, query, terms=[role_key(title)] if role_key(title) else [])
 
     lines: list[_Line] = []
     section = "intro"
@@ -422,6 +455,14 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 continue
             if sub == "ignore":
                 continue
+        if len(line.split()) > 20:
+            # a paragraph: one requirement per sentence, and the employer's self-description left out
+            for sentence in _SENTENCE_BREAK.split(line):
+                if sentence.strip() and not _ABOUT_EMPLOYER.search(sentence):
+                    lines.append(_Line(sentence.strip(), section, False))
+            continue
+        if _ABOUT_EMPLOYER.search(line) and section == "intro":
+            continue
         lines.append(_Line(line, section, line.startswith("•")))
 
     has_requirement_section = any(ln.section in ("required", "preferred", "education") for ln in lines)

@@ -12,7 +12,7 @@ from skima.engine.text import split_long_line
 
 MAX_SPAN_WORDS = 24
 MAX_SPANS = 40
-SPAN_WORD_BUDGET = 420  # words embedded per resume: keeps a new resume well under 0.1 s on 2 cores
+SPAN_WORD_BUDGET = 420  # words embedded per resume: about as many tokens as one whole-document pass
 
 _SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("education", ("education", "academic", "qualification", "degree")),
@@ -54,7 +54,7 @@ _SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 _HEADER_MAX_WORDS = 5
 _ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.IGNORECASE)
-_ROLE_PHRASE = re.compile(r"((?:[A-Za-z][\w/.+#&-]*\s){0,2}(?:" + "|".join(ROLE_NOUNS) + r"))\b", re.IGNORECASE)
+_ROLE_PHRASE = re.compile(r"((?:[A-Za-z][\w/.+#&-]*\s){0,3}(?:" + "|".join(ROLE_NOUNS) + r"))\b", re.IGNORECASE)
 _PHRASE_STOP = {
     "a",
     "an",
@@ -193,13 +193,50 @@ def education_level(text: str) -> int:
     return -1
 
 
+_AS_LEAD = re.compile(r"\bas\s+(?:an?\s+)?(?=[A-Za-z.])", re.IGNORECASE)
+# where a title ends and the employer, place or sentence goes on
+_TITLE_END = re.compile(
+    r"\s(?:in|at|with|for|from|since|during|under|to|having|who|where)\s.*$|[,;|(\[].*$|\s[-–—]\s.*$|[.:]\s.*$",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(r"(?:" + "|".join(ROLE_NOUNS) + r")", re.IGNORECASE)
+
+
+def title_phrase(text: str, *, running: bool = False) -> str:
+    """The job title in a designation: 'Worked as Junior Advocate in Everest Ltd.' -> 'Junior Advocate',
+    'Web Designer Cybage Industries' -> 'Web Designer'. Empty when there is no title-like phrase.
+
+    running: the text is prose, so only capitalised words count as part of a title ('hard working professional'
+    is not one)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    lead = _AS_LEAD.search(text)
+    if lead and lead.start() < 80:
+        text = text[lead.end() :]
+    text = _TITLE_END.sub("", text).strip(" .:-•*#")
+    words = text.split()[:8]
+    last = max((i for i, w in enumerate(words) if _ROLE_WORD.fullmatch(w.strip(".,"))), default=-1)
+    if last < 0:
+        return ""
+    words = words[: last + 1]
+    while words and (
+        any(ch.isdigit() for ch in words[0])
+        or words[0].lower() in _PHRASE_STOP
+        or (running and not words[0][:1].isupper() and not words[0][:1] in ".#")
+    ):
+        words = words[1:]
+    words = words[-5:]
+    if running and (len(words) < 2 or not any(w[:1].isupper() for w in words)):
+        return ""
+    return " ".join(words)
+
+
 def _role_title(text: str) -> str:
     """The title part of a role line with its dates removed: 'Senior Engineer, Acme (2016-2024)' -> ..."""
     parts = [p.strip(" ()[]#*•|,-–—:") for p in re.split(r"\s[|@–—]\s|\s-\s|,\s|\sat\s|\(|\)|\|", text)]
     parts = [p for p in parts if p and not _PLACEHOLDER_ONLY.match(p)]
     for part in parts:
-        if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 8:
-            return part
+        if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 12:
+            return title_phrase(part) or (part if len(part.split()) <= 6 else "")
     return ""
 
 
@@ -207,11 +244,13 @@ def role_phrases(text: str) -> list[str]:
     """Short title-like phrases ('Java Developer', 'SAP ABAP Consultant') found in running text."""
     phrases: list[str] = []
     for match in _ROLE_PHRASE.finditer(text):
-        tokens = match.group(1).split()
-        while tokens and (tokens[0].lower() in _PHRASE_STOP or any(ch.isdigit() for ch in tokens[0])):
-            tokens = tokens[1:]
-        if len(tokens) >= 2:
-            phrases.append(" ".join(tokens))
+        start = max(0, match.start() - 60)
+        window = text[start : match.end()]
+        # the clause the title sits in: after the last sentence or list break before it
+        window = re.split(r"[.;:|•]\s|,\s|\s[-–—]\s", window)[-1]
+        phrase = title_phrase(window, running=True)
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
     return phrases
 
 
@@ -319,7 +358,7 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
             continue
         for part in re.split(r"\s*\|\s*|\s[–—]\s", line.lstrip("# ")):
             if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 10 and not find_ranges(part, as_of):
-                headline = part.strip()
+                headline = title_phrase(part) or part.strip()
                 break
         if headline:
             break

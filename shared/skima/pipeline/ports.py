@@ -7,7 +7,7 @@ ints), so the use case never sees Tracker's JSON shapes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
@@ -120,6 +120,7 @@ class CachedProfile:
     document_stamp: datetime | None = None
     tags: Sequence[str] = ()  # the candidate's tags at that read
     document_size: int | None = None
+    confirmed_at: datetime | None = None  # our clock when the candidate record was read
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,6 @@ class ScoreRow:
     origin: Literal["application", "rediscovery"] = "application"
     written: WrittenBack | None = None
     writeback_done_for: str | None = None  # the inputs_hash whose write-back completed
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class ScoreStore(Protocol):

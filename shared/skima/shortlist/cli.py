@@ -60,10 +60,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _store(table: str) -> LinkStore:
-    from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: PLC0415 (boto3 only when really used)
-    from skima.adapters.wiring import dynamodb  # noqa: PLC0415
+    from skima.adapters.dynamo_links import link_store_for_table  # noqa: PLC0415 (boto3 only when really used)
 
-    return DynamoLinkStore(dynamodb(), table)
+    return link_store_for_table(table)
 
 
 def _when(moment: datetime) -> str:

@@ -9,7 +9,7 @@ from typing import Literal
 Verdict = Literal["up", "down", "maybe"]
 VERDICTS: tuple[Verdict, ...] = ("up", "down", "maybe")
 VERDICT_LABELS: dict[Verdict, str] = {"up": "👍", "down": "👎", "maybe": "Maybe"}
-VERDICT_WORDS: dict[Verdict, str] = {"up": "Yes, interview", "down": "No", "maybe": "Maybe"}
+VERDICT_WORDS: dict[Verdict, str] = {"up": "Yes", "down": "No", "maybe": "Maybe"}
 MAX_COMMENT_CHARS = 500
 
 LinkSource = Literal["tag", "admin"]

@@ -51,6 +51,14 @@ def evidence_for_reason(reason: str, evidence: Sequence[Evidence]) -> list[Evide
     return found[:3]
 
 
+def names_a_gap(reason: str, gaps: Sequence[str]) -> bool:
+    """A reason about something missing (hidden with the gaps when a link shows strengths only)."""
+    lowered = reason.lower()
+    if "not found" in lowered or "no evidence" in lowered:
+        return True
+    return any(gap.split(":")[0].strip().lower() in lowered for gap in gaps if gap.split(":")[0].strip())
+
+
 class ShortlistPage:
     def __init__(
         self,
@@ -137,9 +145,10 @@ class ShortlistPage:
                 f"<small>({escape(_when(verdict.submitted_at))})</small></p>"
             )
         evidence = [item for item in entry.evidence if not (link.hide_gaps and item.verdict == "missing")]
-        if entry.reasons:
+        reasons = [r for r in entry.reasons if not (link.hide_gaps and names_a_gap(r, entry.gaps))]
+        if reasons:
             out.append(f'<h3 id="r-{cid}">Why</h3><ul aria-labelledby="r-{cid}">')
-            for reason in entry.reasons:
+            for reason in reasons:
                 backing = evidence_for_reason(reason, evidence)
                 detail = ""
                 if backing:

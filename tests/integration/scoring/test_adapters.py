@@ -17,7 +17,7 @@ from skima.adapters.dynamo_state import DynamoStateStore
 from skima.engine import Engine
 from skima.pipeline.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
 from tests.support.template import create_table
-from tests.unit.scoring.conftest import JOB_TEXT, STRONG_RESUME, HashingEmbedder
+from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, HashingEmbedder
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
@@ -63,7 +63,7 @@ def tables() -> Iterator[Tables]:
             scores=DynamoScoreStore(client, create_table(client, "ScoresTable")),
             profiles=DynamoProfileCache(client, create_table(client, "ProfilesTable")),
             state=DynamoStateStore(client, create_table(client, "StateTable")),
-            links=DynamoShortlistLinks(client, links_table, clock=lambda: T0.timestamp()),
+            links=DynamoShortlistLinks(client, links_table, clock=T0.timestamp),
             links_table=links_table,
         )
 

@@ -252,6 +252,16 @@ def test_load_set_rejects_malformed_sets_with_file_and_line(
         load_set(write_set(tmp_path / "bad", jobs, cands, qrels))
 
 
+def test_numeric_ids_are_read_as_strings(tmp_path: Path) -> None:
+    folder = write_set(
+        tmp_path / "n",
+        ['{"id": 7, "text": "Nurse"}'],
+        ['{"id": 12, "text": "RN"}'],
+        ['{"job_id": 7, "candidate_id": 12, "gain": 1}'],
+    )
+    assert load_set(folder).qrels == [Qrel(job_id="7", candidate_id="12", gain=1)]
+
+
 def test_load_set_names_a_missing_file(tmp_path: Path) -> None:
     folder = write_set(tmp_path / "s", [GOOD_JOB], [GOOD_CAND], [GOOD_QREL])
     (folder / "qrels.jsonl").unlink()

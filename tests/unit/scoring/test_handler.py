@@ -52,7 +52,7 @@ class StubScorer:
 @pytest.fixture
 def handler(monkeypatch: pytest.MonkeyPatch) -> Any:
     module = load_handler("scorer")
-    monkeypatch.setattr(module, "settings", lambda: object())
+    monkeypatch.setattr(module, "settings", object)
     return module
 
 

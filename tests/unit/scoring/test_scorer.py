@@ -12,11 +12,11 @@ from skima.pipeline.ports import ResumeDocument
 from skima.scoring import content_version
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import WriteBackPolicy
-from tests.unit.scoring.conftest import STRONG_RESUME, T0, WEAK_RESUME, World
+from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World
 
 
 def application(placement_id: int, source: str = "poll") -> RecordChanged:
-    return RecordChanged(source=source, record_type=RecordType.OPPORTUNITY_RESOURCE, record_id=placement_id)  # type: ignore[arg-type]
+    return RecordChanged(source=source, record_type=RecordType.OPPORTUNITY_RESOURCE, record_id=placement_id)
 
 
 def candidate(candidate_id: int) -> RecordChanged:
@@ -396,3 +396,30 @@ def test_a_document_is_the_same_file_by_id_and_upload_time_and_size_when_known()
     assert not base.same_file(base.cache_key, 11)
     assert not base.same_file(replace(base, document_id=2).cache_key, 10)
     assert not base.same_file(replace(base, created=T0 + timedelta(seconds=1)).cache_key, 10)
+
+
+def test_a_save_in_the_same_second_as_our_read_is_not_missed(world: World) -> None:
+    """Whole-second stamps: a document attached in the second we read the candidate keeps its stamp."""
+    world.add_job(2001)
+    world.add_candidate(1001, WEAK_RESUME, stamp=T0)  # saved in the very second the scorer reads it (clock T0)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    world.add_candidate(1001, STRONG_RESUME, stamp=T0, document_id=9001)  # same stamp, new document
+
+    report = scorer.handle(candidate(1001))
+
+    assert report.profiles_built == 1 and len(world.tracker.notes) == 2
+
+
+def test_no_stage_move_when_the_live_stage_moved_on_since_it_was_stored(world: World) -> None:
+    world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=101)  # first scoring: too low to move
+    _ranked_world(world, strong=1, weak=0)
+    _score_all(world)
+    world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=0)
+    world.apply(3001, 2001, 1001, "First Interview")  # a recruiter moved the candidate on
+    world.add_candidate(1001, STRONG_RESUME + "\nKafka\n", stamp=T0 + timedelta(days=1), document_id=9001)
+
+    world.scorer().handle(candidate(1001))
+
+    assert world.tracker.stage_moves == []

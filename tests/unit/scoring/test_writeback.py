@@ -13,7 +13,11 @@ ROW = ScoreRow(
     candidate_id=1001,
     status="scored",
     score=89,
-    reasons=["6 yrs Java (2018-2024, Acme)", "Kubernetes: 'Built REST APIs on Kubernetes'", "Kafka not found in resume"],
+    reasons=[
+        "6 yrs Java (2018-2024, Acme)",
+        "Kubernetes: 'Built REST APIs on Kubernetes'",
+        "Kafka not found in resume",
+    ],
     gaps=["Kafka"],
     receipt_id="a1b2c3d4e5f6",
     receipt_json="{}",

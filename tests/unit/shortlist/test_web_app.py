@@ -88,7 +88,8 @@ def test_every_form_control_is_labelled_and_no_script_is_served(app: App) -> Non
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
 
 
-def test_hide_score_and_hide_gaps(app: App) -> None:
+def test_hide_score_and_hide_gaps() -> None:
+    app = build_app([entry(1, 90, reasons=["6 yrs Java (2018-2024, Acme)", "Kubernetes: not found in resume"])])
     _, path = share(app, hide_score=True, hide_gaps=True)
     html = app.get(path).body
     assert "Match score" not in html
@@ -176,7 +177,7 @@ def test_vote_and_comment_are_stored_enqueued_and_shown_after_the_redirect(app: 
     assert (message.job_id, message.candidate_id, message.verdict) == (42, int(candidates[1]), "up")
     assert message.comment == "Ready for final interview"
     page = app.get(path, {"saved": candidates[1]}).body
-    assert "Your verdict: 👍 Yes, interview — “Ready for final interview”" in page
+    assert "Your verdict: 👍 Yes — “Ready for final interview”" in page
     assert 'value="up" required checked' in page
     assert "Saved." in page
 

@@ -1,0 +1,354 @@
+"""In-memory fakes of the scorer's ports, and `make_world()` wiring them to the real engine on a fake embedder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from skima.engine import Engine
+from skima.models import QueueMessageBody
+from skima.pipeline.ports import (
+    Application,
+    CachedJob,
+    CachedProfile,
+    CandidateRecord,
+    DocumentContent,
+    JobRecord,
+    OutboxStatus,
+    ResumeDocument,
+    ScoreRow,
+    WrittenBack,
+)
+from skima.scoring import Scorer
+from skima.tracker.errors import TrackerNotFound, TrackerUnavailable
+from skima.writeback import WriteBack, WriteBackPolicy
+
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+DIMS = 384
+
+
+class HashingEmbedder:
+    """Bag of words hashed into 384 dimensions: same words → similar vectors (the real model is integration)."""
+
+    model_id = "fake/hashing-bow"
+    model_sha256 = "0" * 64
+
+    def __init__(self) -> None:
+        self.texts_embedded = 0
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.texts_embedded += len(texts)
+        out = np.zeros((len(texts), DIMS), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"[a-z0-9+#]+", text.lower()):
+                out[row, int(hashlib.md5(word.encode()).hexdigest()[:8], 16) % DIMS] += 1.0
+            norm = np.linalg.norm(out[row])
+            if norm:
+                out[row] /= norm
+        return out
+
+
+JOB_TEXT = """## Requirements
+- 5+ years of experience with Java
+- Spring Boot, PostgreSQL and Kafka
+- Kubernetes
+- Bachelor's degree in Computer Science
+"""
+
+STRONG_RESUME = """Senior Backend Engineer
+
+## Experience
+### Senior Backend Engineer, Acme (2016 - 2025)
+- Built REST APIs in Java and Spring Boot on Kubernetes
+- PostgreSQL and Kafka event streaming
+
+## Education
+B.Sc. Computer Science, 2010 - 2014
+"""
+
+WEAK_RESUME = """Registered Nurse
+
+## Experience
+### ICU Nurse, City Hospital (2015 - 2025)
+- Cared for critically ill patients and coordinated with physicians
+
+## Education
+BSc Nursing, 2011 - 2015
+"""
+
+
+@dataclass
+class Note:
+    activity_id: int
+    candidate_id: int
+    subject: str
+    note: str
+    key: str
+
+
+@dataclass
+class FakeTracker:
+    """Tracker as the scorer sees it. Every call is counted by name."""
+
+    applications: dict[int, Application] = field(default_factory=dict)
+    jobs: dict[int, JobRecord] = field(default_factory=dict)
+    candidates: dict[int, CandidateRecord] = field(default_factory=dict)
+    documents: dict[int, tuple[ResumeDocument, bytes]] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    tags: dict[int, list[str]] = field(default_factory=dict)
+    stage_moves: list[tuple[int, int]] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    lose_next_note_response: bool = False
+
+    @property
+    def request_count(self) -> int:
+        return len(self.calls)
+
+    def writes(self) -> list[str]:
+        return [c for c in self.calls if c in {"create_note", "find_note", "add_tag", "set_stage"}]
+
+    # reads
+    def application(self, placement_id: int) -> Application:
+        self.calls.append("application")
+        if placement_id not in self.applications:
+            raise TrackerNotFound("gone")
+        return self.applications[placement_id]
+
+    def job(self, job_id: int) -> JobRecord:
+        self.calls.append("job")
+        if job_id not in self.jobs:
+            raise TrackerNotFound("gone")
+        job = self.jobs[job_id]
+        return replace(job, pipeline=tuple(a for a in self.applications.values() if a.job_id == job_id))
+
+    def candidate(self, candidate_id: int) -> CandidateRecord:
+        self.calls.append("candidate")
+        if candidate_id not in self.candidates:
+            raise TrackerNotFound("gone")
+        return replace(self.candidates[candidate_id], tags=tuple(self.tags.get(candidate_id, [])))
+
+    def primary_resume(self, candidate_id: int) -> ResumeDocument | None:
+        self.calls.append("list_documents")
+        found = self.documents.get(candidate_id)
+        return found[0] if found else None
+
+    def download(self, candidate_id: int, document: ResumeDocument) -> DocumentContent:
+        self.calls.append("download")
+        return DocumentContent(self.documents[candidate_id][1], document.filename, "text/plain")
+
+    # writes
+    def create_note(
+        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int:
+        if check_existing:
+            self.calls.append("find_note")
+            for existing in self.notes:
+                if existing.key == idempotency_key:
+                    return existing.activity_id
+        self.calls.append("create_note")
+        activity = Note(5001 + len(self.notes), candidate_id, subject, note, idempotency_key)
+        self.notes.append(activity)
+        if self.lose_next_note_response:
+            self.lose_next_note_response = False
+            raise TrackerUnavailable("response lost after the write landed")
+        return activity.activity_id
+
+    def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
+        self.calls.append("add_tag")
+        current = list(self.tags.get(candidate_id, [])) if known_tags is None else list(known_tags)
+        if any(t.lower() == tag.lower() for t in current):
+            return False
+        self.tags[candidate_id] = [*current, tag]
+        return True
+
+    def set_stage(self, placement_id: int, status_id: int) -> None:
+        self.calls.append("set_stage")
+        self.stage_moves.append((placement_id, status_id))
+
+
+class FakeProfiles:
+    def __init__(self) -> None:
+        self.profiles: dict[int, CachedProfile] = {}
+        self.jobs: dict[int, CachedJob] = {}
+        self.profile_puts = 0
+
+    def get_profile(self, candidate_id: int) -> CachedProfile | None:
+        return self.profiles.get(candidate_id)
+
+    def put_profile(self, cached: CachedProfile) -> None:
+        self.profile_puts += 1
+        self.profiles[cached.candidate_id] = cached
+
+    def get_job(self, job_id: int) -> CachedJob | None:
+        return self.jobs.get(job_id)
+
+    def put_job(self, cached: CachedJob) -> None:
+        self.jobs[cached.job_id] = cached
+
+
+class FakeScores:
+    """Same conditions as the DynamoDB adapter: older content_version never overwrites; written fields kept."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[int, int], ScoreRow] = {}
+
+    def get(self, job_id: int, candidate_id: int) -> ScoreRow | None:
+        return self.rows.get((job_id, candidate_id))
+
+    def put(self, row: ScoreRow) -> bool:
+        old = self.rows.get((row.job_id, row.candidate_id))
+        if old is not None and old.content_version > row.content_version:
+            return False
+        if old is not None:
+            row = replace(row, written=old.written, writeback_done_for=old.writeback_done_for)
+        self.rows[(row.job_id, row.candidate_id)] = row
+        return True
+
+    def mark_written(self, job_id: int, candidate_id: int, inputs_hash: str, written: WrittenBack | None) -> bool:
+        old = self.rows.get((job_id, candidate_id))
+        if old is None or old.inputs_hash != inputs_hash:
+            return False
+        self.rows[(job_id, candidate_id)] = replace(
+            old, writeback_done_for=inputs_hash, written=written if written is not None else old.written
+        )
+        return True
+
+    def candidates_of(self, job_id: int) -> set[int]:
+        return {c for (j, c) in self.rows if j == job_id}
+
+    def jobs_of(self, candidate_id: int) -> list[int]:
+        return sorted(j for (j, c) in self.rows if c == candidate_id)
+
+    def top10(self, job_id: int) -> list[ScoreRow]:
+        scored = [r for (j, _), r in self.rows.items() if j == job_id and r.score is not None]
+        return sorted(scored, key=lambda r: (-(r.score or 0), r.candidate_id))[:10]
+
+
+class FakeOutbox:
+    def __init__(self) -> None:
+        self.items: dict[str, OutboxStatus] = {}
+        self.crash_on_done = False
+
+    def outbox_status(self, key: str) -> OutboxStatus | None:
+        return self.items.get(key)
+
+    def outbox_attempted(self, key: str) -> None:
+        if self.items.get(key) != "done":
+            self.items[key] = "attempted"
+
+    def outbox_done(self, key: str, result: str = "") -> None:
+        if self.crash_on_done:
+            self.crash_on_done = False
+            raise RuntimeError("crashed before the outbox row was completed")
+        self.items[key] = "done"
+
+
+class FakeLinks:
+    def __init__(self) -> None:
+        self.links: dict[int, str] = {}
+
+    def link_for(self, job_id: int) -> str | None:
+        return self.links.get(job_id)
+
+
+class FakeQueue:
+    def __init__(self) -> None:
+        self.batches: list[list[QueueMessageBody]] = []
+
+    def send_batch(self, messages: Sequence[QueueMessageBody]) -> list[str]:
+        assert len(messages) <= 10
+        self.batches.append(list(messages))
+        return [str(i) for i in range(len(messages))]
+
+
+class FakeState:
+    def __init__(self) -> None:
+        self.pings: list[tuple[str, int]] = []
+        self.health: dict[str, str | int] = {}
+
+    def record_ping(self, record_type: str, record_id: int, received_at: datetime, ttl_seconds: int) -> None:
+        self.pings.append((record_type, record_id))
+
+    def record_health(self, **fields: str | int) -> None:
+        for key, value in fields.items():
+            current = self.health.get(key, 0)
+            self.health[key] = current + value if isinstance(value, int) and isinstance(current, int) else value
+
+
+@dataclass
+class World:
+    tracker: FakeTracker
+    profiles: FakeProfiles
+    scores: FakeScores
+    outbox: FakeOutbox
+    links: FakeLinks
+    queue: FakeQueue
+    state: FakeState
+    embedder: HashingEmbedder
+    engine: Engine
+    policy: WriteBackPolicy
+    polls: list[int] = field(default_factory=list)
+
+    def scorer(self) -> Scorer:
+        return Scorer(
+            tracker=self.tracker,
+            engine=self.engine,
+            profiles=self.profiles,
+            scores=self.scores,
+            writeback=WriteBack(self.tracker, self.outbox, self.links, self.policy),
+            queue=self.queue,
+            state=self.state,
+            poll=lambda: self.polls.append(1),
+            stage_moves_enabled=self.policy.stage_status_id is not None,
+            clock=lambda: T0,
+        )
+
+    # --- seeding ---------------------------------------------------------------------------------------
+    def add_job(self, job_id: int, title: str = "Backend Engineer", text: str = JOB_TEXT, is_open: bool = True) -> None:
+        self.tracker.jobs[job_id] = JobRecord(job_id, title, text, is_open, T0 - timedelta(days=3))
+
+    def add_candidate(
+        self,
+        candidate_id: int,
+        resume: str | None = STRONG_RESUME,
+        *,
+        fields_text: str = "",
+        tags: Sequence[str] = (),
+        stamp: datetime = T0 - timedelta(days=1),
+        document_id: int | None = None,
+    ) -> None:
+        self.tracker.candidates[candidate_id] = CandidateRecord(candidate_id, stamp, (), fields_text)
+        self.tracker.tags[candidate_id] = list(tags)
+        if resume is not None:
+            doc_id = document_id or 8000 + candidate_id
+            content = resume.encode()
+            ref = ResumeDocument(doc_id, "resume.txt", "text/plain", len(content), stamp)
+            self.tracker.documents[candidate_id] = (ref, content)
+        else:
+            self.tracker.documents.pop(candidate_id, None)
+
+    def apply(self, placement_id: int, job_id: int, candidate_id: int, status: str = "Applied") -> None:
+        self.tracker.applications[placement_id] = Application(placement_id, job_id, candidate_id, 1, status)
+
+
+def make_world() -> World:
+    embedder = HashingEmbedder()
+    tracker = FakeTracker()
+    return World(
+        tracker=tracker,
+        profiles=FakeProfiles(),
+        scores=FakeScores(),
+        outbox=FakeOutbox(),
+        links=FakeLinks(),
+        queue=FakeQueue(),
+        state=FakeState(),
+        embedder=embedder,
+        engine=Engine(embedder, as_of=date(2026, 1, 1)),
+        policy=WriteBackPolicy(),
+    )

@@ -1,0 +1,136 @@
+"""Notes to Tracker (share link, feedback) through the outbox, and the `skima links` command."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+from datetime import timedelta
+
+import pytest
+
+from skima.models import FeedbackGiven, QueueMessage
+from skima.shortlist import cli
+from skima.shortlist.feedback_writeback import write_feedback
+from skima.shortlist.links import ShareLinks
+from skima.shortlist.notes import announce_link, feedback_note, shortlist_link_note
+from tests.unit.shortlist.fakes import (
+    T0,
+    Clock,
+    InMemoryLinkStore,
+    MemoryOutbox,
+    NoteWriterAdapter,
+    RecordingTracker,
+)
+
+
+def message(**changes: object) -> FeedbackGiven:
+    fields: dict[str, object] = {
+        "job_id": 42,
+        "candidate_id": 7,
+        "verdict": "up",
+        "comment": "Ready for final interview",
+        "link_id": "abcDEF123456",
+        "feedback_key": "v#render-0000000001",
+        "job_title": "Senior Java Developer",
+        "placement_id": 900,
+        "placement_status_name": "Applied",
+        "submitted_at": T0,
+    }
+    fields.update(changes)
+    return FeedbackGiven.model_validate(fields)
+
+
+def test_feedback_message_round_trips_through_the_queue_body() -> None:
+    original = message()
+    parsed = QueueMessage.model_validate_json(QueueMessage(original).model_dump_json()).root
+    assert parsed == original and parsed.kind == "feedback" and parsed.source == "shortlist"
+
+
+@pytest.mark.parametrize("bad", [{"verdict": "yes"}, {"comment": "x" * 501}, {"job_id": 0}, {"link_id": ""}])
+def test_feedback_message_rejects_bad_fields(bad: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        message(**bad)
+
+
+def test_feedback_note_text_uses_the_brief_field_names() -> None:
+    subject, text = feedback_note(
+        job_id=42, job_title="Senior Java Developer", verdict="up", comment="Ready\nfor final", link_id="L1",
+        submitted_at=T0,
+    )
+    lines = text.splitlines()
+    assert lines[0] == "HM Feedback: 👍"
+    assert lines[1] == "HM Comment: Ready / for final"
+    assert lines[2] == "Job: 42 Senior Java Developer"
+    assert "L1" in lines[3] and "2026-11-28 09:00 UTC" in lines[3]
+    assert subject.startswith("HM Feedback 👍")
+    assert "HM Comment" not in feedback_note(
+        job_id=42, job_title="", verdict="maybe", comment="  ", link_id="L1", submitted_at=T0
+    )[1]
+
+
+def test_feedback_write_back_is_written_once_whatever_retries() -> None:
+    tracker, outbox = RecordingTracker(fail_after_send=1), MemoryOutbox()
+    with pytest.raises(TimeoutError):  # Tracker took it, the answer was lost
+        write_feedback(message(), tracker, outbox)
+    report = write_feedback(message(), tracker, outbox)  # the redelivered message
+    assert report.note_written
+    assert write_feedback(message(), tracker, outbox).note_written is False
+    assert len(tracker.notes) == 1
+    (note,) = tracker.notes.values()
+    assert (note.link_type, note.record_id) == ("R", 7) and note.note.startswith("HM Feedback: 👍")
+    assert tracker.stages == []  # stage moves are off by default
+
+
+def test_thumbs_up_moves_the_stage_only_when_enabled_and_only_from_an_early_stage() -> None:
+    tracker, outbox = RecordingTracker(), MemoryOutbox()
+    assert write_feedback(message(), tracker, outbox, stage_status_id=55).stage_moved
+    assert not write_feedback(message(feedback_key="v#again"), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.stages == [(900, 55)]
+    for changes in ({"verdict": "maybe"}, {"verdict": "down"}, {"placement_status_name": "Offer"},
+                    {"placement_id": None}):
+        other = RecordingTracker()
+        write_feedback(message(**changes), other, MemoryOutbox(), stage_status_id=55)
+        assert other.stages == [], changes
+
+
+def test_new_link_is_announced_on_the_job_and_each_top10_candidate_once() -> None:
+    links = ShareLinks(InMemoryLinkStore(), "https://short.example", clock=Clock())
+    created = links.create(42, "Senior Java Developer", source="tag")
+    tracker, outbox = RecordingTracker(), MemoryOutbox()
+    assert announce_link(created, [7, 8, 8, 9], NoteWriterAdapter(tracker), outbox) == 4
+    assert announce_link(created, [7, 8, 9], NoteWriterAdapter(tracker), outbox) == 0
+    targets = sorted((n.link_type, n.record_id) for n in tracker.notes.values())
+    assert targets == [("O", 42), ("R", 7), ("R", 8), ("R", 9)]
+    subject, text = shortlist_link_note(created.link, created.url)
+    assert text.splitlines()[0] == f"Shortlist Link: {created.url}"
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{6,64}", key) for key in tracker.notes)
+
+
+# ---------------------------------------------------------------------- CLI
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="skima")
+    cli.register(parser.add_subparsers(dest="command", required=True))
+    return parser.parse_args(["links", "--links-table", "T", "--base-url", "https://short.example", *argv])
+
+
+def test_cli_create_list_revoke_renew() -> None:
+    store = InMemoryLinkStore()
+    out = io.StringIO()
+    assert cli.run(parse("create", "--job", "42", "--hide-gaps", "--ttl-hours", "2"), out, store) == 0
+    url = out.getvalue().splitlines()[0]
+    assert re.fullmatch(r"https://short\.example/s/[A-Za-z0-9_-]{43}", url)
+    (link,) = store.links.values()
+    assert link.hide_gaps and not link.hide_score and link.expires_at - link.created_at == timedelta(hours=2)
+    out = io.StringIO()
+    cli.run(parse("list", "--job", "42"), out, store)
+    assert link.link_id in out.getvalue() and "active" in out.getvalue() and "hide-gaps" in out.getvalue()
+    assert url.rsplit("/", 1)[1] not in out.getvalue()
+    assert cli.run(parse("renew", "--job", "42", "--link-id", link.link_id), io.StringIO(), store) == 0
+    out = io.StringIO()
+    assert cli.run(parse("revoke", "--url", url), out, store) == 0
+    assert out.getvalue().strip() == "revoked"
+    assert cli.run(parse("renew", "--job", "42", "--link-id", link.link_id), io.StringIO(), store) == 1
+    assert cli.run(parse("revoke", "--job", "42", "--link-id", "nope"), io.StringIO(), store) == 1
