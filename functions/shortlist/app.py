@@ -17,7 +17,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
-from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
+from skima.adapters.dynamo_links import DynamoGuessLimiter, DynamoLinkStore, DynamoShortlistSource
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import ShortlistSettings
 from skima.shortlist.feedback import FeedbackService
@@ -41,6 +41,7 @@ def web() -> ShortlistWeb:
         links,
         ShortlistPage(source, feedback_store),
         FeedbackService(source, feedback_store, SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url)),
+        DynamoGuessLimiter(client, settings.state_table),
     )
 
 
@@ -63,6 +64,7 @@ def to_request(event: dict[str, Any]) -> WebRequest:
         headers=headers,
         body=body,
         query=query,
+        client_ip=str(http.get("sourceIp") or ""),
     )
 
 

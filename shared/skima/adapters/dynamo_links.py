@@ -13,6 +13,7 @@ engine (numpy), which the shortlist function does not ship.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections.abc import Callable
@@ -291,3 +292,55 @@ class DynamoShortlistSource:
             placement_status_name=item.get("placement_status_name", {}).get("S"),
             rediscovered=item.get("origin", {}).get("S") == "rediscovery",
         )
+
+
+# ---------------------------------------------------------------------- wrong-token rate limit (StateTable)
+
+
+class DynamoGuessLimiter:
+    """Fixed windows per client in the state table: more than `limit` dead or made-up tokens from one address
+    in `window_seconds` → blocked until the window ends. Addresses are stored hashed; rows expire by TTL.
+
+    Behind CloudFront, prefer a WAF rate-based rule (reliability.md §5.3); this keeps a bare Function URL from
+    being an unlimited guessing oracle (and bounds what guessing costs)."""
+
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        state_table: str,
+        *,
+        limit: int = 30,
+        window_seconds: int = 300,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._client = client
+        self._table = state_table
+        self._limit = limit
+        self._window = window_seconds
+        self._clock = clock
+
+    def _key(self, client: str) -> tuple[dict[str, Any], int]:
+        now = int(self._clock().timestamp())
+        window = now - now % self._window
+        digest = hashlib.sha256(f"shortlist-guess|{client}".encode()).hexdigest()[:32]
+        return {"pk": {"S": f"guess#{digest}"}, "sk": {"S": str(window)}}, window
+
+    def blocked(self, client: str) -> bool:
+        key, _ = self._key(client)
+        try:
+            item = self._client.get_item(TableName=self._table, Key=key).get("Item")
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"guess limiter: {type(exc).__name__}") from exc
+        return item is not None and int(item["misses"]["N"]) >= self._limit
+
+    def record_miss(self, client: str) -> None:
+        key, window = self._key(client)
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=key,
+                UpdateExpression="ADD misses :one SET expires_at = :exp",
+                ExpressionAttributeValues={":one": {"N": "1"}, ":exp": {"N": str(window + 2 * self._window)}},
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"guess limiter: {type(exc).__name__}") from exc

@@ -79,7 +79,10 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['\-][A-Z]?[a-z]+)*$|^[A-Z]\.$|^[A-Z]{2
 _NOT_NAME = re.compile(
     r"\b(?:resume|curriculum|vitae|cv|profile|summary|engineer|developer|manager|analyst|consultant|"
     r"experience|skills|education|objective|contact|details|scientist|designer|specialist|lead|senior|"
-    r"junior|intern|executive|officer|director|tester|administrator|architect|sales|data|software|hr|sap)\b",
+    r"junior|intern|executive|officer|director|tester|administrator|architect|sales|data|software|hr|sap|"
+    r"engineering|designing|design|web|testing|development|science|operations|business|network|security|"
+    r"database|mechanical|civil|electrical|health|fitness|arts?|automation|management|marketing|finance|"
+    r"accounting|legal|technology|information|computer|student|graduate|fresher|career|personal|key)\b",
     re.IGNORECASE,
 )
 _NAME_LABEL = re.compile(r"^\W*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -137,6 +140,19 @@ def _name_tokens(lines: list[str]) -> set[str]:
         ):
             tokens.update(w if len(w.strip(".")) == 1 else w.strip(".") for w in candidate)
             break
+    if not tokens and lines:
+        # a paste with no line breaks often starts with the name: 'Priya Sharma Pune Skill Details ...'
+        lead = lines[0].lstrip("# ").split()[:2]
+        rest = " ".join(lines)[len(" ".join(lead)) :]
+        if (
+            len(lead) == 2
+            and all(re.match(r"^[A-Z][a-z]+$", w) for w in lead)
+            and not _NOT_NAME.search(" ".join(lead))
+            and not any(_is_vocabulary(w) for w in lead)
+            # a common word shows up in lower case somewhere else; a name does not
+            and not any(re.search(rf"\b{w.lower()}\b", rest) for w in lead)
+        ):
+            tokens.update(lead)
     return tokens
 
 

@@ -34,8 +34,11 @@ GROUP_SHARES: dict[str, float] = {
     "education": 0.03,
     "responsibility": 0.065,
 }
+# a skill without its exact term: met by a near-verbatim paraphrase, named as a gap below this similarity
+SKILL_MET_SIMILARITY = 0.82
+SKILL_GAP_SIMILARITY = 0.85
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
-OCCUPATION_RAMP = (0.25, 0.65)
+OCCUPATION_RAMP = (0.2, 0.75)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # raw (0..1) -> score: linear between these points, clipped
 CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met
@@ -187,8 +190,9 @@ def evaluate_requirement(
             exact, verdict, satisfaction = True, "met", 1.0
             evidence, evidence_line = profile.lines[line], line
         else:
-            satisfaction = 0.7 * _ramp(similarity, 0.5, 0.8)
-            verdict = "partial" if similarity >= 0.62 else "missing"
+            # no exact term: a close paraphrase ('Organised travel' for 'travel arrangements') counts in part
+            satisfaction = 0.8 * _ramp(similarity, 0.5, 0.85)
+            verdict = "met" if similarity >= SKILL_MET_SIMILARITY else "partial" if similarity >= 0.62 else "missing"
     elif req.kind == "experience":
         wanted = req.min_years or 0.0
         if req.terms:
@@ -266,7 +270,8 @@ def _reason(result: RequirementResult, profile: CandidateProfile) -> str:
     label = result.label
     if result.kind == "experience":
         years = result.years_found or 0.0
-        subject = re.sub(r"^\d+(?:\.\d+)?\+ years\s*", "", label) or "experience"
+        subject = re.sub(r"^\d+(?:\.\d+)?\s*\+?\s*(?:-|to)?\s*\d*\+?\s*(?:years?|yrs?)'?\s*(?:of\s+)?", "", label)
+        subject = subject or "experience"
         text = f"{years:.0f} yrs {subject}" + (f" ({result.evidence})" if result.evidence else "")
         if result.verdict != "met":
             text += f"; asked {label.split(' ')[0]}"
@@ -340,7 +345,12 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         key=lambda r: (-(weights[r.id] * r.satisfaction), r.id),
     )
     missing = sorted(
-        (r for r in results if r.verdict == "missing" or (r.kind in ("skill", "certification") and not r.exact)),
+        (
+            r
+            for r in results
+            if r.verdict == "missing"
+            or (r.kind in ("skill", "certification") and not r.exact and r.similarity < SKILL_GAP_SIMILARITY)
+        ),
         key=lambda r: (-weights[r.id], r.id),
     )
     gap_list = [_gap(r) for r in missing if r.kind != "responsibility"]

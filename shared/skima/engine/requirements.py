@@ -155,6 +155,12 @@ _ABOUT_EMPLOYER = re.compile(
     r"equal opportunity)\b",
     re.IGNORECASE,
 )
+
+
+def _about_employer(sentence: str) -> bool:
+    return bool(_ABOUT_EMPLOYER.search(sentence)) and not _known_terms(sentence) and not _YEARS.search(sentence)
+
+
 _TITLE_NOISE = re.compile(
     r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
 )
@@ -293,10 +299,22 @@ _TRAILER = re.compile(
     re.I,
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
-    r"practical|advanced|basic|deep|extensive|prior|current|valid|active)\s+",
+    r"^(?:(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
+    r"practical|advanced|basic|deep|extensive|prior|current|valid|active|must hold an?|familiarity with|"
+    r"(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding)"
+    r"\s+(?:with|in|of|using|on))\s+)",
     re.I,
 )
+
+
+def requirement_label(item: str) -> str:
+    """How a gap names a requirement: the job's own words less the lead-in ('Solid background in cash handling'
+    -> 'cash handling'), keeping what kind of thing it is ('BLS certification', "driver's license")."""
+    term = _MARKS.sub("", item).strip(" .:-")
+    while _LEAD_WORDS.match(term):
+        term = _LEAD_WORDS.sub("", term, count=1)
+    term = re.sub(r"\s+skills?$", "", term, flags=re.I).strip()
+    return term or item.strip()
 
 
 def core_term(item: str) -> str:
@@ -458,10 +476,10 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if len(line.split()) > 20:
             # a paragraph: one requirement per sentence, and the employer's self-description left out
             for sentence in _SENTENCE_BREAK.split(line):
-                if sentence.strip() and not _ABOUT_EMPLOYER.search(sentence):
+                if sentence.strip() and not _about_employer(sentence):
                     lines.append(_Line(sentence.strip(), section, False))
             continue
-        if _ABOUT_EMPLOYER.search(line) and section == "intro":
+        if section == "intro" and _about_employer(line):
             continue
         lines.append(_Line(line, section, line.startswith("•")))
 
@@ -484,8 +502,12 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end() :])):
                 subject = content[years.end() :]
                 known = _known_terms(subject)
-                label_terms = ", ".join(s for s, _ in known[:3])
-                label = f"{amount:g}+ years" + (f" {label_terms}" if label_terms else " experience")
+                # the job's own words, so the gap can be checked against the posting ('5+ years of Python')
+                phrase = re.split(r"[,;()]|\.\s|\s(?:and|with|in a|including|preferably)\s", content[years.start() :])[
+                    0
+                ]
+                words = phrase.strip(" .:").split()
+                label = " ".join(words[:9]) if len(words) >= 3 else f"{amount:g}+ years experience"
                 builder.add(
                     "experience",
                     label,
@@ -533,9 +555,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                             continue
                         if _known_terms(item) and len(item.split()) > 1:
                             continue
-                        builder.add_skill(
-                            item if len(items) > 1 else _MARKS.sub("", content).strip(" .:-"), None, required, core
-                        )
+                        builder.add_skill(requirement_label(item), None, required, core)
                         found_any = True
             if (
                 not found_any

@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdict
+
+if TYPE_CHECKING:
+    from skima.tracker.api import TrackerApi
 
 NoteTarget = Literal["R", "O"]  # candidate (Resource) or job (Opportunity)
 
@@ -36,6 +39,32 @@ class Outbox(Protocol):
     def status(self, key: str) -> Literal["attempted", "done"] | None: ...
     def mark_attempted(self, key: str) -> None: ...
     def mark_done(self, key: str, result: str = "") -> None: ...
+
+
+class TrackerNoteWriter:
+    """`NoteWriter` over the Tracker client (`skima.tracker.api.TrackerApi`): notes on jobs and on candidates."""
+
+    def __init__(self, client: TrackerApi) -> None:
+        self._client = client
+
+    def create_note(
+        self,
+        link_type: NoteTarget,
+        record_id: int,
+        *,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        check_existing: bool,
+    ) -> int:
+        return self._client.create_activity(
+            link_type=link_type,
+            link_id=record_id,
+            subject=subject,
+            note=note,
+            idempotency_key=idempotency_key,
+            check_existing=check_existing,
+        )
 
 
 def _one_line(text: str) -> str:

@@ -38,6 +38,14 @@ class LinkStore(Protocol):
     def release_tag_share(self, job_id: int) -> None: ...
 
 
+class GuessLimiter(Protocol):
+    """Counts requests with dead or made-up tokens per client, so a client guessing links is slowed down."""
+
+    def blocked(self, client: str) -> bool: ...
+
+    def record_miss(self, client: str) -> None: ...
+
+
 class ShortlistSource(Protocol):
     def top10(self, job_id: int) -> list[ShortlistEntry]:
         """The job's live top-10, best first."""

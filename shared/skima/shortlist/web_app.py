@@ -10,18 +10,34 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from skima.errors import DependencyUnavailable, RejectedRequest
 from skima.shortlist.feedback import MAX_FORM_BYTES, FeedbackService, parse_form, refuse_cross_site
 from skima.shortlist.links import ShareLinks
+from skima.shortlist.models import ShareLink
 from skima.shortlist.page import ShortlistPage
+from skima.shortlist.ports import GuessLimiter
 from skima.shortlist.tokens import is_well_formed
 from skima.web import LINK_UNAVAILABLE_MESSAGE, LINK_UNAVAILABLE_TITLE, SECURITY_HEADERS, message_page
 
 logger = logging.getLogger(__name__)
+
+
+class _Blocked(Exception):
+    pass
+
+
+def _safely[T](action: Callable[[], T], fallback: T) -> T:
+    """Rate limiting fails open: a state-table hiccup must not lock managers out of their page."""
+    try:
+        return action()
+    except DependencyUnavailable:
+        logger.warning("guess limiter unavailable")
+        return fallback
+
 
 _ROUTE = re.compile(r"^/s/(?P<token>[^/]{1,512})(?P<feedback>/feedback)?/?$")
 _HTML = "text/html; charset=utf-8"
@@ -34,6 +50,7 @@ class WebRequest:
     headers: Mapping[str, str]  # lower-case names
     body: bytes = b""
     query: Mapping[str, str] = field(default_factory=dict)
+    client_ip: str = ""  # the caller's address (rate limiting of wrong tokens); empty: unknown
 
 
 @dataclass(frozen=True)
@@ -64,11 +81,39 @@ def own_origins(headers: Mapping[str, str]) -> frozenset[str]:
     return frozenset({f"https://{host}", f"http://{host}"}) if host else frozenset()
 
 
+def too_many() -> WebResponse:
+    return _response(
+        429,
+        message_page("Too many attempts", "Too many links that do not work came from your network. Try again later."),
+        Retry_After="300",
+    )
+
+
 class ShortlistWeb:
-    def __init__(self, links: ShareLinks, page: ShortlistPage, feedback: FeedbackService) -> None:
+    def __init__(
+        self,
+        links: ShareLinks,
+        page: ShortlistPage,
+        feedback: FeedbackService,
+        limiter: GuessLimiter | None = None,
+    ) -> None:
         self._links = links
         self._page = page
         self._feedback = feedback
+        self._limiter = limiter
+
+    def _resolve(self, request: WebRequest, token: str) -> ShareLink | None:
+        """The active link, or None (then the miss counts against the caller). Raises _Blocked for a caller that
+        already guessed too often: no lookup is done for it at all."""
+        limiter = self._limiter if request.client_ip else None
+        if limiter is not None and _safely(lambda: limiter.blocked(request.client_ip), False):
+            raise _Blocked
+        link = self._links.resolve(token)  # one lookup by hash for every token, well formed or not
+        if link is None or not is_well_formed(token):
+            if limiter is not None:
+                _safely(lambda: limiter.record_miss(request.client_ip), None)
+            return None
+        return link
 
     def handle(self, request: WebRequest) -> WebResponse:
         try:
@@ -95,8 +140,11 @@ class ShortlistWeb:
         token = match.group("token")
         if kind == "feedback":
             return self._post_feedback(request, token)
-        link = self._links.resolve(token)  # one lookup by hash for every token, well formed or not
-        if link is None or not is_well_formed(token):
+        try:
+            link = self._resolve(request, token)
+        except _Blocked:
+            return too_many()
+        if link is None:
             return unavailable()
         saved = request.query.get("saved", "")
         saved_candidate = int(saved) if saved.isdigit() and len(saved) <= 15 else None
@@ -108,8 +156,11 @@ class ShortlistWeb:
         except RejectedRequest as exc:
             logger.info("feedback refused: cross-site")
             return _response(exc.status_code, message_page("Not accepted", exc.public_message))
-        link = self._links.resolve(token)
-        if link is None or not is_well_formed(token):
+        try:
+            link = self._resolve(request, token)
+        except _Blocked:
+            return too_many()
+        if link is None:
             return unavailable()
         back = f"/s/{token}"
         if len(request.body) > MAX_FORM_BYTES:

@@ -16,14 +16,23 @@ from typing import Any
 import httpx
 import pytest
 from pydantic import SecretStr
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from local.lambda_runtime.build import REPO_ROOT
 from local.lambda_runtime.stack import LocalStack
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters.dynamo_links import DynamoLinkStore
+from skima.adapters.dynamo_scores import DynamoScoreStore
+from skima.adapters.tracker_source import TrackerRecordSource
 from skima.models import FeedbackGiven, QueueMessage
+from skima.pipeline.ports import ScoreRow
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
+from skima.tracker.client import TrackerClient
+from skima.tracker.ports import InMemoryRequestBudget, InMemoryTokenCache
+from skima.tracker.settings import TrackerSettings
 from skima.web import LINK_UNAVAILABLE_TITLE
 from tests.unit.shortlist.fakes import MemoryOutbox
 
@@ -47,8 +56,6 @@ def stack(shortlist_build: Path) -> Iterator[LocalStack]:
 
 def _seed_scores(stack: LocalStack, job_id: int, candidates: list[dict[str, Any]]) -> None:
     """Scores as the scorer stores them (its own adapter), for real simulator candidates."""
-    from skima.adapters.dynamo_scores import DynamoScoreStore
-    from skima.pipeline.ports import ScoreRow
 
     store = DynamoScoreStore(stack.resources.client("dynamodb"), stack.resources.tables["ScoresTable"])
     for index, candidate in enumerate(candidates):
@@ -88,17 +95,17 @@ def _seed_scores(stack: LocalStack, job_id: int, candidates: list[dict[str, Any]
             TableName=stack.resources.tables["ScoresTable"],
             Key={"job_id": {"S": str(job_id)}, "candidate_id": {"S": str(cid)}},
             UpdateExpression="SET candidate_name = :n",
-            ExpressionAttributeValues={":n": {"S": candidate.get("displayAs") or f"{candidate['firstName']} {candidate['surname']}"}},
+            ExpressionAttributeValues={
+                ":n": {"S": candidate.get("displayAs") or f"{candidate['firstName']} {candidate['surname']}"}
+            },
         )
 
 
 def _tracker(sim: SimHandle) -> Any:
-    from skima.adapters.tracker_source import TrackerRecordSource
-    from skima.tracker.client import TrackerClient
-    from skima.tracker.ports import InMemoryRequestBudget, InMemoryTokenCache
-    from skima.tracker.settings import TrackerSettings
 
-    settings = TrackerSettings(rest_base_url=sim.base_url, widget_base_url=sim.base_url, api_token=SecretStr(sim.api_token))
+    settings = TrackerSettings(
+        rest_base_url=sim.base_url, widget_base_url=sim.base_url, api_token=SecretStr(sim.api_token)
+    )
     client = TrackerClient(
         httpx.Client(trust_env=False),
         settings,
@@ -109,15 +116,11 @@ def _tracker(sim: SimHandle) -> Any:
 
 
 def _wait_for(driver: Any, css: str, timeout: float = 30.0) -> Any:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
 def _vote(driver: Any, candidate_id: int, verdict: str, comment: str) -> None:
-    from selenium.webdriver.common.by import By
 
     card = driver.find_element(By.ID, f"c-{candidate_id}")
     # Keyboard use, as a manager without a mouse would: focus the radio with its label, type the comment.
@@ -130,7 +133,6 @@ def _vote(driver: Any, candidate_id: int, verdict: str, comment: str) -> None:
 def test_a_manager_reviews_the_shortlist_on_a_phone(
     browser: Any, stack: LocalStack, sim: SimHandle, shortlist_build: Path
 ) -> None:
-    from selenium.webdriver.common.by import By
 
     job = sim.records("opportunity")[0]
     job_id = int(job["opportunityId"])

@@ -18,7 +18,9 @@ from moto import mock_aws
 
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
+from skima.adapters.dynamo_scores import DynamoScoreStore  # the scorer's own writer: its item shape
 from skima.models import FeedbackGiven, QueueMessage
+from skima.pipeline.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.models import FeedbackSubmission
 from tests.support.handlers import FakeLambdaContext, load_handler
@@ -28,8 +30,6 @@ HOST = "abc123.lambda-url.us-east-1.on.aws"
 
 
 def score_row(job_id: int, candidate_id: int, score: int, **extra: Any) -> Any:
-    from skima.pipeline.ports import ScoreRow  # the scorer's record (imports the engine)
-
     result = {
         "requirements": [
             {"label": "Java", "verdict": "met", "evidence": f"Java at Acme ({candidate_id})"},
@@ -72,8 +72,6 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
         monkeypatch.setenv("SCORE_QUEUE_URL", queue_url)
         handler = load_handler("shortlist")
         handler.web.cache_clear()
-        from skima.adapters.dynamo_scores import DynamoScoreStore
-
         scores = DynamoScoreStore(dynamodb, names["ScoresTable"])
         for index in range(12):
             scores.put(score_row(42, 100 + index, 95 - 3 * index))
@@ -135,7 +133,12 @@ def test_page_vote_reload_and_message(aws: dict[str, Any]) -> None:
     assert answer["statusCode"] == 303, answer["body"]
     assert call(aws, vote)["statusCode"] == 303  # double submit
     (message,) = queued(aws)
-    assert (message.candidate_id, message.verdict, message.comment, message.placement_id) == (103, "down", "No <b>", 5103)
+    assert (message.candidate_id, message.verdict, message.comment, message.placement_id) == (
+        103,
+        "down",
+        "No <b>",
+        5103,
+    )
     assert message.link_id == created.link.link_id
     html = call(aws, event("GET", f"/s/{created.token}", query="saved=103"))["body"]
     assert "Your verdict: 👎 No — “No &lt;b&gt;”" in html
@@ -145,7 +148,9 @@ def test_scope_other_jobs_candidates_are_404(aws: dict[str, Any]) -> None:
     created = links(aws).create(42)
     html = call(aws, event("GET", f"/s/{created.token}"))["body"]
     nonce = re.search(r'name="nonce" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
-    assert call(aws, post_form(created.token, {"nonce": nonce, "candidate": "500", "verdict": "up"}))["statusCode"] == 404
+    assert (
+        call(aws, post_form(created.token, {"nonce": nonce, "candidate": "500", "verdict": "up"}))["statusCode"] == 404
+    )
     assert 'id="c-500"' not in html
     assert queued(aws) == []
 
@@ -214,3 +219,65 @@ def test_shortlist_source_reads_the_scorer_items(aws: dict[str, Any]) -> None:
     assert top[0].score == 95 and top[0].evidence[0].quote == "Java at Acme (100)"
     assert top[0].updated_at is not None and top[0].job_title == "Senior Java Developer"
     assert source.entry(42, 500) is None and source.entry(77, 500) is not None
+
+
+def test_wrong_token_bursts_from_one_address_get_429(aws: dict[str, Any]) -> None:
+    created = links(aws).create(42)
+
+    def get(token: str, ip: str) -> int:
+        evt = event("GET", f"/s/{token}")
+        evt["requestContext"]["http"]["sourceIp"] = ip
+        return int(call(aws, evt)["statusCode"])
+
+    statuses = [get("A" * 43, "198.51.100.7") for _ in range(31)]
+    assert statuses[:30] == [404] * 30 and statuses[30] == 429
+    assert get(created.token, "198.51.100.7") == 429
+    assert get(created.token, "203.0.113.1") == 200
+    dump = json.dumps(aws["dynamodb"].scan(TableName=aws["names"]["StateTable"])["Items"])
+    assert "198.51.100.7" not in dump and '"expires_at"' in dump
+
+
+def test_concurrent_verdicts_both_stay_in_history_and_the_lock_holds(aws: dict[str, Any]) -> None:
+    table = aws["names"]["FeedbackTable"]
+    other = DynamoFeedbackStore(aws["dynamodb"], table)
+    t0 = datetime(2026, 11, 28, 9, tzinfo=UTC)
+    mine = FeedbackSubmission(42, 7, "up", "", "L1", "mine", t0 + timedelta(seconds=2))
+    theirs = FeedbackSubmission(42, 7, "down", "", "L1", "theirs", t0 + timedelta(seconds=1))
+    other.record(FeedbackSubmission(42, 7, "maybe", "", "L1", "first", t0))
+
+    class Racing:
+        """Lets a concurrent verdict land between our read of the version and our transaction."""
+
+        def __init__(self, client: Any) -> None:
+            self.client, self.raced, self.transactions = client, False, 0
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.client, name)
+
+        def transact_write_items(self, **kwargs: Any) -> Any:
+            self.transactions += 1
+            if not self.raced:
+                self.raced = True
+                other.record(theirs)
+            return self.client.transact_write_items(**kwargs)
+
+    racing = Racing(aws["dynamodb"])
+    assert DynamoFeedbackStore(racing, table).record(mine).outcome == "recorded"  # type: ignore[arg-type]
+    assert racing.transactions == 2  # the first attempt lost the optimistic lock and was retried
+    latest = other.latest(42, [7])[7]
+    assert (latest.verdict, latest.version) == ("up", 3)
+    assert [s.render_id for s in other.history(42, 7)] == ["first", "theirs", "mine"]
+
+
+def test_logs_never_carry_the_token_or_the_comment(aws: dict[str, Any], caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO")
+    created = links(aws).create(42)
+    html = call(aws, event("GET", f"/s/{created.token}", query="saved=1"))["body"]
+    nonce = re.search(r'name="nonce" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    form = {"nonce": nonce, "candidate": "101", "verdict": "up", "comment": "private remark 12345"}
+    assert call(aws, post_form(created.token, form))["statusCode"] == 303
+    call(aws, event("GET", f"/s/{created.token[:-1]}x"))
+    logs = "\n".join(repr(record.__dict__) for record in caplog.records)
+    assert "shortlist request" in logs
+    assert created.token not in logs and created.token[:20] not in logs
+    assert nonce not in logs and "private remark" not in logs

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from skima.models import ReconcileRequest, RecordChanged, RecordType
+from skima.models import FeedbackGiven, ReconcileRequest, RecordChanged, RecordType
 from skima.pipeline.ports import ResumeDocument
-from skima.scoring import content_version
+from skima.scoring import FeedbackNotWired, content_version
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import WriteBackPolicy
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World
@@ -423,3 +423,16 @@ def test_no_stage_move_when_the_live_stage_moved_on_since_it_was_stored(world: W
     world.scorer().handle(candidate(1001))
 
     assert world.tracker.stage_moves == []
+
+
+def test_feedback_without_a_feedback_writer_fails_rather_than_vanishes(world: World) -> None:
+    feedback = FeedbackGiven(
+        job_id=2001,
+        candidate_id=1001,
+        verdict="maybe",
+        link_id="l1",
+        feedback_key="k1",
+        submitted_at=T0,
+    )
+    with pytest.raises(FeedbackNotWired):
+        world.scorer().handle(feedback)

@@ -85,7 +85,10 @@ class InMemoryFeedbackStore:
         previous = self.current.get(pair)
         if previous is None or previous.submitted_at <= submission.submitted_at:
             self.current[pair] = RecordedVerdict(
-                submission.verdict, submission.comment, submission.submitted_at, (previous.version if previous else 0) + 1
+                submission.verdict,
+                submission.comment,
+                submission.submitted_at,
+                (previous.version if previous else 0) + 1,
             )
         return RecordResult("recorded", submission, False)
 
@@ -147,15 +150,24 @@ class RecordingTracker:
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
     ) -> int:
-        return self.create_any("R", candidate_id, subject=subject, note=note, idempotency_key=idempotency_key,
-                               check_existing=check_existing)
+        return self.create_any(
+            "R",
+            candidate_id,
+            subject=subject,
+            note=note,
+            idempotency_key=idempotency_key,
+            check_existing=check_existing,
+        )
 
-    def create_any(self, link_type: str, record_id: int, *, subject: str, note: str, idempotency_key: str,
-                   check_existing: bool) -> int:
+    def create_any(
+        self, link_type: str, record_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int:
         self.calls += 1
         if check_existing and idempotency_key in self.notes:
             return list(self.notes).index(idempotency_key) + 1
-        self.notes.setdefault(idempotency_key, Note(link_type, record_id, subject, note, idempotency_key, check_existing))
+        self.notes.setdefault(
+            idempotency_key, Note(link_type, record_id, subject, note, idempotency_key, check_existing)
+        )
         if self.fail_after_send:
             self.fail_after_send -= 1
             raise TimeoutError("response lost")
@@ -170,8 +182,14 @@ class NoteWriterAdapter:
         self.tracker = tracker
 
     def create_note(self, link_type, record_id, *, subject, note, idempotency_key, check_existing):  # type: ignore[no-untyped-def]
-        return self.tracker.create_any(link_type, record_id, subject=subject, note=note,
-                                       idempotency_key=idempotency_key, check_existing=check_existing)
+        return self.tracker.create_any(
+            link_type,
+            record_id,
+            subject=subject,
+            note=note,
+            idempotency_key=idempotency_key,
+            check_existing=check_existing,
+        )
 
 
 class MemoryOutbox:
@@ -217,3 +235,15 @@ def entry(
         placement_id=placement_id,
         placement_status_name="Applied",
     )
+
+
+class CountingLimiter:
+    def __init__(self, limit: int = 3) -> None:
+        self.limit = limit
+        self.misses: dict[str, int] = {}
+
+    def blocked(self, client: str) -> bool:
+        return self.misses.get(client, 0) >= self.limit
+
+    def record_miss(self, client: str) -> None:
+        self.misses[client] = self.misses.get(client, 0) + 1

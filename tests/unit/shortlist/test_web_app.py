@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from skima.models import FeedbackGiven
 from skima.shortlist.models import Evidence
 from skima.shortlist.tokens import hash_token, new_token
+from skima.shortlist.web_app import WebRequest
 from skima.web import LINK_UNAVAILABLE_TITLE
 from tests.unit.shortlist.conftest import App, build_app
 from tests.unit.shortlist.fakes import entry
@@ -98,7 +99,7 @@ def test_hide_score_and_hide_gaps() -> None:
 
 
 def test_resume_text_is_escaped_everywhere() -> None:
-    evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&'
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
     app = build_app(
         [
             entry(
@@ -140,9 +141,7 @@ def test_unknown_malformed_expired_and_revoked_tokens_get_the_same_answer(app: A
 def test_other_methods_are_refused_and_change_nothing(app: App, method: str) -> None:
     _, path = share(app)
     for target in (path, f"{path}/feedback"):
-        response = app.web.handle(
-            __import__("skima.shortlist.web_app", fromlist=["WebRequest"]).WebRequest(method, target, {}, b"x", {})
-        )
+        response = app.web.handle(WebRequest(method, target, {}, b"x", {}))
         assert response.status == 405
         assert_security_headers(response.headers)
     assert not app.queue.sent and not app.feedback_store.items
@@ -167,8 +166,10 @@ def test_robots_txt_keeps_crawlers_out(app: App) -> None:
 def test_vote_and_comment_are_stored_enqueued_and_shown_after_the_redirect(app: App) -> None:
     _, path = share(app)
     nonce, candidates = nonce_and_candidates(app.get(path).body)
-    response = app.post(f"{path}/feedback", {"nonce": nonce, "candidate": candidates[1], "verdict": "up",
-                                             "comment": "Ready for final interview"})
+    response = app.post(
+        f"{path}/feedback",
+        {"nonce": nonce, "candidate": candidates[1], "verdict": "up", "comment": "Ready for final interview"},
+    )
     assert response.status == 303
     assert response.headers["Location"] == f"{path}?saved={candidates[1]}#c-{candidates[1]}"
     assert_security_headers(response.headers)
@@ -329,8 +330,6 @@ def test_malformed_forms_are_refused_cleanly(app: App) -> None:
 )
 def test_bursts_of_garbage_never_cause_a_500(method: str, path: str, body: bytes, headers: dict[str, str]) -> None:
     app = _FUZZ_APP
-    from skima.shortlist.web_app import WebRequest
-
     response = app.web.handle(WebRequest(method, path, headers, body, {}))
     assert response.status in {200, 303, 403, 404, 405, 413, 415, 422}
     assert_security_headers(response.headers)

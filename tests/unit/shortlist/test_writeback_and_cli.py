@@ -55,7 +55,11 @@ def test_feedback_message_rejects_bad_fields(bad: dict[str, object]) -> None:
 
 def test_feedback_note_text_uses_the_brief_field_names() -> None:
     subject, text = feedback_note(
-        job_id=42, job_title="Senior Java Developer", verdict="up", comment="Ready\nfor final", link_id="L1",
+        job_id=42,
+        job_title="Senior Java Developer",
+        verdict="up",
+        comment="Ready\nfor final",
+        link_id="L1",
         submitted_at=T0,
     )
     lines = text.splitlines()
@@ -64,9 +68,10 @@ def test_feedback_note_text_uses_the_brief_field_names() -> None:
     assert lines[2] == "Job: 42 Senior Java Developer"
     assert "L1" in lines[3] and "2026-11-28 09:00 UTC" in lines[3]
     assert subject.startswith("HM Feedback 👍")
-    assert "HM Comment" not in feedback_note(
-        job_id=42, job_title="", verdict="maybe", comment="  ", link_id="L1", submitted_at=T0
-    )[1]
+    assert (
+        "HM Comment"
+        not in feedback_note(job_id=42, job_title="", verdict="maybe", comment="  ", link_id="L1", submitted_at=T0)[1]
+    )
 
 
 def test_feedback_write_back_is_written_once_whatever_retries() -> None:
@@ -87,8 +92,12 @@ def test_thumbs_up_moves_the_stage_only_when_enabled_and_only_from_an_early_stag
     assert write_feedback(message(), tracker, outbox, stage_status_id=55).stage_moved
     assert not write_feedback(message(feedback_key="v#again"), tracker, outbox, stage_status_id=55).stage_moved
     assert tracker.stages == [(900, 55)]
-    for changes in ({"verdict": "maybe"}, {"verdict": "down"}, {"placement_status_name": "Offer"},
-                    {"placement_id": None}):
+    for changes in (
+        {"verdict": "maybe"},
+        {"verdict": "down"},
+        {"placement_status_name": "Offer"},
+        {"placement_id": None},
+    ):
         other = RecordingTracker()
         write_feedback(message(**changes), other, MemoryOutbox(), stage_status_id=55)
         assert other.stages == [], changes
@@ -102,7 +111,7 @@ def test_new_link_is_announced_on_the_job_and_each_top10_candidate_once() -> Non
     assert announce_link(created, [7, 8, 9], NoteWriterAdapter(tracker), outbox) == 0
     targets = sorted((n.link_type, n.record_id) for n in tracker.notes.values())
     assert targets == [("O", 42), ("R", 7), ("R", 8), ("R", 9)]
-    subject, text = shortlist_link_note(created.link, created.url)
+    _, text = shortlist_link_note(created.link, created.url)
     assert text.splitlines()[0] == f"Shortlist Link: {created.url}"
     assert all(re.fullmatch(r"[A-Za-z0-9_-]{6,64}", key) for key in tracker.notes)
 
