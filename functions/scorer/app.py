@@ -16,7 +16,7 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from skima.adapters import wiring
+from skima.adapters import scorer_wiring, wiring
 from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import ScorerSettings
@@ -57,8 +57,8 @@ def build_scorer(config: ScorerSettings, context: LambdaContext, deadline: Deadl
 
     return Scorer(
         tracker=tracker,
-        engine=wiring.engine(config.model_dir),
-        profiles=wiring.profile_cache(config.profiles_table),
+        engine=scorer_wiring.engine(config.model_dir),
+        profiles=scorer_wiring.profile_cache(config.profiles_table),
         scores=wiring.score_store(config.scores_table),
         writeback=WriteBack(
             tracker,

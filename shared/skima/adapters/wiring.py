@@ -1,7 +1,8 @@
 """Composition roots shared by the handlers: real adapters, built lazily, once per container.
 
 Handlers call these instead of building clients themselves, so every function wires Tracker, the state table and
-the queue the same way (one JWT and one request budget shared through the state table).
+the queue the same way (one JWT and one request budget shared through the state table). Nothing here imports the
+engine: only the scorer carries the model layer (numpy, onnxruntime), see `scorer_wiring`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import boto3
 import httpx
 from pydantic import SecretStr
 
-from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_request_budget import DynamoRequestBudget
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks
 from skima.adapters.dynamo_state import DynamoStateStore
@@ -21,7 +21,6 @@ from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import TrackerConfig
-from skima.engine import Engine
 from skima.tracker.client import TrackerClient
 from skima.tracker.settings import TrackerSettings
 
@@ -45,21 +44,8 @@ def score_store(table_name: str) -> DynamoScoreStore:
 
 
 @cache
-def profile_cache(table_name: str) -> DynamoProfileCache:
-    return DynamoProfileCache(dynamodb(), table_name)
-
-
-@cache
 def shortlist_links(table_name: str) -> DynamoShortlistLinks:
     return DynamoShortlistLinks(dynamodb(), table_name)
-
-
-@cache
-def engine(model_dir: str) -> Engine:
-    """The match engine on the model layer's ONNX model: loaded (and sha256-checked) once per container."""
-    from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: PLC0415 - only the scorer pays for onnxruntime
-
-    return Engine(OnnxEmbedder(model_dir))
 
 
 @cache

@@ -82,7 +82,7 @@ def _context(profile: CandidateProfile) -> _Context:
             title_idx=profile.title_span_indices(),
         )
         memo["ctx"] = ctx
-    return ctx  # type: ignore[no-any-return]
+    return ctx
 
 
 def _job_view(job: PreparedJob) -> _JobView:
@@ -99,7 +99,7 @@ def _job_view(job: PreparedJob) -> _JobView:
             title=matrix[role] if role is not None else job.query_array(),
         )
         memo["view"] = view
-    return view  # type: ignore[no-any-return]
+    return view
 
 
 def _ramp(value: float, low: float, high: float) -> float:
@@ -154,6 +154,7 @@ def evaluate_requirement(
     req: Requirement,
     sims: np.ndarray,
     ctx: _Context,
+    *,
     occupation: float = 0.0,
     best: int | None = None,
     best_similarity: float | None = None,
@@ -334,7 +335,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     bests: list[int] = sims.argmax(axis=1).tolist() if sims.size else [-1] * count
     best_sims: list[float] = sims.max(axis=1).tolist() if sims.size else [0.0] * count
     results = [
-        evaluate_requirement(req, sims[i], ctx, occupation, bests[i], best_sims[i])
+        evaluate_requirement(req, sims[i], ctx, occupation=occupation, best=bests[i], best_similarity=best_sims[i])
         for i, req in enumerate(job.requirements)
     ]
     raw = sum(weights[r.id] * r.satisfaction for r in results)

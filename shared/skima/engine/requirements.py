@@ -243,9 +243,8 @@ def role_query(raw_title: str, title: str) -> str:
     it is in brackets or names a known skill; other dash segments are usually a place and are left out."""
     segments = re.split(r"\s[|@–—-]\s|,\s", raw_title)
     qualifiers = [inner.strip() for inner in re.findall(r"\(([^)]{2,40})\)", segments[0])]
-    for segment in segments[1:]:
-        segment = re.sub(r"\([^)]*\)", " ", segment)
-        segment = segment.strip()
+    for raw_segment in segments[1:]:
+        segment = re.sub(r"\([^)]*\)", " ", raw_segment).strip()
         if segment and _known_terms(segment) and len(segment.split()) <= 4:
             qualifiers.append(segment)
     qualifiers = [q for q in qualifiers if q.lower() not in title.lower()]

@@ -221,7 +221,7 @@ def title_phrase(text: str, *, running: bool = False) -> str:
     while words and (
         any(ch.isdigit() for ch in words[0])
         or words[0].lower() in _PHRASE_STOP
-        or (running and not words[0][:1].isupper() and not words[0][:1] in ".#")
+        or (running and not words[0][:1].isupper() and words[0][:1] not in ".#")
     ):
         words = words[1:]
     words = words[-5:]

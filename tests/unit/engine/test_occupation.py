@@ -3,6 +3,8 @@ job's occupation ranks above one that only shares skills with it."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from skima.adapters.onnx_embedder import plan_batches
@@ -117,7 +119,7 @@ def test_batches_cover_all_texts_in_order_and_cut_padding() -> None:
     lengths = [5, 5, 6, 6, 7, 8, 40, 64]
     batches = plan_batches(lengths, max_batch=64)
     assert batches[0][0] == 0 and batches[-1][1] == len(lengths)
-    assert all(a[1] == b[0] for a, b in zip(batches, batches[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(batches))
     padded = sum((stop - start) * lengths[stop - 1] for start, stop in batches)
     assert padded < len(lengths) * max(lengths)  # fewer padded tokens than one batch
     assert all(stop - start <= 2 for start, stop in plan_batches(lengths, max_batch=2))
