@@ -90,9 +90,7 @@ class WebhookIntake:
         messages: list[QueueMessageBody]
         if records:
             messages = [
-                RecordChanged(
-                    source="webhook", received_at=now, record_type=rtype, record_id=rid, action=action
-                )
+                RecordChanged(source="webhook", received_at=now, record_type=rtype, record_id=rid, action=action)
                 for rtype, rid in records
             ]
         else:

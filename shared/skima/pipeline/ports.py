@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from skima.engine import CandidateProfile, PreparedJob
+if TYPE_CHECKING:  # the engine needs numpy, which only the scorer's model layer ships
+    from skima.engine import CandidateProfile, PreparedJob
 
 # ---------------------------------------------------------------------- Tracker records (read side)
 
