@@ -42,4 +42,11 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     except TrackerAuthError:
         wiring.tracker_client.cache_clear()  # re-read the API token secret next time
         raise
-    return {"ran": report.ran, "found": report.found, "enqueued": report.enqueued, "unannounced": report.unannounced}
+    return {
+        "ran": report.ran,
+        "found": report.found,
+        "enqueued": report.enqueued,
+        "unannounced": report.unannounced,
+        "open_jobs": report.open_jobs,
+        "pipelines_checked": len(report.pipelines_checked),
+    }

@@ -63,6 +63,9 @@ class ScorerSettings(PollerSettings):
     shortlist_stage_min_score: Annotated[int, Field(alias="SHORTLIST_STAGE_MIN_SCORE", ge=0, le=100)] = 70
     share_link_ttl_hours: Annotated[int, Field(alias="SHARE_LINK_TTL_HOURS", gt=0)] = 48
     shortlist_base_url: Annotated[str, Field(alias="SHORTLIST_BASE_URL")] = ""
+    # The key share-link tokens are derived from (HMAC), so score notes can carry a live link's URL while the
+    # links table stores only the token's SHA-256. Empty: random tokens, and notes never carry a link.
+    link_signing_key_secret_arn: Annotated[str, Field(alias="LINK_SIGNING_KEY_SECRET_ARN")] = ""
 
 
 class ShortlistSettings(_Settings):

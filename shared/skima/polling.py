@@ -6,7 +6,13 @@ Each run, under a lease so overlapping runs do one run's work:
 - enqueues each (type, id, last-updated) it has not enqueued before, then remembers it;
 - advances the watermark to the run start only after everything was enqueued, so a crash loses nothing (a crash
   between enqueue and remember re-enqueues, which the scorer absorbs);
-- records sync health: when it last ran, what it found, and how much of it no webhook ping had announced.
+- records sync health: when it last ran, what it found, and how much of it no webhook ping had announced;
+- re-checks open jobs' pipelines: Tracker's getRecords X lists only Working/Offer/Complete placements, so a new
+  early-stage application ("Applied", "Longlisted"...) is invisible to the change feed. Each run enqueues a
+  RecordChanged(Opportunity) for up to `pipeline_checks_per_run` open jobs, round-robin from a cursor kept in the
+  sync-health row; the scorer reads each job with its live pipeline in one request and enqueues only entries it
+  has not scored yet (one Tracker request per unchanged job). With at most that many open jobs, every new
+  application is scored within one poll interval; with more, within ceil(open jobs / checks per run) intervals.
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ from skima.ports import MessageQueue
 logger = logging.getLogger(__name__)
 
 LEASE_NAME = "poller"
+# Jobs re-checked per run: one Tracker request each (plus one getRecords page per 100 open jobs), so 50 per
+# 10-minute run spends ~6% of a 90-requests-a-minute budget.
+PIPELINE_CHECKS_PER_RUN = 50
+# The sync-health field holding the last job id the round-robin re-check reached.
+PIPELINE_CURSOR_FIELD = "pipeline_cursor"
 # How far back the very first run looks, when there is no watermark yet.
 FIRST_RUN_WINDOW = timedelta(days=1)
 _ENQUEUE_BATCH = 10
@@ -44,6 +55,10 @@ class ChangeFeed(Protocol):
         """Records of `record_type` whose last update lies in [since, until], both inclusive."""
         ...
 
+    def open_job_ids(self) -> Iterable[int]:
+        """The ids of every open job (search results may lag; a job missing now is listed on a later run)."""
+        ...
+
 
 class PollerState(Protocol):
     def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool: ...
@@ -54,6 +69,7 @@ class PollerState(Protocol):
     def is_claimed(self, key: str) -> bool: ...
     def last_ping(self, record_type: RecordType, record_id: int) -> datetime | None: ...
     def record_health(self, **fields: str | int) -> None: ...
+    def read_health(self) -> dict[str, str | int]: ...
 
 
 @dataclass
@@ -63,6 +79,8 @@ class PollReport:
     enqueued: int = 0
     unannounced: int = 0
     watermarks: dict[str, str] = field(default_factory=dict)
+    open_jobs: int = 0
+    pipelines_checked: list[int] = field(default_factory=list)
 
 
 class Poller:
@@ -82,6 +100,7 @@ class Poller:
         owner: str,
         lookback: timedelta,
         lease_seconds: int,
+        pipeline_checks_per_run: int = PIPELINE_CHECKS_PER_RUN,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._feed = feed
@@ -91,6 +110,7 @@ class Poller:
         self._lookback = lookback
         self._lease_seconds = lease_seconds
         self._clock = clock
+        self._pipeline_checks = max(0, pipeline_checks_per_run)
         # Remember enqueued changes for as long as the lookback can show them again, plus a margin.
         self._dedupe_ttl = int(lookback.total_seconds()) + 2 * 86400
 
@@ -101,25 +121,39 @@ class Poller:
         try:
             report = PollReport(ran=True)
             run_start = self._clock()
+            enqueued_jobs: set[int] = set()
             for record_type in self.RECORD_TYPES:
-                self._poll_type(record_type, run_start, report)
+                self._poll_type(record_type, run_start, report, enqueued_jobs)
+            cursor = self._check_pipelines(enqueued_jobs, report)
+            # Strings are set and ints are added (running totals): the last run's figures go in as strings.
             self._state.record_health(
                 last_poll=run_start.isoformat(),
-                last_poll_found=sum(report.found.values()),
-                last_poll_enqueued=report.enqueued,
-                last_poll_unannounced=report.unannounced,
+                last_poll_found=str(sum(report.found.values())),
+                last_poll_enqueued=str(report.enqueued),
+                last_poll_unannounced=str(report.unannounced),
+                last_poll_open_jobs=str(report.open_jobs),
+                last_poll_pipelines_checked=str(len(report.pipelines_checked)),
                 polls=1,
                 found_by_poll_only=report.unannounced,
+                **({PIPELINE_CURSOR_FIELD: str(cursor)} if cursor is not None else {}),
             )
             logger.info(
                 "poll finished",
-                extra={"found": report.found, "enqueued": report.enqueued, "unannounced": report.unannounced},
+                extra={
+                    "found": report.found,
+                    "enqueued": report.enqueued,
+                    "unannounced": report.unannounced,
+                    "open_jobs": report.open_jobs,
+                    "pipelines_checked": len(report.pipelines_checked),
+                },
             )
             return report
         finally:
             self._state.release_lease(LEASE_NAME, self._owner)
 
-    def _poll_type(self, record_type: RecordType, run_start: datetime, report: PollReport) -> None:
+    def _poll_type(
+        self, record_type: RecordType, run_start: datetime, report: PollReport, enqueued_jobs: set[int]
+    ) -> None:
         watermark = self._state.get_watermark(record_type.value) or run_start - FIRST_RUN_WINDOW
         since = watermark - self._lookback
         pending: list[Change] = []
@@ -129,6 +163,8 @@ class Poller:
             if self._state.is_claimed(change.dedupe_key):
                 continue
             pending.append(change)
+            if record_type is RecordType.OPPORTUNITY:
+                enqueued_jobs.add(change.record_id)
             if len(pending) == _ENQUEUE_BATCH:
                 report.enqueued += self._enqueue(pending, report)
                 pending = []
@@ -138,6 +174,34 @@ class Poller:
         # Only now is everything up to run_start on the queue.
         self._state.advance_watermark(record_type.value, run_start)
         report.watermarks[record_type.value] = run_start.isoformat()
+
+    def _check_pipelines(self, enqueued_jobs: set[int], report: PollReport) -> int | None:
+        """Enqueue the next open jobs after the cursor (wrapping round); returns the new cursor (None: unchanged).
+
+        Jobs this run already enqueued as changes are passed over (the scorer re-reads their pipelines anyway)
+        but still move the cursor, so the round-robin never stalls on them.
+        """
+        if self._pipeline_checks == 0:
+            return None
+        open_jobs = sorted(set(self._feed.open_job_ids()))
+        report.open_jobs = len(open_jobs)
+        if not open_jobs:
+            return None
+        stored = self._state.read_health().get(PIPELINE_CURSOR_FIELD)
+        cursor = int(stored) if isinstance(stored, int) or (isinstance(stored, str) and stored.isdigit()) else 0
+        after = [job_id for job_id in open_jobs if job_id > cursor]
+        turn = (after + [job_id for job_id in open_jobs if job_id <= cursor])[: self._pipeline_checks]
+        due = [job_id for job_id in turn if job_id not in enqueued_jobs]
+        now = self._clock()
+        messages: list[QueueMessageBody] = [
+            RecordChanged(source="poll", received_at=now, record_type=RecordType.OPPORTUNITY, record_id=job_id)
+            for job_id in due
+        ]
+        for start in range(0, len(messages), _ENQUEUE_BATCH):
+            self._queue.send_batch(messages[start : start + _ENQUEUE_BATCH])
+        report.pipelines_checked = due
+        report.enqueued += len(messages)
+        return turn[-1]
 
     def _enqueue(self, changes: list[Change], report: PollReport) -> int:
         messages: list[QueueMessageBody] = [

@@ -11,7 +11,9 @@ and written back.
   its own hint arrives; the other side of a pair comes from the cache when present (its changes arrive as hints
   of their own, from webhooks or the poller).
 - A score row is stored only if nothing newer is stored (content_version); unchanged inputs skip the engine and
-  every write.
+  every write. The row carries the candidate's display name (for the shortlist page) whenever the reads made
+  for scoring brought it: never an extra Tracker call for it.
+- Every job read also goes to the share tag (`JobSharing`): the job's shortlist link follows its tag.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
@@ -30,7 +32,9 @@ from skima.pipeline.ports import (
     CachedProfile,
     CandidateRecord,
     JobRecord,
+    JobSharing,
     NoRediscovery,
+    NoSharing,
     ProfileCache,
     Rediscovery,
     ResumeDocument,
@@ -94,6 +98,7 @@ class ScoringReport:
     profiles_built: int = 0
     jobs_prepared: int = 0
     polled: bool = False
+    share: str = ""  # what the job's share tag led to (jobs only)
     outcome: str = ""
     details: list[str] = field(default_factory=list)
 
@@ -112,6 +117,7 @@ class Scorer:
         poll: Callable[[], object],
         rediscovery: Rediscovery | None = None,
         feedback: Callable[[FeedbackGiven], object] | None = None,
+        sharing: JobSharing | None = None,
         stage_moves_enabled: bool = False,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -125,6 +131,7 @@ class Scorer:
         self._poll = poll
         self._rediscovery = rediscovery or NoRediscovery()
         self._feedback = feedback
+        self._sharing = sharing or NoSharing()
         self._stage_moves_enabled = stage_moves_enabled
         self._clock = clock
 
@@ -176,6 +183,7 @@ class Scorer:
             record = self._tracker.candidate(application.candidate_id)
             cached = self._refresh_profile(record, None, report)
             known_tags = record.tags
+            application = replace(application, candidate_name=record.display_name or application.candidate_name)
         self._score_pair(job, cached, application, known_tags, report)
         report.outcome = report.outcome or "application"
 
@@ -199,6 +207,7 @@ class Scorer:
                 candidate_id=candidate_id,
                 status_id=existing.placement_status_id if existing else None,
                 status_name=existing.placement_status_name if existing else None,
+                candidate_name=record.display_name,
             )
             self._score_pair(job, profile, application, record.tags, report)
         report.outcome = "candidate"
@@ -206,6 +215,8 @@ class Scorer:
     def _on_job(self, message: RecordChanged, report: ScoringReport) -> None:
         record = self._tracker.job(message.record_id)
         job, changed = self._update_job(record, report)
+        # Before the open/closed check: removing the tag from a closed job still revokes its link.
+        report.share = self._sharing.job_seen(record)
         if not self._scorable(job):
             report.outcome = "job closed or without requirements"
             return
@@ -396,6 +407,7 @@ class Scorer:
                 placement_id=application.placement_id or None,
                 placement_status_id=application.status_id,
                 placement_status_name=application.status_name,
+                candidate_name=application.candidate_name,
             )
             if not self._scores.put(row):
                 report.pairs_skipped += 1

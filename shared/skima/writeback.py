@@ -83,6 +83,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class NoShortlistLinks:
+    """No shortlist is shared (no base URL configured): notes carry no `Shortlist Link` line."""
+
+    def link_for(self, job_id: int) -> str | None:
+        return None
+
+
 @dataclass(frozen=True)
 class WriteBackPolicy:
     screened_tag: str = "SKIMA Screened"

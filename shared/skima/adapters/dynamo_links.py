@@ -24,6 +24,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from skima.errors import DependencyUnavailable
 from skima.shortlist.models import Evidence, LinkSource, ShareLink, ShortlistEntry
+from skima.shortlist.tokens import signing_key_from_secret
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -50,6 +51,15 @@ def link_store_for_table(table_name: str) -> DynamoLinkStore:
     import boto3  # noqa: PLC0415
 
     return DynamoLinkStore(boto3.client("dynamodb"), table_name)
+
+
+def link_signing_key_for_secret(secret_id: str) -> bytes:
+    """For the admin CLI: the link signing key from its Secrets Manager secret (default AWS session)."""
+    import boto3  # noqa: PLC0415
+
+    from skima.adapters.secrets import CachedSecret  # noqa: PLC0415
+
+    return signing_key_from_secret(CachedSecret(boto3.client("secretsmanager"), secret_id).value())
 
 
 class DynamoLinkStore:

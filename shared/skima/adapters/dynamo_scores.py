@@ -1,4 +1,4 @@
-"""The ScoresTable (job_id, candidate_id) and the shortlist links lookup (LinksTable by_job).
+"""The ScoresTable (job_id, candidate_id) and the shortlist links lookup for score notes (LinksTable by_job).
 
 - `rank_key = "<100 - score, 3 digits>#<candidate id, 12 digits>"` on scored rows only (a sparse by_score
   index): an ascending Query gives the best first, ties broken by the lower candidate id.
@@ -12,12 +12,15 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import ScoreRow, WrittenBack
+from skima.shortlist.links import ShareLinks
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -115,6 +118,10 @@ class DynamoScoreStore:
         if row.placement_status_name is not None:
             values[":placement_status_name"] = {"S": row.placement_status_name}
             sets.append("placement_status_name = :placement_status_name")
+        if row.candidate_name:
+            # Only set when this write knows it: a row scored from cached data keeps the name stored earlier.
+            values[":candidate_name"] = {"S": row.candidate_name}
+            sets.append("candidate_name = :candidate_name")
         expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
         try:
             self._client.update_item(
@@ -240,39 +247,30 @@ class DynamoScoreStore:
             origin=cast(Literal["application", "rediscovery"], origin or "application"),
             written=written,
             writeback_done_for=_str(item, "writeback_done_for"),
+            candidate_name=_str(item, "candidate_name"),
         )
 
 
 class DynamoShortlistLinks:
-    """Reads the job's live shortlist link from the LinksTable (`by_job`).
+    """The job's live shortlist URL for score notes (`skima.pipeline.ports.ShortlistLinks`), from the LinksTable.
 
-    The raw token is never stored (design §5), so a row can only yield a URL if the shortlist side stores the
-    full link under `url` (to agree with the shortlist function). Revoked or expired rows never count.
+    The raw token is never stored (design §5): the URL is rebuilt from the stored link id with the link signing
+    key and checked against the stored SHA-256 (`skima.shortlist.links.ShareLinks.link_for`). Revoked, expired
+    and not-yet-announced tag links never count. Without a key (or a base URL) no URL can be rebuilt: None.
     """
 
-    def __init__(self, client: DynamoDBClient, table_name: str, clock: Callable[[], float] = time.time) -> None:
-        self._client = client
-        self._table = table_name
-        self._clock = clock
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        *,
+        base_url: str = "",
+        signing_key: bytes | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._links = ShareLinks(
+            DynamoLinkStore(client, table_name, clock=clock), base_url, clock=clock, signing_key=signing_key
+        )
 
     def link_for(self, job_id: int) -> str | None:
-        try:
-            response = self._client.query(
-                TableName=self._table,
-                IndexName="by_job",
-                KeyConditionExpression="job_id = :j",
-                ExpressionAttributeValues={":j": {"S": str(int(job_id))}},
-            )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"links query: {type(exc).__name__}") from exc
-        now = self._clock()
-        live: list[tuple[int, str]] = []
-        for item in response.get("Items", []):
-            if item.get("revoked", {}).get("BOOL"):
-                continue
-            expires = _int(item, "expires_at")
-            url = _str(item, "url")
-            if not url or (expires is not None and expires <= now):
-                continue
-            live.append((expires or 0, url))
-        return max(live)[1] if live else None
+        return self._links.link_for(job_id)

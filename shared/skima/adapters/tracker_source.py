@@ -40,6 +40,19 @@ def resource_fields_text(resource: Resource) -> str:
     return "\n\n".join(part.strip() for part in parts if part.strip())
 
 
+def resource_display_name(resource: Resource) -> str | None:
+    """The name Tracker shows for the candidate (displayAs), else first name and surname."""
+    name = " ".join((resource.display_as or "").split())
+    if not name:
+        name = " ".join(" ".join(part for part in (resource.first_name, resource.surname) if part).split())
+    return name[:200] or None
+
+
+def _clean_name(name: str | None) -> str | None:
+    cleaned = " ".join((name or "").split())
+    return cleaned[:200] or None
+
+
 def pick_primary_resume(documents: Sequence[ResourceDocument]) -> ResourceDocument | None:
     """The primary resume: a resume marked primary, else a resume, else a document marked primary."""
     resumes = [doc for doc in documents if doc.is_resume]
@@ -75,6 +88,7 @@ class TrackerRecordSource:
             candidate_id=entry.resource_id,
             status_id=entry.status_id,
             status_name=entry.status_name,
+            candidate_name=_clean_name(entry.resource_display_as),
         )
 
     def job(self, job_id: int) -> JobRecord:
@@ -92,11 +106,17 @@ class TrackerRecordSource:
                     candidate_id=placement.resource_id,
                     status_id=placement.status_id,
                     status_name=placement.status_name,
+                    candidate_name=_clean_name(placement.candidate_name),
                 )
                 for placement in placements
                 if placement.resource_id is not None
             ),
+            tags=opportunity.tags,  # None when getIndividualRecord left the tag field out
         )
+
+    def job_tags(self, job_id: int) -> list[str]:
+        """The job's tags from the REST record (`tagText`), for when the job read did not carry them."""
+        return self._client.get_opportunity(job_id, deadline=self._deadline()).tags or []
 
     def candidate(self, candidate_id: int) -> CandidateRecord:
         resource = self._client.get_resource(candidate_id, deadline=self._deadline())
@@ -105,6 +125,7 @@ class TrackerRecordSource:
             last_updated=parse_tracker_time(resource.last_updated),
             tags=tuple(resource.tags),
             fields_text=resource_fields_text(resource),
+            display_name=resource_display_name(resource),
         )
 
     def primary_resume(self, candidate_id: int) -> ResumeDocument | None:

@@ -36,9 +36,39 @@ def _normalised(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     return rounded
 
 
+# Boilerplate every resume or posting may carry, whatever the occupation: statements like these say nothing about
+# what the person does, so spans close to them count little in the resume's centroid (its occupation vector).
+BOILERPLATE = (
+    "I am a hard working and dedicated person who likes to learn",
+    "to work in a challenging environment and grow with the organisation",
+    "strengths: quick learner, team player, honest, punctual",
+    "I hereby declare that the information is true to my knowledge",
+    "languages known: English, Hindi",
+    "good communication skills and team work",
+    "MS Office, internet, typing",
+    "responsible for supporting the team and the clients",
+    "preparing reports and presentations for the management",
+    "communication skills",
+    "teamwork and collaboration",
+    "problem solving",
+    "attention to detail",
+    "time management and meeting deadlines",
+    "Microsoft Office, Excel and Word",
+    "leadership and mentoring",
+    "a positive attitude and willingness to learn",
+    "working independently with ownership",
+    "writing reports and documentation",
+    "working with stakeholders and clients",
+    "a relevant degree",
+)
+BOILERPLATE_RAMP = (0.35, 0.6)  # similarity to the nearest boilerplate statement: full weight below, none above
+
+
 def _mean_vector(vectors: npt.NDArray[np.float32], weights: Sequence[float] | None = None) -> bytes:
     if len(vectors) == 0:
         return b""
+    if weights is not None and not float(np.sum(weights)) > 0:
+        weights = None  # all boilerplate: the plain mean is still better than nothing
     mean = np.average(vectors, axis=0, weights=weights)
     norm = float(np.linalg.norm(mean))
     return vectors_to_bytes((mean / norm if norm else mean)[None, :].astype(np.float32))
@@ -50,6 +80,17 @@ class Engine:
     def __init__(self, embedder: Embedder, *, as_of: date | None = None) -> None:
         self.embedder = embedder
         self._as_of = as_of
+        self._boilerplate: npt.NDArray[np.float32] | None = None
+
+    def _content_weights(self, rows: npt.NDArray[np.float32]) -> list[float]:
+        """Per span: 1 for content, down to 0 for boilerplate (see BOILERPLATE)."""
+        if self._boilerplate is None:
+            self._boilerplate = _normalised(self.embedder.embed(list(BOILERPLATE)))
+        if len(rows) == 0:
+            return []
+        nearest = (rows @ self._boilerplate.T).max(axis=1)
+        low, high = BOILERPLATE_RAMP
+        return [float(w) for w in 1.0 - np.clip((nearest - low) / (high - low), 0.0, 1.0)]
 
     def _as_of_year(self, as_of: date | None) -> float:
         day = as_of or self._as_of or datetime.now(UTC).date()
@@ -124,7 +165,7 @@ class Engine:
             rows = vectors[offset : offset + len(draft.spans)]
             offset += len(draft.spans)
             draft.vectors = vectors_to_bytes(rows)
-            draft.doc_vector = _mean_vector(rows)
+            draft.doc_vector = _mean_vector(rows, self._content_weights(rows))
             draft.dims = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[1] else 384
             draft.profile_sha256 = _sha256(
                 "\n".join([ENGINE_VERSION, draft.model_id, draft.text_sha256, str(draft.as_of)]).encode()

@@ -209,6 +209,7 @@ def title_phrase(text: str, *, running: bool = False) -> str:
     running: the text is prose, so only capitalised words count as part of a title ('hard working professional'
     is not one)."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^[A-Za-z][\w ]{0,24}:\s+", "", text)  # 'Profile: Paralegal with ...'
     lead = _AS_LEAD.search(text)
     if lead and lead.start() < 80:
         text = text[lead.end() :]
@@ -234,9 +235,13 @@ def _role_title(text: str) -> str:
     """The title part of a role line with its dates removed: 'Senior Engineer, Acme (2016-2024)' -> ..."""
     parts = [p.strip(" ()[]#*•|,-–—:") for p in re.split(r"\s[|@–—]\s|\s-\s|,\s|\sat\s|\(|\)|\|", text)]
     parts = [p for p in parts if p and not _PLACEHOLDER_ONLY.match(p)]
+    for part in parts:  # a part with a title in it ('Paralegal'), not an employer ('Clearwater & Associates')
+        phrase = title_phrase(part) if len(part.split()) <= 12 else ""
+        if phrase:
+            return phrase
     for part in parts:
-        if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 12:
-            return title_phrase(part) or (part if len(part.split()) <= 6 else "")
+        if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 6:
+            return part
     return ""
 
 

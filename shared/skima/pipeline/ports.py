@@ -26,6 +26,7 @@ class Application:
     candidate_id: int
     status_id: int | None = None
     status_name: str | None = None
+    candidate_name: str | None = None  # the candidate's display name when the read carried it
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class JobRecord:
     is_open: bool
     last_updated: datetime | None
     pipeline: Sequence[Application] = ()
+    # The job's tags (the share tag lives there); None when this read did not carry the tag field at all.
+    tags: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class CandidateRecord:
     tags: Sequence[str]
     # The record's own text (job history, skills, summary): the resume when no document exists.
     fields_text: str
+    display_name: str | None = None  # shown on the shortlist page; never given to the engine
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,8 @@ class ScoreRow:
     origin: Literal["application", "rediscovery"] = "application"
     written: WrittenBack | None = None
     writeback_done_for: str | None = None  # the inputs_hash whose write-back completed
+    # The candidate's display name for the shortlist page (None: not known at this write; a stored one is kept).
+    candidate_name: str | None = None
 
 
 class ScoreStore(Protocol):
@@ -219,6 +225,20 @@ class ShortlistLinks(Protocol):
     def link_for(self, job_id: int) -> str | None:
         """The job's live shortlist URL, or None while no link exists."""
         ...
+
+
+class JobSharing(Protocol):
+    """The share tag: told about every job read, makes the job's share link follow its tag (create and announce
+    it, or revoke it). Adapter: `skima.shortlist.sharing.ShareTagFollower`."""
+
+    def job_seen(self, job: JobRecord) -> str:
+        """What was done: created, kept, revoked, none, or unchanged (nothing read or written)."""
+        ...
+
+
+class NoSharing:
+    def job_seen(self, job: JobRecord) -> str:
+        return "none"
 
 
 class Rediscovery(Protocol):

@@ -1,7 +1,9 @@
 """`skima links create|list|revoke|renew`: share links for IT, against the real LinksTable.
 
 Hook into `skima.cli`: `register(commands)` on the subparsers object, then `if args.command == "links": return
-run(args)`. Tables and URLs come from flags or the same environment names the functions use.
+run(args)`. Tables and URLs come from flags or the same environment names the functions use. With the link
+signing key's secret (`--signing-key-secret`, the stack's LinkSigningKeySecretArn output) a created link's token
+is derived from the key, so the scorer can quote it in later score notes; without it the token is random.
 
 skima links create --job 123 [--title T] [--hide-score] [--hide-gaps] [--ttl-hours 48]   prints the URL once
 skima links list --job 123
@@ -17,6 +19,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
+from skima.errors import SecretUnavailable
 from skima.shortlist.links import LinkNotFound, ShareLinks
 from skima.shortlist.ports import LinkStore
 
@@ -29,6 +32,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     links.add_argument("--links-table", default=os.environ.get("LINKS_TABLE"), help="default: $LINKS_TABLE")
     links.add_argument(
         "--base-url", default=os.environ.get("SHORTLIST_BASE_URL", ""), help="default: $SHORTLIST_BASE_URL"
+    )
+    links.add_argument(
+        "--signing-key-secret",
+        default=os.environ.get("LINK_SIGNING_KEY_SECRET_ARN", ""),
+        help="ARN of the link signing key secret (default: $LINK_SIGNING_KEY_SECRET_ARN)",
     )
     actions = links.add_subparsers(dest="links_action", required=True)
 
@@ -65,17 +73,34 @@ def _store(table: str) -> LinkStore:
     return link_store_for_table(table)
 
 
+def _signing_key(secret_id: str) -> bytes:
+    from skima.adapters.dynamo_links import link_signing_key_for_secret  # noqa: PLC0415 (boto3 only when used)
+
+    return link_signing_key_for_secret(secret_id)
+
+
 def _when(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, store: LinkStore | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    out: TextIO = sys.stdout,
+    store: LinkStore | None = None,
+    signing_key: bytes | None = None,
+) -> int:
     if store is None:
         if not args.links_table:
             print("skima links: set --links-table or $LINKS_TABLE", file=sys.stderr)
             return 2
         store = _store(args.links_table)
-    links = ShareLinks(store, args.base_url or "")
+    if signing_key is None and args.links_action == "create" and args.signing_key_secret:
+        try:
+            signing_key = _signing_key(args.signing_key_secret)
+        except (SecretUnavailable, ValueError) as exc:
+            print(f"skima links: cannot use the link signing key: {exc}", file=sys.stderr)
+            return 2
+    links = ShareLinks(store, args.base_url or "", signing_key=signing_key)
     action = args.links_action
     try:
         if action == "create":

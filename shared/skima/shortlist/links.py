@@ -1,8 +1,9 @@
 """Use case: create, resolve, list, revoke and renew share links, and follow a job's share tag.
 
 A link is scoped to one job and expires (default 48 h); expiry and revocation are checked on every read, before
-DynamoDB's TTL gets round to deleting the row. The raw token exists only in the return value of `create`: the
-caller shows it once (CLI) or writes it into Tracker's notes (the scorer), and it is never stored.
+DynamoDB's TTL gets round to deleting the row. The raw token is never stored. With the link signing key
+(`skima.shortlist.tokens.derive_token`) the scorer can rebuild a live link's URL from its stored link id, so later
+score notes carry it (`link_for`); without the key, a URL exists only in the return value of `create`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Literal
 
 from skima.shortlist.models import CreatedLink, LinkSource, ShareLink
 from skima.shortlist.ports import LinkStore
-from skima.shortlist.tokens import hash_token, new_link_id, new_nonce_key, new_token
+from skima.shortlist.tokens import derive_token, hash_token, new_link_id, new_nonce_key, new_token
 
 DEFAULT_TTL = timedelta(hours=48)
 # A tag link that was created but not yet announced (its notes not yet written) is left alone this long: another
@@ -47,14 +48,41 @@ class ShareLinks:
         base_url: str,
         ttl: timedelta = DEFAULT_TTL,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        signing_key: bytes | None = None,
     ) -> None:
         self._store = store
         self._base_url = base_url.rstrip("/")
         self._ttl = ttl
         self._clock = clock
+        self._signing_key = signing_key
 
     def url_for(self, token: str) -> str:
         return f"{self._base_url}/s/{token}"
+
+    def url_of(self, link: ShareLink) -> str | None:
+        """The link's URL rebuilt from its id, or None: no key or base URL here, or the link was not made with
+        this key (a random token, or a rotated key). Checked against the stored hash, never assumed."""
+        if self._signing_key is None or not self._base_url:
+            return None
+        token = derive_token(self._signing_key, link.link_id)
+        return self.url_for(token) if hash_token(token) == link.token_hash else None
+
+    def link_for(self, job_id: int) -> str | None:
+        """The job's live shortlist URL for a score note, or None. Only active links (neither revoked nor expired,
+        checked now); a share-tag link only once its own notes are written (before that it may be replaced).
+        The tag link wins over admin links; then the one that lives longest."""
+        now = self._clock()
+        usable = [
+            link
+            for link in self._store.for_job(job_id)
+            if link.is_active(now) and (link.source != "tag" or link.announced_at is not None)
+        ]
+        for link in sorted(usable, key=lambda link: (link.source == "tag", link.expires_at), reverse=True):
+            url = self.url_of(link)
+            if url is not None:
+                return url
+        return None
 
     # ------------------------------------------------------------------ admin operations
     def create(
@@ -73,10 +101,11 @@ class ShareLinks:
         if lifetime <= timedelta(0):
             raise ValueError("a link's lifetime must be positive")
         now = self._clock()
-        token = new_token()
+        link_id = new_link_id()
+        token = derive_token(self._signing_key, link_id) if self._signing_key is not None else new_token()
         link = ShareLink(
             token_hash=hash_token(token),
-            link_id=new_link_id(),
+            link_id=link_id,
             job_id=job_id,
             job_title=" ".join(job_title.split())[:300],
             created_at=now,

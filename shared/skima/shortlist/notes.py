@@ -8,7 +8,7 @@ Tracker, "done" after; a retry that finds "attempted" asks Tracker for the marke
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -16,6 +16,7 @@ from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdi
 
 if TYPE_CHECKING:
     from skima.tracker.api import TrackerApi
+    from skima.tracker.timing import Deadline
 
 NoteTarget = Literal["R", "O"]  # candidate (Resource) or job (Opportunity)
 
@@ -42,10 +43,12 @@ class Outbox(Protocol):
 
 
 class TrackerNoteWriter:
-    """`NoteWriter` over the Tracker client (`skima.tracker.api.TrackerApi`): notes on jobs and on candidates."""
+    """`NoteWriter` over the Tracker client (`skima.tracker.api.TrackerApi`): notes on jobs and on candidates.
+    `deadline` (the invocation's, as the scorer passes it) bounds every call; without it the client's default."""
 
-    def __init__(self, client: TrackerApi) -> None:
+    def __init__(self, client: TrackerApi, deadline: Callable[[], Deadline] | None = None) -> None:
         self._client = client
+        self._deadline = deadline
 
     def create_note(
         self,
@@ -64,6 +67,7 @@ class TrackerNoteWriter:
             note=note,
             idempotency_key=idempotency_key,
             check_existing=check_existing,
+            deadline=self._deadline() if self._deadline is not None else None,
         )
 
 

@@ -1,7 +1,12 @@
 """Share-link tokens and the feedback form's nonce.
 
-A token is 256 bits from `secrets` (43 URL-safe characters). Only its SHA-256 is stored; lookups are by hash, so
-an unknown, malformed, expired or revoked token costs the same one lookup.
+A token is 256 bits (43 URL-safe characters). Only its SHA-256 is stored; lookups are by hash, so an unknown,
+malformed, expired or revoked token costs the same one lookup.
+
+With a link signing key (a Secrets Manager secret only the scorer and the admin CLI read), a token is
+HMAC-SHA256(key, link id): the scorer can rebuild a live link's URL for later score notes from the stored link id,
+while the table still holds only the token's SHA-256 (a table dump without the key yields no URL). Without a key,
+the token is 256 random bits from `secrets` and its URL exists only once, at creation.
 
 The nonce binds a form to one link and one page render: `<render_id>.<issued_at>.<mac>`, where mac is an HMAC
 (key: the link's own secret) over the link's token hash, the render id and the issue time. It is stateless (GET
@@ -29,6 +34,23 @@ _RENDER_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
 
 def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+MIN_SIGNING_KEY_CHARS = 43  # as many characters as a 256-bit token: a generated secret is far longer
+
+
+def signing_key_from_secret(secret_value: str) -> bytes:
+    """The signing key from its secret's text; a clear error when it is too short to be one."""
+    key = secret_value.strip()
+    if len(key) < MIN_SIGNING_KEY_CHARS:
+        raise ValueError(f"the link signing key must be at least {MIN_SIGNING_KEY_CHARS} characters")
+    return key.encode("utf-8")
+
+
+def derive_token(signing_key: bytes, link_id: str) -> str:
+    """The link's token: HMAC-SHA256(signing key, link id), URL-safe base64 without padding (43 characters)."""
+    digest = hmac.new(signing_key, f"skima-share-link/v1|{link_id}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def new_link_id() -> str:

@@ -80,7 +80,15 @@ def _to_int_or_none(value: Any) -> Any:
     return value
 
 
+def _to_tag_text(value: Any) -> Any:
+    """Tags as Tracker's one free-text field; a list of names (some shapes) is joined the same way."""
+    if isinstance(value, list):
+        return ", ".join(str(_name_of(item)) for item in value if _name_of(item))
+    return _to_str(value)
+
+
 Text = Annotated[str | None, BeforeValidator(_to_str)]
+TagText = Annotated[str | None, BeforeValidator(_to_tag_text)]
 NameText = Annotated[str | None, BeforeValidator(_name_of)]
 Flag = Annotated[bool | None, BeforeValidator(_to_bool)]
 OptionalId = Annotated[int | None, BeforeValidator(_to_int_or_none)]
@@ -213,6 +221,8 @@ class Opportunity(TrackerModel):
     publish_online: Flag = _alias("publishonline")
     advert_details: AdvertDetails | None = _alias("advertdetails")
     last_updated: Text = _alias("lastupdateddatetime", "lastupdated", "updatedat")
+    # REST `tagText`, Widget column `tag`; None when the response has no tag field at all (not "no tags").
+    tag_text: TagText = _alias("tagtext", "tag", "tags")
 
     @model_validator(mode="before")
     @classmethod
@@ -240,6 +250,11 @@ class Opportunity(TrackerModel):
     @property
     def title(self) -> str:
         return self.name or self.publish_title or (self.advert_details.title if self.advert_details else "") or ""
+
+    @property
+    def tags(self) -> list[str] | None:
+        """The job's tags; None when the response did not carry the tag field (ask another endpoint)."""
+        return None if self.tag_text is None else split_tags(self.tag_text)
 
 
 class OpportunityResource(TrackerModel):

@@ -18,7 +18,7 @@ import pytest
 from moto import mock_aws
 
 from local.trackerrms_sim.testing import SimHandle, running_simulator
-from skima.adapters import wiring
+from skima.adapters import scorer_wiring, wiring
 from skima.cli import resolve_model_dir
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
 from skima.tracker import timing
@@ -125,8 +125,9 @@ class Stack:
 
 
 def _clear_wiring() -> None:
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "profile_cache"):
+    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
         getattr(wiring, name).cache_clear()
+    scorer_wiring.profile_cache.cache_clear()
     wiring.shortlist_links.cache_clear()
 
 

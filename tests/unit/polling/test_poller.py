@@ -31,6 +31,8 @@ class Feed:
         self.hidden: set[tuple[RecordType, int]] = set()
         self.queries: list[tuple[RecordType, datetime, datetime]] = []
         self.fail_after: int | None = None
+        self.open_jobs: list[int] = []
+        self.open_job_listings = 0
 
     def save(self, record_type: RecordType, record_id: int, at: datetime) -> None:
         self.records[(record_type, record_id)] = at
@@ -46,6 +48,10 @@ class Feed:
             if self.fail_after is not None and index >= self.fail_after:
                 raise RuntimeError("crash mid-way")
             yield Change(record_type, rid, at)
+
+    def open_job_ids(self) -> Iterable[int]:
+        self.open_job_listings += 1
+        return list(self.open_jobs)
 
 
 class State:
@@ -91,6 +97,9 @@ class State:
         for key, value in fields.items():
             self.health[key] = self.health.get(key, 0) + value if isinstance(value, int) else value  # type: ignore[operator]
 
+    def read_health(self) -> dict[str, str | int]:
+        return dict(self.health)
+
 
 class Queue:
     def __init__(self) -> None:
@@ -127,8 +136,17 @@ def queue() -> Queue:
     return Queue()
 
 
-def poller(feed: Feed, state: State, queue: Queue, clock: Clock, owner: str = "run-1") -> Poller:
-    return Poller(feed, state, queue, owner=owner, lookback=LOOKBACK, lease_seconds=300, clock=clock)
+def poller(feed: Feed, state: State, queue: Queue, clock: Clock, owner: str = "run-1", checks: int = 50) -> Poller:
+    return Poller(
+        feed,
+        state,
+        queue,
+        owner=owner,
+        lookback=LOOKBACK,
+        lease_seconds=300,
+        pipeline_checks_per_run=checks,
+        clock=clock,
+    )
 
 
 def test_every_change_since_the_watermark_is_enqueued_once(
@@ -227,3 +245,90 @@ def test_sync_health_counts_changes_no_ping_announced(feed: Feed, state: State, 
     assert report.unannounced == 1
     assert state.health["last_poll"] == T0.isoformat()
     assert state.health["found_by_poll_only"] == 1 and state.health["polls"] == 1
+
+
+def test_the_last_runs_figures_are_replaced_and_the_totals_add_up(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
+    poller(feed, state, queue, clock).run()
+    clock.now += timedelta(minutes=10)
+    poller(feed, state, queue, clock).run()
+    assert state.health["last_poll_enqueued"] == "0"  # the second run's own figure, not a running sum
+    assert state.health["polls"] == 2
+
+
+# ---------------------------------------------------------------- open jobs' pipelines (early-stage applications)
+def _pipeline_checks(queue: Queue) -> list[int]:
+    return [
+        m.record_id
+        for m in queue.sent
+        if isinstance(m, RecordChanged) and m.record_type is RecordType.OPPORTUNITY and m.last_updated is None
+    ]
+
+
+def test_every_run_re_checks_the_open_jobs_pipelines(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    # getRecords X never lists an "Applied" entry: only a re-read of the job's pipeline finds it.
+    feed.open_jobs = [2003, 2001, 2002]
+    report = poller(feed, state, queue, clock).run()
+    assert _pipeline_checks(queue) == [2001, 2002, 2003]
+    assert report.open_jobs == 3 and report.pipelines_checked == [2001, 2002, 2003]
+    assert all(m.source == "poll" for m in queue.sent)
+    clock.now += timedelta(minutes=10)
+    poller(feed, state, queue, clock).run()  # hints, not changes: never deduped away
+    assert _pipeline_checks(queue) == [2001, 2002, 2003] * 2
+
+
+def test_a_bounded_round_robin_covers_every_open_job_within_n_runs(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = list(range(2001, 2008))  # 7 open jobs, 3 checks a run: all covered in ceil(7/3) = 3 runs
+    per_run: list[list[int]] = []
+    for _ in range(3):
+        before = len(_pipeline_checks(queue))
+        poller(feed, state, queue, clock, checks=3).run()
+        per_run.append(_pipeline_checks(queue)[before:])
+        clock.now += timedelta(minutes=10)
+    assert per_run == [[2001, 2002, 2003], [2004, 2005, 2006], [2007, 2001, 2002]]
+    assert all(len(run) <= 3 for run in per_run)
+    assert {job for run in per_run for job in run} == set(feed.open_jobs)
+    assert state.health["pipeline_cursor"] == "2002"
+
+
+def test_the_cursor_survives_its_job_closing(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    feed.open_jobs = [2001, 2002, 2003, 2004]
+    poller(feed, state, queue, clock, checks=2).run()
+    feed.open_jobs = [2001, 2003, 2004]  # 2002, where the cursor stands, was closed
+    clock.now += timedelta(minutes=10)
+    poller(feed, state, queue, clock, checks=2).run()
+    assert _pipeline_checks(queue) == [2001, 2002, 2003, 2004]
+
+
+def test_a_job_already_enqueued_as_a_change_is_not_enqueued_twice(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.save(RecordType.OPPORTUNITY, 2002, T0 - timedelta(minutes=5))
+    feed.open_jobs = [2001, 2002]
+    poller(feed, state, queue, clock).run()
+    assert sorted(rid for rtype, rid in queue.changes() if rtype is RecordType.OPPORTUNITY) == [2001, 2002]
+
+
+def test_pipeline_checks_can_be_turned_off(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+    feed.open_jobs = [2001]
+    report = poller(feed, state, queue, clock, checks=0).run()
+    assert feed.open_job_listings == 0 and queue.sent == [] and report.pipelines_checked == []
+
+
+def test_a_queue_outage_during_the_re_check_keeps_the_cursor(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = [2001, 2002, 2003]
+    poller(feed, state, queue, clock, checks=2).run()
+    queue.down = True
+    clock.now += timedelta(minutes=10)
+    with pytest.raises(QueueUnavailable):
+        poller(feed, state, queue, clock, checks=2).run()
+    queue.down = False
+    clock.now += timedelta(minutes=10)
+    poller(feed, state, queue, clock, checks=2).run()
+    assert _pipeline_checks(queue) == [2001, 2002, 2003, 2001]  # 2003 was not skipped by the failed run
