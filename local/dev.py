@@ -4,6 +4,11 @@ moto server (AWS) + the resources of template.yaml + the Tracker simulator (seed
 local API with `?token=`) + the four functions with their event sources (HTTP API, Function URL, SQS poller,
 schedule). Prints the URLs, then queue depths now and then. Ctrl-C (or SIGTERM, or --seconds N) stops everything.
 
+At start it runs the poller once, which enqueues every open job (its pipeline re-check), so the seeded pipelines
+are scored straight away: notes, reasons and tags appear on the simulator's pages within a minute or two (the
+pace is Tracker's request budget, ~90 a minute). Once a job's pipeline is scored it creates a share link for that
+job and prints `Shortlist: <url>`.
+
     python -m local.dev [--no-build] [--seconds N] [--sim-port 8765] [--api-port 3000] [--url-port 3001]
 """
 
@@ -26,12 +31,18 @@ from local.lambda_runtime.build import REPO_ROOT, sam_build
 from local.lambda_runtime.logs import LogSink
 from local.lambda_runtime.moto_server import MotoServer, free_port, wait_for_http
 from local.lambda_runtime.stack import LocalStack
+from local.trackerrms_sim.testing import SimHandle
 
 _GUARD = REPO_ROOT / "local" / "lambda_runtime" / "orphan_guard.py"
 WEBHOOK_API = "WebhookApi"
 WEBHOOK_FUNCTION = "WebhookFunction"
 SHORTLIST_FUNCTION = "ShortlistFunction"
+POLLER_FUNCTION = "PollerFunction"
+SCORER_FUNCTION = "ScorerFunction"
 SIM_API_TOKEN = "local-sim-api-token"
+TOP_N = 10
+# How often the loop looks for a finished top-10 (cheap: one simulator read and a few DynamoDB queries).
+_TICK_SECONDS = 2.0
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -48,8 +59,10 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--schedule-speedup",
         type=float,
-        default=10.0,
-        help="run schedules N times faster (10: a 10-minute poll runs every minute)",
+        default=1.0,
+        help="run schedules N times faster (10: a 10-minute poll runs every minute). The default keeps the "
+        "deployed pace: a poll re-enqueues the open jobs' unscored entries, so frequent polls during the first "
+        "scoring (paced by Tracker's ~90 requests a minute) only queue duplicates",
     )
     parser.add_argument(
         "--visibility-timeout",
@@ -125,6 +138,63 @@ def _queue_status(stack: LocalStack) -> str:
     return "Queues: " + "; ".join(parts)
 
 
+def _kick_off(stack: LocalStack, stop: threading.Event) -> None:
+    """Run the poller once now rather than at its first tick: its pipeline re-check enqueues every open job."""
+
+    def run() -> None:
+        try:
+            result = stack.invoke(POLLER_FUNCTION, {"source": "local.dev", "detail-type": "kick-off"})
+        except Exception as exc:  # stopping while it runs, or a runner error: the schedule still polls
+            if not stop.is_set():
+                _say(f"First poll failed ({type(exc).__name__}); the schedule will poll again")
+            return
+        if stop.is_set():
+            return
+        if result.ok and isinstance(result.payload, dict):
+            jobs = result.payload.get("pipelines_checked", 0)
+            _say(f"First poll: {jobs} open jobs queued for scoring (watch the notes arrive on the simulator)")
+        else:
+            _say(f"First poll failed: {result.error}")
+
+    threading.Thread(target=run, name="kick-off poll", daemon=True).start()
+
+
+class ShortlistAnnouncer:
+    """Prints `Shortlist: <url>` once, for the first job whose top-10 is in: every pipeline entry scored (or ten
+    of them, for a longer pipeline). Uses the simulator's control API for the pipelines (a dev tool may)."""
+
+    def __init__(self, stack: LocalStack, sim: SimHandle) -> None:
+        from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: PLC0415 (boto3 only once the stack runs)
+        from skima.adapters.dynamo_scores import DynamoScoreStore  # noqa: PLC0415
+        from skima.shortlist.links import ShareLinks  # noqa: PLC0415
+
+        dynamodb = stack.resources.client("dynamodb")
+        self._scores = DynamoScoreStore(dynamodb, stack.resources.tables["ScoresTable"])
+        self._links = ShareLinks(
+            DynamoLinkStore(dynamodb, stack.resources.tables["LinksTable"]), stack.function_url(SHORTLIST_FUNCTION)
+        )
+        self._sim = sim
+        self.url: str | None = None
+
+    def check(self) -> str | None:
+        """The link's URL the first time a job is ready (created then), else None."""
+        if self.url is not None:
+            return None
+        state = self._sim.state()
+        pipeline: dict[int, int] = {}
+        for placement in state["placements"]:
+            pipeline[placement["opportunityId"]] = pipeline.get(placement["opportunityId"], 0) + 1
+        for job in state["opportunities"]:
+            job_id = int(job["opportunityId"])
+            if job.get("state") != "open" or not pipeline.get(job_id):
+                continue
+            top = self._scores.top10(job_id)
+            if top and len(self._scores.candidates_of(job_id)) >= min(TOP_N, pipeline[job_id]):
+                self.url = self._links.create(job_id, str(job.get("name") or "")).url
+                return self.url
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     stop = threading.Event()
@@ -175,19 +245,47 @@ def main(argv: list[str] | None = None) -> int:
         for reason in stack.unavailable.values():
             _say(f"Not running: {reason}")
         _say(_queue_status(stack))
+
+        def running(function: str) -> bool:
+            return function in stack.pools and function not in stack.unavailable
+
+        scoring = running(POLLER_FUNCTION) and running(SCORER_FUNCTION)
+        if scoring:
+            _kick_off(stack, stop)
+        announcer = (
+            ShortlistAnnouncer(stack, SimHandle(sim_url, SIM_API_TOKEN))
+            if scoring and running(SHORTLIST_FUNCTION) and SHORTLIST_FUNCTION in stack.function_urls
+            else None
+        )
         _say("Ready. Ctrl-C stops everything.")
         deadline = None if args.seconds is None else time.monotonic() + args.seconds
+        next_status = time.monotonic() + args.status_every
         while not stop.is_set():
-            wait = args.status_every if deadline is None else min(args.status_every, deadline - time.monotonic())
-            if wait <= 0 or stop.wait(wait):
+            now = time.monotonic()
+            wait = min(_TICK_SECONDS, next_status - now)
+            if deadline is not None:
+                wait = min(wait, deadline - now)
+            if wait <= 0 and deadline is not None and now >= deadline:
+                break
+            if stop.wait(max(wait, 0)):
                 break
             if simulator.poll() is not None:
                 _say(f"the Tracker simulator exited with status {simulator.returncode}")
                 return 1
-            try:
-                _say(_queue_status(stack))
-            except Exception as exc:  # a status line must never end the dev loop
-                _say(f"Queues: unavailable ({type(exc).__name__})")
+            if announcer is not None and announcer.url is None:
+                try:
+                    url = announcer.check()
+                except Exception as exc:  # the announcement must never end the dev loop; try next tick
+                    log.write("local.dev", f"shortlist check failed: {type(exc).__name__}: {exc}")
+                    url = None
+                if url:
+                    _say(f"Shortlist: {url}")
+            if time.monotonic() >= next_status:
+                next_status = time.monotonic() + args.status_every
+                try:
+                    _say(_queue_status(stack))
+                except Exception as exc:  # a status line must never end the dev loop
+                    _say(f"Queues: unavailable ({type(exc).__name__})")
         _say("Stopping ...")
         return 0
     except FileNotFoundError as exc:

@@ -141,6 +141,7 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
             "unchanged": report.pairs_unchanged,
             "notes": report.notes_written,
             "enqueued": report.enqueued,
+            "share": report.share,
         },
     )
 

@@ -84,7 +84,7 @@ class Engine:
 
     def _content_weights(self, rows: npt.NDArray[np.float32]) -> list[float]:
         """Per span: 1 for content, down to 0 for boilerplate (see BOILERPLATE)."""
-        if self._boilerplate is None:
+        if self._boilerplate is None:  # a call of its own, so the anchors never depend on their batch-mates
             self._boilerplate = _normalised(self.embedder.embed(list(BOILERPLATE)))
         if len(rows) == 0:
             return []

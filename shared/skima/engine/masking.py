@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from skima.engine.text import SECTION_WORDS
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|facebook|twitter|instagram)\.com/\S*", re.I)
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{7,}\d(?![\w/])")
@@ -85,6 +87,7 @@ _NOT_NAME = re.compile(
     r"accounting|legal|technology|information|computer|student|graduate|fresher|career|personal|key)\b",
     re.IGNORECASE,
 )
+_SECTION_WORDS = {word for header in SECTION_WORDS for word in header.split()} | {"areas", "interest", "core"}
 _NAME_LABEL = re.compile(r"^\W*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -148,7 +151,7 @@ def _name_tokens(lines: list[str]) -> set[str]:
             len(lead) == 2
             and all(re.match(r"^[A-Z][a-z]+$", w) for w in lead)
             and not _NOT_NAME.search(" ".join(lead))
-            and not any(_is_vocabulary(w) for w in lead)
+            and not any(_is_vocabulary(w) or w.lower() in _SECTION_WORDS for w in lead)
             # a common word shows up in lower case somewhere else; a name does not
             and not any(re.search(rf"\b{w.lower()}\b", rest) for w in lead)
         ):

@@ -279,14 +279,14 @@ def _reason(result: RequirementResult, profile: CandidateProfile) -> str:
         return text[:MAX_REASON_CHARS]
     quote = result.evidence or ""
     if result.kind == "role":
-        role = next((r for r in profile.roles if r.line == result.evidence_line), None)
-        suffix = f" ({year_label(role.start, role.end, profile.as_of)})" if role else ""
+        held = [r for r in profile.roles if r.line == result.evidence_line or r.title.lower() == quote.lower()]
+        suffix = f" ({year_label(min(r.start for r in held), max(r.end for r in held), profile.as_of)})" if held else ""
         return _fit("Role: ", quote, suffix)
     if result.kind in ("skill", "certification"):
         prefix = f"{label}: " if result.exact else f"Related to {label}: "
         return _fit(prefix, quote, around=label)
     if result.kind == "education":
-        return _fit("Education: ", quote)
+        return _fit("Education: ", re.sub(r"^\W*education\w*\s*[:\-]\s*", "", quote, flags=re.I))
     return _fit("Did similar work: ", quote)
 
 

@@ -310,8 +310,8 @@ def requirement_label(item: str) -> str:
     """How a gap names a requirement: the job's own words less the lead-in ('Solid background in cash handling'
     -> 'cash handling'), keeping what kind of thing it is ('BLS certification', "driver's license")."""
     term = _MARKS.sub("", item).strip(" .:-")
-    while _LEAD_WORDS.match(term):
-        term = _LEAD_WORDS.sub("", term, count=1)
+    while _LEAD_WORDS.match(term) and not re.match(r"(?:valid|current|active)\b", term, re.I):
+        term = _LEAD_WORDS.sub("", term, count=1)  # 'valid' stays: a valid license is the requirement
     term = re.sub(r"\s+skills?$", "", term, flags=re.I).strip()
     return term or item.strip()
 
@@ -383,7 +383,9 @@ class _Builder:
             )
         )
 
-    def add_skill(self, surface: str, canonical: str | None, required: bool, context: str = "") -> None:
+    def add_skill(
+        self, surface: str, canonical: str | None, required: bool, context: str = "", label: str | None = None
+    ) -> None:
         core = context or surface
         keys = list(forms_of(canonical)) if canonical else [term_key(core)]
         if not canonical and len(core.split()) >= 2:
@@ -402,7 +404,13 @@ class _Builder:
             return
         kind: RequirementKind = "certification" if canonical in CERTIFICATIONS else "skill"
         self.skill_keys[main] = len(self.items)
-        self.add(kind, surface, core if not canonical else surface, terms=list(dict.fromkeys(keys)), required=required)
+        self.add(
+            kind,
+            label or surface,
+            core if not canonical else surface,
+            terms=list(dict.fromkeys(keys)),
+            required=required,
+        )
 
     def add_alternatives(self, label: str, names: list[str], required: bool) -> None:
         keys: list[str] = []
@@ -535,10 +543,17 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             core_section = in_requirements
             known = _known_terms(content)
             alternatives = _alternatives(content, known)
+            # a known term inside a short phrase is named by the phrase ('team leadership', not 'Leadership')
+            phrase_of: dict[str, str] = {}
+            for item in _list_items(content):
+                inside = _known_terms(item)
+                phrase = requirement_label(item)
+                if len(inside) == 1 and 2 <= len(phrase.split()) <= 4 and phrase.lower().endswith(inside[0][0].lower()):
+                    phrase_of[inside[0][0]] = phrase
             for surface, canonical in known:
                 if surface in alternatives:
                     continue
-                builder.add_skill(surface, canonical, required and core_section)
+                builder.add_skill(surface, canonical, required and core_section, label=phrase_of.get(surface))
                 found_any = True
             for label, names in _drop_members(alternatives).items():
                 builder.add_alternatives(label, names, required and core_section)

@@ -12,7 +12,7 @@ from skima.engine.text import split_long_line
 
 MAX_SPAN_WORDS = 24
 MAX_SPANS = 40
-SPAN_WORD_BUDGET = 420  # words embedded per resume: about as many tokens as one whole-document pass
+SPAN_WORD_BUDGET = 320  # words embedded per resume: about as many tokens as one whole-document pass
 
 _SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("education", ("education", "academic", "qualification", "degree")),
@@ -54,7 +54,7 @@ _SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 _HEADER_MAX_WORDS = 5
 _ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.IGNORECASE)
-_ROLE_PHRASE = re.compile(r"((?:[A-Za-z][\w/.+#&-]*\s){0,3}(?:" + "|".join(ROLE_NOUNS) + r"))\b", re.IGNORECASE)
+_ROLE_NOUN_SINGULAR = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\b", re.IGNORECASE)
 _PHRASE_STOP = {
     "a",
     "an",
@@ -248,7 +248,7 @@ def _role_title(text: str) -> str:
 def role_phrases(text: str) -> list[str]:
     """Short title-like phrases ('Java Developer', 'SAP ABAP Consultant') found in running text."""
     phrases: list[str] = []
-    for match in _ROLE_PHRASE.finditer(text):
+    for match in _ROLE_NOUN_SINGULAR.finditer(text):
         start = max(0, match.start() - 60)
         window = text[start : match.end()]
         # the clause the title sits in: after the last sentence or list break before it
@@ -362,8 +362,15 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
         if number in headers or _PLACEHOLDER_ONLY.match(line):
             continue
         for part in re.split(r"\s*\|\s*|\s[–—]\s", line.lstrip("# ")):
-            if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 10 and not find_ranges(part, as_of):
+            if not _ROLE_NOUN_RE.search(part) or find_ranges(part, as_of):
+                continue
+            if len(part.split()) <= 10:
                 headline = title_phrase(part) or part.strip()
+                break
+            # a summary sentence that opens with the title: 'Profile: Paralegal with 5+ years of ...'
+            phrase = title_phrase(part)
+            if phrase and all(w[:1].isupper() or not w[:1].isalpha() for w in phrase.split()):
+                headline = phrase
                 break
         if headline:
             break
@@ -435,7 +442,7 @@ def _select_spans(
 
     title_lines = {t.lower(): next((i for i, ln in enumerate(lines) if t.lower() in ln.lower()), 0) for t in titles}
     for index, title in enumerate(titles[:6]):
-        add(title, "headline" if index == 0 else "title", title_lines.get(title.lower(), 0))
+        add(title, "headline" if index == 0 else "title", title_lines.get(title.lower(), 0), single=True)
     order = {"summary": 0, "experience": 1, "projects": 2, "skills": 3, "certification": 4, "education": 5, "other": 6}
     candidates = sorted(
         (i for i in range(len(lines)) if i not in headers),

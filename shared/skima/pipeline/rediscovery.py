@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, ResumeInput
+from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import (
     CachedJob,
     CachedProfile,
@@ -216,7 +217,12 @@ class IndexedProfileCache:
         profile = cached.profile
         if profile.model_id != self._model_id or not profile.doc_vector:
             return  # another model's space (never comparable), or nothing readable to search on
-        self._vectors.upsert_many({cached.candidate_id: profile.doc_array()})
+        try:
+            self._vectors.upsert_many({cached.candidate_id: profile.doc_array()})
+        except DependencyUnavailable:
+            # The score matters more than the index: a retried message would not store the vector either (the
+            # profile is cached now). The backfill's next walk indexes cached profiles that are missing.
+            logger.warning("vector of candidate %s not indexed", cached.candidate_id, exc_info=True)
 
     def get_job(self, job_id: int) -> CachedJob | None:
         return self._inner.get_job(job_id)

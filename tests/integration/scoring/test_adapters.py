@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import boto3
 import pytest
 from moto import mock_aws
 
+from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
 from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks, rank_key
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.engine import Engine
 from skima.pipeline.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
+from skima.shortlist.links import ShareLinks
 from tests.support.template import create_table
 from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, HashingEmbedder
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+BASE = "https://abc.lambda-url.eu-west-2.on.aws/"
+KEY = b"k" * 64
 
 
 def row(candidate_id: int, score: int | None, *, job_id: int = 2001, version: str = "2026-11-28T09:00:00") -> ScoreRow:
@@ -51,6 +55,7 @@ class Tables:
     state: DynamoStateStore
     links: DynamoShortlistLinks
     links_table: str
+    scores_table: str
 
 
 @pytest.fixture
@@ -58,13 +63,15 @@ def tables() -> Iterator[Tables]:
     with mock_aws():
         client = boto3.client("dynamodb")
         links_table = create_table(client, "LinksTable")
+        scores_table = create_table(client, "ScoresTable")
         yield Tables(
             client=client,
-            scores=DynamoScoreStore(client, create_table(client, "ScoresTable")),
+            scores=DynamoScoreStore(client, scores_table),
             profiles=DynamoProfileCache(client, create_table(client, "ProfilesTable")),
             state=DynamoStateStore(client, create_table(client, "StateTable")),
-            links=DynamoShortlistLinks(client, links_table, clock=T0.timestamp),
+            links=DynamoShortlistLinks(client, links_table, base_url=BASE, signing_key=KEY, clock=lambda: T0),
             links_table=links_table,
+            scores_table=scores_table,
         )
 
 
@@ -162,23 +169,32 @@ def test_the_outbox_goes_attempted_then_done_and_never_back(tables: Tables) -> N
     assert tables.state.outbox_status("note#k1") == "done"
 
 
-def test_a_live_shortlist_link_is_found_by_job(tables: Tables) -> None:
+def test_a_live_shortlist_link_is_rebuilt_for_score_notes_and_never_stored(tables: Tables) -> None:
     assert tables.links.link_for(2001) is None
-    now = int(T0.timestamp())
-    for token_hash, url, expires, revoked in (
-        ("a", "https://x/s/old", now - 10, False),
-        ("b", "https://x/s/revoked", now + 999, True),
-        ("c", "https://x/s/live", now + 100, False),
-    ):
-        tables.client.put_item(
-            TableName=tables.links_table,
-            Item={
-                "token_hash": {"S": token_hash},
-                "job_id": {"S": "2001"},
-                "url": {"S": url},
-                "expires_at": {"N": str(expires)},
-                "revoked": {"BOOL": revoked},
-            },
-        )
-    assert tables.links.link_for(2001) == "https://x/s/live"
-    assert tables.links.link_for(2002) is None
+    store = DynamoLinkStore(tables.client, tables.links_table, clock=lambda: T0)
+    clock = [T0 - timedelta(hours=100)]
+    links = ShareLinks(store, BASE, clock=lambda: clock[0], signing_key=KEY)
+    expired = links.create(2001, "Engineer")  # 48 h, long gone by T0
+    clock[0] = T0 - timedelta(hours=1)
+    revoked = links.create(2001, "Engineer")
+    links.revoke(2001, revoked.link.link_id)
+    unkeyed = ShareLinks(store, BASE, clock=lambda: clock[0]).create(2001)  # random token: cannot be rebuilt
+    live = links.create(2001, "Engineer")
+    links.create(2002, "Other job")
+
+    assert tables.links.link_for(2001) == live.url
+    assert DynamoShortlistLinks(tables.client, tables.links_table, clock=lambda: T0).link_for(2001) is None  # no key
+
+    dump = repr(tables.client.scan(TableName=tables.links_table)["Items"])
+    for created in (expired, revoked, unkeyed, live):
+        assert created.token not in dump and created.url not in dump
+        assert created.link.token_hash in dump
+
+
+def test_the_candidate_name_is_stored_and_kept_when_a_later_write_does_not_know_it(tables: Tables) -> None:
+    assert tables.scores.put(replace(row(1001, 70), candidate_name="Ada Lovelace"))
+    assert tables.scores.put(row(1001, 75, version="2026-11-28T10:00:00"))  # scored from cached data: no name
+    stored = tables.scores.get(2001, 1001)
+    assert stored is not None and stored.score == 75 and stored.candidate_name == "Ada Lovelace"
+    (entry,) = DynamoShortlistSource(tables.client, tables.scores_table).top10(2001)
+    assert entry.display_name == "Ada Lovelace"

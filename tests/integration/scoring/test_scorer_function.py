@@ -26,6 +26,9 @@ from tests.support.handlers import FakeLambdaContext, load_handler
 from tests.support.template import create_table
 
 SCREENED = "SKIMA Screened"
+SHARE_TAG = "SKIMA Share"
+SHORTLIST_BASE = "https://abc123.lambda-url.eu-west-2.on.aws/"
+SIGNING_SECRET = "Zq7" * 22  # as GenerateSecretString makes it: 66 letters and digits
 
 
 class LongContext(FakeLambdaContext):
@@ -124,11 +127,13 @@ class Stack:
         return int(self.sim.stats()["writes"])
 
 
-def _clear_wiring() -> None:
+def _clear_wiring(handler: Any | None = None) -> None:
     for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
         getattr(wiring, name).cache_clear()
     scorer_wiring.profile_cache.cache_clear()
     wiring.shortlist_links.cache_clear()
+    if handler is not None:
+        handler.link_signing_secret.cache_clear()
 
 
 @pytest.fixture
@@ -142,7 +147,9 @@ def stack(sim: SimHandle, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> I
             create_table(dynamodb, logical_id)
         sqs = boto3.client("sqs")
         queue_url = sqs.create_queue(QueueName="score")["QueueUrl"]
-        secret_arn = boto3.client("secretsmanager").create_secret(Name="tracker", SecretString=sim.api_token)["ARN"]
+        secrets = boto3.client("secretsmanager")
+        secret_arn = secrets.create_secret(Name="tracker", SecretString=sim.api_token)["ARN"]
+        signing_arn = secrets.create_secret(Name="link-signing", SecretString=SIGNING_SECRET)["ARN"]
         env = {
             "TRACKER_REST_URL": sim.base_url,
             "TRACKER_WIDGET_URL": sim.base_url,
@@ -156,6 +163,9 @@ def stack(sim: SimHandle, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> I
             "FEEDBACK_TABLE": "FeedbackTable",
             "SCREENED_TAG": SCREENED,
             "SHORTLIST_STAGE_STATUS_ID": "",
+            "SHARE_TAG": SHARE_TAG,
+            "SHORTLIST_BASE_URL": SHORTLIST_BASE,
+            "LINK_SIGNING_KEY_SECRET_ARN": signing_arn,
             "MODEL_DIR": str(model_dir),
             "NO_PROXY": "127.0.0.1,localhost",
         }
@@ -163,9 +173,9 @@ def stack(sim: SimHandle, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> I
             monkeypatch.setenv(key, value)
         handler = load_handler("scorer")
         handler.settings.cache_clear()
-        _clear_wiring()
+        _clear_wiring(handler)
         yield Stack(sim=sim, handler=handler, sqs=sqs, dynamodb=dynamodb, queue_url=queue_url)
-        _clear_wiring()
+        _clear_wiring(handler)
         handler.settings.cache_clear()
     sim.clear_faults()
 
@@ -378,3 +388,74 @@ def test_a_hiring_managers_feedback_becomes_one_note(stack: Stack) -> None:
     assert stack.run(feedback) == []  # redelivered
     notes = [a for a in stack.sim.state()["activities"] if str(a.get("linkRecordId")) == str(candidate_id)]
     assert len([a for a in notes if "Ready for final interview" in str(a.get("note"))]) == 1
+
+
+def _job_notes(stack: Stack, job_id: int) -> list[dict[str, Any]]:
+    return [
+        a
+        for a in stack.sim.state()["activities"]
+        if a.get("linkRecordType") == "O"
+        and str(a.get("linkRecordId")) == str(job_id)
+        and "SKIMA" in str(a.get("subject", ""))
+    ]
+
+
+def _link_line(note: dict[str, Any]) -> str | None:
+    return next((line for line in str(note["note"]).splitlines() if line.startswith("Shortlist Link: ")), None)
+
+
+def test_the_share_tag_announces_a_link_later_notes_carry_it_and_removing_the_tag_revokes_it(stack: Stack) -> None:
+    state = stack.sim.state()
+    job_id = next(o["opportunityId"] for o in state["opportunities"] if o["state"] == "open")
+    assert stack.run(job(job_id)) == []
+    assert stack.run(*stack.drain()) == []  # the pipeline is scored: the job has a top-10
+    top10 = stack.dynamodb.query(
+        TableName="ScoresTable",
+        IndexName="by_score",
+        KeyConditionExpression="job_id = :j",
+        ExpressionAttributeValues={":j": {"S": str(job_id)}},
+        Limit=10,
+    )["Items"]
+    assert top10 and all(item.get("candidate_name", {}).get("S") for item in top10)  # names for the page
+    names = {r["resourceId"]: r["name"] for r in state["resources"]}
+    assert all(item["candidate_name"]["S"] == names[int(item["candidate_id"]["S"])] for item in top10)
+
+    tags = stack.sim.record("opportunity", job_id).get("tagText") or ""
+    stack.sim.ui_save_opportunity(job_id, tagText=", ".join(t for t in (tags, SHARE_TAG) if t))
+    stack.sim.reset_stats()
+    assert stack.run(job(job_id)) == []
+
+    (job_note,) = _job_notes(stack, job_id)
+    line = _link_line(job_note)
+    assert line is not None and line.startswith(f"Shortlist Link: {SHORTLIST_BASE}s/")
+    url = line.removeprefix("Shortlist Link: ")
+    for item in top10:
+        candidate_notes = [n for n in stack.notes_for(int(item["candidate_id"]["S"])) if _link_line(n)]
+        assert [_link_line(n) for n in candidate_notes] == [line]
+    assert stack.tracker_writes() == 1 + len(top10)
+    links_dump = repr(stack.dynamodb.scan(TableName="LinksTable")["Items"])
+    assert url.rsplit("/", 1)[1] not in links_dump and "announced_at" in links_dump
+
+    # The same ping again: one read of the job (and one of its tags, its stamp being this fresh), nothing written.
+    stack.sim.reset_stats()
+    assert stack.run(job(job_id)) == []
+    assert stack.tracker_writes() == 0 and len(_job_notes(stack, job_id)) == 1
+
+    # A new application to the shared job: its score note carries the live link.
+    _, candidate_id = _free_pair(stack.sim)
+    placement_id = stack.sim.ui_create_application(job_id, candidate_id)
+    assert stack.run(application(placement_id)) == []
+    (note,) = [n for n in stack.notes_for(candidate_id) if "SKIMA Match Score" in str(n["subject"])]
+    assert _link_line(note) == line
+    item = stack.score_item(job_id, candidate_id)
+    assert item is not None and item["candidate_name"]["S"] == names[candidate_id]
+
+    # The recruiter removes the tag: the link is revoked, and later notes carry no link.
+    stack.sim.ui_save_opportunity(job_id, tagText=tags)
+    assert stack.run(job(job_id)) == []
+    revoked = stack.dynamodb.scan(TableName="LinksTable")["Items"]
+    assert all(i["revoked"]["BOOL"] for i in revoked if i.get("job_id", {}).get("S") == str(job_id))
+    stack.sim.ui_attach_document(candidate_id, "new.txt", text=PYTHON_RESUME)
+    assert stack.run(candidate(candidate_id)) == []
+    notes = [n for n in stack.notes_for(candidate_id) if "SKIMA Match Score" in str(n["subject"])]
+    assert len(notes) == 2 and _link_line(notes[-1]) is None

@@ -123,3 +123,27 @@ def test_batches_cover_all_texts_in_order_and_cut_padding() -> None:
     padded = sum((stop - start) * lengths[stop - 1] for start, stop in batches)
     assert padded < len(lengths) * max(lengths)  # fewer padded tokens than one batch
     assert all(stop - start <= 2 for start, stop in plan_batches(lengths, max_batch=2))
+
+
+def test_boilerplate_does_not_move_the_occupation_vector(engine: Engine) -> None:
+    """A declaration or a list of soft skills says nothing about the occupation: the resume's centroid ignores it."""
+    import numpy as np  # noqa: PLC0415
+
+    resume = (
+        "Java Developer\nSkills: Java, Spring Boot, Hibernate\nExperience\n"
+        "Java Developer, Acme (2019 - 2024)\n- Built Java services for the order platform with Spring Boot"
+    )
+    padded = resume + "\nDeclaration\nI hereby declare that the information is true to my knowledge"
+    plain_vector = engine.build_profile("a", resume).doc_array()
+    padded_profile = engine.build_profile("b", padded)
+    assert any("hereby declare" in span.text for span in padded_profile.spans)
+    assert np.allclose(plain_vector, padded_profile.doc_array(), atol=2e-3)
+
+
+def test_gaps_name_requirements_in_the_jobs_words() -> None:
+    _, requirements = extract_requirements(
+        "Store Manager\n\nRequirements:\n- Proven team leadership\n- Valid driver's license\n"
+        "- Solid background in cash handling\n"
+    )
+    labels = {r.label for r in requirements}
+    assert {"team leadership", "Valid driver's license", "cash handling"} <= labels

@@ -20,17 +20,26 @@ from skima.pipeline.ports import (
     CandidateRecord,
     DocumentContent,
     JobRecord,
+    JobSharing,
     OutboxStatus,
     ResumeDocument,
     ScoreRow,
+    ShortlistLinks,
     WrittenBack,
 )
 from skima.scoring import Scorer
+from skima.shortlist.links import ShareLinks
+from skima.shortlist.notes import NoteTarget
+from skima.shortlist.sharing import ShareTagFollower
 from skima.tracker.errors import TrackerNotFound, TrackerUnavailable
-from skima.writeback import WriteBack, WriteBackPolicy
+from skima.writeback import OutboxView, WriteBack, WriteBackPolicy
+from tests.unit.shortlist.fakes import Clock, InMemoryLinkStore
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 DIMS = 384
+SHARE_TAG = "SKIMA Share"
+SHORTLIST_BASE = "https://abc.lambda-url.eu-west-2.on.aws/"
+SIGNING_KEY = b"k" * 64
 
 
 class HashingEmbedder:
@@ -86,10 +95,11 @@ BSc Nursing, 2011 - 2015
 @dataclass
 class Note:
     activity_id: int
-    candidate_id: int
+    candidate_id: int  # the linked record's id (a job's id for link_type "O")
     subject: str
     note: str
     key: str
+    link_type: str = "R"
 
 
 @dataclass
@@ -105,6 +115,8 @@ class FakeTracker:
     stage_moves: list[tuple[int, int]] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     lose_next_note_response: bool = False
+    job_tag_texts: dict[int, list[str]] = field(default_factory=dict)
+    tags_in_job_read: bool = False  # True: the job read carries the tags (no separate read needed)
 
     @property
     def request_count(self) -> int:
@@ -125,7 +137,14 @@ class FakeTracker:
         if job_id not in self.jobs:
             raise TrackerNotFound("gone")
         job = self.jobs[job_id]
-        return replace(job, pipeline=tuple(a for a in self.applications.values() if a.job_id == job_id))
+        tags = tuple(self.job_tag_texts.get(job_id, [])) if self.tags_in_job_read else None
+        return replace(job, pipeline=tuple(a for a in self.applications.values() if a.job_id == job_id), tags=tags)
+
+    def job_tags(self, job_id: int) -> list[str]:
+        self.calls.append("job_tags")
+        if job_id not in self.jobs:
+            raise TrackerNotFound("gone")
+        return list(self.job_tag_texts.get(job_id, []))
 
     def candidate(self, candidate_id: int) -> CandidateRecord:
         self.calls.append("candidate")
@@ -158,6 +177,32 @@ class FakeTracker:
             self.lose_next_note_response = False
             raise TrackerUnavailable("response lost after the write landed")
         return activity.activity_id
+
+    def create_any_note(
+        self,
+        link_type: NoteTarget,
+        record_id: int,
+        *,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        check_existing: bool,
+    ) -> int:
+        """The shortlist's NoteWriter (notes on jobs and on candidates)."""
+        if check_existing:
+            self.calls.append("find_note")
+            for existing in self.notes:
+                if existing.key == idempotency_key:
+                    return existing.activity_id
+        self.calls.append("create_note")
+        activity = Note(5001 + len(self.notes), record_id, subject, note, idempotency_key, link_type)
+        self.notes.append(activity)
+        return activity.activity_id
+
+    def save_job(self, job_id: int, *, tags: Sequence[str], stamp: datetime) -> None:
+        """A recruiter saves the job (e.g. changes its tags): its last-updated stamp moves."""
+        self.job_tag_texts[job_id] = list(tags)
+        self.jobs[job_id] = replace(self.jobs[job_id], last_updated=stamp)
 
     def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
         self.calls.append("add_tag")
@@ -257,6 +302,32 @@ class FakeLinks:
         return self.links.get(job_id)
 
 
+class TrackerNotes:
+    """`skima.shortlist.notes.NoteWriter` over the fake Tracker."""
+
+    def __init__(self, tracker: FakeTracker) -> None:
+        self.tracker = tracker
+
+    def create_note(
+        self,
+        link_type: NoteTarget,
+        record_id: int,
+        *,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        check_existing: bool,
+    ) -> int:
+        return self.tracker.create_any_note(
+            link_type,
+            record_id,
+            subject=subject,
+            note=note,
+            idempotency_key=idempotency_key,
+            check_existing=check_existing,
+        )
+
+
 class FakeQueue:
     def __init__(self) -> None:
         self.batches: list[list[QueueMessageBody]] = []
@@ -287,13 +358,33 @@ class World:
     profiles: FakeProfiles
     scores: FakeScores
     outbox: FakeOutbox
-    links: FakeLinks
+    links: ShortlistLinks
     queue: FakeQueue
     state: FakeState
     embedder: HashingEmbedder
     engine: Engine
     policy: WriteBackPolicy
     polls: list[int] = field(default_factory=list)
+    sharing: JobSharing | None = None
+    share_links: ShareLinks | None = None
+    link_store: InMemoryLinkStore | None = None
+    clock: Clock = field(default_factory=Clock)
+
+    def enable_sharing(self, signing_key: bytes | None = SIGNING_KEY) -> ShareLinks:
+        """The share tag on the real use cases (ShareLinks, ShareTagFollower) over in-memory stores."""
+        self.link_store = InMemoryLinkStore()
+        self.share_links = ShareLinks(self.link_store, SHORTLIST_BASE, clock=self.clock, signing_key=signing_key)
+        self.links = self.share_links
+        self.sharing = ShareTagFollower(
+            self.share_links,
+            TrackerNotes(self.tracker),
+            OutboxView(self.outbox),
+            share_tag=SHARE_TAG,
+            job_tags=self.tracker.job_tags,
+            top10=lambda job_id: [row.candidate_id for row in self.scores.top10(job_id)],
+            clock=self.clock,
+        )
+        return self.share_links
 
     def scorer(self) -> Scorer:
         return Scorer(
@@ -305,6 +396,7 @@ class World:
             queue=self.queue,
             state=self.state,
             poll=lambda: self.polls.append(1),
+            sharing=self.sharing,
             stage_moves_enabled=self.policy.stage_status_id is not None,
             clock=lambda: T0,
         )
@@ -322,8 +414,9 @@ class World:
         tags: Sequence[str] = (),
         stamp: datetime = T0 - timedelta(days=1),
         document_id: int | None = None,
+        name: str | None = None,
     ) -> None:
-        self.tracker.candidates[candidate_id] = CandidateRecord(candidate_id, stamp, (), fields_text)
+        self.tracker.candidates[candidate_id] = CandidateRecord(candidate_id, stamp, (), fields_text, name)
         self.tracker.tags[candidate_id] = list(tags)
         if resume is not None:
             doc_id = document_id or 8000 + candidate_id
@@ -333,8 +426,10 @@ class World:
         else:
             self.tracker.documents.pop(candidate_id, None)
 
-    def apply(self, placement_id: int, job_id: int, candidate_id: int, status: str = "Applied") -> None:
-        self.tracker.applications[placement_id] = Application(placement_id, job_id, candidate_id, 1, status)
+    def apply(
+        self, placement_id: int, job_id: int, candidate_id: int, status: str = "Applied", name: str | None = None
+    ) -> None:
+        self.tracker.applications[placement_id] = Application(placement_id, job_id, candidate_id, 1, status, name)
 
 
 def make_world() -> World:

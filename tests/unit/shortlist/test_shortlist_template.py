@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from skima.config import ShortlistSettings
 from tests.support.template import properties, template
 
@@ -35,3 +37,26 @@ def test_links_table_is_keyed_by_token_hash_with_a_job_index_and_ttl() -> None:
     assert table["KeySchema"] == [{"AttributeName": "token_hash", "KeyType": "HASH"}]
     assert table["GlobalSecondaryIndexes"][0]["IndexName"] == "by_job"
     assert table["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
+
+
+def test_the_link_signing_key_is_a_generated_secret_of_at_least_256_bits() -> None:
+    generate = properties("LinkSigningKeySecret")["GenerateSecretString"]
+    alphabet = 62 if generate.get("ExcludePunctuation") else 94  # letters and digits, or printable ASCII
+    assert generate["PasswordLength"] * math.log2(alphabet) >= 256
+    assert "SecretString" not in properties("LinkSigningKeySecret")  # never a value in the template
+
+
+def test_only_the_scorer_reads_the_link_signing_key() -> None:
+    assert "LINK_SIGNING_KEY_SECRET_ARN" not in template()["Globals"]["Function"]["Environment"]["Variables"]
+    readers = {
+        logical_id
+        for logical_id, node in template()["Resources"].items()
+        if node["Type"] == "AWS::Serverless::Function"
+        for policy in node["Properties"].get("Policies", [])
+        if policy.get("AWSSecretsManagerGetSecretValuePolicy") == {"SecretArn": {"Ref": "LinkSigningKeySecret"}}
+    }
+    assert readers == {"ScorerFunction"}
+    scorer_env = properties("ScorerFunction")["Environment"]["Variables"]
+    assert scorer_env["LINK_SIGNING_KEY_SECRET_ARN"] == {"Ref": "LinkSigningKeySecret"}
+    for logical_id in ("WebhookFunction", "PollerFunction", "ShortlistFunction"):
+        assert "LINK_SIGNING_KEY_SECRET_ARN" not in properties(logical_id).get("Environment", {}).get("Variables", {})

@@ -1,0 +1,245 @@
+"""The pipeline end to end on the artifacts `sam build` produced: Tracker simulator → webhook / poller → SQS →
+scorer → DynamoDB + notes and tags in the simulator. Each scenario gets a fresh stack and simulator and waits
+with bounded polling loops. Calls to Tracker per scored application are printed as FIGURE lines (pytest -s).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from local.lambda_runtime.testing import RunningApp
+from skima.adapters.dynamo_scores import DynamoScoreStore
+from skima.models import RecordChanged, RecordType
+from skima.pipeline.ports import ScoreRow
+from skima.writeback import note_text
+from tests.e2e.pipeline.support import (
+    CHEF_RESUME,
+    PYTHON_RESUME,
+    SCREENED_TAG,
+    calls,
+    figure,
+    outsider,
+    skima_notes,
+    start_app,
+    tags_of,
+    wait_settled,
+    wait_until,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+JOB = 2001  # "Senior Python Backend Engineer", open, in every seed
+
+
+@pytest.fixture
+def app(build_dir: Path) -> Iterator[RunningApp]:
+    with start_app(build_dir) as running:
+        yield running
+
+
+def score_row(app: RunningApp, job_id: int, candidate_id: int) -> ScoreRow:
+    store = DynamoScoreStore(app.stack.resources.client("dynamodb"), app.stack.resources.tables["ScoresTable"])
+    row = store.get(job_id, candidate_id)
+    assert row is not None, f"no score stored for job {job_id}, candidate {candidate_id}"
+    return row
+
+
+def wait_for_notes(app: RunningApp, candidate_id: int, job_id: int, count: int = 1) -> list[dict[str, Any]]:
+    def enough() -> list[dict[str, Any]]:
+        notes = skima_notes(app.sim, candidate_id, job_id)
+        return notes if len(notes) >= count else []
+
+    return wait_until(
+        enough,
+        timeout=45,
+        what=f"{count} SKIMA note(s) on candidate {candidate_id} for job {job_id}",
+    )
+
+
+def assert_note_format(note: dict[str, Any], row: ScoreRow, job_id: int, job_title: str) -> None:
+    text = str(note["note"])
+    assert text == note_text(row, None)  # exactly what the stored score says, and no shortlist link yet
+    lines = text.splitlines()
+    assert row.status == "scored" and row.score is not None
+    assert lines[0] == f"SKIMA Match Score: {row.score}"
+    assert lines[1] == "SKIMA Reasons:"
+    bullets = lines[2:-1]
+    assert 3 <= len(bullets) <= 5 and all(line.startswith("- ") and len(line) > 2 for line in bullets), bullets
+    assert re.fullmatch(rf"Job: {job_id} {re.escape(job_title)} \| Engine: \S+ \| Receipt: [0-9a-f]{{12}}", lines[-1])
+    assert str(note["subject"]).startswith(f"SKIMA Match Score {row.score} - {job_title}")
+
+
+def test_a_new_application_is_scored_and_written_back_once(app: RunningApp) -> None:
+    sim = app.sim
+    candidate = outsider(sim, JOB)
+    tags_before = tags_of(sim, candidate)
+    sim.reset_stats()
+
+    sim.ui_create_application(JOB, candidate)
+    wait_for_notes(app, candidate, JOB)
+    wait_settled(app)
+
+    notes = skima_notes(sim, candidate, JOB)
+    assert len(notes) == 1
+    assert_note_format(notes[0], score_row(app, JOB, candidate), JOB, "Senior Python Backend Engineer")
+    tags = tags_of(sim, candidate)
+    assert tags.count(SCREENED_TAG) == 1
+    assert [tag for tag in tags if tag != SCREENED_TAG] == tags_before  # the recruiter's tags are kept
+    figure("tracker calls per new application (webhook on, echo pings included)", calls(sim))
+
+
+def test_duplicate_pings_give_one_note(app: RunningApp) -> None:
+    sim = app.sim
+    candidate = outsider(sim, JOB)
+    sim.set_fault("webhook_duplicate")  # Tracker delivers every ping twice...
+
+    placement = sim.ui_create_application(JOB, candidate)
+    delivered = wait_until(
+        lambda: [d for d in sim.delivered_webhooks() if d["recordId"] == placement and d["delivered"]],
+        timeout=10,
+        what="the application's pings",
+    )
+    assert any(d["duplicate"] for d in delivered)
+    body = delivered[0]["body"]
+    for _ in range(3):  # ...and re-sends it later
+        response = httpx.post(app.webhook_url, json=json.loads(body) if isinstance(body, str) else body)
+        assert response.status_code == 202
+    wait_for_notes(app, candidate, JOB)
+    wait_settled(app)
+
+    assert len(skima_notes(sim, candidate, JOB)) == 1
+    assert tags_of(sim, candidate).count(SCREENED_TAG) == 1
+
+
+def test_with_webhooks_off_the_poller_catches_every_change(app: RunningApp) -> None:
+    sim = app.sim
+    sim.set_webhook(None)
+    # One open job, so the poller's pipeline re-check fans out only this scenario's applications.
+    description = str(sim.record("opportunity", JOB)["description"])
+    seeded_open = [o["opportunityId"] for o in sim.state()["opportunities"] if o["state"] == "open"]
+    job = sim.ui_create_opportunity(name="Python Backend Engineer", description=description, state="open")
+    for opportunity_id in seeded_open:
+        sim.ui_save_opportunity(opportunity_id, state="closed")
+    first = sim.ui_create_resource(firstName="Sam", surname="Okafor", resumeText=CHEF_RESUME)
+    sim.ui_create_application(job, first)  # "Applied": Tracker's getRecords X never lists it
+
+    report = app.stack.invoke("PollerFunction", {})
+    assert report.ok, report.error
+    assert report.payload["open_jobs"] == 1
+    wait_for_notes(app, first, job)
+    wait_settled(app)
+    first_score = score_row(app, job, first)
+
+    # Webhooks still off: a new early-stage application and a changed resume.
+    second = outsider(sim, JOB)
+    sim.reset_stats()
+    sim.ui_create_application(job, second)
+    sim.ui_attach_document(first, "resume-2026.txt", text=PYTHON_RESUME, primary=True)
+    report = app.stack.invoke("PollerFunction", {})
+    assert report.ok, report.error
+    assert report.payload["pipelines_checked"] == 1
+    wait_for_notes(app, second, job)
+    wait_for_notes(app, first, job, count=2)
+    wait_settled(app)
+
+    assert len(skima_notes(sim, second, job)) == 1
+    assert len(skima_notes(sim, first, job)) == 2
+    rescored = score_row(app, job, first)
+    assert (rescored.score, rescored.reasons) != (first_score.score, first_score.reasons)
+    assert tags_of(sim, second).count(SCREENED_TAG) == 1 and tags_of(sim, first).count(SCREENED_TAG) == 1
+    figure("tracker calls per scored pair via the poller (1 new application + 1 changed resume)", calls(sim) / 2)
+
+    # Nothing changed since: a poll costs its reads and one request per open job re-checked, and writes nothing.
+    sim.reset_stats()
+    report = app.stack.invoke("PollerFunction", {})
+    assert report.ok, report.error
+    wait_settled(app)
+    assert len(skima_notes(sim, second, job)) == 1 and len(skima_notes(sim, first, job)) == 2
+    assert sim.stats()["writes"] == 0
+    figure("tracker calls for a poll that finds nothing new (1 open job)", calls(sim))
+    assert sim.delivered_webhooks() == []  # every change above was found by polling alone
+
+
+def test_401_storms_429s_5xx_and_lost_responses_end_in_one_note_and_one_tag(app: RunningApp) -> None:
+    sim = app.sim
+    candidate = outsider(sim, JOB)
+    sim.set_fault("unauthorized", count=4)  # a 401 storm outlasting one re-exchange
+    sim.set_fault("rate_limit", count=2, retry_after=1)
+    sim.set_fault("http_error", status=503, count=2)
+    sim.set_fault("lost_response", path=r"^/api/widget/createActivity$", count=1)  # committed, answer lost
+    sim.set_fault("lost_response", path=r"^/api/widget/updateRecord$", count=1)
+
+    sim.ui_create_application(JOB, candidate)
+    wait_for_notes(app, candidate, JOB)
+    wait_settled(app, timeout=60)
+
+    fired = sim.stats()["faults_fired"]
+    assert {"unauthorized", "rate_limit", "http_error", "lost_response"} <= set(fired), fired
+    assert fired["lost_response"] == 2
+    assert len(skima_notes(sim, candidate, JOB)) == 1
+    assert tags_of(sim, candidate).count(SCREENED_TAG) == 1
+
+
+def test_a_poison_message_reaches_the_dlq_without_blocking_its_batch(app: RunningApp) -> None:
+    sim = app.sim
+    sim.set_webhook(None)  # the only hint for the application is the one sent with the poison below
+    candidate = outsider(sim, JOB)
+    placement = sim.ui_create_application(JOB, candidate)
+    valid = RecordChanged(source="webhook", record_type=RecordType.OPPORTUNITY_RESOURCE, record_id=placement)
+    poison = ["this is not json {", '{"kind": "record_changed", "record_type": "Nope", "record_id": -1}']
+    app.stack.resources.client("sqs").send_message_batch(
+        QueueUrl=app.stack.resources.queues["ScoreQueue"].url,
+        Entries=[
+            {"Id": "poison0", "MessageBody": poison[0]},
+            {"Id": "valid", "MessageBody": valid.model_dump_json()},
+            {"Id": "poison1", "MessageBody": poison[1]},
+        ],
+    )
+
+    wait_for_notes(app, candidate, JOB)
+    dead: list[str] = []
+
+    def both_dead() -> bool:
+        dead.extend(m["Body"] for m in app.stack.receive_messages("ScoreDeadLetterQueue", delete=True))
+        return len(dead) >= 2
+
+    wait_until(both_dead, timeout=45, what="the poison messages in the dead-letter queue")
+    wait_settled(app)
+    assert sorted(dead) == sorted(poison)  # kept verbatim for inspection
+    assert len(skima_notes(sim, candidate, JOB)) == 1
+
+
+def test_a_changed_resume_gives_a_new_score_and_note_an_unchanged_save_none(app: RunningApp) -> None:
+    sim = app.sim
+    candidate = sim.ui_create_resource(firstName="Sam", surname="Okafor", resumeText=CHEF_RESUME)
+    sim.ui_create_application(JOB, candidate)
+    wait_for_notes(app, candidate, JOB)
+    wait_settled(app)
+    before = score_row(app, JOB, candidate)
+
+    sim.reset_stats()
+    job_title = sim.record("resource", candidate).get("jobTitle") or ""
+    sim.ui_save_resource(candidate, jobTitle=job_title)  # saved, nothing changed
+    wait_until(lambda: sim.delivered_webhooks()[-1]["recordId"] == candidate, timeout=10, what="the save's ping")
+    wait_settled(app)
+    assert len(skima_notes(sim, candidate, JOB)) == 1
+    assert score_row(app, JOB, candidate).inputs_hash == before.inputs_hash
+    figure("tracker calls for an unchanged re-save (re-check, no write)", calls(sim))
+    assert sim.stats()["writes"] == 0
+
+    sim.ui_attach_document(candidate, "resume-2026.txt", text=PYTHON_RESUME, primary=True)
+    notes = wait_for_notes(app, candidate, JOB, count=2)
+    wait_settled(app)
+    after = score_row(app, JOB, candidate)
+    assert after.inputs_hash != before.inputs_hash
+    assert (after.score, after.reasons) != (before.score, before.reasons)
+    assert len(skima_notes(sim, candidate, JOB)) == 2
+    assert_note_format(notes[-1], after, JOB, "Senior Python Backend Engineer")
+    assert tags_of(sim, candidate).count(SCREENED_TAG) == 1
