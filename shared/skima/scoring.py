@@ -220,8 +220,8 @@ class Scorer:
         if not self._scorable(job):
             report.outcome = "job closed or without requirements"
             return
-        if changed:
-            self._rediscovery.job_prepared(job)
+        # Every hint, not only a changed text: a rediscovery that failed part-way is retried with the message.
+        self._rediscovery.job_prepared(job, in_pipeline={entry.candidate_id for entry in record.pipeline})
         scored = set() if changed else self._scores.candidates_of(job.job_id)
         pending = [entry for entry in record.pipeline if entry.candidate_id not in scored]
         messages: list[QueueMessageBody] = [

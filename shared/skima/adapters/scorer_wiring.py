@@ -1,16 +1,37 @@
-"""Composition roots only the scorer needs: the engine on the model layer, and the profile cache it feeds.
+"""Composition roots only the scorer needs: the engine on the model layer, the profile cache and vector index it
+feeds, share links, rediscovery, and the Scorer itself.
 
 Kept apart from `wiring` because importing the engine needs numpy, which only the scorer's model layer ships.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import timedelta
 from functools import cache
 
+import boto3
+
+from skima.adapters import dynamo_vectors, wiring
+from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.onnx_embedder import OnnxEmbedder
-from skima.adapters.wiring import dynamodb
+from skima.adapters.secrets import CachedSecret
+from skima.adapters.tracker_feed import TrackerChangeFeed
+from skima.adapters.tracker_source import TrackerRecordSource
+from skima.config import ScorerSettings
 from skima.engine import Engine
+from skima.pipeline.ports import JobSharing
+from skima.pipeline.rediscovery import IndexedProfileCache, TalentRediscovery
+from skima.polling import Poller
+from skima.scoring import Scorer
+from skima.shortlist.feedback_writeback import write_feedback
+from skima.shortlist.links import ShareLinks
+from skima.shortlist.notes import TrackerNoteWriter
+from skima.shortlist.sharing import ShareTagFollower
+from skima.shortlist.tokens import signing_key_from_secret
+from skima.tracker.timing import Deadline
+from skima.writeback import NoShortlistLinks, OutboxView, WriteBack, WriteBackPolicy
 
 
 @cache
@@ -21,4 +42,100 @@ def engine(model_dir: str) -> Engine:
 
 @cache
 def profile_cache(table_name: str) -> DynamoProfileCache:
-    return DynamoProfileCache(dynamodb(), table_name)
+    return DynamoProfileCache(wiring.dynamodb(), table_name)
+
+
+@cache
+def link_signing_secret(secret_arn: str) -> CachedSecret:
+    return CachedSecret(boto3.client("secretsmanager"), secret_arn)
+
+
+def share_links(config: ScorerSettings) -> ShareLinks | None:
+    """Share links signed with the link signing key (so score notes can carry a live link's URL); None when no
+    shortlist base URL is configured (then no link can be shared)."""
+    if not config.shortlist_base_url.strip():
+        return None
+    key = None
+    if config.link_signing_key_secret_arn:
+        key = signing_key_from_secret(link_signing_secret(config.link_signing_key_secret_arn).value())
+    return ShareLinks(
+        DynamoLinkStore(wiring.dynamodb(), config.links_table),
+        config.shortlist_base_url,
+        ttl=timedelta(hours=config.share_link_ttl_hours),
+        signing_key=key,
+    )
+
+
+def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, remaining_ms: Callable[[], int]) -> Scorer:
+    """A Scorer for one message: its Tracker calls stop at `deadline`; `owner` names this invocation's poll lease."""
+    client = wiring.tracker_client(config)
+    state = wiring.state_store(config.state_table)
+    queue = wiring.score_queue(config.score_queue_url)
+    tracker = TrackerRecordSource(client, lambda: deadline)
+    scores = wiring.score_store(config.scores_table)
+    links = share_links(config)
+    sharing: JobSharing | None = None
+    if links is not None:
+        sharing = ShareTagFollower(
+            links,
+            TrackerNoteWriter(client, lambda: deadline),
+            OutboxView(state),
+            share_tag=config.share_tag,
+            job_tags=tracker.job_tags,
+            top10=lambda job_id: [row.candidate_id for row in scores.top10(job_id)],
+        )
+
+    match_engine = engine(config.model_dir)
+    model_id = match_engine.embedder.model_id
+    writeback = WriteBack(
+        tracker,
+        state,
+        links if links is not None else NoShortlistLinks(),
+        WriteBackPolicy(
+            screened_tag=config.screened_tag,
+            stage_status_id=config.shortlist_stage_status_id,
+            stage_min_score=config.shortlist_stage_min_score,
+        ),
+    )
+    # Every profile the scorer caches also lands in the vector index rediscovery searches.
+    profiles = IndexedProfileCache(
+        profile_cache(config.profiles_table),
+        dynamo_vectors.vector_store(config.profiles_table, model_id),
+        model_id,
+    )
+    rediscovery = TalentRediscovery(
+        engine=match_engine,
+        index=dynamo_vectors.live_index(config.profiles_table, model_id),
+        profiles=dynamo_vectors.profile_batch(config.profiles_table),
+        scores=scores,
+        writeback=writeback,
+        log=dynamo_vectors.rediscovery_log(config.profiles_table),
+        screened_tag=config.screened_tag,
+    )
+
+    def poll_now() -> object:
+        return Poller(
+            TrackerChangeFeed(client, lambda: deadline),
+            state,
+            queue,
+            owner=owner,
+            lookback=timedelta(minutes=config.poll_lookback_minutes),
+            lease_seconds=remaining_ms() // 1000 + 60,
+        ).run()
+
+    return Scorer(
+        tracker=tracker,
+        engine=match_engine,
+        profiles=profiles,
+        scores=scores,
+        writeback=writeback,
+        queue=queue,
+        state=state,
+        poll=poll_now,
+        feedback=lambda message: write_feedback(
+            message, tracker, OutboxView(state), stage_status_id=config.shortlist_stage_status_id
+        ),
+        sharing=sharing,
+        rediscovery=rediscovery,
+        stage_moves_enabled=config.shortlist_stage_status_id is not None,
+    )

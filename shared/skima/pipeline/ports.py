@@ -6,7 +6,7 @@ ints), so the use case never sees Tracker's JSON shapes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -242,13 +242,14 @@ class NoSharing:
 
 
 class Rediscovery(Protocol):
-    """Seam for talent rediscovery (a later step): told when a job is new or its description changed."""
+    """Talent rediscovery: told about every open, matchable job the scorer reads (repeats for an unchanged job are
+    cheap: the use case remembers what it did). `in_pipeline` are the job's applicants, never "rediscovered"."""
 
-    def job_prepared(self, job: CachedJob) -> None: ...
+    def job_prepared(self, job: CachedJob, in_pipeline: Collection[int] = ()) -> None: ...
 
 
 class NoRediscovery:
-    def job_prepared(self, job: CachedJob) -> None:
+    def job_prepared(self, job: CachedJob, in_pipeline: Collection[int] = ()) -> None:
         return None
 
 
