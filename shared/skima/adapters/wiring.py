@@ -15,7 +15,7 @@ import httpx
 from pydantic import SecretStr
 
 from skima.adapters.dynamo_request_budget import DynamoRequestBudget
-from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks
+from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
@@ -41,11 +41,6 @@ def state_store(table_name: str) -> DynamoStateStore:
 @cache
 def score_store(table_name: str) -> DynamoScoreStore:
     return DynamoScoreStore(dynamodb(), table_name)
-
-
-@cache
-def shortlist_links(table_name: str) -> DynamoShortlistLinks:
-    return DynamoShortlistLinks(dynamodb(), table_name)
 
 
 @cache

@@ -94,7 +94,8 @@ def wait_settled(app: RunningApp, *, timeout: float = 45.0, quiet: float = 2.5) 
         else:
             quiet_since = None
         time.sleep(0.25)
-    raise AssertionError(f"the score queue did not settle within {timeout:.0f} s: {app.stack.queue_depth('ScoreQueue')}")
+    depth = app.stack.queue_depth("ScoreQueue")
+    raise AssertionError(f"the score queue did not settle within {timeout:.0f} s: {depth}")
 
 
 def skima_notes(sim: SimHandle, candidate_id: int, job_id: int | None = None) -> list[dict[str, Any]]:
@@ -135,6 +136,8 @@ def calls(sim: SimHandle) -> int:
     return int(sim.stats()["total"])
 
 
-def figure(label: str, value: float) -> None:
-    """A measured figure, printed (run pytest with -s, or read the captured output of a failure)."""
-    print(f"FIGURE {label}: {value:g}")
+def figure(label: str, value: float, sim: SimHandle | None = None) -> None:
+    """A measured figure, printed (run pytest with -s, or read the captured output of a failure); with `sim`,
+    also the Tracker requests behind it, by route."""
+    by_route = f" {sim.stats()['requests']}" if sim is not None else ""
+    print(f"FIGURE {label}: {value:g}{by_route}")

@@ -37,11 +37,11 @@ def test_make_dev_scores_the_seeded_pipelines_and_prints_a_working_shortlist_lin
     threading.Thread(target=_pump, args=(process, lines), daemon=True).start()
     printed: list[str] = []
 
-    def printed_line(prefix: str) -> str | None:
+    def printed_line(prefix: str) -> str:
         while not lines.empty():
             printed.append(lines.get())
         assert process.poll() is None or any(line.startswith(prefix) for line in printed), printed
-        return next((line[len(prefix) :] for line in printed if line.startswith(prefix)), None)
+        return next((line[len(prefix) :] for line in printed if line.startswith(prefix)), "")
 
     try:
         sim_url = wait_until(lambda: printed_line("Tracker simulator: "), timeout=60, what="the simulator URL")

@@ -92,7 +92,7 @@ def test_a_new_application_is_scored_and_written_back_once(app: RunningApp) -> N
     tags = tags_of(sim, candidate)
     assert tags.count(SCREENED_TAG) == 1
     assert [tag for tag in tags if tag != SCREENED_TAG] == tags_before  # the recruiter's tags are kept
-    figure("tracker calls per new application (webhook on, echo pings included)", calls(sim))
+    figure("tracker calls per new application (webhook on, echo pings included)", calls(sim), sim)
 
 
 def test_duplicate_pings_give_one_note(app: RunningApp) -> None:
@@ -154,7 +154,7 @@ def test_with_webhooks_off_the_poller_catches_every_change(app: RunningApp) -> N
     rescored = score_row(app, job, first)
     assert (rescored.score, rescored.reasons) != (first_score.score, first_score.reasons)
     assert tags_of(sim, second).count(SCREENED_TAG) == 1 and tags_of(sim, first).count(SCREENED_TAG) == 1
-    figure("tracker calls per scored pair via the poller (1 new application + 1 changed resume)", calls(sim) / 2)
+    figure("tracker calls per scored pair via the poller (1 new application + 1 changed resume)", calls(sim) / 2, sim)
 
     # Nothing changed since: a poll costs its reads and one request per open job re-checked, and writes nothing.
     sim.reset_stats()
@@ -163,7 +163,7 @@ def test_with_webhooks_off_the_poller_catches_every_change(app: RunningApp) -> N
     wait_settled(app)
     assert len(skima_notes(sim, second, job)) == 1 and len(skima_notes(sim, first, job)) == 2
     assert sim.stats()["writes"] == 0
-    figure("tracker calls for a poll that finds nothing new (1 open job)", calls(sim))
+    figure("tracker calls for a poll that finds nothing new (1 open job)", calls(sim), sim)
     assert sim.delivered_webhooks() == []  # every change above was found by polling alone
 
 
@@ -231,7 +231,7 @@ def test_a_changed_resume_gives_a_new_score_and_note_an_unchanged_save_none(app:
     wait_settled(app)
     assert len(skima_notes(sim, candidate, JOB)) == 1
     assert score_row(app, JOB, candidate).inputs_hash == before.inputs_hash
-    figure("tracker calls for an unchanged re-save (re-check, no write)", calls(sim))
+    figure("tracker calls for an unchanged re-save (re-check, no write)", calls(sim), sim)
     assert sim.stats()["writes"] == 0
 
     sim.ui_attach_document(candidate, "resume-2026.txt", text=PYTHON_RESUME, primary=True)

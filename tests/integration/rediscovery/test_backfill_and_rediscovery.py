@@ -63,7 +63,7 @@ class Stack:
 
 
 def _clear_wiring() -> None:
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "shortlist_links"):
+    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
         getattr(wiring, name).cache_clear()
     scorer_wiring.profile_cache.cache_clear()
     for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):

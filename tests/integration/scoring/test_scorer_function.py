@@ -18,7 +18,7 @@ import pytest
 from moto import mock_aws
 
 from local.trackerrms_sim.testing import SimHandle, running_simulator
-from skima.adapters import scorer_wiring, wiring
+from skima.adapters import dynamo_vectors, scorer_wiring, wiring
 from skima.cli import resolve_model_dir
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
 from skima.tracker import timing
@@ -130,10 +130,12 @@ class Stack:
 def _clear_wiring(handler: Any | None = None) -> None:
     for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
         getattr(wiring, name).cache_clear()
-    scorer_wiring.profile_cache.cache_clear()
-    wiring.shortlist_links.cache_clear()
+    for name in ("profile_cache", "link_signing_secret"):
+        getattr(scorer_wiring, name).cache_clear()
+    for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):
+        getattr(dynamo_vectors, name).cache_clear()
     if handler is not None:
-        handler.link_signing_secret.cache_clear()
+        handler.settings.cache_clear()
 
 
 @pytest.fixture

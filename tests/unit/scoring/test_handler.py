@@ -58,7 +58,7 @@ def handler(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_poison_messages_fail_only_themselves(handler: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     scorer = StubScorer({})
-    monkeypatch.setattr(handler, "build_scorer", lambda config, context, deadline: scorer)
+    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
     bodies = (
         good(1),
         "not json at all",
@@ -75,7 +75,7 @@ def test_an_unavailable_tracker_fails_that_record_for_a_later_retry(
     handler: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scorer = StubScorer({2: TrackerUnavailable("503s")})
-    monkeypatch.setattr(handler, "build_scorer", lambda config, context, deadline: scorer)
+    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
     response = handler.lambda_handler(sqs_event(good(1), good(2), good(3)), FakeLambdaContext())
     assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m1"]
     assert scorer.handled == [1, 3]
@@ -85,7 +85,7 @@ def test_an_auth_error_drops_the_cached_client_and_fails_the_record(
     handler: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scorer = StubScorer({1: TrackerAuthError("token refused")})
-    monkeypatch.setattr(handler, "build_scorer", lambda config, context, deadline: scorer)
+    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
     cleared: list[bool] = []
     monkeypatch.setattr(handler.wiring.tracker_client, "cache_clear", lambda: cleared.append(True))
     response = handler.lambda_handler(sqs_event(good(1)), FakeLambdaContext())
