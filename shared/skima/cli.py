@@ -14,6 +14,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from skima.pipeline import cli as pipeline_cli
+from skima.shortlist import cli as links_cli
+
 LOCAL_MODEL_DIRS = ("/opt/model", "layers/model/build/artifacts/model", ".aws-sam/build/ModelLayer/model")
 
 
@@ -138,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("setdir", type=Path)
     evaluation.add_argument("--scores", type=Path, default=None, help="evaluate this score-batch output instead")
     engine_options(evaluation)
+
+    # Admin commands against the deployed tables (or moto): shortlist links, backfill, sync health.
+    links_cli.register(commands)
+    pipeline_cli.register(commands)
     return parser
 
 
@@ -150,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "eval":
         print(run_eval(args.setdir, args.scores, model_dir=args.model_dir, threads=args.threads, quiet=args.quiet))
         return 0
+    if args.command == "links":
+        return links_cli.run(args)
+    if args.command in pipeline_cli.COMMANDS:
+        return pipeline_cli.run(args)
     return 2
 
 
