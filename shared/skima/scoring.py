@@ -23,6 +23,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
 from skima.models import FeedbackGiven, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
@@ -82,6 +83,28 @@ def inputs_hash(job_text_sha256: str, profile: CandidateProfile) -> str:
 
 def receipt_id(result: MatchResult) -> str:
     return _sha256(result.receipt.model_dump_json())[:12]
+
+
+def score_row(
+    job: CachedJob, cached: CachedProfile, result: MatchResult, wanted_inputs_hash: str, **extra: Any
+) -> ScoreRow:
+    """The stored row for one engine result; `extra` carries what only the caller knows (placement, origin, name)."""
+    return ScoreRow(
+        job_id=job.job_id,
+        candidate_id=cached.candidate_id,
+        status=result.status,
+        score=result.score,
+        reasons=list(result.reasons),
+        gaps=list(result.gaps),
+        receipt_id=receipt_id(result),
+        receipt_json=result.receipt.model_dump_json(),
+        result_json=result.model_dump_json(),
+        content_version=content_version(cached.candidate_stamp, cached.document_stamp, job.job_stamp),
+        inputs_hash=wanted_inputs_hash,
+        engine_version=ENGINE_VERSION,
+        job_title=job.title,
+        **extra,
+    )
 
 
 @dataclass
@@ -390,20 +413,11 @@ class Scorer:
             row = existing  # scored before, but its write-back did not finish: finish it
         else:
             result = self._engine.match(job.prepared, cached.profile)
-            row = ScoreRow(
-                job_id=job.job_id,
-                candidate_id=cached.candidate_id,
-                status=result.status,
-                score=result.score,
-                reasons=list(result.reasons),
-                gaps=list(result.gaps),
-                receipt_id=receipt_id(result),
-                receipt_json=result.receipt.model_dump_json(),
-                result_json=result.model_dump_json(),
-                content_version=content_version(cached.candidate_stamp, cached.document_stamp, job.job_stamp),
-                inputs_hash=wanted_hash,
-                engine_version=ENGINE_VERSION,
-                job_title=job.title,
+            row = score_row(
+                job,
+                cached,
+                result,
+                wanted_hash,
                 placement_id=application.placement_id or None,
                 placement_status_id=application.status_id,
                 placement_status_name=application.status_name,

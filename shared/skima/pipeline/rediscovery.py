@@ -39,7 +39,7 @@ from skima.pipeline.ports import (
     TrackerSource,
     WrittenBack,
 )
-from skima.scoring import STAMP_TRUST_SECONDS, content_version, inputs_hash, receipt_id
+from skima.scoring import STAMP_TRUST_SECONDS, inputs_hash, score_row
 from skima.tracker.errors import TrackerNotFound, TrackerRejected
 from skima.writeback import WriteBack, WriteBackPolicy, is_material_change
 
@@ -392,22 +392,7 @@ class TalentRediscovery:
             return existing
         result = self._engine.match(job.prepared, cached.profile)
         report.matched += 1
-        return ScoreRow(
-            job_id=job.job_id,
-            candidate_id=cached.candidate_id,
-            status=result.status,
-            score=result.score,
-            reasons=list(result.reasons),
-            gaps=list(result.gaps),
-            receipt_id=receipt_id(result),
-            receipt_json=result.receipt.model_dump_json(),
-            result_json=result.model_dump_json(),
-            content_version=content_version(cached.candidate_stamp, cached.document_stamp, job.job_stamp),
-            inputs_hash=wanted_hash,
-            engine_version=ENGINE_VERSION,
-            job_title=job.title,
-            origin="rediscovery",
-        )
+        return score_row(job, cached, result, wanted_hash, origin="rediscovery")
 
     def _write_back(
         self, row: ScoreRow, existing: ScoreRow | None, cached: CachedProfile, report: RediscoveryReport

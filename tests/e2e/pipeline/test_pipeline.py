@@ -79,7 +79,11 @@ def assert_note_format(note: dict[str, Any], row: ScoreRow, job_id: int, job_tit
 def test_a_new_application_is_scored_and_written_back_once(app: RunningApp) -> None:
     sim = app.sim
     candidate = outsider(sim, JOB)
+    sim.ui_save_resource(candidate, tagText="Do not call before 10am, Relocating")  # the recruiter's own tags
+    wait_until(lambda: sim.delivered_webhooks(), timeout=10, what="the save's ping")
+    wait_settled(app)
     tags_before = tags_of(sim, candidate)
+    assert tags_before == ["Do not call before 10am", "Relocating"]
     sim.reset_stats()
 
     sim.ui_create_application(JOB, candidate)
