@@ -526,6 +526,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 found_any = True
 
         level = education_level(content)
+        is_education = False
         if (
             level >= 1
             and re.search(
@@ -537,7 +538,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             and not re.search(r"\bms\s+(?:project|office|excel)", content, re.I)
         ):
             builder.add("education", _short(content), content, required=required, level=level)
-            found_any = True
+            found_any = is_education = True
 
         if in_requirements or ln.section in ("responsibilities", "intro"):
             core_section = in_requirements
@@ -558,7 +559,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             for label, names in _drop_members(alternatives).items():
                 builder.add_alternatives(label, names, required and core_section)
                 found_any = True
-            if in_requirements and not years:
+            if in_requirements and not years and not is_education:  # the degree is matched as education
                 items = _list_items(content)
                 for item in items:
                     core = core_term(item)

@@ -80,7 +80,7 @@ def test_a_new_application_is_scored_and_written_back_once(app: RunningApp) -> N
     sim = app.sim
     candidate = outsider(sim, JOB)
     sim.ui_save_resource(candidate, tagText="Do not call before 10am, Relocating")  # the recruiter's own tags
-    wait_until(lambda: sim.delivered_webhooks(), timeout=10, what="the save's ping")
+    wait_until(sim.delivered_webhooks, timeout=10, what="the save's ping")
     wait_settled(app)
     tags_before = tags_of(sim, candidate)
     assert tags_before == ["Do not call before 10am", "Relocating"]

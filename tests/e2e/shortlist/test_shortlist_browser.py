@@ -1,7 +1,7 @@
 """A hiring manager's review in real headless Chromium, against the sam-built ShortlistFunction run by the local
 Lambda runner (moto for DynamoDB and SQS): open the link, see ten ranked candidates, vote and comment on two,
 reload and see the verdicts; the feedback messages it queued are written back to the Tracker simulator by the
-feedback write-back (as the scorer will run it); expired and revoked links show the friendly page.
+sam-built ScorerFunction (delivered twice: still one note each); expired and revoked links show the friendly page.
 """
 
 from __future__ import annotations
@@ -13,28 +13,21 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from pydantic import SecretStr
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from local.lambda_runtime.build import REPO_ROOT
 from local.lambda_runtime.stack import LocalStack
-from local.trackerrms_sim.testing import SimHandle, running_simulator
+from local.lambda_runtime.testing import RunningApp, running_app
+from local.trackerrms_sim.testing import SimHandle
 from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_scores import DynamoScoreStore
-from skima.adapters.tracker_source import TrackerRecordSource
 from skima.models import FeedbackGiven, QueueMessage
 from skima.pipeline.ports import ScoreRow
-from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
-from skima.tracker.client import TrackerClient
-from skima.tracker.ports import InMemoryRequestBudget, InMemoryTokenCache
-from skima.tracker.settings import TrackerSettings
 from skima.web import LINK_UNAVAILABLE_TITLE
-from tests.unit.shortlist.fakes import MemoryOutbox
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -43,15 +36,43 @@ JOB_TITLE = "Senior Java Developer"
 
 
 @pytest.fixture
-def sim() -> Iterator[SimHandle]:
-    with running_simulator(seed=7, candidates=40) as handle:
-        yield handle
+def app(build_dir: Path) -> Iterator[RunningApp]:
+    """The complete build: the shortlist page and the scorer that writes the feedback back to the simulator."""
+    with running_app(
+        build_dir,
+        sim_options={"seed": 7, "candidates": 40},
+        functions=["WebhookFunction", "ShortlistFunction", "ScorerFunction"],
+        event_sources=False,
+    ) as running:
+        yield running
 
 
 @pytest.fixture
-def stack(shortlist_build: Path) -> Iterator[LocalStack]:
-    with LocalStack.start(shortlist_build, functions=["ShortlistFunction"]) as running:
-        yield running
+def stack(app: RunningApp) -> LocalStack:
+    return app.stack
+
+
+@pytest.fixture
+def sim(app: RunningApp) -> SimHandle:
+    return app.sim
+
+
+def _sqs_event(bodies: list[str]) -> dict[str, Any]:
+    return {
+        "Records": [
+            {
+                "messageId": f"feedback-{index}",
+                "receiptHandle": f"handle-{index}",
+                "body": body,
+                "attributes": {"ApproximateReceiveCount": "1"},
+                "messageAttributes": {},
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:ScoreQueue",
+                "awsRegion": "us-east-1",
+            }
+            for index, body in enumerate(bodies)
+        ]
+    }
 
 
 def _seed_scores(stack: LocalStack, job_id: int, candidates: list[dict[str, Any]]) -> None:
@@ -101,20 +122,6 @@ def _seed_scores(stack: LocalStack, job_id: int, candidates: list[dict[str, Any]
         )
 
 
-def _tracker(sim: SimHandle) -> Any:
-
-    settings = TrackerSettings(
-        rest_base_url=sim.base_url, widget_base_url=sim.base_url, api_token=SecretStr(sim.api_token)
-    )
-    client = TrackerClient(
-        httpx.Client(trust_env=False),
-        settings,
-        token_cache=InMemoryTokenCache(),
-        request_budget=InMemoryRequestBudget(600),
-    )
-    return TrackerRecordSource(client, lambda: client.deadline(30))
-
-
 def _wait_for(driver: Any, css: str, timeout: float = 30.0) -> Any:
 
     return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
@@ -130,9 +137,7 @@ def _vote(driver: Any, candidate_id: int, verdict: str, comment: str) -> None:
     _wait_for(driver, f"#c-{candidate_id} .verdict-now")
 
 
-def test_a_manager_reviews_the_shortlist_on_a_phone(
-    browser: Any, stack: LocalStack, sim: SimHandle, shortlist_build: Path
-) -> None:
+def test_a_manager_reviews_the_shortlist_on_a_phone(browser: Any, stack: LocalStack, sim: SimHandle) -> None:
 
     job = sim.records("opportunity")[0]
     job_id = int(job["opportunityId"])
@@ -182,19 +187,22 @@ def test_a_manager_reviews_the_shortlist_on_a_phone(
     browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(SCREENSHOT))
 
-    # The two answers were queued once each; the scorer's write-back puts them into Tracker as notes.
+    # The two answers were queued once each; the built scorer writes them into Tracker as notes, once each even
+    # when SQS delivers them twice.
+    bodies: list[str] = []
     messages: list[FeedbackGiven] = []
     deadline = time.monotonic() + 20
     while len(messages) < 2 and time.monotonic() < deadline:
         for raw in stack.receive_messages("ScoreQueue", delete=True):
-            body = raw["Body"] if isinstance(raw, dict) else raw.body
-            root = QueueMessage.model_validate_json(body).root
+            root = QueueMessage.model_validate_json(raw["Body"]).root
             assert isinstance(root, FeedbackGiven)
+            bodies.append(raw["Body"])
             messages.append(root)
     assert sorted((m.candidate_id, m.verdict) for m in messages) == sorted([(ranked[0], "up"), (ranked[2], "maybe")])
-    tracker, outbox = _tracker(sim), MemoryOutbox()
-    for message in [*messages, *messages]:  # delivered twice: still one note each
-        write_feedback(message, tracker, outbox)
+    for _ in range(2):
+        result = stack.invoke("ScorerFunction", _sqs_event(bodies))
+        assert result.ok, result.error
+        assert result.payload == {"batchItemFailures": []}
     notes = [a for a in sim.records("activity") if "HM Feedback" in (a.get("subject") or "")]
     assert len(notes) == 2, notes
     by_candidate = {int(n["linkRecordId"]): n for n in notes}
