@@ -23,7 +23,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make dev      run the whole loop locally (Tracker simulator, moto, the functions)"
 	@echo "make test     lint, sam validate --lint, sam build, unit + integration + e2e tests"
-	@echo "make bench    engine benchmarks (bench/results.json)"
+	@echo "make bench    engine and rediscovery benchmarks (bench/results.json, bench/rediscovery.json)"
 	@echo "make eval     evaluate the engine on the labelled sets in eval/sets"
 	@echo "make deploy   sam build && sam deploy --guided"
 
@@ -70,8 +70,9 @@ test: lint build
 dev: build
 	$(PY) -m local.dev --no-build
 
-bench: $(STAMP)
+bench: build
 	$(PY) bench/run.py
+	$(PY) bench/rediscovery.py
 
 eval: $(STAMP)
 	@for set in eval/sets/*/; do echo "== $$set"; $(VENV)/bin/skima eval $$set || exit 1; done

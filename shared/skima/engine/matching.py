@@ -29,16 +29,16 @@ MAX_REASON_CHARS = 90
 # whole, plus its headline/designations) separates candidates far better than any single skill does.
 GROUP_SHARES: dict[str, float] = {
     "role": 0.60,
-    "skill": 0.22,
+    "skill": 0.25,
     "experience": 0.085,
     "education": 0.03,
-    "responsibility": 0.065,
+    "responsibility": 0.035,
 }
 # a skill without its exact term: met by a near-verbatim paraphrase, named as a gap below this similarity
 SKILL_MET_SIMILARITY = 0.82
 SKILL_GAP_SIMILARITY = 0.85
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
-OCCUPATION_RAMP = (0.2, 0.75)
+OCCUPATION_RAMP = (0.2, 0.85)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # raw (0..1) -> score: linear between these points, clipped
 CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met

@@ -379,7 +379,7 @@ class _Builder:
                 required=required,
                 min_years=min_years,
                 education_level=level,
-                weight=1.0 if required else 0.5,
+                weight=1.0 if required else 0.25,
             )
         )
 
