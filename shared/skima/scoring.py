@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
+from skima.errors import QueueUnavailable
 from skima.models import FeedbackGiven, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
 from skima.pipeline.ports import (
     Application,
@@ -54,6 +55,7 @@ logger = logging.getLogger(__name__)
 PING_TTL_SECONDS = 3 * 86400
 # How long after a record's last-updated second our read must be for an equal stamp to prove "unchanged".
 STAMP_TRUST_SECONDS = 5
+FAN_OUT_CLAIM_SECONDS = 3600
 _FAN_OUT_BATCH = 10
 
 
@@ -211,12 +213,13 @@ class Scorer:
         report.outcome = report.outcome or "application"
 
     def _on_candidate(self, candidate_id: int, report: ScoringReport) -> None:
-        record = self._tracker.candidate(candidate_id)
         job_ids = self._scores.jobs_of(candidate_id)
         cached = self._valid_profile(self._profiles.get_profile(candidate_id))
         if not job_ids and cached is None:
-            report.outcome = "candidate in no scored pipeline"  # rediscovery's backfill builds these profiles
+            # Not a Tracker call spent on someone we score nowhere; the backfill builds such profiles.
+            report.outcome = "candidate in no scored pipeline"
             return
+        record = self._tracker.candidate(candidate_id)
         profile = self._refresh_profile(record, cached, report)
         for job_id in job_ids:
             job = self._job(job_id, report)
@@ -246,7 +249,14 @@ class Scorer:
         # Every hint, not only a changed text: a rediscovery that failed part-way is retried with the message.
         self._rediscovery.job_prepared(job, in_pipeline={entry.candidate_id for entry in record.pipeline})
         scored = set() if changed else self._scores.candidates_of(job.job_id)
-        pending = [entry for entry in record.pipeline if entry.candidate_id not in scored]
+        # While a backlog is still queued, every re-check of the job would queue its unscored entries again: claim
+        # each (entry, job text) for an hour so it is queued once, and a changed text queues it afresh.
+        pending = [
+            entry
+            for entry in record.pipeline
+            if entry.candidate_id not in scored
+            and self._state.claim(f"fanout#{entry.placement_id}#{job.description_sha256}", FAN_OUT_CLAIM_SECONDS)
+        ]
         messages: list[QueueMessageBody] = [
             RecordChanged(
                 source=message.source,
@@ -257,7 +267,12 @@ class Scorer:
             for entry in pending
         ]
         for start in range(0, len(messages), _FAN_OUT_BATCH):
-            self._queue.send_batch(messages[start : start + _FAN_OUT_BATCH])
+            try:
+                self._queue.send_batch(messages[start : start + _FAN_OUT_BATCH])
+            except QueueUnavailable:
+                for entry in pending[start:]:  # not queued: let the retry (or the next re-check) queue them
+                    self._state.release_claim(f"fanout#{entry.placement_id}#{job.description_sha256}")
+                raise
         report.enqueued = len(messages)
         report.outcome = "job"
 

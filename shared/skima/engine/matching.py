@@ -38,7 +38,7 @@ GROUP_SHARES: dict[str, float] = {
 SKILL_MET_SIMILARITY = 0.82
 SKILL_GAP_SIMILARITY = 0.85
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
-OCCUPATION_RAMP = (0.2, 0.85)
+OCCUPATION_RAMP = (0.3, 0.8)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # raw (0..1) -> score: linear between these points, clipped
 CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met

@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skima.engine import Engine
+from skima.errors import QueueUnavailable
 from skima.models import QueueMessageBody
 from skima.pipeline.ports import (
     Application,
@@ -331,9 +332,12 @@ class TrackerNotes:
 class FakeQueue:
     def __init__(self) -> None:
         self.batches: list[list[QueueMessageBody]] = []
+        self.fail = False
 
     def send_batch(self, messages: Sequence[QueueMessageBody]) -> list[str]:
         assert len(messages) <= 10
+        if self.fail:
+            raise QueueUnavailable("queue down")
         self.batches.append(list(messages))
         return [str(i) for i in range(len(messages))]
 
@@ -342,6 +346,15 @@ class FakeState:
     def __init__(self) -> None:
         self.pings: list[tuple[str, int]] = []
         self.health: dict[str, str | int] = {}
+        self.claims: set[str] = set()
+
+    def claim(self, key: str, ttl_seconds: int) -> bool:
+        fresh = key not in self.claims
+        self.claims.add(key)
+        return fresh
+
+    def release_claim(self, key: str) -> None:
+        self.claims.discard(key)
 
     def record_ping(self, record_type: str, record_id: int, received_at: datetime, ttl_seconds: int) -> None:
         self.pings.append((record_type, record_id))

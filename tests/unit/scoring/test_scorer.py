@@ -7,12 +7,13 @@ from datetime import timedelta
 
 import pytest
 
+from skima.errors import QueueUnavailable
 from skima.models import FeedbackGiven, ReconcileRequest, RecordChanged, RecordType
 from skima.pipeline.ports import ResumeDocument
 from skima.scoring import FeedbackNotWired, content_version
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import WriteBackPolicy
-from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World
+from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, T0, WEAK_RESUME, World
 
 
 def application(placement_id: int, source: str = "poll") -> RecordChanged:
@@ -179,6 +180,37 @@ def test_an_unchanged_job_only_enqueues_applications_not_scored_yet(world: World
 
     sent = [m for batch in world.queue.batches for m in batch]
     assert [m.record_id for m in sent if isinstance(m, RecordChanged)] == [3002]
+
+
+def test_a_job_rechecked_while_its_backlog_is_queued_does_not_queue_it_again(world: World) -> None:
+    world.add_job(2001)
+    for index in range(3):
+        world.add_candidate(1001 + index)
+        world.apply(3001 + index, 2001, 1001 + index)
+    scorer = world.scorer()
+    scorer.handle(job(2001))
+    scorer.handle(job(2001))  # the poller's re-check, before any application was scored
+
+    sent = [m.record_id for batch in world.queue.batches for m in batch if isinstance(m, RecordChanged)]
+    assert sorted(sent) == [3001, 3002, 3003]
+    world.add_job(2001, text=JOB_TEXT + "\nNice to have: Terraform.")  # a new description queues them afresh
+    scorer.handle(job(2001))
+    sent = [m.record_id for batch in world.queue.batches for m in batch if isinstance(m, RecordChanged)]
+    assert sorted(sent) == [3001, 3001, 3002, 3002, 3003, 3003]
+
+
+def test_entries_a_queue_outage_kept_from_the_queue_are_queued_by_the_retry(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    world.queue.fail = True
+    with pytest.raises(QueueUnavailable):
+        scorer.handle(job(2001))
+    world.queue.fail = False
+    scorer.handle(job(2001))
+    sent = [m.record_id for batch in world.queue.batches for m in batch if isinstance(m, RecordChanged)]
+    assert sent == [3001]
 
 
 def test_a_closed_job_is_neither_scored_nor_fanned_out(world: World) -> None:
