@@ -29,6 +29,10 @@ class DependencyUnavailable(Exception):
     """An infrastructure dependency (queue, secret store, table) failed; the caller may retry later."""
 
 
+class WriteInProgress(DependencyUnavailable):
+    """Another worker is making this very write-back right now; retry the message later (it will find it done)."""
+
+
 class QueueUnavailable(DependencyUnavailable):
     pass
 

@@ -6,13 +6,14 @@ never moves backwards, and a dedupe key is claimed exactly once.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from skima.errors import DependencyUnavailable
+from skima.errors import DependencyUnavailable, WriteInProgress
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 _HEALTH_PK = "sync#health"
 # Outbox rows outlive any retry by far; after expiry a side effect is re-checked, never blindly repeated.
 _OUTBOX_TTL_SECONDS = 180 * 86400
+# How long an "attempted" write-back belongs to the worker that started it: longer than one scorer invocation, so
+# a concurrent duplicate of the same message never writes twice, and a crashed attempt is taken over afterwards.
+OUTBOX_LEASE_SECONDS = 180
+# Workers in this process (one Lambda container) share an owner: a retry here may resume its own attempt.
+_PROCESS_OWNER = uuid.uuid4().hex
 
 
 def _conditional_failed(exc: ClientError) -> bool:
@@ -206,7 +212,8 @@ class DynamoStateStore:
         return "done" if item.get("status", {}).get("S") == "done" else "attempted"
 
     def outbox_attempted(self, key: str) -> None:
-        """Saved BEFORE the Tracker call; never downgrades a "done"."""
+        """Saved BEFORE the Tracker call. Raises WriteInProgress (retry later) when the write is already "done" or
+        another worker's attempt is younger than the lease (two deliveries of one message at once)."""
         now = int(self._clock().timestamp())
         try:
             self._client.put_item(
@@ -215,16 +222,27 @@ class DynamoStateStore:
                     "pk": {"S": f"outbox#{key}"},
                     "sk": {"S": "outbox"},
                     "status": {"S": "attempted"},
+                    "owner": {"S": _PROCESS_OWNER},
                     "updated_at": {"N": str(now)},
                     "expires_at": {"N": str(now + _OUTBOX_TTL_SECONDS)},
                 },
-                ConditionExpression="attribute_not_exists(pk) OR #status <> :done",
-                ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues={":done": {"S": "done"}},
+                ConditionExpression=(
+                    "attribute_not_exists(pk)"
+                    " OR (#status = :attempted AND #owner = :me)"
+                    " OR (#status = :attempted AND updated_at < :stale)"
+                ),
+                ExpressionAttributeNames={"#status": "status", "#owner": "owner"},
+                ExpressionAttributeValues={
+                    ":attempted": {"S": "attempted"},
+                    ":me": {"S": _PROCESS_OWNER},
+                    ":stale": {"N": str(now - OUTBOX_LEASE_SECONDS)},
+                },
             )
         except ClientError as exc:
             if not _conditional_failed(exc):
                 raise DependencyUnavailable(f"outbox: {exc.response['Error'].get('Code')}") from exc
+            # Another worker is writing it now, or has just finished: never write twice; the retry will see "done".
+            raise WriteInProgress(f"outbox {key.split('#', maxsplit=1)[0]}: another worker is writing it") from exc
         except BotoCoreError as exc:
             raise DependencyUnavailable(f"outbox: {type(exc).__name__}") from exc
 

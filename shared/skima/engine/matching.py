@@ -20,7 +20,7 @@ from skima.engine.models import (
     Verdict,
 )
 
-ENGINE_VERSION = "skima-engine/1.1.0"
+ENGINE_VERSION = "skima-engine/1.1.1"
 MIN_WORDS = 12  # below this a resume is too thin to judge
 MAX_REASON_CHARS = 90
 
@@ -38,7 +38,7 @@ GROUP_SHARES: dict[str, float] = {
 SKILL_MET_SIMILARITY = 0.82
 SKILL_GAP_SIMILARITY = 0.85
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
-OCCUPATION_RAMP = (0.3, 0.8)
+OCCUPATION_RAMP = (0.3, 0.75)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # raw (0..1) -> score: linear between these points, clipped
 CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met
@@ -296,6 +296,22 @@ def _gap(result: RequirementResult) -> str:
     return f"not found in resume: {result.label}"
 
 
+def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
+    """Gap lines, strongest first; the halves of an 'X and Y' requirement missing together are named as one."""
+    joint = {r.id: r.joint_label for r in job.requirements if r.joint_label}
+    if not joint:
+        return [_gap(r) for r in missing]
+    missing_ids = {r.id for r in missing}
+    whole = {label for label in joint.values() if all(i in missing_ids for i, j in joint.items() if j == label)}
+    gaps: list[str] = []
+    for result in missing:
+        label = joint.get(result.id)
+        text = f"not found in resume: {label}" if label in whole else _gap(result)
+        if text not in gaps:
+            gaps.append(text)
+    return gaps
+
+
 def _occupation_fit(view: _JobView, ctx: _Context) -> float:
     """How much the resume as a whole is about this job's occupation: the job's title and the job's centroid,
     each against the centroid of the resume's spans (centroids average out borrowed skills and boilerplate)."""
@@ -354,7 +370,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         ),
         key=lambda r: (-weights[r.id], r.id),
     )
-    gap_list = [_gap(r) for r in missing if r.kind != "responsibility"]
+    gap_list = _gaps([r for r in missing if r.kind != "responsibility"], job)
     positives: list[str] = []
     for result in ranked:  # only as many reasons as can be shown are written
         reason = _reason(result, profile)

@@ -72,6 +72,7 @@ class Requirement(BaseModel):
     education_level: int | None = None
     required: bool = True
     weight: float = 1.0
+    joint_label: str | None = None  # the 'X and Y' phrase this requirement was split from, if any
 
 
 class PreparedJob(_Serialisable):

@@ -339,6 +339,11 @@ def _list_items(text: str) -> list[str]:
     return items
 
 
+# a nice-to-have counts a quarter of a must-have: candidates written for another job of the same occupation share
+# most duties, and what tells them apart is which required skills they have
+PREFERRED_WEIGHT = 0.25
+
+
 def _is_termlike(item: str) -> bool:
     words = item.split()
     if not 1 <= len(words) <= 4 or len(item) > 40:
@@ -379,7 +384,7 @@ class _Builder:
                 required=required,
                 min_years=min_years,
                 education_level=level,
-                weight=1.0 if required else 0.25,
+                weight=1.0 if required else PREFERRED_WEIGHT,
             )
         )
 
@@ -461,6 +466,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     lines: list[_Line] = []
     section = "intro"
     for index, line in enumerate(raw_lines):
+        if index == 0 and title and title.lower() in line.lower() and len(line.split()) <= 10:
+            continue  # the title line, even when it reads like a header ('TECHNICAL RECRUITER')
         header = _classify_header(line)
         if header is not None:
             section = header
@@ -468,8 +475,6 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             after = line.split(":", 1)[1].strip() if ":" in line and not line.rstrip().endswith(":") else ""
             if after:
                 lines.append(_Line(after, section, True))
-            continue
-        if index == 0 and title and title.lower() in line.lower() and len(line.split()) <= 10:
             continue
         field = re.match(r"^\W*([A-Za-z][\w /&'-]{2,40}?)\s*:\s*(.+)$", line)
         if field:
@@ -496,6 +501,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if ln.section == "ignore":
             continue
         content = ln.text.strip(" •-*")
+        first_new = len(builder.items)
         required = ln.section != "preferred" and not _PREFERRED_MARK.search(content)
         in_requirements = ln.section in ("required", "preferred", "education") or (
             not has_requirement_section and ln.section == "intro"
@@ -580,6 +586,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 builder.add("certification", _short(content), content, required=required)
                 found_any = True
 
+        _mark_joint(builder.items[first_new:], content)
         is_sentence = len(content.split()) >= 3
         if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):  # noqa: SIM102
             if responsibilities < 8:
@@ -591,6 +598,18 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     if len(builder.items) == 1 and len(cleaned.split()) < 3:
         raise JobTextError("the job description has no requirements to match")
     return title, builder.items
+
+
+def _mark_joint(added: list[Requirement], content: str) -> None:
+    """'HTML and CSS' is matched as two skills; both keep the phrase, so that when both are missing the gap names
+    the phrase the posting used rather than two halves of it."""
+    skills = [r for r in added if r.kind in ("skill", "certification")]
+    for first, second in zip(skills, skills[1:], strict=False):
+        if len(first.label.split()) > 1 or len(first.label.split()) + len(second.label.split()) > 4:
+            continue  # 'HTML and CSS', 'door and window installation'; not two clauses joined by 'and'
+        found = re.search(rf"{re.escape(first.label)}\s*(?:and|&)\s*{re.escape(second.label)}", content, re.I)
+        if found:
+            first.joint_label = second.joint_label = found.group(0)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -118,7 +118,8 @@ def test_duplicate_pings_give_one_note(app: RunningApp) -> None:
     wait_for_notes(app, candidate, JOB)
     wait_settled(app)
 
-    assert len(skima_notes(sim, candidate, JOB)) == 1
+    notes = skima_notes(sim, candidate, JOB)
+    assert len(notes) == 1, [note.get("subject") for note in notes] + [note.get("note") for note in notes]
     assert tags_of(sim, candidate).count(SCREENED_TAG) == 1
 
 

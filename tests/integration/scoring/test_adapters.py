@@ -16,6 +16,7 @@ from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks, rank_key
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.engine import Engine
+from skima.errors import WriteInProgress
 from skima.pipeline.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
 from tests.support.template import create_table
@@ -165,7 +166,8 @@ def test_the_outbox_goes_attempted_then_done_and_never_back(tables: Tables) -> N
     tables.state.outbox_attempted("note#k1")
     assert tables.state.outbox_status("note#k1") == "attempted"
     tables.state.outbox_done("note#k1", "5001")
-    tables.state.outbox_attempted("note#k1")  # a late duplicate cannot downgrade it
+    with pytest.raises(WriteInProgress):  # a late duplicate cannot downgrade it, nor write again
+        tables.state.outbox_attempted("note#k1")
     assert tables.state.outbox_status("note#k1") == "done"
 
 

@@ -9,7 +9,9 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from skima.adapters import dynamo_state
 from skima.adapters.dynamo_state import DynamoStateStore
+from skima.errors import WriteInProgress
 from tests.support.template import create_table
 
 
@@ -77,3 +79,29 @@ def test_sync_health_sets_text_and_adds_counts(store: DynamoStateStore) -> None:
         "pings": 3,
         "found_by_poll_only": 3,
     }
+
+
+def test_a_write_back_in_progress_elsewhere_is_not_made_twice(
+    store: DynamoStateStore, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.outbox_attempted("note#k1")  # this container starts the write
+    monkeypatch.setattr(dynamo_state, "_PROCESS_OWNER", "another-container")
+    with pytest.raises(WriteInProgress):  # a concurrent duplicate of the message elsewhere
+        store.outbox_attempted("note#k1")
+    clock.now += timedelta(seconds=dynamo_state.OUTBOX_LEASE_SECONDS + 1)
+    store.outbox_attempted("note#k1")  # the first attempt died: taken over after the lease
+    assert store.outbox_status("note#k1") == "attempted"
+
+
+def test_a_write_back_done_is_never_attempted_again(store: DynamoStateStore) -> None:
+    store.outbox_attempted("note#k2")
+    store.outbox_done("note#k2", "5001")
+    with pytest.raises(WriteInProgress):
+        store.outbox_attempted("note#k2")
+    assert store.outbox_status("note#k2") == "done"
+
+
+def test_the_same_container_may_resume_its_own_attempt(store: DynamoStateStore) -> None:
+    store.outbox_attempted("note#k3")
+    store.outbox_attempted("note#k3")  # an SQS retry in the same warm container
+    assert store.outbox_status("note#k3") == "attempted"

@@ -4,6 +4,7 @@ import pytest
 
 from skima.engine import CandidateProfile, Engine, PreparedJob, ResumeInput
 from skima.engine.matching import CALIBRATION, MAX_REASON_CHARS, calibrate, effective_weights
+from skima.engine.requirements import PREFERRED_WEIGHT
 
 from .conftest import JOB, STRONG, UNRELATED, HashingEmbedder, near_miss
 
@@ -94,7 +95,8 @@ def test_weights_share_the_score_by_kind(engine: Engine) -> None:
     assert abs(sum(weights.values()) - 1.0) < 1e-9
     terraform = next(r for r in job.requirements if r.label == "Terraform")
     kafka = next(r for r in job.requirements if r.label == "Kafka")
-    assert weights[terraform.id] == pytest.approx(weights[kafka.id] / 2)  # preferred counts half
+    assert weights[terraform.id] == pytest.approx(weights[kafka.id] * PREFERRED_WEIGHT)  # preferred counts less
+    assert PREFERRED_WEIGHT < 1
 
 
 def test_more_missing_skills_never_raise_the_score(engine: Engine) -> None:
@@ -108,3 +110,31 @@ def test_more_missing_skills_never_raise_the_score(engine: Engine) -> None:
         scores.append(result.score)
     assert scores == sorted(scores, reverse=True)
     assert statistics.pstdev(scores) > 0
+
+
+WEB_JOB = """Front-End Developer
+
+Requirements:
+- 3+ years of front-end development
+- Experience with HTML and CSS
+- React
+"""
+
+WEB_RESUME_HEAD = """Front-End Developer
+Summary: Front-End Developer building web apps for retail customers, shipping features every sprint.
+Experience
+Front-End Developer, Acme (2019 - 2024)
+- Built React components for the checkout and account pages
+"""
+
+
+def test_an_and_requirement_missing_whole_is_named_as_the_posting_wrote_it(engine: Engine) -> None:
+    result = engine.score_text(WEB_JOB, WEB_RESUME_HEAD)
+    assert "not found in resume: HTML and CSS" in result.gaps
+    assert not any(gap.endswith(": HTML") or gap.endswith(": CSS") for gap in result.gaps)
+
+
+def test_an_and_requirement_half_met_names_only_the_missing_half(engine: Engine) -> None:
+    result = engine.score_text(WEB_JOB, WEB_RESUME_HEAD + "- Wrote semantic HTML for every page\n")
+    assert "not found in resume: CSS" in result.gaps
+    assert not any("HTML" in gap for gap in result.gaps)

@@ -66,3 +66,41 @@ def test_free_text_job_gets_title_and_skills() -> None:
 def test_empty_job_is_rejected() -> None:
     with pytest.raises(JobTextError):
         extract_requirements("   ")
+
+
+POSTING_WITH_HEADER_LIKE_TITLE = """TECHNICAL RECRUITER
+Granite People Partners (Charlotte, NC)
+
+Granite People Partners is a growing hospital network business.
+
+Day to day you will:
+• Source passive candidates
+
+Must have:
+• Solid background in ATS
+• Experience with HTML and CSS
+• Hands-on with door and window installation
+
+Qualifications: B.S. Human Resources.
+"""
+
+
+def test_a_title_that_reads_like_a_header_does_not_turn_the_company_line_into_skills() -> None:
+    labels = by_label(POSTING_WITH_HEADER_LIKE_TITLE)
+    assert not any(word in label for label in labels for word in ("Granite", "Charlotte", "NC"))
+    assert "ATS" in labels
+
+
+def test_a_degree_is_matched_as_education_only() -> None:
+    _, requirements = extract_requirements(POSTING_WITH_HEADER_LIKE_TITLE)
+    degree = [r for r in requirements if "Human Resources" in r.label]
+    assert [r.kind for r in degree] == ["education"]
+
+
+def test_the_halves_of_an_and_phrase_keep_the_phrase() -> None:
+    _, requirements = extract_requirements(POSTING_WITH_HEADER_LIKE_TITLE)
+    joint = {r.label: r.joint_label for r in requirements if r.joint_label}
+    assert set(joint.values()) >= {"HTML and CSS"}
+    assert joint.get("HTML") == joint.get("CSS") == "HTML and CSS"
+    # a responsibility with two clauses is not one joint skill
+    assert not any(" and " in (r.joint_label or "") and len((r.joint_label or "").split()) > 5 for r in requirements)
