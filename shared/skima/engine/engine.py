@@ -61,8 +61,7 @@ BOILERPLATE = (
     "working with stakeholders and clients",
     "a relevant degree",
 )
-BOILERPLATE_RAMP = (0.35, 0.6)
-GENERIC_REQUIREMENT_FLOOR = 0.2  # the weight left to a requirement that reads like boilerplate  # similarity to the nearest boilerplate statement: full weight below, none above
+BOILERPLATE_RAMP = (0.35, 0.6)  # similarity to the nearest boilerplate statement: full weight below, none above
 
 
 def _mean_vector(vectors: npt.NDArray[np.float32], weights: Sequence[float] | None = None) -> bytes:
@@ -101,11 +100,6 @@ class Engine:
         """Requirements and their embeddings; raises JobTextError when the text has nothing to match."""
         title, requirements = extract_requirements(text)
         vectors = _normalised(self.embedder.embed([r.query for r in requirements]))
-        # 'communication skills' or 'preparing reports' are asked of every job: they count little, so that what
-        # is specific to this job decides the score
-        for requirement, content in zip(requirements, self._content_weights(vectors), strict=True):
-            if requirement.kind in ("skill", "responsibility"):
-                requirement.weight = round(requirement.weight * max(GENERIC_REQUIREMENT_FLOOR, content), 4)
         weights = effective_weights(requirements)
         return PreparedJob(
             job_id=job_id,

@@ -28,7 +28,7 @@ MAX_REASON_CHARS = 90
 # The role carries most: on real resumes the occupation (job title and the job as a whole against the resume as a
 # whole, plus its headline/designations) separates candidates far better than any single skill does.
 GROUP_SHARES: dict[str, float] = {
-    "role": 0.60,
+    "role": 0.70,
     "skill": 0.25,
     "experience": 0.085,
     "education": 0.03,

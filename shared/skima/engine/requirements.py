@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from skima.engine.lexicon import (
     ALIAS_TO_CANONICAL,
@@ -604,7 +605,7 @@ def _mark_joint(added: list[Requirement], content: str) -> None:
     """'HTML and CSS' is matched as two skills; both keep the phrase, so that when both are missing the gap names
     the phrase the posting used rather than two halves of it."""
     skills = [r for r in added if r.kind in ("skill", "certification")]
-    for first, second in zip(skills, skills[1:], strict=False):
+    for first, second in pairwise(skills):
         if len(first.label.split()) > 1 or len(first.label.split()) + len(second.label.split()) > 4:
             continue  # 'HTML and CSS', 'door and window installation'; not two clauses joined by 'and'
         found = re.search(rf"{re.escape(first.label)}\s*(?:and|&)\s*{re.escape(second.label)}", content, re.I)

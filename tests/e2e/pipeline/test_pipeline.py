@@ -248,3 +248,50 @@ def test_a_changed_resume_gives_a_new_score_and_note_an_unchanged_save_none(app:
     assert len(skima_notes(sim, candidate, JOB)) == 2
     assert_note_format(notes[-1], after, JOB, "Senior Python Backend Engineer")
     assert tags_of(sim, candidate).count(SCREENED_TAG) == 1
+
+
+NEW_JOB_DESCRIPTION = """We are hiring a Python Backend Developer to build our payments APIs.
+
+Requirements:
+- 5+ years of professional software development, mostly in Python
+- Django or FastAPI, REST APIs and microservices
+- PostgreSQL and Redis
+- Docker and AWS
+
+Nice to have: Kubernetes, Terraform, Kafka.
+"""
+
+
+def test_a_new_job_rediscovers_known_candidates_into_its_top10(app: RunningApp) -> None:
+    sim = app.sim
+    # Candidates the integration already knows: scored for another job, so their profiles are cached and indexed.
+    pythonistas = [
+        sim.ui_create_resource(firstName=first, surname="Known", resumeText=PYTHON_RESUME.replace("Priya", first))
+        for first in ("Ada", "Brian", "Chidi")
+    ]
+    chef = sim.ui_create_resource(firstName="Sam", surname="Okafor", resumeText=CHEF_RESUME)
+    for candidate in [*pythonistas, chef]:
+        sim.ui_create_application(JOB, candidate)
+    wait_until(lambda: all(skima_notes(sim, c, JOB) for c in pythonistas), timeout=60, what="the first job's notes")
+    wait_settled(app)
+    sim.reset_stats()
+
+    new_job = sim.ui_create_opportunity(name="Python Backend Developer", description=NEW_JOB_DESCRIPTION)
+
+    # Nobody applied to the new job; its ping alone brings the best known candidates into its top-10.
+    store = DynamoScoreStore(app.stack.resources.client("dynamodb"), app.stack.resources.tables["ScoresTable"])
+    top = wait_until(
+        lambda: [row for row in store.top10(new_job) if row.origin == "rediscovery"],
+        timeout=60,
+        what="rediscovered candidates in the new job's top-10",
+    )
+    wait_settled(app)
+    top = store.top10(new_job)
+    rediscovered = {row.candidate_id for row in top if row.origin == "rediscovery"}
+    assert set(pythonistas) <= rediscovered
+    assert chef not in rediscovered  # an unrelated resume never makes it
+    for candidate in pythonistas:
+        assert len(skima_notes(sim, candidate, new_job)) == 1  # notes only for the top-10, once each
+    assert skima_notes(sim, chef, new_job) == []
+    assert all(row.placement_id is None for row in top)  # nobody was put into the pipeline or moved
+    figure("tracker calls for a new job's rediscovery (3 entrants)", calls(sim), sim)
