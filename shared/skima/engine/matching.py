@@ -37,7 +37,6 @@ GROUP_SHARES: dict[str, float] = {
 # a skill without its exact term: met by a near-verbatim paraphrase, named as a gap below this similarity
 SKILL_MET_SIMILARITY = 0.82
 SKILL_GAP_SIMILARITY = 0.85
-MISSING_REQUIRED_PENALTY = 0.15
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
 OCCUPATION_RAMP = (0.3, 0.75)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
@@ -356,10 +355,6 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         for i, req in enumerate(job.requirements)
     ]
     raw = sum(weights[r.id] * r.satisfaction for r in results)
-    required_skills = [r for r in results if r.required and r.kind in ("skill", "certification")]
-    if required_skills:
-        lacking = sum(1 for r in required_skills if r.verdict == "missing") / len(required_skills)
-        raw *= 1 - MISSING_REQUIRED_PENALTY * lacking
     score = calibrate(raw)
 
     ranked = sorted(
