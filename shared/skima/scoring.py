@@ -421,6 +421,19 @@ class Scorer:
         assert job.prepared is not None
         wanted_hash = inputs_hash(job.prepared.text_sha256, cached.profile)
         existing = self._scores.get(job.job_id, cached.candidate_id)
+        # A rediscovered candidate who applies becomes an applicant; without a placement the origin stays.
+        applied = bool(application.placement_id)
+        origin = "application" if applied or existing is None else existing.origin
+        if existing is not None and existing.origin == "rediscovery" and applied:
+            existing = replace(
+                existing,
+                origin="application",
+                placement_id=application.placement_id,
+                placement_status_id=application.status_id,
+                placement_status_name=application.status_name,
+                candidate_name=application.candidate_name or existing.candidate_name,
+            )
+            self._scores.put(existing)
         if existing is not None and existing.inputs_hash == wanted_hash:
             if existing.writeback_done_for == wanted_hash:
                 report.pairs_unchanged += 1
@@ -437,12 +450,17 @@ class Scorer:
                 placement_status_id=application.status_id,
                 placement_status_name=application.status_name,
                 candidate_name=application.candidate_name,
+                origin=origin,
             )
             if not self._scores.put(row):
                 report.pairs_skipped += 1
                 report.details.append(f"{job.job_id}/{cached.candidate_id}: a newer score is stored")
                 return
             report.pairs_scored += 1
+        if row.origin == "rediscovery" and row.candidate_id not in {
+            r.candidate_id for r in self._scores.top10(job.job_id)
+        }:
+            return  # rediscovered but no longer in the top-10: stored, and Tracker is not flooded with notes
         self._write_back(row, existing.written if existing else None, known_tags, report)
 
     def _write_back(

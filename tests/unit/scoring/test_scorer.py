@@ -468,3 +468,44 @@ def test_feedback_without_a_feedback_writer_fails_rather_than_vanishes(world: Wo
     )
     with pytest.raises(FeedbackNotWired):
         world.scorer().handle(feedback)
+
+
+def _rediscovered(world: World, job_id: int, candidate_id: int, score: int) -> None:
+    """A row as rediscovery stores it: scored against the job, no placement."""
+    row = world.scores.get(job_id, candidate_id)
+    assert row is not None
+    world.scores.rows[(job_id, candidate_id)] = replace(row, origin="rediscovery", placement_id=None, score=score)
+
+
+def test_a_rediscovered_candidate_who_applies_becomes_an_applicant(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    _rediscovered(world, 2001, 1001, score=80)
+
+    scorer.handle(application(3001))
+
+    row = world.scores.get(2001, 1001)
+    assert row is not None and row.origin == "application" and row.placement_id == 3001
+
+
+def test_a_changed_resume_writes_no_note_for_a_rediscovery_row_outside_the_top10(world: World) -> None:
+    world.add_job(2001)
+    for index in range(11):  # ten applicants fill the top-10...
+        world.add_candidate(1001 + index)
+        world.apply(3001 + index, 2001, 1001 + index)
+    scorer = world.scorer()
+    for index in range(11):
+        scorer.handle(application(3001 + index))
+    _rediscovered(world, 2001, 1011, score=1)  # ...and one rediscovered candidate sits below them
+    notes_before = len(world.tracker.notes)
+    world.add_candidate(1011, WEAK_RESUME, stamp=T0, document_id=9999)
+
+    scorer.handle(candidate(1011))
+
+    row = world.scores.get(2001, 1011)
+    assert row is not None and row.origin == "rediscovery"  # re-scored and kept as rediscovered
+    assert 1011 not in {r.candidate_id for r in world.scores.top10(2001)}
+    assert len(world.tracker.notes) == notes_before
