@@ -71,6 +71,8 @@ def note_text(row: ScoreRow, shortlist_link: str | None) -> str:
         why = [_one_line(reason) for reason in row.reasons] or ["the resume had too little readable text"]
         lines.extend(f"- {reason}" for reason in why)
         lines.append("- Please check the resume document or the candidate's record fields.")
+    if row.origin == "rediscovery":
+        lines.append("Found by talent rediscovery: already in Tracker, not an applicant to this job.")
     if shortlist_link:
         lines.append(f"Shortlist Link: {shortlist_link}")
     title = _one_line(row.job_title)

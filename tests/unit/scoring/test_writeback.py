@@ -83,3 +83,9 @@ def test_idempotency_key_is_deterministic_and_fits_trackers_marker_rules() -> No
     assert key != note_idempotency_key(2002, 1001, "h" * 64)
     assert re.fullmatch(r"[A-Za-z0-9_-]{6,64}", key)
     assert re.fullmatch(r"[A-Za-z0-9_-]{6,64}", note_idempotency_key(2**53 - 1, 2**53 - 1, "h" * 64))
+
+
+def test_a_rediscovered_candidates_note_says_so() -> None:
+    lines = note_text(replace(ROW, origin="rediscovery"), None).splitlines()
+    assert "Found by talent rediscovery: already in Tracker, not an applicant to this job." in lines
+    assert not any("rediscovery" in line for line in note_text(ROW, None).splitlines())
