@@ -345,53 +345,11 @@ class Scorer:
         if self._stamp_proves_unchanged(cached, record):
             assert cached is not None
             return cached  # the record was not saved since: neither a new document nor new fields
-        candidate_id = record.candidate_id
-        document = self._tracker.primary_resume(candidate_id)
-        source_key = document.cache_key if document is not None else f"fields#{_sha256(record.fields_text)}"
-        if cached is not None and self._same_source(cached, document, source_key):
-            confirmed = CachedProfile(
-                candidate_id=candidate_id,
-                profile=cached.profile,
-                source_key=source_key,
-                candidate_stamp=record.last_updated,
-                document_stamp=cached.document_stamp,
-                tags=tuple(record.tags),
-                document_size=(document.size if document is not None else None) or cached.document_size,
-                confirmed_at=self._clock(),
-            )
-            self._profiles.put_profile(confirmed)
-            return confirmed
-        profile: CandidateProfile | None = None
-        if document is not None:
-            try:
-                content = self._tracker.download(candidate_id, document)
-            except (TrackerNotFound, TrackerRejected) as exc:
-                # The file cannot be had (gone, too large): the record's own fields are the resume then.
-                logger.info("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
-            else:
-                profile = self._engine.build_profile(
-                    str(candidate_id),
-                    ResumeInput.from_document(content.content, content.filename, content.content_type),
-                )
-                if profile.read_error and record.fields_text.strip():
-                    profile = None  # unreadable file: fall back to the fields rather than judge nothing
-        if profile is None:
-            profile = self._engine.build_profile(
-                str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
-            )
-        report.profiles_built += 1
-        fresh = CachedProfile(
-            candidate_id=candidate_id,
-            profile=profile,
-            source_key=source_key,
-            candidate_stamp=record.last_updated,
-            document_stamp=document.created if document is not None else None,
-            tags=tuple(record.tags),
-            document_size=document.size if document is not None else None,
-            confirmed_at=self._clock(),
+        profile, built = refresh_profile(
+            record, cached, tracker=self._tracker, engine=self._engine, profiles=self._profiles, clock=self._clock
         )
-        self._profiles.put_profile(fresh)
-        return fresh
+        report.profiles_built += int(built)
+        return profile
 
     @staticmethod
     def _stamp_proves_unchanged(cached: CachedProfile | None, record: CandidateRecord) -> bool:
@@ -402,12 +360,6 @@ class Scorer:
         if cached.confirmed_at is None:
             return False
         return (cached.confirmed_at - record.last_updated).total_seconds() > STAMP_TRUST_SECONDS
-
-    @staticmethod
-    def _same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:
-        if document is not None:
-            return document.same_file(cached.source_key, cached.document_size)
-        return cached.source_key == source_key
 
     # ------------------------------------------------------------------ one pair
     def _score_pair(
@@ -482,3 +434,70 @@ class Scorer:
             if self._writeback.stage(row, top10):
                 report.stages_moved += 1
         self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+
+
+def refresh_profile(
+    record: CandidateRecord,
+    cached: CachedProfile | None,
+    *,
+    tracker: TrackerSource,
+    engine: Engine,
+    profiles: ProfileCache,
+    clock: Callable[[], datetime],
+) -> tuple[CachedProfile, bool]:
+    """The candidate's profile from their primary resume (else the record's fields), cached; re-fetched and
+    re-embedded only when the source changed. True when it was built anew. Shared by the scorer and the backfill, so
+    neither re-fetches or re-embeds what the other cached."""
+    candidate_id = record.candidate_id
+    document = tracker.primary_resume(candidate_id)
+    source_key = document.cache_key if document is not None else f"fields#{_sha256(record.fields_text)}"
+    if cached is not None and same_source(cached, document, source_key):
+        confirmed = CachedProfile(
+            candidate_id=candidate_id,
+            profile=cached.profile,
+            source_key=source_key,
+            candidate_stamp=record.last_updated,
+            document_stamp=cached.document_stamp,
+            tags=tuple(record.tags),
+            document_size=(document.size if document is not None else None) or cached.document_size,
+            confirmed_at=clock(),
+        )
+        profiles.put_profile(confirmed)
+        return confirmed, False
+    profile: CandidateProfile | None = None
+    if document is not None:
+        try:
+            content = tracker.download(candidate_id, document)
+        except (TrackerNotFound, TrackerRejected) as exc:
+            # The file cannot be had (gone, too large): the record's own fields are the resume then.
+            logger.info("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
+        else:
+            profile = engine.build_profile(
+                str(candidate_id),
+                ResumeInput.from_document(content.content, content.filename, content.content_type),
+            )
+            if profile.read_error and record.fields_text.strip():
+                profile = None  # unreadable file: fall back to the fields rather than judge nothing
+    if profile is None:
+        profile = engine.build_profile(
+            str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
+        )
+    fresh = CachedProfile(
+        candidate_id=candidate_id,
+        profile=profile,
+        source_key=source_key,
+        candidate_stamp=record.last_updated,
+        document_stamp=document.created if document is not None else None,
+        tags=tuple(record.tags),
+        document_size=document.size if document is not None else None,
+        confirmed_at=clock(),
+    )
+    profiles.put_profile(fresh)
+    return fresh, True
+
+
+def same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:
+    """Whether the cached profile was built from this very resume source."""
+    if document is not None:
+        return document.same_file(cached.source_key, cached.document_size)
+    return cached.source_key == source_key

@@ -27,20 +27,19 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, ResumeInput
+from skima.engine import ENGINE_VERSION, CandidateProfile, Engine
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import (
     CachedJob,
     CachedProfile,
     ProfileCache,
-    ResumeDocument,
     ScoreRow,
     ScoreStore,
     TrackerSource,
     WrittenBack,
 )
-from skima.scoring import STAMP_TRUST_SECONDS, inputs_hash, score_row
-from skima.tracker.errors import TrackerNotFound, TrackerRejected
+from skima.scoring import STAMP_TRUST_SECONDS, inputs_hash, refresh_profile, score_row
+from skima.tracker.errors import TrackerNotFound
 from skima.writeback import WriteBack, WriteBackPolicy, is_material_change
 
 logger = logging.getLogger(__name__)
@@ -560,61 +559,12 @@ class Backfill:
         return (cached.confirmed_at - stamp).total_seconds() > STAMP_TRUST_SECONDS
 
     def _refresh(self, candidate_id: int, cached: CachedProfile | None) -> str:
-        """The scorer's profile rule (skima.scoring.Scorer._refresh_profile): the same source keys, so neither
-        re-fetches or re-embeds what the other cached."""
+        """The scorer's profile rule (`skima.scoring.refresh_profile`)."""
         record = self._tracker.candidate(candidate_id)
-        document = self._tracker.primary_resume(candidate_id)
-        source_key = document.cache_key if document is not None else f"fields#{_sha256(record.fields_text)}"
-        if cached is not None and _same_source(cached, document, source_key):
-            self._profiles.put_profile(
-                CachedProfile(
-                    candidate_id=candidate_id,
-                    profile=cached.profile,
-                    source_key=source_key,
-                    candidate_stamp=record.last_updated,
-                    document_stamp=cached.document_stamp,
-                    tags=tuple(record.tags),
-                    document_size=(document.size if document is not None else None) or cached.document_size,
-                    confirmed_at=self._clock(),
-                )
-            )
-            return "confirmed"
-        profile: CandidateProfile | None = None
-        if document is not None:
-            try:
-                content = self._tracker.download(candidate_id, document)
-            except (TrackerNotFound, TrackerRejected) as exc:
-                logger.info("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
-            else:
-                profile = self._engine.build_profile(
-                    str(candidate_id),
-                    ResumeInput.from_document(content.content, content.filename, content.content_type),
-                )
-                if profile.read_error and record.fields_text.strip():
-                    profile = None
-        if profile is None:
-            profile = self._engine.build_profile(
-                str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
-            )
-        self._profiles.put_profile(
-            CachedProfile(
-                candidate_id=candidate_id,
-                profile=profile,
-                source_key=source_key,
-                candidate_stamp=record.last_updated,
-                document_stamp=document.created if document is not None else None,
-                tags=tuple(record.tags),
-                document_size=document.size if document is not None else None,
-                confirmed_at=self._clock(),
-            )
+        _, built = refresh_profile(
+            record, cached, tracker=self._tracker, engine=self._engine, profiles=self._profiles, clock=self._clock
         )
-        return "built"
-
-
-def _same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:
-    if document is not None:
-        return document.same_file(cached.source_key, cached.document_size)
-    return cached.source_key == source_key
+        return "built" if built else "confirmed"
 
 
 def doc_vectors(profiles: Iterable[CachedProfile]) -> dict[int, npt.NDArray[np.float32]]:
