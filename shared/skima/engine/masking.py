@@ -14,6 +14,7 @@ from skima.engine.text import SECTION_WORDS
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|facebook|twitter|instagram)\.com/\S*", re.I)
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{7,}\d(?![\w/])")
+_DATE_TOKEN = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}[-/.]\d{1,2}|\d{1,2}[-/.](?:19|20)\d{2}|(?:19|20)\d{2})(?!\d)")
 _YEARISH = re.compile(r"^(?:\(?(?:19|20)\d{2}\)?[\s./-]*){1,3}$")
 
 _FIELD_KEYS = (
@@ -164,9 +165,11 @@ def _mask_phone(match: re.Match[str]) -> str:
     digits = sum(ch.isdigit() for ch in text)
     if digits < 9 or _YEARISH.match(text.strip()):
         return text
-    # date ranges such as "01/2018 - 03/2021" are not phone numbers
+    # date ranges such as "01/2018 - 03/2021" or "2021-03 - 2023-11" are not phone numbers
     if re.search(r"(?:19|20)\d{2}\s*[-–]\s*(?:\d{1,2}[/.])?(?:19|20)\d{2}", text):
         return text
+    if not any(ch.isdigit() for ch in _DATE_TOKEN.sub("", text)):
+        return text  # nothing but dates: "2021-03 - 2023-11", "03.2019 – 11.2021"
     return " [phone] "
 
 

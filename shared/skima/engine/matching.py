@@ -20,7 +20,7 @@ from skima.engine.models import (
     Verdict,
 )
 
-ENGINE_VERSION = "skima-engine/1.1.1"
+ENGINE_VERSION = "skima-engine/1.1.2"
 MIN_WORDS = 12  # below this a resume is too thin to judge
 MAX_REASON_CHARS = 90
 

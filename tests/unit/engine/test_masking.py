@@ -38,3 +38,13 @@ def test_date_ranges_are_not_mistaken_for_phone_numbers() -> None:
     out = masked("Summary\nEngineer at Acme, 01/2018 - 03/2021 and 2016 - 2024")
     assert "01/2018 - 03/2021" in out
     assert "2016 - 2024" in out
+
+
+def test_iso_month_date_ranges_are_not_mistaken_for_phone_numbers() -> None:
+    for line in (
+        "Python Developer, Brightwave Software - 2021-03 - 2023-11",
+        "Analyst, Northwind 03.2019 – 11.2021",
+        "Engineer 2019/04 - 2022/12",
+    ):
+        assert "[phone]" not in mask_protected(line), line
+    assert "7700 900123" not in mask_protected("Call me on +44 7700 900123 after six")
