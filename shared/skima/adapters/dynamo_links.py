@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.adapters.dynamo_errors import conditional_check_failed, error_code
 from skima.errors import DependencyUnavailable
 from skima.shortlist.models import Evidence, LinkSource, ShareLink, ShortlistEntry
 from skima.shortlist.tokens import signing_key_from_secret
@@ -40,10 +41,6 @@ def _from_epoch(value: dict[str, Any] | None) -> datetime | None:
     if not value or "N" not in value:
         return None
     return datetime.fromtimestamp(int(value["N"]), tz=UTC)
-
-
-def _code(exc: ClientError) -> str:
-    return str(exc.response.get("Error", {}).get("Code", ""))
 
 
 def link_store_for_table(table_name: str) -> DynamoLinkStore:
@@ -142,9 +139,9 @@ class DynamoLinkStore:
                 ExpressionAttributeValues=values,
             )
         except ClientError as exc:
-            if _code(exc) == "ConditionalCheckFailedException":
+            if conditional_check_failed(exc):
                 return False
-            raise DependencyUnavailable(f"links update: {_code(exc)}") from exc
+            raise DependencyUnavailable(f"links update: {error_code(exc)}") from exc
         except BotoCoreError as exc:
             raise DependencyUnavailable(f"links update: {type(exc).__name__}") from exc
         return True
@@ -187,9 +184,9 @@ class DynamoLinkStore:
                 ExpressionAttributeValues=values,
             )
         except ClientError as exc:
-            if _code(exc) == "ConditionalCheckFailedException":
+            if conditional_check_failed(exc):
                 return False
-            raise DependencyUnavailable(f"links claim: {_code(exc)}") from exc
+            raise DependencyUnavailable(f"links claim: {error_code(exc)}") from exc
         except BotoCoreError as exc:
             raise DependencyUnavailable(f"links claim: {type(exc).__name__}") from exc
         return True

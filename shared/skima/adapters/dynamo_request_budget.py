@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
+from skima.adapters.dynamo_errors import conditional_check_failed
+
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
@@ -61,7 +63,7 @@ class DynamoRequestBudget:
                 },
             )
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            if conditional_check_failed(exc):
                 return max(window_start + self._window - now, 0.001)
             raise
         return 0.0

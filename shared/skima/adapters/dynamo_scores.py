@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import ScoreRow, WrittenBack
@@ -30,10 +31,6 @@ TOP_N = 10
 
 def rank_key(score: int, candidate_id: int) -> str:
     return f"{100 - max(0, min(100, score)):03d}#{int(candidate_id):012d}"
-
-
-def _conditional_failed(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
 
 def _strings(values: Any) -> list[dict[str, Any]]:
@@ -133,7 +130,7 @@ class DynamoScoreStore:
                 ExpressionAttributeValues=values,
             )
         except ClientError as exc:
-            if _conditional_failed(exc):
+            if conditional_check_failed(exc):
                 return False
             raise DependencyUnavailable(f"scores write: {exc.response['Error'].get('Code')}") from exc
         except BotoCoreError as exc:
@@ -163,7 +160,7 @@ class DynamoScoreStore:
                 ExpressionAttributeValues=values,
             )
         except ClientError as exc:
-            if _conditional_failed(exc):
+            if conditional_check_failed(exc):
                 return False
             raise DependencyUnavailable(f"scores write: {exc.response['Error'].get('Code')}") from exc
         except BotoCoreError as exc:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.errors import DependencyUnavailable, WriteInProgress
 
 if TYPE_CHECKING:
@@ -26,10 +27,6 @@ _OUTBOX_TTL_SECONDS = 180 * 86400
 OUTBOX_LEASE_SECONDS = 180
 # Workers in this process (one Lambda container) share an owner: a retry here may resume its own attempt.
 _PROCESS_OWNER = uuid.uuid4().hex
-
-
-def _conditional_failed(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
 
 class DynamoStateStore:
@@ -61,7 +58,7 @@ class DynamoStateStore:
                 ExpressionAttributeValues={":now": {"N": str(now)}, ":owner": {"S": owner}},
             )
         except ClientError as exc:
-            if _conditional_failed(exc):
+            if conditional_check_failed(exc):
                 return False
             raise DependencyUnavailable(f"lease {name}: {exc.response['Error'].get('Code')}") from exc
         except BotoCoreError as exc:
@@ -78,7 +75,7 @@ class DynamoStateStore:
                 ExpressionAttributeValues={":owner": {"S": owner}},
             )
         except ClientError as exc:
-            if not _conditional_failed(exc):  # someone else's lease now: leave it alone
+            if not conditional_check_failed(exc):  # someone else's lease now: leave it alone
                 raise DependencyUnavailable(f"release {name}: {exc.response['Error'].get('Code')}") from exc
 
     # ------------------------------------------------------------------ watermarks
@@ -101,7 +98,7 @@ class DynamoStateStore:
                 ExpressionAttributeValues={":value": {"S": stamp}},
             )
         except ClientError as exc:
-            if _conditional_failed(exc):
+            if conditional_check_failed(exc):
                 return False
             raise DependencyUnavailable(f"watermark {name}: {exc.response['Error'].get('Code')}") from exc
         return True
@@ -119,7 +116,7 @@ class DynamoStateStore:
                 ExpressionAttributeValues={":now": {"N": str(now)}},
             )
         except ClientError as exc:
-            if _conditional_failed(exc):
+            if conditional_check_failed(exc):
                 return False
             raise DependencyUnavailable(f"claim: {exc.response['Error'].get('Code')}") from exc
         return True
@@ -239,7 +236,7 @@ class DynamoStateStore:
                 },
             )
         except ClientError as exc:
-            if not _conditional_failed(exc):
+            if not conditional_check_failed(exc):
                 raise DependencyUnavailable(f"outbox: {exc.response['Error'].get('Code')}") from exc
             # Another worker is writing it now, or has just finished: never write twice; the retry will see "done".
             raise WriteInProgress(f"outbox {key.split('#', maxsplit=1)[0]}: another worker is writing it") from exc

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.tracker.errors import TrackerUnavailable
 from skima.tracker.ports import CachedJwt, LockAttempt
 
@@ -26,10 +27,6 @@ _NAMES = {
     "#until": "lock_until",
     "#ttl": "expires_at",
 }
-
-
-def _is_condition_failure(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
 
 class DynamoTokenCache:
@@ -82,7 +79,7 @@ class DynamoTokenCache:
                 ReturnValues="ALL_NEW",
             )
         except ClientError as exc:
-            if _is_condition_failure(exc):
+            if conditional_check_failed(exc):
                 return LockAttempt(acquired=False, current=self.read())
             raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
         except BotoCoreError as exc:
@@ -105,7 +102,7 @@ class DynamoTokenCache:
                 },
             )
         except ClientError as exc:
-            if _is_condition_failure(exc):
+            if conditional_check_failed(exc):
                 return False
             raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
         except BotoCoreError as exc:
@@ -123,7 +120,7 @@ class DynamoTokenCache:
                 ExpressionAttributeValues={":owner": {"S": owner}},
             )
         except ClientError as exc:
-            if not _is_condition_failure(exc):
+            if not conditional_check_failed(exc):
                 raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
         except BotoCoreError as exc:
             raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.adapters.wiring import dynamodb
 from skima.engine import CandidateProfile
 from skima.errors import DependencyUnavailable
@@ -52,10 +53,6 @@ _WRITE_CONFLICT_RETRIES = 8
 
 def model_namespace(model_id: str) -> str:
     return hashlib.sha256(model_id.encode("utf-8")).hexdigest()[:10]
-
-
-def _conditional_failed(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
 
 def _batch_get(
@@ -182,7 +179,7 @@ class DynamoVectorStore:
                     ExpressionAttributeValues={":old": {"N": str(version)}},
                 )
             except ClientError as exc:
-                if _conditional_failed(exc):
+                if conditional_check_failed(exc):
                     continue  # another writer got there first: read again and merge
                 raise DependencyUnavailable(f"vectors write: {exc.response['Error'].get('Code')}") from exc
             except BotoCoreError as exc:
@@ -203,7 +200,7 @@ class DynamoVectorStore:
                 ExpressionAttributeValues={":v": {"N": str(version)}, ":kind": {"S": "vectors_manifest"}},
             )
         except ClientError as exc:
-            if _conditional_failed(exc):
+            if conditional_check_failed(exc):
                 return
             raise DependencyUnavailable(f"vectors manifest write: {exc.response['Error'].get('Code')}") from exc
         except BotoCoreError as exc:
