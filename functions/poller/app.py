@@ -35,6 +35,7 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
         wiring.score_queue(config.score_queue_url),
         owner=context.aws_request_id,
         lookback=timedelta(minutes=config.poll_lookback_minutes),
+        pipeline_checks_per_run=config.poll_pipeline_checks,
         lease_seconds=remaining_ms // 1000 + 60,  # outlives this invocation, so a retry cannot overlap it
     )
     try:

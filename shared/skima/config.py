@@ -40,6 +40,8 @@ class TrackerConfig(_Settings):
 class PollerSettings(TrackerConfig):
     poll_rate_minutes: Annotated[int, Field(alias="POLL_RATE_MINUTES", gt=0, le=60)] = 10
     poll_lookback_minutes: Annotated[int, Field(alias="POLL_LOOKBACK_MINUTES", ge=0)] = 180
+    # Open jobs whose pipeline each poll re-reads (one Tracker request each); 0 turns the re-check off.
+    poll_pipeline_checks: Annotated[int, Field(alias="POLL_PIPELINE_CHECKS", ge=0, le=500)] = 50
 
 
 def _empty_to_none(value: object) -> object:

@@ -120,6 +120,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
             queue,
             owner=owner,
             lookback=timedelta(minutes=config.poll_lookback_minutes),
+            pipeline_checks_per_run=config.poll_pipeline_checks,
             lease_seconds=remaining_ms() // 1000 + 60,
         ).run()
 
