@@ -461,6 +461,7 @@ def refresh_profile(
             tags=tuple(record.tags),
             document_size=(document.size if document is not None else None) or cached.document_size,
             confirmed_at=clock(),
+            display_name=record.display_name or cached.display_name,
         )
         profiles.put_profile(confirmed)
         return confirmed, False
@@ -491,6 +492,7 @@ def refresh_profile(
         tags=tuple(record.tags),
         document_size=document.size if document is not None else None,
         confirmed_at=clock(),
+        display_name=record.display_name,
     )
     profiles.put_profile(fresh)
     return fresh, True

@@ -61,6 +61,7 @@ class DynamoProfileCache:
             tags=tuple(tag["S"] for tag in tags if "S" in tag),
             document_size=int(item["document_size"]["N"]) if "N" in item.get("document_size", {}) else None,
             confirmed_at=_read_stamp(item, "confirmed_at"),
+            display_name=item.get("display_name", {}).get("S") or None,
         )
 
     def put_profile(self, cached: CachedProfile) -> None:
@@ -87,6 +88,7 @@ class DynamoProfileCache:
                     {"N": str(cached.document_size)} if cached.document_size is not None else {"NULL": True}
                 ),
                 "updated_at": {"S": datetime.now(UTC).isoformat()},
+                **({"display_name": {"S": cached.display_name}} if cached.display_name else {}),
             }
         )
 

@@ -126,6 +126,7 @@ class CachedProfile:
     tags: Sequence[str] = ()  # the candidate's tags at that read
     document_size: int | None = None
     confirmed_at: datetime | None = None  # our clock when the candidate record was read
+    display_name: str | None = None  # for rows written without a fresh candidate read (rediscovery)
 
 
 @dataclass(frozen=True)

@@ -391,7 +391,7 @@ class TalentRediscovery:
             return existing
         result = self._engine.match(job.prepared, cached.profile)
         report.matched += 1
-        return score_row(job, cached, result, wanted_hash, origin="rediscovery")
+        return score_row(job, cached, result, wanted_hash, origin="rediscovery", candidate_name=cached.display_name)
 
     def _write_back(
         self, row: ScoreRow, existing: ScoreRow | None, cached: CachedProfile, report: RediscoveryReport

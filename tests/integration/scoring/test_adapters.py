@@ -139,13 +139,16 @@ def test_jobs_of_a_candidate_and_candidates_of_a_job(tables: Tables) -> None:
 def test_profiles_and_prepared_jobs_round_trip_compressed(tables: Tables) -> None:
     engine = Engine(HashingEmbedder(), as_of=date(2026, 1, 1))
     profile = engine.build_profile("1001", STRONG_RESUME)
-    cached = CachedProfile(1001, profile, "doc#8001#10#x", T0, T0, ("VIP",))
+    cached = CachedProfile(1001, profile, "doc#8001#10#x", T0, T0, ("VIP",), display_name="Ada Lovelace")
     tables.profiles.put_profile(cached)
     got = tables.profiles.get_profile(1001)
     assert got is not None
     assert got.profile.profile_sha256 == profile.profile_sha256
     assert got.profile.span_vectors().shape == profile.span_vectors().shape
     assert (got.source_key, got.candidate_stamp, got.tags) == ("doc#8001#10#x", T0, ("VIP",))
+    assert got.display_name == "Ada Lovelace"
+    tables.profiles.put_profile(replace(cached, display_name=None))
+    assert (got_unnamed := tables.profiles.get_profile(1001)) is not None and got_unnamed.display_name is None
     item = tables.client.get_item(TableName="ProfilesTable", Key={"candidate_id": {"S": "1001"}})["Item"]
     assert len(item["profile"]["B"]) < 350 * 1024 and item["kind"]["S"] == "candidate"
 

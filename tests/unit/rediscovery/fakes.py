@@ -141,6 +141,7 @@ class Rediscovering:
                 source_key=f"doc#{candidate_id}#-",
                 candidate_stamp=stamp,
                 confirmed_at=T0 - timedelta(days=1),
+                display_name=f"Candidate {candidate_id}",
             )
         )
 

@@ -83,6 +83,7 @@ def test_a_new_job_gets_the_best_known_candidates_in_its_top10_marked_as_redisco
     top10 = r.world.scores.top10(2001)
     assert [row.candidate_id for row in top10] == list(range(1001, 1011))  # best score, ties by id
     assert all(row.origin == "rediscovery" and row.placement_id is None for row in top10)
+    assert all(row.candidate_name == f"Candidate {row.candidate_id}" for row in top10)  # for the shortlist page
     assert set(rows) == set(range(1001, 1011))  # nobody outside the top-10 is stored
     assert {note.candidate_id for note in r.world.tracker.notes} == set(range(1001, 1011))
     assert len(r.world.tracker.notes) == 10

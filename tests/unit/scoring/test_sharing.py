@@ -217,6 +217,8 @@ def test_the_scorer_stores_the_candidates_display_name(world: World) -> None:
     first, second = world.scores.get(2001, 1001), world.scores.get(2001, 1002)
     assert first is not None and first.candidate_name == "Ada Lovelace"
     assert second is not None and second.candidate_name == "Grace Hopper"
+    cached = world.profiles.get_profile(1001)  # kept with the profile, for rows rediscovery writes without a read
+    assert cached is not None and cached.display_name == "Ada Lovelace"
     # A known candidate's next job is scored from the cache: the application's name, no candidate read.
     world.add_job(2002, title="Platform Engineer")
     world.apply(3003, 2002, 1001, name="Ada King")
