@@ -19,6 +19,7 @@ from skima.engine.models import (
     ResumeInput,
     vectors_to_bytes,
 )
+from skima.engine.occupations import job_occupations, resume_occupations
 from skima.engine.ports import Embedder
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
@@ -101,6 +102,8 @@ class Engine:
         title, requirements = extract_requirements(text)
         vectors = _normalised(self.embedder.embed([r.query for r in requirements]))
         weights = effective_weights(requirements)
+        role_query = next((r.query for r in requirements if r.kind == "role"), title)
+        occupations, occupation_confidence = job_occupations(role_query, text)
         return PreparedJob(
             job_id=job_id,
             text_sha256=_sha256(text),
@@ -111,6 +114,8 @@ class Engine:
             vectors=vectors_to_bytes(vectors),
             query_vector=_mean_vector(vectors, [weights[r.id] for r in requirements]),
             dims=vectors.shape[1],
+            occupations=occupations,
+            occupation_confidence=occupation_confidence,
         )
 
     def _resume_text(self, resume: ResumeInput | str) -> tuple[str, ResumeSource, str | None]:
@@ -156,6 +161,11 @@ class Engine:
                 model_id=self.embedder.model_id,
                 engine_version=ENGINE_VERSION,
                 read_error=read_error,
+                occupations=resume_occupations(
+                    parsed.headline,
+                    parsed.titles,
+                    [line for line, section in zip(parsed.lines, parsed.sections, strict=True) if section != "other"],
+                ),
             )
             drafts.append(draft)
             texts.extend(span.text for span in parsed.spans)

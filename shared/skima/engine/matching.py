@@ -19,8 +19,9 @@ from skima.engine.models import (
     RequirementResult,
     Verdict,
 )
+from skima.engine.occupations import OccupationView, occupation_name
 
-ENGINE_VERSION = "skima-engine/1.1.2"
+ENGINE_VERSION = "skima-engine/1.2.0"
 MIN_WORDS = 12  # below this a resume is too thin to judge
 MAX_REASON_CHARS = 90
 
@@ -40,6 +41,9 @@ SKILL_GAP_SIMILARITY = 0.85
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
 OCCUPATION_RAMP = (0.3, 0.75)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
+# of the occupation fit, the share the taxonomy's reading takes when both sides are read with full confidence
+# (the rest is the embedding similarity above, which also covers occupations outside the taxonomy)
+TAXONOMY_SHARE = 0.6
 # raw (0..1) -> score: linear between these points, clipped
 CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met
 
@@ -55,6 +59,8 @@ class _Context:
     span_matrix_t: np.ndarray
     doc: np.ndarray
     title_idx: list[int]
+    occupations: OccupationView
+    occupation_label: str | None
 
 
 @dataclass
@@ -66,6 +72,7 @@ class _JobView:
     matrix: np.ndarray
     query: np.ndarray
     title: np.ndarray
+    occupation_label: str | None
 
 
 def _context(profile: CandidateProfile) -> _Context:
@@ -80,6 +87,8 @@ def _context(profile: CandidateProfile) -> _Context:
             span_matrix_t=np.ascontiguousarray(profile.span_vectors().T),
             doc=profile.doc_array(),
             title_idx=profile.title_span_indices(),
+            occupations=(occupations := OccupationView.of(profile.occupations)),
+            occupation_label=occupation_name(occupations.top) if occupations.top else None,
         )
         memo["ctx"] = ctx
     return ctx
@@ -97,6 +106,11 @@ def _job_view(job: PreparedJob) -> _JobView:
             matrix=matrix,
             query=job.query_array(),
             title=matrix[role] if role is not None else job.query_array(),
+            occupation_label=(
+                occupation_name(max(job.occupations, key=lambda o: (job.occupations[o], o)))
+                if job.occupations and job.occupation_confidence >= 0.5
+                else None
+            ),
         )
         memo["view"] = view
     return view
@@ -181,7 +195,7 @@ def evaluate_requirement(
         title_keys = [ctx.span_keys[i] for i in title_idx]
         exact = bool(key) and any(f" {key} " in k for k in title_keys)
         title_fit = max(1.0 if exact else 0.0, _ramp(title_sim, 0.42, 0.82), 0.6 * _ramp(similarity, 0.45, 0.85))
-        satisfaction = OCCUPATION_SHARE * _ramp(occupation, *OCCUPATION_RAMP) + (1 - OCCUPATION_SHARE) * title_fit
+        satisfaction = OCCUPATION_SHARE * occupation + (1 - OCCUPATION_SHARE) * title_fit
         if top_title >= 0 and (exact or title_sim >= similarity - 0.1):
             evidence, evidence_line, similarity = spans[top_title].text, spans[top_title].line, title_sim
         verdict = "met" if satisfaction >= 0.75 else "partial" if satisfaction >= 0.35 else "missing"
@@ -312,10 +326,19 @@ def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
     return gaps
 
 
-def _occupation_fit(view: _JobView, ctx: _Context) -> float:
-    """How much the resume as a whole is about this job's occupation: the job's title and the job's centroid,
-    each against the centroid of the resume's spans (centroids average out borrowed skills and boilerplate)."""
-    return float((view.title @ ctx.doc + view.query @ ctx.doc) / 2)
+def _occupation_fit(job: PreparedJob, view: _JobView, ctx: _Context) -> float:
+    """0..1: how much the resume as a whole is about this job's occupation.
+
+    Two readings: the embedding one (the job's title and centroid, each against the centroid of the resume's spans;
+    centroids average out borrowed skills and boilerplate) and the taxonomy's (the occupations named by the job's
+    title against those the resume's titles, designations and distinctive terms point to; see occupations.py).
+    The taxonomy's counts as far as both sides were read with confidence, so a job or resume outside it falls
+    back to the embedding reading."""
+    embedded = _ramp(float((view.title @ ctx.doc + view.query @ ctx.doc) / 2), *OCCUPATION_RAMP)
+    share = TAXONOMY_SHARE * job.occupation_confidence * ctx.occupations.confidence
+    if share <= 0.0:
+        return embedded
+    return (1.0 - share) * embedded + share * ctx.occupations.fit(job.occupations)
 
 
 def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> MatchResult:
@@ -331,6 +354,8 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         "as_of": profile.as_of,
         "weights": dict(view.rounded_weights),
         "calibration": dict(CALIBRATION),
+        "job_occupation": view.occupation_label,
+        "resume_occupation": None,
     }
     if profile.word_count < MIN_WORDS or len(profile.spans) < 2:
         why = profile.read_error or f"resume too short to judge ({profile.word_count} words)"
@@ -346,7 +371,8 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         )
     ctx = _context(profile)
     sims = view.matrix @ ctx.span_matrix_t
-    occupation = _occupation_fit(view, ctx)
+    occupation = _occupation_fit(job, view, ctx)
+    receipt_base["resume_occupation"] = ctx.occupation_label
     count = len(job.requirements)
     bests: list[int] = sims.argmax(axis=1).tolist() if sims.size else [-1] * count
     best_sims: list[float] = sims.max(axis=1).tolist() if sims.size else [0.0] * count

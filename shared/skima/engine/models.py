@@ -85,6 +85,9 @@ class PreparedJob(_Serialisable):
     vectors: bytes = b""  # one float16 row per requirement
     query_vector: bytes = b""  # for rediscovery: compare with CandidateProfile.doc_vector
     dims: int = 384
+    #: the job's occupations (taxonomy ids, weights summing to 1) and how sure that reading is (0..1)
+    occupations: dict[str, float] = Field(default_factory=dict)
+    occupation_confidence: float = 0.0
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _weights: dict[str, float] | None = PrivateAttr(default=None)
     _rounded: dict[str, float] | None = PrivateAttr(default=None)
@@ -154,6 +157,8 @@ class CandidateProfile(_Serialisable):
     vectors: bytes = b""
     doc_vector: bytes = b""  # whole-document vector for first-stage rediscovery search
     dims: int = 384
+    #: evidence per occupation (taxonomy id -> score), from titles, designations and distinctive terms
+    occupations: dict[str, float] = Field(default_factory=dict)
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _index: dict[str, int] | None = PrivateAttr(default=None)
     _keys: list[str] | None = PrivateAttr(default=None)
@@ -231,6 +236,9 @@ class Receipt(BaseModel):
     weights: dict[str, float]
     calibration: dict[str, float]
     raw_score: float
+    #: occupations the taxonomy recognised (names), when it recognised any
+    job_occupation: str | None = None
+    resume_occupation: str | None = None
 
 
 class MatchResult(BaseModel):
