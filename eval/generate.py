@@ -9,11 +9,13 @@ from pathlib import Path
 
 from eval import handwritten
 from eval.pasted import generate_pasted
+from eval.pasted_heldout import generate_heldout
 from eval.structured import generate_structured
 
 SETS_DIR = Path(__file__).parent / "sets"
 SEED_A = 20261128
 SEED_B = 1
+SEED_B_HELDOUT = 1
 SMALL_A_JOBS = 20
 
 
@@ -37,7 +39,7 @@ def write_set(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", choices=["structured-a", "pasted-b", "handwritten"], default=None)
+    parser.add_argument("--only", choices=["structured-a", "pasted-b", "pasted-b-heldout", "handwritten"], default=None)
     args = parser.parse_args()
     if args.only in (None, "structured-a"):
         a = generate_structured(seed=SEED_A, n_jobs=120)
@@ -51,6 +53,9 @@ def main() -> None:
     if args.only in (None, "pasted-b"):
         b = generate_pasted(seed=SEED_B)
         write_set("pasted-b", b.jobs, b.candidates, b.qrels)
+    if args.only in (None, "pasted-b-heldout"):
+        h = generate_heldout(seed=SEED_B_HELDOUT)
+        write_set("pasted-b-heldout", h.jobs, h.candidates, h.qrels)
 
 
 if __name__ == "__main__":

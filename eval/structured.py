@@ -271,6 +271,20 @@ class ResumeDraft:
         return sum(p.months for p in self.positions)
 
 
+def near_miss_is_clean(spec: JobSpec, strong_text: str, near_text: str, missing: list[str]) -> bool:
+    """`missing` must be exactly what the near-miss lacks of the job's skills, in any of their wordings:
+    no removed skill survives under another wording (e.g. "SQL" inside "T-SQL", "SSIS" as "SQL Server
+    Integration Services"), and no skill the strong resume shows disappears without being listed (e.g.
+    with a dropped bullet or a cut position)."""
+    for skill in [*spec.required, *spec.preferred]:
+        in_near = mentions_skill(near_text, skill)
+        if skill.name in missing and in_near:
+            return False
+        if skill.name not in missing and not in_near and mentions_skill(strong_text, skill):
+            return False
+    return True
+
+
 # ------------------------------------------------------------------------------------------------ jobs
 
 
@@ -698,8 +712,7 @@ def generate_structured(seed: int, n_jobs: int) -> StructuredSet:
         for _attempt in range(30):
             near, missing = make_near_miss(rng, strong, spec, neighbours)
             near_text = render_resume(rng, near)
-            # a removed skill must not survive under another skill's wording (e.g. "SQL" in "T-SQL")
-            if not any(mentions_skill(near_text, s) for s in spec.required if s.name in missing):
+            if near_miss_is_clean(spec, strong_text, near_text, missing):
                 break
         else:
             raise RuntimeError(f"could not derive a clean near-miss for {job_id}")

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from eval import handwritten
-from eval.generate import SEED_A, SEED_B
+from eval.generate import SEED_A, SEED_B, SEED_B_HELDOUT
 from eval.pasted import generate_pasted
+from eval.pasted_heldout import generate_heldout
+from eval.pasted_heldout_data import OCCUPATIONS as HELDOUT_OCCUPATIONS
 from eval.structured import generate_structured, mentions_skill
 from skima.evaluation import EvalSet, load_set, term_named_in
 
@@ -19,7 +21,10 @@ SETS = Path(__file__).resolve().parents[3] / "eval" / "sets"
 
 @pytest.fixture(scope="module")
 def sets() -> dict[str, EvalSet]:
-    return {name: load_set(SETS / name) for name in ("structured-a", "structured-a-small", "pasted-b", "handwritten")}
+    return {
+        name: load_set(SETS / name)
+        for name in ("structured-a", "structured-a-small", "pasted-b", "pasted-b-heldout", "handwritten")
+    }
 
 
 def gains_by_job(eval_set: EvalSet) -> dict[str, Counter[int]]:
@@ -60,6 +65,27 @@ def test_structured_strong_resumes_evidence_every_requirement() -> None:
         assert missing == [], (spec.id, missing)
 
 
+def test_structured_near_miss_missing_lists_exactly_the_skills_it_lost(sets: dict[str, EvalSet]) -> None:
+    """Scans the committed set: a near-miss shows no `missing` skill in any wording (name or synonym), and
+    every job skill the strong resume shows but the near-miss does not is listed in `missing`."""
+    generated = generate_structured(seed=SEED_A, n_jobs=120)
+    eval_set = sets["structured-a"]
+    texts = eval_set.candidate_texts()
+    missing_of = {(q.job_id, q.candidate_id): set(q.missing) for q in eval_set.qrels if q.gain == 1}
+    survivors, unlisted = [], []
+    for spec in generated.specs:
+        strong_id, near_id = generated.own[spec.id]
+        missing = missing_of[(spec.id, near_id)]
+        for skill in [*spec.required, *spec.preferred]:
+            in_near = mentions_skill(texts[near_id], skill)
+            if skill.name in missing and in_near:
+                survivors.append((spec.id, skill.name))
+            if skill.name not in missing and not in_near and mentions_skill(texts[strong_id], skill):
+                unlisted.append((spec.id, skill.name))
+    assert survivors == []
+    assert unlisted == []
+
+
 def test_structured_set_covers_many_occupations(sets: dict[str, EvalSet]) -> None:
     generated = generate_structured(seed=SEED_A, n_jobs=120)
     assert len({spec.role.key for spec in generated.specs}) >= 40
@@ -78,6 +104,33 @@ def test_pasted_set_ranks_every_job_over_every_resume(sets: dict[str, EvalSet]) 
     assert any("Skill Details" in t and "Exprience" in t for t in texts)
     lengths = sorted(len(t.split()) for t in texts)
     assert lengths[0] < 40 and lengths[-1] > 600
+
+
+def test_heldout_set_ranks_every_posting_over_every_resume(sets: dict[str, EvalSet]) -> None:
+    eval_set = sets["pasted-b-heldout"]
+    assert len(eval_set.jobs) == 50
+    assert len(eval_set.candidates) == 120
+    per_job = Counter(q.job_id for q in eval_set.qrels)
+    assert set(per_job.values()) == {120}
+    assert all(2 <= counts[1] <= 8 for counts in gains_by_job(eval_set).values())
+    generated = generate_heldout(seed=SEED_B_HELDOUT)
+    occupations = Counter(generated.occupation_of[j.id] for j in eval_set.jobs)
+    assert occupations == Counter({occ.name: 2 for occ in HELDOUT_OCCUPATIONS})
+    texts = [c.text for c in eval_set.candidates]
+    assert any("ï‚§" in t or "\uf0b7" in t or "Ã¢â‚¬â€œ" in t for t in texts)  # pasted-from-PDF bullets
+    assert any("Career change" in t or "Transitioning from" in t or "now seeking" in t for t in texts)
+    lengths = sorted(len(t.split()) for t in texts)
+    assert lengths[0] < 30 and lengths[-1] > 450
+    assert sum("\n" not in t for t in texts) > len(texts) / 2  # most pastes lost their line breaks
+
+
+def test_heldout_generator_does_not_use_pasted_b_vocabulary() -> None:
+    """The held-out set is an overfitting check only while it shares no vocabulary source with pasted-b."""
+    root = SETS.parent
+    for module in ("pasted_heldout.py", "pasted_heldout_data.py"):
+        source = (root / module).read_text(encoding="utf-8")
+        assert "pasted_data" not in source.replace("eval/pasted_data.py", "")
+        assert "from eval.pasted import" not in source and "textkit" not in source
 
 
 def test_handwritten_set_has_the_documented_shape(sets: dict[str, EvalSet]) -> None:
@@ -100,6 +153,10 @@ def test_committed_sets_match_the_generators() -> None:
     b = generate_pasted(seed=SEED_B)
     assert read_jsonl(SETS / "pasted-b" / "candidates.jsonl") == b.candidates
     assert read_jsonl(SETS / "pasted-b" / "jobs.jsonl") == b.jobs
+    h = generate_heldout(seed=SEED_B_HELDOUT)
+    assert read_jsonl(SETS / "pasted-b-heldout" / "candidates.jsonl") == h.candidates
+    assert read_jsonl(SETS / "pasted-b-heldout" / "jobs.jsonl") == h.jobs
+    assert read_jsonl(SETS / "pasted-b-heldout" / "qrels.jsonl") == h.qrels
     hw_jobs, hw_cands, hw_qrels = handwritten.build()
     assert read_jsonl(SETS / "handwritten" / "jobs.jsonl") == hw_jobs
     assert read_jsonl(SETS / "handwritten" / "qrels.jsonl") == hw_qrels
