@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skima.engine.dates import as_year
-from skima.engine.masking import mask_protected
+from skima.engine.masking import mask_protected, original_lines
 from skima.engine.matching import ENGINE_VERSION, effective_weights, match
 from skima.engine.models import (
     CandidateProfile,
@@ -144,7 +144,8 @@ class Engine:
         texts: list[str] = []
         for candidate_id, resume in items:
             raw, source, read_error = self._resume_text(resume)
-            masked = mask_protected(clean_text(raw))
+            cleaned = clean_text(raw)
+            masked = mask_protected(cleaned)
             parsed = parse_resume(masked, as_of_year)
             draft = CandidateProfile(
                 candidate_id=candidate_id,
@@ -166,6 +167,7 @@ class Engine:
                     parsed.titles,
                     [line for line, section in zip(parsed.lines, parsed.sections, strict=True) if section != "other"],
                 ),
+                originals=original_lines(parsed.lines, cleaned),
             )
             drafts.append(draft)
             texts.extend(span.text for span in parsed.spans)

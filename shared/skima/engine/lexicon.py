@@ -518,3 +518,134 @@ def forms_of(canonical_name: str) -> tuple[str, ...]:
 
 
 MAX_TERM_WORDS = 4
+
+# Acronyms and what they stand for, across occupations: a requirement written one way is evidenced by the other
+# ('RN license' by 'Registered Nurse', 'SOX' by 'Sarbanes-Oxley', 'e-discovery' by 'electronic discovery').
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "rn": ("registered nurse",),
+    "lpn": ("licensed practical nurse",),
+    "cna": ("certified nursing assistant",),
+    "pt": ("physical therapist", "physical therapy", "physiotherapist"),
+    "ot": ("occupational therapist", "occupational therapy"),
+    "emt": ("emergency medical technician",),
+    "bls": ("basic life support",),
+    "acls": ("advanced cardiac life support",),
+    "pals": ("pediatric advanced life support",),
+    "ehr": ("electronic health record", "electronic medical record", "emr"),
+    "iv": ("intravenous",),
+    "sox": ("sarbanes oxley",),
+    "gaap": ("generally accepted accounting principles",),
+    "aml": ("anti money laundering",),
+    "kyc": ("know your customer",),
+    "p and l": ("profit and loss",),
+    "hvac": ("heating ventilation and air conditioning", "heating and air conditioning"),
+    "osha": ("occupational safety and health",),
+    "ppe": ("personal protective equipment",),
+    "plc": ("programmable logic controller",),
+    "cnc": ("computer numerical control",),
+    "cmms": ("computerized maintenance management system", "computerised maintenance management system"),
+    "capa": ("corrective and preventive action", "corrective and preventative action"),
+    "spc": ("statistical process control",),
+    "fmea": ("failure mode and effects analysis",),
+    "gd and t": ("geometric dimensioning and tolerancing",),
+    "rca": ("root cause analysis",),
+    "qa": ("quality assurance",),
+    "qc": ("quality control",),
+    "crm": ("customer relationship management",),
+    "erp": ("enterprise resource planning",),
+    "seo": ("search engine optimization", "search engine optimisation"),
+    "sem": ("search engine marketing",),
+    "ppc": ("pay per click",),
+    "kpi": ("key performance indicator",),
+    "sla": ("service level agreement",),
+    "b2b": ("business to business",),
+    "hr": ("human resources",),
+    "e discovery": ("electronic discovery", "ediscovery"),
+    "ci cd": ("continuous integration and delivery", "continuous integration and deployment", "cicd"),
+    "iac": ("infrastructure as code",),
+    "etl": ("extract transform load",),
+    "bi": ("business intelligence",),
+    "oop": ("object oriented programming",),
+    "tdd": ("test driven development",),
+    "sdlc": ("software development life cycle", "software development lifecycle"),
+    "ux": ("user experience",),
+    "ui": ("user interface",),
+    "a b testing": ("split testing", "ab testing"),
+    "esl": ("english as a second language",),
+    "iep": ("individualized education program", "individualised education program"),
+    "cdl": ("commercial driver license", "commercial drivers license", "commercial driver's license"),
+}
+# a requirement named by an acronym and a generic head ('RN license', 'HVAC repair', 'SOX compliance') is evidenced
+# by the acronym's own field
+_GENERIC_HEADS = {"license", "licence", "compliance", "repair", "certification", "certificate", "system", "software"}
+
+
+@lru_cache(maxsize=1)
+def _acronym_pairs() -> list[tuple[str, tuple[str, ...]]]:
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for short, longs in ACRONYMS.items():
+        short_key = term_key(short)
+        long_keys = tuple(term_key(long) for long in longs)
+        pairs.append((short_key, long_keys))
+        for long_key in long_keys:
+            pairs.append((long_key, (short_key, *(k for k in long_keys if k != long_key))))
+    return pairs
+
+
+def spelled_variants(key: str) -> list[str]:
+    """Other ways a term key is written: an acronym spelled out or abbreviated ('sox compliance' ->
+    'sarbanes oxley compliance'; 'electronic discovery' -> 'e discovery'), and an acronym without its generic head."""
+    padded = f" {key} "
+    variants: list[str] = []
+    for written, others in _acronym_pairs():
+        if f" {written} " in padded:
+            variants += [padded.replace(f" {written} ", f" {other} ", 1).strip() for other in others]
+    words = key.split()
+    if len(words) >= 2 and _stem(words[-1]) in {_stem(h) for h in _GENERIC_HEADS}:
+        head = " ".join(words[:-1])
+        if any(head == written for written, _ in _acronym_pairs()):
+            variants += [head, *spelled_variants(head)]
+    return [v for v in dict.fromkeys(variants) if v and v != key]
+
+
+_ROOT_SUFFIXES = (
+    "ications",
+    "ication",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ists",
+    "ist",
+    "ers",
+    "er",
+    "ies",
+    "es",
+    "ed",
+    "s",
+)
+ROOT_STOPWORDS = {"a", "an", "and", "or", "of", "the", "in", "on", "with", "for", "to", "at", "by", "as", "from"}
+
+
+@lru_cache(maxsize=16384)
+def word_root(word: str) -> str:
+    """A word's rough root, so inflections and derived forms meet: 'qualifying' and 'qualification' -> 'qualif',
+    'welder' and 'welding' -> 'weld', 'machinist' and 'machining' -> 'machin', 'planning' -> 'plan'."""
+    root = word.lower()
+    for suffix in _ROOT_SUFFIXES:
+        if root.endswith(suffix) and len(root) - len(suffix) >= 3:
+            root = root[: -len(suffix)]
+            break
+    if len(root) > 4 and root.endswith("y"):
+        root = root[:-1]
+    if len(root) > 3 and root[-1] == root[-2] and root[-1] not in "aeiou":
+        root = root[:-1]
+    return root
+
+
+@lru_cache(maxsize=16384)
+def term_roots(key: str) -> tuple[str, ...]:
+    """The roots of a term key's content words ('lead qualification' -> ('lead', 'qualif'))."""
+    return tuple(word_root(w) for w in key.split() if w not in ROOT_STOPWORDS)

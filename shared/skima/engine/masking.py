@@ -7,7 +7,9 @@ profile text, hence the same score.
 
 from __future__ import annotations
 
+import itertools
 import re
+from difflib import SequenceMatcher
 
 from skima.engine.text import SECTION_WORDS
 
@@ -42,7 +44,7 @@ _STREET = re.compile(
     r"(?:[^\n|•]{0,60}?\b\d{5}(?:-\d{4})?\b|[^\n|•]{0,40}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)?"
 )
 _CITY_ZIP = re.compile(r"\b[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
-_PIN = re.compile(r"\b(?:pin(?:code)?|zip(?:code)?|postcode|postal code)\s*[:\-]?\s*[\w ]{3,10}", re.I)
+_PIN = re.compile(r"\b(?:pin(?:code)?|zip(?:code)?|postcode|postal code)\b\s*[:\-]?\s*[\w ]{3,10}", re.I)
 
 # Pronouns become "they"-forms; gendered words become a neutral placeholder.
 _PRONOUNS = {
@@ -128,6 +130,14 @@ _COMMON_WORDS = {
 }
 
 
+def _is_section_or_degree(word: str) -> bool:
+    """'Qualification', 'Diploma', 'B.Tech' open a section or name a degree: never a name."""
+    from skima.engine.resume import education_level  # noqa: PLC0415
+
+    lowered = word.lower()
+    return lowered in _SECTION_WORDS or lowered + "s" in _SECTION_WORDS or education_level(word) >= 0
+
+
 def _name_tokens(lines: list[str]) -> set[str]:
     """Words of the candidate's name: a 'Name:' field, or a name-like first line ('# Jane Q. Doe')."""
     tokens: set[str] = set()
@@ -140,7 +150,8 @@ def _name_tokens(lines: list[str]) -> set[str]:
             2 <= len(candidate) <= 4
             and all(_NAME_WORD.match(w) for w in candidate)
             and not _NOT_NAME.search(head)
-            and not any(_is_vocabulary(w) for w in candidate)
+            and not any(_is_vocabulary(w) or _is_section_or_degree(w) for w in candidate)
+            and not any(_is_vocabulary(f"{a} {b}") for a, b in itertools.pairwise(candidate))
         ):
             tokens.update(w if len(w.strip(".")) == 1 else w.strip(".") for w in candidate)
             break
@@ -152,7 +163,8 @@ def _name_tokens(lines: list[str]) -> set[str]:
             len(lead) == 2
             and all(re.match(r"^[A-Z][a-z]+$", w) for w in lead)
             and not _NOT_NAME.search(" ".join(lead))
-            and not any(_is_vocabulary(w) or w.lower() in _SECTION_WORDS for w in lead)
+            and not any(_is_vocabulary(w) or _is_section_or_degree(w) for w in lead)
+            and not _is_vocabulary(" ".join(lead))  # 'Problem Solving ...' opens a skills list, not a name
             # a common word shows up in lower case somewhere else; a name does not
             and not any(re.search(rf"\b{w.lower()}\b", rest) for w in lead)
         ):
@@ -212,3 +224,100 @@ def mask_protected(text: str) -> str:
     out = re.sub(r"(?:\[name\][ \t.]*){2,}", "[name] ", out)
     out = re.sub(r"[ \t]{2,}", " ", out)
     return "\n".join(line.strip() for line in out.split("\n") if line.strip())
+
+
+# --- showing evidence as the resume wrote it ------------------------------------------------------------------------
+# Matching sees only masked text. A quote shown to a recruiter, though, should read as the resume does (a recruiter
+# reading 'Senior Java Developer at [name] Ltd' stops trusting the engine), so the profile keeps the original text of
+# the few lines masking changed, and a quote from such a line is mapped back word by word for display only.
+
+PLACEHOLDER = re.compile(r"\[(?:name|email|phone|address|link|photo|masked|age|person|born)\]")
+# protected attributes that are never shown again, even in a quote (contact details and pronouns are restored)
+_KEEP_MASKED = re.compile(r"\[(?:photo|masked|age|person|born)\]")
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _token_map(masked: list[str], original: list[str]) -> list[tuple[int, int]]:
+    """For each masked token, the range of original tokens it stands for (word-level alignment)."""
+    spans: list[tuple[int, int]] = [(0, 0)] * len(masked)
+    matcher = SequenceMatcher(None, masked, original, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for offset in range(i2 - i1):
+                spans[i1 + offset] = (j1 + offset, j1 + offset + 1)
+        elif op in ("replace", "delete"):
+            count = i2 - i1
+            for offset in range(count):  # proportional: '[name]' -> 'Jane Q. Doe', 'they' -> 'she'
+                start = j1 + (j2 - j1) * offset // count
+                end = j1 + (j2 - j1) * (offset + 1) // count
+                spans[i1 + offset] = (start, end)
+    return spans
+
+
+def original_lines(masked_lines: list[str], original_text: str) -> dict[int, str]:
+    """line number -> the original text of each masked line that masking changed (placeholders, pronouns).
+
+    Only changed lines are kept, and lines that are nothing but placeholders (contact lines) are left out: they are
+    never quoted, and the profile (which is cached) should carry as little personal data as it can."""
+    if _alnum("".join(masked_lines)) == _alnum(original_text):
+        return {}
+    masked_tokens: list[str] = []
+    line_of: list[int] = []
+    for number, line in enumerate(masked_lines):
+        tokens = line.split()
+        masked_tokens.extend(tokens)
+        line_of.extend([number] * len(tokens))
+    original_tokens = original_text.split()
+    spans = _token_map(masked_tokens, original_tokens)
+    bounds: dict[int, tuple[int, int]] = {}
+    for index, number in enumerate(line_of):
+        start, end = spans[index]
+        low, high = bounds.get(number, (start, end))
+        bounds[number] = (min(low, start), max(high, end))
+    first_token: dict[int, int] = {}
+    for index, number in enumerate(line_of):
+        first_token.setdefault(number, index)
+    restored: dict[int, str] = {}
+    for number, (start, end) in bounds.items():
+        line = masked_lines[number]
+        if _KEEP_MASKED.search(line):
+            # birth dates, ages, gender and the like stay masked even for display: rebuild the line token by token
+            shown: list[str] = []
+            emitted = start
+            for index in range(first_token[number], first_token[number] + len(line.split())):
+                token_start, token_end = spans[index]
+                if _KEEP_MASKED.search(masked_tokens[index]):
+                    shown.append(masked_tokens[index])
+                else:
+                    shown.extend(original_tokens[max(token_start, emitted) : token_end])
+                emitted = max(emitted, token_end)
+            original = " ".join(shown)
+        else:
+            original = " ".join(original_tokens[start:end])
+        words_left = PLACEHOLDER.sub(" ", line)
+        if original and _alnum(original) != _alnum(line) and re.search(r"[A-Za-z]{2}", words_left):
+            restored[number] = original
+    return restored
+
+
+def restore_quote(fragment: str, masked_line: str, original_line: str) -> str:
+    """The original words of `fragment`, a piece of `masked_line` (whose original is `original_line`)."""
+    position = masked_line.find(fragment)
+    if position < 0:
+        return fragment
+    first = len(masked_line[:position].split())
+    if position and not masked_line[position - 1].isspace():
+        first -= 1  # the fragment starts inside a token ('[name]Ltd' cannot happen, 'x:[phone]' can)
+    last = len(masked_line[: position + len(fragment)].split())
+    masked_tokens = masked_line.split()
+    original_tokens = original_line.split()
+    spans = _token_map(masked_tokens, original_tokens)[max(first, 0) : last]
+    if not spans:
+        return fragment
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    # keep whatever the fragment trimmed off its ends ('• ', ':') trimmed off the original too
+    restored = " ".join(original_tokens[start:end]).strip(" •-*#:")
+    return restored or fragment

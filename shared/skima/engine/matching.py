@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
 
 from skima.engine.dates import merged_years, year_label
+from skima.engine.lexicon import MAX_TERM_WORDS, ROOT_STOPWORDS, term_key, term_roots, word_root
+from skima.engine.masking import PLACEHOLDER
 from skima.engine.models import (
     CandidateProfile,
     MatchResult,
@@ -20,8 +23,9 @@ from skima.engine.models import (
     Verdict,
 )
 from skima.engine.occupations import OccupationView, occupation_name
+from skima.engine.resume import degree_in, education_level, is_education_line
 
-ENGINE_VERSION = "skima-engine/1.2.0"
+ENGINE_VERSION = "skima-engine/1.3.0"
 MIN_WORDS = 12  # below this a resume is too thin to judge
 MAX_REASON_CHARS = 90
 
@@ -61,6 +65,7 @@ class _Context:
     title_idx: list[int]
     occupations: OccupationView
     occupation_label: str | None
+    derived: dict[str, Any] = field(default_factory=dict)  # reason/evidence helpers' per-profile values
 
 
 @dataclass
@@ -73,6 +78,7 @@ class _JobView:
     query: np.ndarray
     title: np.ndarray
     occupation_label: str | None
+    terms: dict[str, list[str]] = field(default_factory=dict)  # requirement id -> its terms, for quoting
 
 
 def _context(profile: CandidateProfile) -> _Context:
@@ -111,6 +117,7 @@ def _job_view(job: PreparedJob) -> _JobView:
                 if job.occupations and job.occupation_confidence >= 0.5
                 else None
             ),
+            terms={r.id: r.terms for r in job.requirements},
         )
         memo["view"] = view
     return view
@@ -121,8 +128,93 @@ def _ramp(value: float, low: float, high: float) -> float:
 
 
 def _find_term(ctx: _Context, terms: list[str]) -> int | None:
+    """The first line with any of the terms, preferring one without a masked placeholder (a clearer quote)."""
     lines = [ctx.index[t] for t in terms if t in ctx.index]
-    return min(lines) if lines else None
+    if not lines:
+        return None
+    first = min(lines)
+    if not PLACEHOLDER.search(ctx.profile.lines[first]):
+        return first
+    padded = [f" {t} " for t in terms]
+    for number in range(first + 1, len(ctx.keys)):
+        if any(p in ctx.keys[number] for p in padded) and not PLACEHOLDER.search(ctx.profile.lines[number]):
+            return number
+    return first
+
+
+def _education_evidence(ctx: _Context) -> tuple[str, int] | None:
+    """The resume's highest degree line (the first of equals, preferring one without placeholders), once per
+    profile."""
+    profile, memo = ctx.profile, ctx.derived
+    if "education" not in memo:
+        best: tuple[int, bool, int] | None = None
+        for number, line in enumerate(profile.lines):
+            level = education_level(line)
+            if level >= 0 and is_education_line(line):
+                rank = (-level, bool(PLACEHOLDER.search(line)), number)
+                best = rank if best is None or rank < best else best
+        memo["education"] = (profile.lines[best[2]], best[2]) if best else None
+    found: tuple[str, int] | None = memo["education"]
+    return found
+
+
+def _line_roots(ctx: _Context) -> dict[str, dict[int, list[int]]]:
+    """root -> line -> positions of that root among the line's content words, once per profile."""
+    table: dict[str, dict[int, list[int]]] | None = ctx.derived.get("roots")
+    if table is None:
+        table = {}
+        for number, keys in enumerate(ctx.keys):
+            words = [w for w in keys.split() if w not in ROOT_STOPWORDS]
+            for position, word in enumerate(words):
+                table.setdefault(word_root(word), {}).setdefault(number, []).append(position)
+        ctx.derived["roots"] = table
+    return table
+
+
+def _find_near_term(ctx: _Context, terms: list[str]) -> int | None:
+    """A line with every content word of a 2-3 word term side by side, in any order and inflection:
+    'qualifying leads' for 'lead qualification', 'MIG/TIG Welder' for 'TIG welding'. Single words are left to the
+    exact match, where a shared root is too often a different thing ('accounting', 'Account Executive')."""
+    memo: dict[tuple[str, ...], int | None] = ctx.derived.setdefault("near", {})
+    key = tuple(terms)
+    if key not in memo:
+        memo[key] = _near_line(_line_roots(ctx), terms)
+    return memo[key]
+
+
+def _near_line(table: dict[str, dict[int, list[int]]], terms: list[str]) -> int | None:
+    found: list[int] = []
+    for term in terms:
+        roots = term_roots(term)
+        if not 2 <= len(roots) <= 3 or len(set(roots)) < len(roots) or any(len(r) < 2 for r in roots):
+            continue
+        postings = [table.get(root) for root in roots]
+        if not all(postings):
+            continue
+        common = set.intersection(*(set(p) for p in postings if p))
+        for number in sorted(common):
+            positions = [p[number] for p in postings if p]
+            if any(max(c) - min(c) == len(roots) - 1 for c in _combinations(positions)):  # side by side
+                found.append(number)
+                break
+    return min(found) if found else None
+
+
+def _combinations(positions: list[list[int]]) -> list[tuple[int, ...]]:
+    combos: list[tuple[int, ...]] = [()]
+    for options in positions:
+        combos = [(*c, p) for c in combos for p in options[:4]]
+    return combos
+
+
+def _display(ctx: _Context, text: str, line: int) -> str:
+    """A quote as the resume wrote it (see CandidateProfile.display_text), worked out once per profile and line."""
+    memo = ctx.derived.setdefault("display", {})
+    key = (text, line)
+    if key not in memo:
+        memo[key] = ctx.profile.display_text(text, line)
+    shown: str = memo[key]
+    return shown
 
 
 def _role_years(ctx: _Context, terms: list[str]) -> tuple[float, list[tuple[float, float]]]:
@@ -136,21 +228,104 @@ def _role_years(ctx: _Context, terms: list[str]) -> tuple[float, list[tuple[floa
     return merged_years(intervals), intervals
 
 
-def _quote(text: str, budget: int, around: str | None = None) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" •-*#")
-    if len(text) <= budget:
-        return text
-    if around:
-        position = text.lower().find(around.lower())
-        if position > budget // 2:
-            start = max(0, position - budget // 3)
-            text = "…" + text[start:].split(" ", 1)[-1] if start else text
-    return text[: budget - 1].rsplit(" ", 1)[0] + "…"
+_QUOTE_LEAD = " \t•·-*#:|;,Ø"  # markdown marks, bullets and separators a quote need not start with
+_QUOTE_TAIL = " \t•·-*:|;,Ø"  # ... nor end with ('C#' keeps its '#')
 
 
-def _fit(prefix: str, quote_text: str, suffix: str = "", around: str | None = None) -> str:
+def _trim(text: str) -> str:
+    return text.lstrip(_QUOTE_LEAD).rstrip(_QUOTE_TAIL)
+
+
+# where a quote may start or stop without cutting a thought: sentence ends and list/bullet separators
+_CLAUSE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=\S)|\s+[|•]\s+|\s+-\s+(?=[A-Z\x00])")
+_TERM_TOKEN = re.compile(r"[^\s,;|()/]+")
+
+
+_cached_key = lru_cache(maxsize=65536)(term_key)  # the same resume lines are quoted against many jobs
+
+
+def _locate(text: str, terms: list[str]) -> tuple[int, int] | None:
+    """Where the first of the terms (term keys) is written in text: 'CI/CD' for 'ci cd', 'k8s' for 'k8s'."""
+    return _locate_cached(text, tuple(terms)) if terms else None
+
+
+@lru_cache(maxsize=8192)
+def _locate_cached(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
+    term_key = _cached_key
+    tokens = [t for t in _TERM_TOKEN.finditer(text) if term_key(t.group(0))]  # 'Ø', '-' are not words
+    found: dict[str, tuple[int, int]] = {}
+    for index in range(len(tokens)):
+        for size in range(1, min(MAX_TERM_WORDS, len(tokens) - index) + 1):
+            start, end = tokens[index].start(), tokens[index + size - 1].end()
+            key = term_key(text[start:end])
+            if key in terms and key not in found:
+                while end > start and text[end - 1] in ".:":
+                    end -= 1
+                while start < end and not text[start].isalnum() and text[start] not in ".#":
+                    start += 1  # 'ØCRM': a lost bullet glued to the word
+                found[key] = (start, end)
+    # the skill's own name before an alias ('Java' before 'J2EE')
+    exact = next((found[t] for t in terms if t in found), None)
+    if exact is not None:
+        return exact
+    roots = {root for t in terms for root in term_roots(t)}  # written another way ('qualifying leads')
+    near = [t for t in tokens if term_key(t.group(0)) and word_root(term_key(t.group(0)).split()[0]) in roots]
+    return (near[0].start(), near[-1].end()) if near and near[-1].end() - near[0].start() <= 40 else None
+
+
+def _plain(marked: str) -> str:
+    return marked.replace("\x00", "").replace("\x01", "")
+
+
+def _quote(text: str, budget: int, anchor: tuple[int, int] | None = None) -> str:
+    """At most `budget` characters of text, cut only between words: the clause holding the anchor (the matched
+    term) when the whole does not fit, and a window around the anchor when the clause does not either."""
+    marked = text  # the anchor rides along as two sentinel characters through the clean-up
+    if anchor is not None and 0 <= anchor[0] < anchor[1] <= len(text):
+        marked = f"{text[: anchor[0]]}\x00{text[anchor[0] : anchor[1]]}\x01{text[anchor[1] :]}"
+    marked = re.sub(r"\s+", " ", marked)
+    if len(re.findall(r"(?:^|\s)[Ø\uf0b7\uf0a7]", marked)) >= 2:  # a run of bullets that lost their glyph
+        marked = re.sub(r"(^|\s)(\x00?)[Ø\uf0b7\uf0a7]\s*", r"\1\2· ", marked)
+    marked = _trim(marked)
+    if len(_plain(marked)) > budget:
+        pieces = [_trim(p) for p in _CLAUSE_BREAK.split(marked)]
+        if "\x00" in marked:
+            holding = next((p for p in pieces if "\x00" in p and "\x01" in p), marked)
+            # a clause that is one item of a list says little: show the item among its neighbours instead
+            marked = holding if len(_plain(holding)) >= budget // 2 else marked
+        elif pieces and len(pieces[0].split()) >= 4:  # not a lone header ('Skills - SEO - jQuery - ...')
+            marked = pieces[0]
+    plain = _plain(marked)
+    if len(plain) <= budget:
+        return plain
+    anchor_at = anchor_end = 0
+    if "\x00" in marked and "\x01" in marked:
+        anchor_at, anchor_end = marked.index("\x00"), marked.index("\x01") - 1
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", plain)]
+    first = 0
+    if anchor_at > budget // 3:  # a little context before the anchor, as much after it as fits
+        first = next((i for i, (_, end) in enumerate(words) if end > anchor_at - budget // 4), 0)
+    last = first
+    while last + 1 < len(words) and words[last + 1][1] - words[first][0] + 2 <= budget:
+        last += 1
+    while words[last][1] < anchor_end and last + 1 < len(words) and first < last:
+        first, last = first + 1, last + 1  # the anchor must show: slide the window right
+        while words[last][1] - words[first][0] + 2 > budget and first < last:
+            first += 1
+    body = plain[words[first][0] : words[last][1]].rstrip(",;:-–—|•·( ").lstrip(",;:-–—|•·) ")
+    if len(body) > budget - 2:  # one word longer than the budget
+        body = body[: budget - 2]
+    return f"{'…' if first > 0 else ''}{body}{'…' if last < len(words) - 1 else ''}"
+
+
+@lru_cache(maxsize=16384)  # the same line is quoted for the same skill against many jobs
+def _fit(prefix: str, quote_text: str, suffix: str = "", anchor: tuple[int, int] | None = None) -> str:
+    """'prefix "quote"suffix' in MAX_REASON_CHARS, shortening the quote (never cutting a word) and, if need be,
+    the prefix."""
+    if len(prefix) > 40:
+        prefix = prefix[:38].rsplit(" ", 1)[0].rstrip(",:;-") + ": "
     budget = MAX_REASON_CHARS - len(prefix) - len(suffix) - 2
-    return f'{prefix}"{_quote(quote_text, max(budget, 12), around)}"{suffix}'[:MAX_REASON_CHARS]
+    return f'{prefix}"{_quote(quote_text, max(budget, 12), anchor)}"{suffix}'
 
 
 def _construct[ModelT: BaseModel](cls: type[ModelT], values: dict[str, Any]) -> ModelT:
@@ -201,6 +376,8 @@ def evaluate_requirement(
         verdict = "met" if satisfaction >= 0.75 else "partial" if satisfaction >= 0.35 else "missing"
     elif req.kind in ("skill", "certification"):
         line = _find_term(ctx, req.terms)
+        if line is None:
+            line = _find_near_term(ctx, req.terms)
         if line is not None:
             exact, verdict, satisfaction = True, "met", 1.0
             evidence, evidence_line = profile.lines[line], line
@@ -228,15 +405,16 @@ def evaluate_requirement(
             start, end = min(a for a, _ in intervals), max(b for _, b in intervals)
             evidence = year_label(start, end, profile.as_of)
         elif years_found:
-            evidence = f"{years_found:g} years stated"
+            career = profile.total_years
+            evidence = f"within a {career:.0f}-yr career" if years_found == career * 0.8 and career else "stated"
     elif req.kind == "education":
         wanted_level = req.education_level or 2
         level = profile.education_level
         satisfaction = 1.0 if level >= wanted_level else 0.5 if level == wanted_level - 1 else 0.0
         verdict = "met" if satisfaction == 1.0 else "partial" if satisfaction > 0 else "missing"
-        edu = next((i for i, s in enumerate(spans) if s.kind == "education"), -1)
-        if edu >= 0 and level >= 0:
-            evidence, evidence_line = spans[edu].text, spans[edu].line
+        found = _education_evidence(ctx) if level >= 0 else None
+        # the degree line itself, never whatever span happens to be closest to 'Bachelor's degree in ...'
+        evidence, evidence_line = found if found else (None, None)
     else:  # responsibility
         satisfaction = _ramp(similarity, 0.35, 0.9)  # near-verbatim evidence beats merely related work
         verdict = "met" if similarity >= 0.6 else "partial" if similarity >= 0.45 else "missing"
@@ -281,15 +459,34 @@ def calibrate(raw: float) -> int:
     return round(100 * min(1.0, max(0.0, (raw - low) / (high - low))))
 
 
-def _reason(result: RequirementResult, profile: CandidateProfile) -> str:
+_YEARS_LEAD = re.compile(
+    r"^\D{0,12}?(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|to)\s*\d+\+?\s*)?(?:years?|yrs?)'?\s*(?:of\s+)?", re.I
+)
+_DANGLING = re.compile(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to|similar|related|equivalent|role))+\s*$", re.I)
+
+
+def _experience_subject(label: str) -> str:
+    """'6+ years of experience as a backend engineer or similar role' -> 'experience as a backend engineer'."""
+    subject = _YEARS_LEAD.sub("", label)
+    subject = re.sub(r"\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", subject, flags=re.I)
+    return _DANGLING.sub("", subject).strip(" ,.;:") or "experience"
+
+
+_EDUCATION_LABEL = re.compile(r"\b(?:education|qualifications?|academics?)(?:\s+details)?\s*[:\-]?\s*", re.I)
+
+
+def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[str] | None = None) -> str:
     label = result.label
     if result.kind == "experience":
         years = result.years_found or 0.0
-        subject = re.sub(r"^\d+(?:\.\d+)?\s*\+?\s*(?:-|to)?\s*\d*\+?\s*(?:years?|yrs?)'?\s*(?:of\s+)?", "", label)
-        subject = subject or "experience"
-        text = f"{years:.0f} yrs {subject}" + (f" ({result.evidence})" if result.evidence else "")
-        if result.verdict != "met":
-            text += f"; asked {label.split(' ')[0]}"
+        subject = _experience_subject(label)
+        evidence = f" ({result.evidence})" if result.evidence else ""
+        text = f"{years:.0f} yrs {subject}{evidence}"
+        asked = _YEARS_LEAD.match(label)
+        if result.verdict != "met" and asked:
+            text += f"; asked {asked.group(1)}+"
+        if len(text) > MAX_REASON_CHARS:
+            text = f"{years:.0f} yrs {subject}"[: MAX_REASON_CHARS - len(evidence)].rsplit(" ", 1)[0] + evidence
         return text[:MAX_REASON_CHARS]
     quote = result.evidence or ""
     if result.kind == "role":
@@ -298,9 +495,19 @@ def _reason(result: RequirementResult, profile: CandidateProfile) -> str:
         return _fit("Role: ", quote, suffix)
     if result.kind in ("skill", "certification"):
         prefix = f"{label}: " if result.exact else f"Related to {label}: "
-        return _fit(prefix, quote, around=label)
+        anchor = _locate(quote, terms or []) if result.exact else None
+        if anchor is None:
+            position = quote.lower().find(label.lower())
+            anchor = (position, position + len(label)) if position >= 0 else None
+        return _fit(prefix, quote, anchor=anchor)
     if result.kind == "education":
-        return _fit("Education: ", re.sub(r"^\W*education\w*\s*[:\-]\s*", "", quote, flags=re.I))
+        _, degree = degree_in(quote)
+        # start at the degree's own label when a pasted line runs into it ('... TensorFlow Education: B.Tech ...')
+        labels = list(_EDUCATION_LABEL.finditer(quote[: quote.find(degree)] if degree else quote))
+        if labels:
+            quote = quote[labels[-1].end() :]
+        position = quote.find(degree) if degree else -1
+        return _fit("Education: ", quote, anchor=(position, position + len(degree)) if position >= 0 else None)
     return _fit("Did similar work: ", quote)
 
 
@@ -324,6 +531,70 @@ def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
         if text not in gaps:
             gaps.append(text)
     return gaps
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_REASON_CHARS:
+        return text
+    return text[: MAX_REASON_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:-(") + "…"
+
+
+def _usage_line(result: RequirementResult, terms: list[str], ctx: _Context) -> None:
+    """Quote a skill from where it was used (a bullet under a dated role) rather than from a list or the summary,
+    when the resume has both; lines with a masked placeholder come last."""
+    memo = ctx.derived.setdefault("usage", {})
+    key = tuple(terms)
+    if key not in memo:
+        padded = [f" {t} " for t in terms]
+        lines = [n for n, keys in enumerate(ctx.keys) if any(p in keys for p in padded)]
+        in_role = {n for r in ctx.profile.roles for n in range(r.line + 1, r.last_line + 1)}
+        rank = {n: (bool(PLACEHOLDER.search(ctx.profile.lines[n])), n not in in_role, n) for n in lines}
+        memo[key] = min(lines, key=rank.__getitem__) if len(lines) >= 2 else None
+    best: int | None = memo[key]
+    if best is None:
+        return
+    if best != result.evidence_line:
+        result.evidence, result.evidence_line = _display(ctx, ctx.profile.lines[best], best), best
+
+
+@lru_cache(maxsize=16384)
+def _quote_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _positive_reasons(ranked: list[RequirementResult], job: PreparedJob, ctx: _Context) -> list[str]:
+    """Up to 5 reasons, strongest first; skills quoted from the same line share one bullet, and a quote already
+    shown (the role's title, say) is not shown again."""
+    terms_of = _job_view(job).terms
+    reasons: list[str] = []
+    skills_on_line: dict[int, tuple[int, list[RequirementResult]]] = {}
+    quoted: set[str] = set()
+    for result in ranked:
+        exact_skill = result.kind in ("skill", "certification") and result.exact
+        if exact_skill:
+            _usage_line(result, terms_of.get(result.id, []), ctx)
+        line = result.evidence_line
+        if exact_skill and line is not None and line in skills_on_line:
+            slot, group = skills_on_line[line]
+            labels = ", ".join(r.label for r in [*group, result])
+            if len(labels) <= 36:
+                group.append(result)
+                merged = group[0].model_copy(update={"label": labels})
+                reasons[slot] = _reason(merged, ctx.profile, terms_of.get(group[0].id, []))
+            continue
+        key = _quote_key(result.evidence or "")
+        if result.kind != "experience" and key in quoted:
+            continue
+        reason = _reason(result, ctx.profile, terms_of.get(result.id, []))
+        if not reason or reason in reasons:
+            continue
+        quoted.add(key)
+        if exact_skill and line is not None:
+            skills_on_line[line] = (len(reasons), [result])
+        reasons.append(reason)
+        if len(reasons) >= 5:
+            break
+    return reasons
 
 
 def _occupation_fit(job: PreparedJob, view: _JobView, ctx: _Context) -> float:
@@ -382,6 +653,11 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     ]
     raw = sum(weights[r.id] * r.satisfaction for r in results)
     score = calibrate(raw)
+    if profile.originals:  # the score is settled on masked text; what is shown quotes the resume itself
+        for result in results:
+            line = result.evidence_line
+            if result.evidence and line is not None and line in profile.originals:
+                result.evidence = _display(ctx, result.evidence, line)
 
     ranked = sorted(
         (r for r in results if r.verdict != "missing" and r.evidence),
@@ -397,22 +673,16 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         key=lambda r: (-weights[r.id], r.id),
     )
     gap_list = _gaps([r for r in missing if r.kind != "responsibility"], job)
-    positives: list[str] = []
-    for result in ranked:  # only as many reasons as can be shown are written
-        reason = _reason(result, profile)
-        if reason and reason not in positives:
-            positives.append(reason)
-        if len(positives) >= 5:
-            break
+    positives = _positive_reasons(ranked, job, ctx)
     reasons = positives[: 4 if gap_list else 5]
     if gap_list:
-        reasons.append(gap_list[0][:MAX_REASON_CHARS])
+        reasons.append(_clip(gap_list[0]))
     extra = iter(gap_list[1:] + positives[4:])
     while len(reasons) < 3:
         item = next(extra, None)
         if item is None:
             break
-        reasons.append(item[:MAX_REASON_CHARS])
+        reasons.append(_clip(item))
     return _construct(
         MatchResult,
         {

@@ -144,7 +144,7 @@ class CandidateProfile(_Serialisable):
     text_sha256: str
     as_of: float  # the year "present" meant when the profile was built
     word_count: int
-    lines: list[str]  # masked, cleaned resume lines (evidence is quoted from these)
+    lines: list[str]  # masked, cleaned resume lines (evidence is found in these; see display_text)
     spans: list[Span]  # the embedded spans (one vector each)
     roles: list[Role] = Field(default_factory=list)
     total_years: float = 0.0
@@ -208,6 +208,18 @@ class CandidateProfile(_Serialisable):
 
             self._keys = [line_keys(line) for line in self.lines]
         return self._keys
+
+    # the original text of the lines masking changed (line -> text), for display only: never matched or embedded
+    originals: dict[int, str] = Field(default_factory=dict)
+
+    def display_text(self, text: str, line: int | None) -> str:
+        """A quote from line `line` as the resume wrote it (names, places... restored), for reasons and evidence."""
+        original = self.originals.get(line) if line is not None else None
+        if original is None or line is None:
+            return text
+        from skima.engine.masking import restore_quote  # noqa: PLC0415
+
+        return restore_quote(text, self.lines[line], original)
 
 
 class RequirementResult(BaseModel):

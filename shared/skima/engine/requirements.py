@@ -13,6 +13,7 @@ from skima.engine.lexicon import (
     ROLE_NOUNS,
     WEAK_ALIASES,
     forms_of,
+    spelled_variants,
     term_key,
 )
 from skima.engine.models import Requirement, RequirementKind
@@ -301,10 +302,21 @@ _TRAILER = re.compile(
 _LEAD_WORDS = re.compile(
     r"^(?:(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
     r"practical|advanced|basic|deep|extensive|prior|current|valid|active|must hold an?|familiarity with|"
+    r"comfortable (?:with|using)|familiar with|fluent in|"
     r"(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding)"
     r"\s+(?:with|in|of|using|on))\s+)",
     re.I,
 )
+
+
+# 'a insurance claims setting', 'the retail industry': the domain is the requirement, not the setting ('a
+# fast-paced environment' is left alone: it names no domain)
+_SETTING = re.compile(r"^(?:(?:an?|the)\s+)?(.+?)\s+(?:setting|industry|sector)s?$", re.I)
+
+
+def _domain(term: str) -> str:
+    found = _SETTING.match(term.strip())
+    return found.group(1).strip() if found else term
 
 
 def requirement_label(item: str) -> str:
@@ -313,7 +325,7 @@ def requirement_label(item: str) -> str:
     term = _MARKS.sub("", item).strip(" .:-")
     while _LEAD_WORDS.match(term) and not re.match(r"(?:valid|current|active)\b", term, re.I):
         term = _LEAD_WORDS.sub("", term, count=1)  # 'valid' stays: a valid license is the requirement
-    term = re.sub(r"\s+skills?$", "", term, flags=re.I).strip()
+    term = _domain(re.sub(r"\s+skills?$", "", term, flags=re.I).strip())
     return term or item.strip()
 
 
@@ -322,7 +334,7 @@ def core_term(item: str) -> str:
     term = _MARKS.sub("", item).strip(" .:-")
     while _LEAD_WORDS.match(term):
         term = _LEAD_WORDS.sub("", term, count=1)
-    stripped = _TRAILER.sub("", term).strip()
+    stripped = _domain(_TRAILER.sub("", term).strip())
     return stripped or term
 
 
@@ -335,6 +347,8 @@ def _list_items(text: str) -> list[str]:
     items = []
     for piece in re.split(r",|;|\band\b|\s&\s|\s\+\s", body):
         item = piece.strip(" .:-•*")
+        if re.match(r"(?:other|similar|related|any)\s", item, re.I):
+            continue  # 'MS Excel and other office tools': the rest is not a requirement of its own
         if item and item.lower() not in _STOP_ITEMS:
             items.append(item)
     return items
@@ -394,12 +408,14 @@ class _Builder:
     ) -> None:
         core = context or surface
         keys = list(forms_of(canonical)) if canonical else [term_key(core)]
-        if not canonical and len(core.split()) >= 2:
+        capitalised = all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w'-]*", core) if len(w) > 3)
+        if not canonical and len(core.split()) >= 2 and capitalised and education_level(core) < 0:
             initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", core) if w[0].isalpha()).lower()
             if len(initials) >= 3:
                 keys.append(initials)  # 'Pediatric Advanced Life Support' is evidenced by 'PALS'
         if not canonical and core.isupper() and 3 <= len(core) <= 6:
             keys.append(core.lower())
+        keys += [variant for key in list(keys) for variant in spelled_variants(key)]
         main = keys[0] if keys else ""
         if not main:
             return
@@ -520,8 +536,10 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 phrase = re.split(r"[,;()]|\.\s|\s(?:and|with|in a|including|preferably)\s", content[years.start() :])[
                     0
                 ]
+                phrase = re.sub(r"\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", phrase, flags=re.I)
                 words = phrase.strip(" .:").split()
-                label = " ".join(words[:9]) if len(words) >= 3 else f"{amount:g}+ years experience"
+                label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
+                label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)
                 builder.add(
                     "experience",
                     label,
@@ -534,16 +552,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
 
         level = education_level(content)
         is_education = False
-        if (
-            level >= 1
-            and re.search(
-                r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|mba|b\.?tech|"
-                r"m\.?tech|b\.?sc?|m\.?sc?)\b(?!\s+(?:project|office|excel|word|sql))",
-                content,
-                re.I,
-            )
-            and not re.search(r"\bms\s+(?:project|office|excel)", content, re.I)
-        ):
+        if level >= 1:  # education_level only knows degrees when written as degrees ('MS Office' is not one)
             builder.add("education", _short(content), content, required=required, level=level)
             found_any = is_education = True
 

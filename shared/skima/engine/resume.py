@@ -81,27 +81,45 @@ _PHRASE_STOP = {
     "details",
     "description",
 }
-_DEGREE_LEVELS: list[tuple[int, re.Pattern[str]]] = [
-    (4, re.compile(r"\b(?:ph\.?\s?d|doctorate|doctor of)\b", re.I)),
+# Degree words by level. Dotted or spelled-out forms match in any case; the bare two-letter forms ('BS', 'MS', 'BA')
+# only in capitals and when followed by what follows a degree ('MS in', 'BS/MS', 'BE Mechanical'), so 'MS Office',
+# 'Business Analyst (BA)' and 'Boston, MA' are not degrees. 'Graduate' alone is not one either ('Graduate Engineer').
+_FIELD_AFTER = r"(?=\s*(?:[/,(]|[-–]\s|$|\s(?:in|of|hons?|degree)\b|\s(?!Office|Excel|Word|Project|Access|Dynamics|SQL|Teams|Outlook|PowerPoint|Visio|SharePoint|Exchange|Windows|Azure|Navision|CRM)[A-Z][a-z]))"  # noqa: E501
+_BARE = r"(?<![\w.])(?<!,\s)(?:{forms})" + _FIELD_AFTER
+_DEGREE_LEVELS: list[tuple[int, re.Pattern[str], re.Pattern[str] | None]] = [
+    (4, re.compile(r"\b(?:ph\.?\s?d|doctorate|doctor of)\b", re.I), None),
     (
         3,
         re.compile(
-            r"\b(?:master'?s?|m\.?\s?s\.?c?|m\.?\s?tech|m\.?\s?e\b|mba|m\.?\s?a\b|mca|m\.?\s?com|"
-            r"post\s*graduate|pgdm|ms\b)",
+            r"\b(?:master'?s\b|masters\b|master of\b|master degree|m\.\s?s\.?c?\b|msc\b|m\.?\s?tech\b|m\.\s?e\b|"
+            r"mba\b|m\.\s?a\.|mca\b|m\.?\s?com\b|post[\s-]?graduat\w*|pg\s?d\w*|pgdm|pgdba|juris doctor|j\.\s?d\.|"
+            r"ll\.?\s?m\b|msw\b|m\.?\s?pharm\b|m\.?\s?arch\b|m\.\s?ed\b|m\.?\s?phil\b)",
             re.I,
         ),
+        re.compile(_BARE.format(forms="MS|MA|ME|MBA|MSc")),
     ),
     (
         2,
         re.compile(
-            r"\b(?:bachelor'?s?|b\.?\s?s\.?c?\b|b\.?\s?tech|b\.?\s?e\b|b\.?\s?a\b|bca|b\.?\s?com|bba|"
-            r"b\.?\s?eng|undergraduate|graduate degree|degree in|bs\b|ba\b|llb)",
+            r"\b(?:bachelor'?s?\b|b\.\s?s\.?c?\b|bsc\b|b\.?\s?tech\b|b\.\s?e\b|b\.\s?a\.|bca\b|b\.?\s?com\b|bba\b|"
+            r"b\.?\s?eng\b|b\.\s?f\.\s?a\.|bfa\b|undergraduate degree|graduate degree|degree in|ll\.?\s?b\b|"
+            r"b\.?\s?pharm\b|b\.?\s?arch\b|b\.\s?ed\b|bbm\b|mbbs\b|bds\b|bsn\b)",
             re.I,
         ),
+        re.compile(_BARE.format(forms="BS|BA|BE|BSc|BFA")),
     ),
-    (1, re.compile(r"\b(?:diploma|associate'?s? degree|certificate programme)\b", re.I)),
-    (0, re.compile(r"\b(?:high school|hsc|ssc|secondary school|12th|10th|intermediate)\b", re.I)),
+    (
+        1,
+        re.compile(
+            r"\b(?:diploma|associate'?s? degree|associate of (?:arts|science|applied)|a\.a\.s\.?|"
+            r"certificate programme)\b",
+            re.I,
+        ),
+        None,
+    ),
+    (0, re.compile(r"\b(?:high school|hsc|ssc|secondary school|12th|10th|intermediate|ged)\b", re.I), None),
 ]
+_INSTITUTION = re.compile(r"\b(?:university|college|school|institute|academy|polytechnic|iit|nit)\b", re.I)
 _STATED_TOTAL = re.compile(
     r"(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and|&)?\s*\d{1,2}\s*months?)?'?\s+(?:of\s+)?"
     r"(?:[\w/+#.-]+\s+){0,4}?(?:experience|exp\b)",
@@ -157,13 +175,20 @@ def build_term_index(lines: list[str]) -> dict[str, int]:
             words = [w for w in run.group(0).split() if w[0].isupper()]
             initials = "".join(w[0] for w in words).lower()
             index.setdefault(initials, number)
+            index.setdefault(term_key(initials), number)  # keyed as a job's 'SSIS' is: 'ssi'
         tokens = line_keys(line).split()
+        # an ambiguous word is protected only on its own: inside a longer term ('lean manufacturing', 'spark
+        # streaming') it is that term, whatever its case
+        plain = term_key(line).split()
         for size in range(1, 5):
             for start in range(0, len(tokens) - size + 1):
                 gram = " ".join(tokens[start : start + size])
                 index.setdefault(gram, number)
                 if size == 2:
                     index.setdefault(tokens[start] + tokens[start + 1], number)
+            if size >= 2 and plain != tokens:
+                for start in range(0, len(plain) - size + 1):
+                    index.setdefault(" ".join(plain[start : start + size]), number)
     return index
 
 
@@ -186,11 +211,33 @@ def section_of_header(line: str) -> str | None:
     return "other" if looks_like_header and line.lstrip().startswith("#") and len(words) <= 3 else None
 
 
+def degree_in(text: str) -> tuple[int, str]:
+    """The highest degree a text names and the words naming it: (2, 'B.Sc'); (-1, '') when there is none.
+    Levels: 4 doctorate, 3 master's, 2 bachelor's, 1 diploma or associate degree, 0 school."""
+    for level, pattern, bare in _DEGREE_LEVELS:
+        found = pattern.search(text) or (bare.search(text) if bare is not None else None)
+        if found:
+            return level, found.group(0)
+    return -1, ""
+
+
 def education_level(text: str) -> int:
-    for level, pattern in _DEGREE_LEVELS:
-        if pattern.search(text):
-            return level
-    return -1
+    return degree_in(text)[0]
+
+
+def is_role_line(line: str, as_of: float = 2100.0) -> bool:
+    """A job held: a title with dates or an employer ('Graduate Software Engineer, Acme (2019 - 2021)'), no degree."""
+    if not _ROLE_NOUN_RE.search(line) or education_level(line) >= 1:
+        return False
+    has_employer = bool(re.search(r"\s(?:at|@)\s|\s[|–—-]\s|,\s", line))
+    return bool(find_ranges(line, as_of)) or has_employer or len(line.split()) <= 5
+
+
+def is_education_line(line: str, section: str = "") -> bool:
+    """A degree, school or qualification line (in or out of an Education section), not a job held."""
+    if is_role_line(line):
+        return False
+    return education_level(line) >= 0 or bool(_INSTITUTION.search(line)) or section == "education"
 
 
 _AS_LEAD = re.compile(r"\bas\s+(?:an?\s+)?(?=[A-Za-z.])", re.IGNORECASE)
@@ -354,7 +401,7 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
 
     level = -1
     for number, line in enumerate(lines):
-        if sections[number] == "education" or education_level(line) >= 2:
+        if (sections[number] == "education" or education_level(line) >= 1) and not is_role_line(line):
             level = max(level, education_level(line))
 
     headline = ""
@@ -461,8 +508,17 @@ def _select_spans(
             for item in re.split(r"[,;|]", lines[number]):
                 add(item, "skills", number, single=True)
             continue
-        add(lines[number], _KIND_PRIORITY.get(section, "other"), number)
+        add(lines[number], _span_kind(lines[number], section), number)
     return sorted(chosen, key=lambda s: s.line)
+
+
+def _span_kind(line: str, section: str) -> SpanKind:
+    """What a line is evidence of: a job held under 'Education' is not education, a degree outside it is."""
+    if section == "education":
+        return "education" if is_education_line(line, section) else "bullet"
+    if education_level(line) >= 1 and is_education_line(line):
+        return "education"
+    return _KIND_PRIORITY.get(section, "other")
 
 
 def skills_in(index: dict[str, int]) -> dict[str, int]:

@@ -111,7 +111,12 @@ def _undo_mojibake(text: str) -> str:
         if repaired == text:
             break
         text = repaired
-    return _LEFTOVER.sub(lambda m: " • " if m.group(0)[:1] in "âï" else " ", text)
+    text = _LEFTOVER.sub(lambda m: " • " if m.group(0)[:1] in "âï" else " ", text)
+    return _LONE_LEAD.sub(" ", text)
+
+
+# a lead byte left alone at a word's edge ('description - â • Built ...'): never a letter there, only debris
+_LONE_LEAD = re.compile("(?<![\\w\u00c0-\u024f])[\u00c2\u00c3\u00e2\u00ef](?![\\w\u00c0-\u024f])")
 
 
 _BULLETS = re.compile(

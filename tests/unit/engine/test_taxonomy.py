@@ -211,4 +211,3 @@ def test_profile_round_trip_keeps_the_occupation_signal(engine: Engine) -> None:
     assert first.score == second.score
     assert first.receipt.job_occupation == "Python Developer"
     assert first.receipt.resume_occupation == "Python Developer"
-    assert first.receipt.engine_version == "skima-engine/1.2.0"
