@@ -44,6 +44,8 @@ SKILL_MET_SIMILARITY = 0.82
 SKILL_GAP_SIMILARITY = 0.85
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
 OCCUPATION_RAMP = (0.3, 0.75)
+# occupation fit below which none of a career counts towards years asked without a skill, above which all does
+CAREER_RELEVANCE_RAMP = (0.15, 0.6)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # of the occupation fit, the share the taxonomy's reading takes when both sides are read with full confidence
 # (the rest is the embedding similarity above, which also covers occupations outside the taxonomy)
@@ -396,8 +398,12 @@ def evaluate_requirement(
                 # the skill is there but not tied to dated roles: the career length is an upper bound
                 years_found = profile.total_years * 0.8
         else:
-            years_found = profile.total_years
-            intervals = [(r.start, r.end) for r in profile.roles]
+            # No skill to tie years to ('5+ years of professional software development', '3+ years experience'):
+            # the career counts as far as the resume is of the job's occupation, so a recruiter's eight years are
+            # not eight years of software development.
+            relevance = _ramp(occupation, *CAREER_RELEVANCE_RAMP)
+            years_found = round(profile.total_years * relevance, 1)
+            intervals = [(r.start, r.end) for r in profile.roles] if relevance >= 1.0 else []
         satisfaction = min(1.0, years_found / wanted) if wanted else 1.0
         verdict = "met" if satisfaction >= 0.999 else "partial" if satisfaction >= 0.6 else "missing"
         satisfaction = satisfaction**1.5
@@ -406,7 +412,7 @@ def evaluate_requirement(
             evidence = year_label(start, end, profile.as_of)
         elif years_found:
             career = profile.total_years
-            evidence = f"within a {career:.0f}-yr career" if years_found == career * 0.8 and career else "stated"
+            evidence = f"within a {career:.0f}-yr career" if years_found < career else "stated"
     elif req.kind == "education":
         wanted_level = req.education_level or 2
         level = profile.education_level

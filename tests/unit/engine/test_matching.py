@@ -138,3 +138,35 @@ def test_an_and_requirement_half_met_names_only_the_missing_half(engine: Engine)
     result = engine.score_text(WEB_JOB, WEB_RESUME_HEAD + "- Wrote semantic HTML for every page\n")
     assert "not found in resume: CSS" in result.gaps
     assert not any("HTML" in gap for gap in result.gaps)
+
+
+CAREER_JOB = """Python Developer
+
+Requirements:
+- 5+ years of professional software development
+- Python
+"""
+PYTHON_CAREER = """Python Developer
+Experience
+Python Developer, Brightwave Software, Jan 2017 - Present
+- Built Python services and REST APIs with Django
+"""
+RECRUITER_CAREER = """Technical Recruiter
+Experience
+Technical Recruiter, Hirewell Partners, Jan 2015 - Present
+- Ran full-cycle recruiting for engineering teams, sourcing on LinkedIn and closing offers
+"""
+
+
+def test_years_asked_without_a_skill_count_only_a_career_in_the_jobs_occupation(engine: Engine) -> None:
+    # '5+ years of professional software development' names no skill term: a developer's career is the evidence,
+    # a recruiter's eleven years are not eleven years of software development.
+    developer = engine.score_text(CAREER_JOB, PYTHON_CAREER)
+    recruiter = engine.score_text(CAREER_JOB, RECRUITER_CAREER)
+    (dev_years,) = [r for r in developer.requirements if r.kind == "experience"]
+    (rec_years,) = [r for r in recruiter.requirements if r.kind == "experience"]
+    assert dev_years.verdict == "met" and (dev_years.years_found or 0) >= 5
+    assert any("software development" in reason for reason in developer.reasons)
+    assert rec_years.verdict == "missing" and not rec_years.years_found
+    assert not any("yrs" in reason and "software development" in reason for reason in recruiter.reasons)
+    assert "not found in resume: 5+ years of professional software development" in recruiter.gaps
