@@ -562,7 +562,9 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             alternatives = _alternatives(content, known)
             # a known term inside a short phrase is named by the phrase ('team leadership', not 'Leadership')
             phrase_of: dict[str, str] = {}
-            for item in _list_items(content):
+            # a degree line's field ('accounting' in "Bachelor's degree in accounting") is a skill of its own name:
+            # named by the whole line, it would read as the degree met or missing twice
+            for item in [] if is_education else _list_items(content):
                 inside = _known_terms(item)
                 phrase = requirement_label(item)
                 if len(inside) == 1 and 2 <= len(phrase.split()) <= 4 and phrase.lower().endswith(inside[0][0].lower()):

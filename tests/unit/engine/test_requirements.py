@@ -104,3 +104,11 @@ def test_the_halves_of_an_and_phrase_keep_the_phrase() -> None:
     assert joint.get("HTML") == joint.get("CSS") == "HTML and CSS"
     # a responsibility with two clauses is not one joint skill
     assert not any(" and " in (r.joint_label or "") and len((r.joint_label or "").split()) > 5 for r in requirements)
+
+
+def test_a_degree_lines_field_is_a_skill_of_its_own_name_not_a_second_degree() -> None:
+    _, reqs = extract_requirements("Staff Accountant\n\nRequirements:\n- Bachelor's degree in accounting\n")
+    labels = [(r.kind, r.label) for r in reqs]
+    assert ("education", "Bachelor's degree in accounting") in labels
+    assert ("skill", "Bachelor's degree in accounting") not in labels
+    assert any(kind == "skill" and label.lower() == "accounting" for kind, label in labels)
