@@ -619,6 +619,8 @@ _ROOT_SUFFIXES = (
     "ing",
     "ists",
     "ist",
+    "ants",
+    "ant",
     "ers",
     "er",
     "ies",

@@ -11,7 +11,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from skima.engine.dates import merged_years, year_label
-from skima.engine.lexicon import MAX_TERM_WORDS, ROOT_STOPWORDS, term_key, term_roots, word_root
+from skima.engine.lexicon import MAX_TERM_WORDS, ROOT_STOPWORDS, canonical, forms_of, term_key, term_roots, word_root
 from skima.engine.masking import PLACEHOLDER
 from skima.engine.models import (
     CandidateProfile,
@@ -219,14 +219,45 @@ def _display(ctx: _Context, text: str, line: int) -> str:
     return shown
 
 
+@lru_cache(maxsize=4096)
+def _root_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Every form of the terms (the lexicon's aliases too) as a padded sequence of word roots, so 'recruitment'
+    meets 'full-cycle recruiting' and 'accounting' meets 'Staff Accountant'."""
+    forms: list[str] = []
+    for term in terms:
+        name = canonical(term)
+        for form in (term, *(forms_of(name) if name else ())):
+            roots = term_roots(form)
+            if roots:
+                forms.append(" " + " ".join(roots) + " ")
+    return tuple(dict.fromkeys(forms))
+
+
+def _roots_line(key: str) -> str:
+    return " " + " ".join(term_roots(key)) + " "
+
+
+def _stated_years(ctx: _Context, terms: list[str]) -> float:
+    """Years the resume states for any form of the terms ('Recruiting - 6 years', '6 years of recruiting')."""
+    forms = _root_forms(tuple(terms))
+    return max(
+        (years for key, years in ctx.profile.skill_years.items() if any(f in _roots_line(key) for f in forms)),
+        default=0.0,
+    )
+
+
 def _role_years(ctx: _Context, terms: list[str]) -> tuple[float, list[tuple[float, float]]]:
-    """Years of the roles whose block mentions any of the terms (merged), and those roles' intervals."""
-    intervals: list[tuple[float, float]] = []
-    padded = [f" {t} " for t in terms]
-    for role in ctx.profile.roles:
-        block = "".join(ctx.keys[role.line : role.last_line + 1])
-        if any(p in block for p in padded):
-            intervals.append((role.start, role.end))
+    """Years of the roles whose title or block mentions any form of the terms (merged), and those intervals."""
+    forms = _root_forms(tuple(terms))
+    blocks: list[str] = ctx.derived.setdefault(
+        "role_roots",
+        [_roots_line("".join(ctx.keys[r.line : r.last_line + 1]) + " " + term_key(r.title)) for r in ctx.profile.roles],
+    )
+    intervals = [
+        (role.start, role.end)
+        for role, block in zip(ctx.profile.roles, blocks, strict=True)
+        if any(f in block for f in forms)
+    ]
     return merged_years(intervals), intervals
 
 
@@ -390,7 +421,7 @@ def evaluate_requirement(
     elif req.kind == "experience":
         wanted = req.min_years or 0.0
         if req.terms:
-            stated = max((profile.skill_years.get(t, 0.0) for t in req.terms), default=0.0)
+            stated = _stated_years(ctx, req.terms)
             by_roles, intervals = _role_years(ctx, req.terms)
             present = _find_term(ctx, req.terms) is not None
             years_found = max(stated, by_roles)

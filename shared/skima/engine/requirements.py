@@ -15,6 +15,7 @@ from skima.engine.lexicon import (
     forms_of,
     spelled_variants,
     term_key,
+    term_roots,
 )
 from skima.engine.models import Requirement, RequirementKind
 from skima.engine.resume import _protect_case, education_level
@@ -540,11 +541,16 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 words = phrase.strip(" .:").split()
                 label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
                 label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)
+                terms = [forms_of(c)[0] for _, c in known[:3]]
+                # years 'as a data analyst' in a Data Analyst posting: roles held under the posting's title count
+                role = next((r for r in builder.items if r.kind == "role" and r.terms), None)
+                if role is not None and set(term_roots(role.terms[0])[-1:]) & set(term_roots(term_key(subject))):
+                    terms.append(role.terms[0])
                 builder.add(
                     "experience",
                     label,
                     content,
-                    terms=[forms_of(c)[0] for _, c in known[:3]],
+                    terms=list(dict.fromkeys(terms)),
                     required=required,
                     min_years=amount,
                 )

@@ -170,3 +170,39 @@ def test_years_asked_without_a_skill_count_only_a_career_in_the_jobs_occupation(
     assert rec_years.verdict == "missing" and not rec_years.years_found
     assert not any("yrs" in reason and "software development" in reason for reason in recruiter.reasons)
     assert "not found in resume: 5+ years of professional software development" in recruiter.gaps
+
+
+def _years(engine: Engine, job: str, resume: str) -> tuple[str, float | None]:
+    (years,) = [r for r in engine.score_text(job, resume).requirements if r.kind == "experience"]
+    return years.verdict, years.years_found
+
+
+def test_years_count_roles_whose_title_names_the_skill_in_another_form(engine: Engine) -> None:
+    job = "Staff Accountant\n\nRequirements:\n- 2+ years in general ledger accounting\n- Excel\n"
+    resume = (
+        "Staff Accountant\nExperience\nStaff Accountant, Lakeshore Foods, Jan 2021 - Present\n"
+        "- Own month-end close and journal entries for two entities\n"
+        "Accounting Associate, Parkside CPA Group, 2019 - 2020\n- Reconciled bank statements\n"
+    )
+    verdict, years = _years(engine, job, resume)
+    assert verdict == "met" and years is not None and years >= 5
+
+
+def test_years_stated_in_words_count_for_the_skills_other_forms(engine: Engine) -> None:
+    job = "Talent Acquisition Partner\n\nRequirements:\n- 3+ years of full-cycle recruiting\n- Sourcing\n"
+    resume = (
+        "Technical Recruiter\nSummary\n6 years of full-cycle recruiting, 4 in software engineering hiring.\n"
+        "Sourcing on LinkedIn and closing offers for startups and agencies\n"
+    )
+    verdict, years = _years(engine, job, resume)
+    assert verdict == "met" and years == 6
+
+
+def test_years_as_the_postings_own_title_count_roles_held_under_it(engine: Engine) -> None:
+    job = "Data Analyst\n\nRequirements:\n- 3+ years as a data or business analyst\n- SQL\n"
+    resume = (
+        "Data Analyst\nExperience\nSenior Data Analyst, Northwind Retail, Mar 2020 - Present\n"
+        "- Built dashboards on sales and stock, wrote SQL for weekly reviews\n"
+    )
+    verdict, years = _years(engine, job, resume)
+    assert verdict == "met" and years is not None and years >= 5
