@@ -26,7 +26,18 @@ from skima.engine.occupations import OccupationView, occupation_name
 from skima.engine.resume import degree_in, education_level, is_education_line
 
 ENGINE_VERSION = "skima-engine/1.3.0"
-MIN_WORDS = 12  # below this a resume is too thin to judge
+# below this many content words a resume is too thin to judge; a short resume that names a title and a few
+# skills ('Java Developer. Skills: JSP, Servlets, MySQL. 2 years at Genpact') is still scored
+MIN_CONTENT_WORDS = 8
+# words that carry no evidence of what a person does: function words, contact labels and resume boilerplate
+_FILLER = (
+    "a an and the of in on at to for from with by or as is are was be am i my me we our it its this that "
+    "name email phone mobile tel address contact resume cv curriculum vitae profile details personal "
+    "references available request upon date birth dob nationality gender male female marital status "
+    "hard worker hardworking honest punctual sincere dedicated"
+)
+FILLER_WORDS = frozenset(_FILLER.split())
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a run of two or more letters: placeholders like '[name]' are skipped below
 MAX_REASON_CHARS = 90
 
 # Share of the score each kind of requirement carries (renormalised over the kinds a job has).
@@ -48,8 +59,9 @@ OCCUPATION_RAMP = (0.3, 0.75)
 CAREER_RELEVANCE_RAMP = (0.15, 0.6)
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # of the occupation fit, the share the taxonomy's reading takes when both sides are read with full confidence
-# (the rest is the embedding similarity above, which also covers occupations outside the taxonomy)
-TAXONOMY_SHARE = 0.6
+# (the rest is the embedding similarity above, which also covers occupations outside the taxonomy); on pasted
+# resumes full of borrowed skills and boilerplate the taxonomy's reading separates neighbours better than centroids
+TAXONOMY_SHARE = 0.8
 # raw (0..1) -> score: linear between these points, clipped
 CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met
 
@@ -649,6 +661,21 @@ def _occupation_fit(job: PreparedJob, view: _JobView, ctx: _Context) -> float:
     return (1.0 - share) * embedded + share * ctx.occupations.fit(job.occupations)
 
 
+def content_words(profile: CandidateProfile) -> int:
+    """Words that could say what the person does: letters only, neither filler nor a masking placeholder."""
+    memo = profile.memo()
+    count = memo.get("content_words")
+    if count is None:
+        count = sum(
+            1
+            for line in profile.lines
+            for word in _WORD.findall(re.sub(r"\[[a-z ]+\]", " ", line))
+            if word.lower() not in FILLER_WORDS
+        )
+        memo["content_words"] = count
+    return int(count)
+
+
 def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> MatchResult:
     view = _job_view(job)
     weights = view.weights
@@ -665,7 +692,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         "job_occupation": view.occupation_label,
         "resume_occupation": None,
     }
-    if profile.word_count < MIN_WORDS or len(profile.spans) < 2:
+    if not profile.spans or content_words(profile) < MIN_CONTENT_WORDS:
         why = profile.read_error or f"resume too short to judge ({profile.word_count} words)"
         return MatchResult(
             job_id=job.job_id,

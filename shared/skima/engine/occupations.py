@@ -6,9 +6,9 @@ their specificity (a term listed for one occupation says more than one listed fo
 (a pasted resume that repeats 'Java' twenty times is not twenty times more of a Java developer).
 
 The result is a small dict occupation id -> evidence, stored in the profile (it is cached) and in the prepared job.
-Matching compares the two with a few dict look-ups per pair (``OccupationView.fit``); a neighbour in the same
-family gets part of the credit. When either side has little or no evidence the caller falls back to the embedding
-similarity, so occupations outside the taxonomy are still matched.
+Matching compares the two with a few dict look-ups per pair (``OccupationView.fit``, a cosine); a neighbour in
+the same family gets part of the credit. When either side has little or no evidence the caller falls back to the
+embedding similarity, so occupations outside the taxonomy are still matched.
 """
 
 from __future__ import annotations
@@ -35,10 +35,17 @@ JOB_CONFIDENT = 4.0
 JOB_TITLE_WEIGHT = 6.0
 JOB_TITLE_TERM_WEIGHT = 4.0
 JOB_BODY_WEIGHT = 0.35
-JOB_BODY_DECISIVE = 2.0  # body evidence from which the body can question the title
+TITLE_TERM_DECISIVE = 0.6  # a title term at least this specific (shared by at most two occupations) names a kind
+JOB_BROAD_TITLE_KEEP = 0.3  # what a broad title keeps when a term in it names the kind
+JOB_BODY_DECISIVE = 1.5  # body evidence from which the body can question the title
 JOB_TITLE_FLOOR = 0.25  # share of its weight a title keeps when the body says nothing about its occupation
 TERM_CAP = 10.0  # term evidence saturates here, so a long skills list cannot outweigh the titles
 KEEP = 12  # occupations kept per profile
+# the fit is the cosine between the job's occupations and the resume's (smoothed) evidence: a resume whose evidence
+# is spread over many occupations (borrowed skills, keyword stuffing, a career across fields) is less about any one
+# of them than a focused resume with the same top occupation. A focused resume's cosine with its own occupation
+# is about this much or more (the smoothing spreads some evidence to neighbours), and counts fully
+COSINE_FULL = 0.6
 # words that are at least as often hobbies as occupations: weak evidence wherever they appear
 HOBBY_PRONE = frozenset(
     term_key(word)
@@ -214,8 +221,23 @@ def job_occupations(title: str, text: str) -> tuple[dict[str, float], float]:
         if body_top >= JOB_BODY_DECISIVE:
             agreement = min(1.0, body_view.smoothed(index.occupations[number].id) / body_top)
         scores[number] = JOB_TITLE_WEIGHT * (JOB_TITLE_FLOOR + (1.0 - JOB_TITLE_FLOOR) * agreement)
+    # a distinctive term in a broad title says which kind of that occupation is meant ('Python Software Developer',
+    # 'C# Software Engineer', 'Software Developer (Spring)'): the kind takes the title's weight, the broad title
+    # keeps a little
+    family_of = index.family_of
     for number, evidence in head.term_evidence.items():
-        scores[number] = scores.get(number, 0.0) + min(JOB_TITLE_TERM_WEIGHT * evidence, JOB_TITLE_WEIGHT)
+        term_score = min(JOB_TITLE_TERM_WEIGHT * evidence, JOB_TITLE_WEIGHT)
+        oid = index.occupations[number].id
+        broader = [
+            t
+            for t in head.title_counts
+            if t != number and number not in head.title_counts and family_of[index.occupations[t].id] == family_of[oid]
+        ]
+        if broader and evidence >= TITLE_TERM_DECISIVE:
+            term_score = max(term_score, *(scores[t] for t in broader))
+            for t in broader:
+                scores[t] *= JOB_BROAD_TITLE_KEEP
+        scores[number] = scores.get(number, 0.0) + term_score
     for number, evidence in body_evidence.items():
         scores[number] = scores.get(number, 0.0) + JOB_BODY_WEIGHT * evidence
     if not scores:
@@ -239,7 +261,7 @@ class OccupationView:
 
     scores: dict[str, float]
     family_sums: dict[str, float]
-    norm: float
+    length: float  # Euclidean length of the smoothed evidence over all occupations
     confidence: float
     top: str | None
     _smoothed: dict[str, float] = field(default_factory=dict)
@@ -251,9 +273,9 @@ class OccupationView:
         for oid, score in scores.items():
             family = family_of.get(oid, oid)
             family_sums[family] = family_sums.get(family, 0.0) + score
-        view = cls(scores=scores, family_sums=family_sums, norm=1.0, confidence=0.0, top=None)
+        view = cls(scores=scores, family_sums=family_sums, length=1.0, confidence=0.0, top=None)
         best = max((view.smoothed(oid) for oid in scores), default=0.0)
-        view.norm = best or 1.0
+        view.length = math.sqrt(sum(view.smoothed(o.id) ** 2 for o in _index().occupations)) or 1.0
         view.confidence = min(1.0, best / RESUME_CONFIDENT)
         view.top = min(scores, key=lambda oid: (-scores[oid], oid)) if scores else None
         return view
@@ -277,7 +299,9 @@ class OccupationView:
         return cached
 
     def fit(self, job: dict[str, float]) -> float:
-        """0..1: how much the resume is about the job's occupations, relative to its strongest occupation."""
-        if not self.scores:
+        """0..1: how much the resume is about the job's occupations (a cosine, see COSINE_FULL)."""
+        if not self.scores or not job:
             return 0.0
-        return min(1.0, sum(weight * self.smoothed(oid) for oid, weight in job.items()) / self.norm)
+        dot = sum(weight * self.smoothed(oid) for oid, weight in job.items())
+        cosine = dot / (self.length * math.sqrt(sum(weight * weight for weight in job.values())))
+        return min(1.0, cosine / COSINE_FULL)

@@ -101,7 +101,7 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "java architect",
         "java; core java; j2ee; jee; spring; spring boot; spring mvc; hibernate; jsp; servlets; struts; jdbc; "
         "maven; gradle; junit; tomcat; jboss; weblogic; websphere; ejb; jpa; jax rs; jersey; log4j; eclipse; "
-        "intellij; multithreading; collections framework; swing",
+        "intellij; multithreading; collections framework; swing; jvm",
     ),
     _O(
         "python_developer",
@@ -244,7 +244,7 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "data_engineer",
         "Data Engineer",
         "data",
-        "data engineer; big data engineer; analytics engineer; data platform engineer; data pipeline engineer; "
+        "data engineer; analytics engineer; data platform engineer; data pipeline engineer; "
         "cloud data engineer; data architect",
         "data pipelines; data pipeline; etl; elt; apache spark; pyspark; airflow; kafka; databricks; snowflake; "
         "redshift; bigquery; data lake; data warehouse; dbt; glue; aws glue; azure data factory; delta lake; "
@@ -255,7 +255,7 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "Hadoop / Big Data Developer",
         "data",
         "hadoop developer; big data developer; hadoop engineer; hadoop administrator; hadoop admin; "
-        "spark developer; big data consultant; big data analyst; hadoop consultant",
+        "spark developer; big data engineer; big data consultant; big data analyst; hadoop consultant",
         "hadoop; hdfs; mapreduce; map reduce; hive; hiveql; pig; sqoop; flume; oozie; hbase; impala; yarn; "
         "zookeeper; apache spark; spark sql; spark streaming; pyspark; scala; cloudera; hortonworks; mapr; "
         "kafka; big data; cassandra; nifi; ambari",
@@ -294,7 +294,8 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "stored procedures; triggers; query optimization; performance tuning; "
         "backup and recovery; rman; data guard; rac; oracle rac; asm; always on; replication; log shipping; "
         "database design; normalization; db2; sybase; toad; sql developer tool; sql profiler; ssms; "
-        "database migration; high availability; tablespaces; cursors",
+        "database migration; high availability; tablespaces; cursors; database administration; "
+        "database management; database reliability; indexing; sql tuning",
     ),
     # --- qa -------------------------------------------------------------------------------------------------
     _O(
@@ -304,7 +305,8 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "software tester; test engineer; qa engineer; quality assurance engineer; qa analyst; "
         "quality assurance analyst; manual tester; manual test engineer; software test engineer; qa tester; "
         "test analyst; testing engineer; qa lead; test lead; test manager; software quality engineer; "
-        "qa executive; quality analyst software; senior test engineer",
+        "qa executive; quality analyst software; senior test engineer; tester; quality assurance tester; "
+        "software qa tester; software qa engineer; qa specialist; test specialist",
         "manual testing; test cases; test case; test plan; test plans; test scenarios; test execution; "
         "functional testing; regression testing; smoke testing; sanity testing; system testing; "
         "integration testing; user acceptance testing; uat; black box testing; white box testing; "
@@ -653,7 +655,8 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "hr business partner; hrbp; hr officer; hr coordinator; hr assistant; hr administrator; "
         "human resource executive; human resource manager; hr associate; hr admin; hr head; head of hr; "
         "hr and admin executive; hr specialist; personnel officer; people operations manager; "
-        "employee relations manager; hr intern; hr trainee; hr operations executive; hr consultant; "
+        "employee relations manager; people operations specialist; people operations executive; people partner; "
+        "hr operations specialist; hr intern; hr trainee; hr operations executive; hr consultant; "
         "compensation and benefits manager; hr analyst",
         "human resources; employee relations; onboarding; induction; exit interviews; exit formalities; "
         "performance management; performance appraisal; appraisals; payroll; compensation and benefits; "

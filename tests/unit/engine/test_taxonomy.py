@@ -114,6 +114,32 @@ def test_the_body_says_which_kind_an_ambiguous_title_means() -> None:
     assert plant == {"quality_engineer": 1.0}
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Python Software Developer", "python_developer"),
+        ("C# Software Engineer", "dotnet_developer"),
+        ("Software Developer (Spring Boot)", "java_developer"),
+        ("Backend Software Engineer (JVM)", "java_developer"),
+        ("Software Developer", "software_developer"),
+        ("Quality Assurance Tester", "software_tester"),
+    ],
+)
+def test_a_distinctive_term_in_a_broad_title_names_the_kind(title: str, expected: str) -> None:
+    weights, confidence = job_occupations(title, f"{title}\nJoin our team and build great products.")
+    assert _top(weights) == expected and confidence == 1.0
+
+
+def test_a_focused_resume_fits_its_occupation_better_than_a_scattered_one() -> None:
+    """Same evidence for the job's occupation, but one resume also claims two unrelated trades."""
+    focused = OccupationView.of({"java_developer": 8.0, "software_tester": 1.0})
+    scattered = OccupationView.of({"java_developer": 8.0, "chef": 7.0, "truck_driver": 7.0})
+    job = {"java_developer": 1.0}
+    assert focused.fit(job) == 1.0
+    assert 0.0 < scattered.fit(job) < focused.fit(job)
+    assert focused.fit({}) == 0.0 and OccupationView.of({}).fit(job) == 0.0
+
+
 def test_a_neighbour_gets_partial_credit() -> None:
     view = OccupationView.of({"java_developer": 8.0, "software_tester": 1.0})
     own, neighbour, other = (
