@@ -542,9 +542,12 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
                 label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)
                 terms = [forms_of(c)[0] for _, c in known[:3]]
-                # years 'as a data analyst' in a Data Analyst posting: roles held under the posting's title count
+                # years 'as a data or business analyst' in a Data Analyst posting: roles held under the posting's
+                # title count besides the named skill (with no skill named, the whole career in the job's occupation
+                # counts anyway)
                 role = next((r for r in builder.items if r.kind == "role" and r.terms), None)
-                if role is not None and set(term_roots(role.terms[0])[-1:]) & set(term_roots(term_key(subject))):
+                head = term_roots(role.terms[0])[-1:] if role is not None else ()
+                if terms and role is not None and set(head) & set(term_roots(term_key(subject))):
                     terms.append(role.terms[0])
                 builder.add(
                     "experience",
