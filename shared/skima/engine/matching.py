@@ -384,6 +384,25 @@ def _construct[ModelT: BaseModel](cls: type[ModelT], values: dict[str, Any]) -> 
     return obj
 
 
+# a line that lists credentials or skills rather than work: 'Licenses: Class A CDL', 'CDL training: ...',
+# 'TECHNICAL SKILLS: R, Python', 'Core Competencies ...'
+_CREDENTIAL = re.compile(
+    r"^\W*(?:[\w-]+\s){0,2}?(?:certifi\w*|licen[cs]\w*|training|courses?|skills?|competenc\w*)\b", re.I
+)
+
+
+def _role_evidence_span(ctx: _Context, sims: np.ndarray) -> int | None:
+    """The span closest to the role among those that could say what the person does: no degree, school,
+    course or licence line."""
+    spans = ctx.profile.spans
+    usable = [
+        i
+        for i, span in enumerate(spans)
+        if span.kind != "skills" and not is_education_line(span.text) and not _CREDENTIAL.match(span.text)
+    ]
+    return max(usable, key=lambda i: (float(sims[i]), -i)) if usable else None
+
+
 def evaluate_requirement(
     req: Requirement,
     sims: np.ndarray,
@@ -416,8 +435,14 @@ def evaluate_requirement(
         exact = bool(key) and any(f" {key} " in k for k in title_keys)
         title_fit = max(1.0 if exact else 0.0, _ramp(title_sim, 0.42, 0.82), 0.6 * _ramp(similarity, 0.45, 0.85))
         satisfaction = OCCUPATION_SHARE * occupation + (1 - OCCUPATION_SHARE) * title_fit
-        if top_title >= 0 and (exact or title_sim >= similarity - 0.1):
+        # the reason quotes a title the resume holds; without one, the closest line that is not a degree,
+        # course or licence ('CDL training: Central Piedmont Community College' says nothing of a role held)
+        if top_title >= 0:
             evidence, evidence_line, similarity = spans[top_title].text, spans[top_title].line, title_sim
+        else:
+            held = _role_evidence_span(ctx, sims)
+            evidence = spans[held].text if held is not None else None
+            evidence_line = spans[held].line if held is not None else None
         verdict = "met" if satisfaction >= 0.75 else "partial" if satisfaction >= 0.35 else "missing"
     elif req.kind in ("skill", "certification"):
         line = _find_term(ctx, req.terms)
@@ -521,7 +546,18 @@ def _experience_subject(label: str) -> str:
     return _DANGLING.sub("", subject).strip(" ,.;:") or "experience"
 
 
+_GENERIC_EXPERIENCE = re.compile(
+    r"(?:(?:professional|relevant|related|work|working|industry|overall|total|hands-on|practical)\s+)*"
+    r"(?:work\s+)?experience",
+    re.I,
+)
 _EDUCATION_LABEL = re.compile(r"\b(?:education|qualifications?|academics?)(?:\s+details)?\s*[:\-]?\s*", re.I)
+
+
+def _head_noun(title: str) -> str:
+    """The root of a title's last word, what kind of job it names: 'Local delivery driver' -> 'driver'."""
+    words = term_key(title).split()
+    return word_root(words[-1]) if words else ""
 
 
 def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[str] | None = None) -> str:
@@ -529,6 +565,10 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
     if result.kind == "experience":
         years = result.years_found or 0.0
         subject = _experience_subject(label)
+        if not terms and not _GENERIC_EXPERIENCE.fullmatch(subject):
+            # years asked without a skill count the career as far as it is of the job's occupation: they are
+            # related years, not years of what the posting names ('critical care experience as an RN')
+            subject = "related experience"
         evidence = f" ({result.evidence})" if result.evidence else ""
         text = f"{years:.0f} yrs {subject}{evidence}"
         asked = _YEARS_LEAD.match(label)
@@ -540,6 +580,13 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
     quote = result.evidence or ""
     if result.kind == "role":
         held = [r for r in profile.roles if r.line == result.evidence_line or r.title.lower() == quote.lower()]
+        if not held and quote:
+            # a headline ('CDL-A Driver') is dated by the roles held under the same kind of title ('Regional driver'),
+            # when the latest role is one of them (a headline says what the person does now)
+            head = _head_noun(quote)
+            held = [r for r in profile.roles if head and _head_noun(r.title) == head]
+            latest = max(profile.roles, key=lambda r: (r.end, r.start), default=None)
+            held = held if latest in held else []
         suffix = f" ({year_label(min(r.start for r in held), max(r.end for r in held), profile.as_of)})" if held else ""
         return _fit("Role: ", quote, suffix)
     if result.kind in ("skill", "certification"):
@@ -567,7 +614,19 @@ def _gap(result: RequirementResult) -> str:
 
 
 def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
-    """Gap lines, strongest first; the halves of an 'X and Y' requirement missing together are named as one."""
+    """Gap lines, strongest first; the halves of an 'X and Y' requirement missing together are named as one, and
+    a requirement named inside another's gap ('C#' in '3+ years of commercial C# development') is not repeated."""
+    gaps = _joined_gaps(missing, job)
+    labels = {gap: _quote_key(gap.removeprefix(_GAP_PREFIX).split(" (about ")[0]) for gap in gaps}
+    return [
+        gap for gap in gaps if not any(other != gap and f" {labels[gap]} " in f" {labels[other]} " for other in gaps)
+    ]
+
+
+_GAP_PREFIX = "not found in resume: "
+
+
+def _joined_gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
     joint = {r.id: r.joint_label for r in job.requirements if r.joint_label}
     if not joint:
         return [_gap(r) for r in missing]
@@ -737,7 +796,9 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         key=lambda r: (-weights[r.id], r.id),
     )
     gap_list = _gaps([r for r in missing if r.kind != "responsibility"], job)
-    positives = _positive_reasons(ranked, job, ctx)
+    # a requirement named as a gap is not also a reason ('Related to JavaScript: "jQuery"' beside the gap)
+    gap_ids = {r.id for r in missing if r.kind != "responsibility"}
+    positives = _positive_reasons([r for r in ranked if r.id not in gap_ids], job, ctx)
     reasons = positives[: 4 if gap_list else 5]
     if gap_list:
         reasons.append(_clip(gap_list[0]))

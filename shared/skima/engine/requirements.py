@@ -339,6 +339,27 @@ def core_term(item: str) -> str:
     return stripped or term
 
 
+# '3+ years of', '2-4 yrs' and the experience words after them, as a list item may open
+_YEARS_PHRASE = re.compile(
+    r"^\s*\d{1,2}(?:\.\d)?\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\.?'?\s+"
+    r"(?:of\s+)?(?:(?:hands[- ]on|professional|working|relevant)\s+)?(?:experience\s+)?(?:(?:in|with|of|using|on)\s+)?",
+    re.I,
+)
+# 'as a ...' after the years, not 'such as' or 'as well as'
+_HELD_AS = re.compile(
+    r"\b(?:years?|yrs?)\b.*?(?<!such )(?<!well )\bas\s+(?!well\b)(?:an?\s+)?"
+    r"([^,;.()]+?)(?=\s+(?:using|with|in|at|for|on|including|building|working)\b|[,;.()]|$)",
+    re.I,
+)
+
+
+def _held_as(content: str) -> str:
+    """The role a years line says was held ('3+ years as a data or business analyst' -> 'data or business
+    analyst'), lowercased; empty when it names none."""
+    found = _HELD_AS.search(content)
+    return found.group(1).lower() if found and _ROLE_NOUN_RE.search(found.group(1)) else ""
+
+
 def _list_items(text: str) -> list[str]:
     """Items of a skills list: 'Experience with Python, Django and PostgreSQL' -> 3 items."""
     body = _LEAD_IN.sub("", _MARKS.sub("", text.strip(" •-*"))).strip()
@@ -350,6 +371,8 @@ def _list_items(text: str) -> list[str]:
         item = piece.strip(" .:-•*")
         if re.match(r"(?:other|similar|related|any)\s", item, re.I):
             continue  # 'MS Excel and other office tools': the rest is not a requirement of its own
+        if re.match(r"(?:or|and/or|nor)\s", item, re.I):
+            continue  # 'RN license (or compact license)': an alternative to the item before, met by meeting that
         if item and item.lower() not in _STOP_ITEMS:
             items.append(item)
     return items
@@ -531,7 +554,9 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             amount = float(years.group(1))
             duplicate = any(r.kind == "experience" and r.min_years == amount and not r.terms for r in builder.items)
             if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end() :])):
-                subject = content[years.end() :]
+                # the skills the years are of sit in the same clause: in 'You have: 3+ years of test automation;
+                # excellent communication' they are not of communication
+                subject = re.split(r";|\.\s", content[years.end() :].lstrip(" .'"))[0]
                 known = _known_terms(subject)
                 # the job's own words, so the gap can be checked against the posting ('5+ years of Python')
                 phrase = re.split(r"[,;()]|\.\s|\s(?:and|with|in a|including|preferably)\s", content[years.start() :])[
@@ -546,8 +571,16 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 # title count besides the named skill (with no skill named, the whole career in the job's occupation
                 # counts anyway)
                 role = next((r for r in builder.items if r.kind == "role" and r.terms), None)
-                head = term_roots(role.terms[0])[-1:] if role is not None else ()
-                if terms and role is not None and set(head) & set(term_roots(term_key(subject))):
+                role_roots = set(term_roots(role.terms[0])) if role is not None else set()
+                # ... but years of a skill apart from the title ('3+ years of C# development' for a Software
+                # Developer) are years of that skill, not of any role under the title
+                of_other_skill = not _held_as(content) and any(not set(term_roots(t)) & role_roots for t in terms)
+                if (
+                    terms
+                    and role is not None
+                    and not of_other_skill
+                    and set(term_roots(role.terms[0])[-1:]) & set(term_roots(term_key(subject)))
+                ):
                     terms.append(role.terms[0])
                 builder.add(
                     "experience",
@@ -575,12 +608,16 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             # named by the whole line, it would read as the degree met or missing twice
             for item in [] if is_education else _list_items(content):
                 inside = _known_terms(item)
-                phrase = requirement_label(item)
+                # the years are the experience requirement's: '2+ years of Kubernetes' names the skill 'Kubernetes'
+                phrase = requirement_label(_YEARS_PHRASE.sub("", item))
                 if len(inside) == 1 and 2 <= len(phrase.split()) <= 4 and phrase.lower().endswith(inside[0][0].lower()):
                     phrase_of[inside[0][0]] = phrase
+            held_as = _held_as(content) if years else ""
             for surface, canonical in known:
                 if surface in alternatives:
                     continue
+                if surface.lower() in held_as:
+                    continue  # '3+ years as a data or business analyst': a role held, counted by the years above
                 builder.add_skill(surface, canonical, required and core_section, label=phrase_of.get(surface))
                 found_any = True
             for label, names in _drop_members(alternatives).items():

@@ -53,8 +53,89 @@ _SECTION_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ),
 ]
 _HEADER_MAX_WORDS = 5
-_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.IGNORECASE)
-_ROLE_NOUN_SINGULAR = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")\b", re.IGNORECASE)
+# Job titles outside offices and IT end in nouns the lexicon's list leaves out ('Regional Driver', 'Bookkeeper',
+# 'Journeyman Welder'); words that as often name things are left out ('message broker', 'Data Guard', 'estimator',
+# 'hard worker').
+TRADE_TITLE_NOUNS = (
+    "driver",
+    "chauffeur",
+    "courier",
+    "dispatcher",
+    "bookkeeper",
+    "cashier",
+    "teller",
+    "banker",
+    "underwriter",
+    "adjuster",
+    "actuary",
+    "inspector",
+    "welder",
+    "fitter",
+    "machinist",
+    "carpenter",
+    "painter",
+    "mason",
+    "foreman",
+    "draftsman",
+    "drafter",
+    "fabricator",
+    "packer",
+    "storekeeper",
+    "housekeeper",
+    "janitor",
+    "porter",
+    "concierge",
+    "bartender",
+    "barista",
+    "waiter",
+    "waitress",
+    "cook",
+    "baker",
+    "butcher",
+    "steward",
+    "stewardess",
+    "attendant",
+    "caregiver",
+    "aide",
+    "nanny",
+    "firefighter",
+    "paramedic",
+    "midwife",
+    "dentist",
+    "doctor",
+    "surgeon",
+    "hygienist",
+    "phlebotomist",
+    "radiographer",
+    "sonographer",
+    "optometrist",
+    "psychologist",
+    "physiotherapist",
+    "practitioner",
+    "veterinarian",
+    "tutor",
+    "lecturer",
+    "professor",
+    "librarian",
+    "journalist",
+    "copywriter",
+    "photographer",
+    "videographer",
+    "animator",
+    "stylist",
+    "hairdresser",
+    "barber",
+    "beautician",
+    "cosmetologist",
+    "realtor",
+    "merchandiser",
+    "technologist",
+    "telecaller",
+    "farmer",
+)
+_TITLE_NOUNS = (*ROLE_NOUNS, *TRADE_TITLE_NOUNS)
+_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", re.IGNORECASE)
+_ROLE_NOUN_SINGULAR = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")\b", re.IGNORECASE)
 _PHRASE_STOP = {
     "a",
     "an",
@@ -246,7 +327,7 @@ _TITLE_END = re.compile(
     r"\s(?:in|at|with|for|from|since|during|under|to|having|who|where)\s.*$|[,;|(\[].*$|\s[-–—]\s.*$|[.:]\s.*$",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(r"(?:" + "|".join(ROLE_NOUNS) + r")", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"(?:" + "|".join(_TITLE_NOUNS) + r")", re.IGNORECASE)
 
 
 def title_phrase(text: str, *, running: bool = False) -> str:
@@ -256,6 +337,7 @@ def title_phrase(text: str, *, running: bool = False) -> str:
     running: the text is prose, so only capitalised words count as part of a title ('hard working professional'
     is not one)."""
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:\[[a-z ]+\][\s,|-]*)+", "", text)  # a masked name before the title: '[name] Java Developer'
     text = re.sub(r"^[A-Za-z][\w ]{0,24}:\s+", "", text)  # 'Profile: Paralegal with ...'
     lead = _AS_LEAD.search(text)
     if lead and lead.start() < 80:
@@ -278,6 +360,12 @@ def title_phrase(text: str, *, running: bool = False) -> str:
     return " ".join(words)
 
 
+def _is_degree_title(phrase: str) -> bool:
+    """A title-like phrase that ends in a degree's name: 'Juris Doctor' (not 'B.E Computer Science Data Scientist')."""
+    level, degree = degree_in(phrase)
+    return level >= 1 and phrase.rstrip(" .").lower().endswith(degree.rstrip(" .").lower())
+
+
 def _role_title(text: str) -> str:
     """The title part of a role line with its dates removed: 'Senior Engineer, Acme (2016-2024)' -> ..."""
     parts = [p.strip(" ()[]#*•|,-–—:") for p in re.split(r"\s[|@–—]\s|\s-\s|,\s|\sat\s|\(|\)|\|", text)]
@@ -286,8 +374,8 @@ def _role_title(text: str) -> str:
         phrase = title_phrase(part) if len(part.split()) <= 12 else ""
         if phrase:
             return phrase
-    for part in parts:
-        if _ROLE_NOUN_RE.search(part) and len(part.split()) <= 6:
+    for part in parts:  # singular: 'Synergy Associates' is an employer
+        if _ROLE_NOUN_SINGULAR.search(part) and len(part.split()) <= 6:
             return part
     return ""
 
@@ -408,9 +496,9 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
     for number, line in enumerate(lines[:6]):
         if number in headers or _PLACEHOLDER_ONLY.match(line):
             continue
-        for part in re.split(r"\s*\|\s*|\s[–—]\s", line.lstrip("# ")):
-            if not _ROLE_NOUN_RE.search(part) or find_ranges(part, as_of):
-                continue
+        for part in re.split(r"\s*\|\s*|\s[–—-]\s", line.lstrip("# ")):
+            if not _ROLE_NOUN_SINGULAR.search(part) or find_ranges(part, as_of) or _is_degree_title(part):
+                continue  # an employer ('Synergy Associates') or a degree ('Juris Doctor') is no headline
             if len(part.split()) <= 10:
                 headline = title_phrase(part) or part.strip()
                 break
@@ -430,6 +518,8 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
         # layout-less pastes: take title-like phrases from the text, earliest first
         for line in lines[:80]:
             for phrase in role_phrases(line):
+                if _is_degree_title(phrase):
+                    continue
                 if phrase.lower() not in {t.lower() for t in titles}:
                     titles.append(phrase)
             if len(titles) >= 6:
