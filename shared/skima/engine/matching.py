@@ -617,10 +617,12 @@ def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
     """Gap lines, strongest first; the halves of an 'X and Y' requirement missing together are named as one, and
     a requirement named inside another's gap ('C#' in '3+ years of commercial C# development') is not repeated."""
     gaps = _joined_gaps(missing, job)
-    labels = {gap: _quote_key(gap.removeprefix(_GAP_PREFIX).split(" (about ")[0]) for gap in gaps}
-    return [
-        gap for gap in gaps if not any(other != gap and f" {labels[gap]} " in f" {labels[other]} " for other in gaps)
-    ]
+    if len(gaps) < 2:
+        return gaps
+    padded = [f" {_quote_key(gap.removeprefix(_GAP_PREFIX).split(' (about ')[0])} " for gap in gaps]
+    # one search per gap over all labels: a label found more than once is inside another (gaps are distinct)
+    every = "\n".join(padded)
+    return [gap for gap, label in zip(gaps, padded, strict=True) if every.count(label) < 2]
 
 
 _GAP_PREFIX = "not found in resume: "
