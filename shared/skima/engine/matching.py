@@ -22,7 +22,7 @@ from skima.engine.models import (
     RequirementResult,
     Verdict,
 )
-from skima.engine.occupations import OccupationView, occupation_name
+from skima.engine.occupations import CLOSE_CREDIT, OccupationView, kinship, occupation_name, title_occupations
 from skima.engine.resume import degree_in, education_level, is_education_line
 
 ENGINE_VERSION = "skima-engine/1.3.0"
@@ -57,6 +57,7 @@ SKILL_GAP_SIMILARITY = 0.85
 OCCUPATION_RAMP = (0.3, 0.75)
 # occupation fit below which none of a career counts towards years asked without a skill, above which all does
 CAREER_RELEVANCE_RAMP = (0.15, 0.6)
+MAIN_OCCUPATION_WEIGHT = 0.3  # a job's occupations from this weight up are the ones its roles are judged against
 OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/headline match
 # of the occupation fit, the share the taxonomy's reading takes when both sides are read with full confidence
 # (the rest is the embedding similarity above, which also covers occupations outside the taxonomy); on pasted
@@ -93,6 +94,8 @@ class _JobView:
     title: np.ndarray
     occupation_label: str | None
     terms: dict[str, list[str]] = field(default_factory=dict)  # requirement id -> its terms, for quoting
+    # the occupations the job is mostly about (when read with confidence), for judging each role a resume lists
+    occupations: tuple[str, ...] = ()
 
 
 def _context(profile: CandidateProfile) -> _Context:
@@ -132,6 +135,11 @@ def _job_view(job: PreparedJob) -> _JobView:
                 else None
             ),
             terms={r.id: r.terms for r in job.requirements},
+            occupations=(
+                tuple(sorted(o for o, w in job.occupations.items() if w >= MAIN_OCCUPATION_WEIGHT))
+                if job.occupation_confidence >= 0.5
+                else ()
+            ),
         )
         memo["view"] = view
     return view
@@ -403,12 +411,23 @@ def _role_evidence_span(ctx: _Context, sims: np.ndarray) -> int | None:
     return max(usable, key=lambda i: (float(sims[i]), -i)) if usable else None
 
 
+def _role_counts(title: str, job_occupations: tuple[str, ...], relevance: float) -> bool:
+    """Whether a role's years count towards years asked without a skill: a title the taxonomy knows counts when it
+    is the job's occupation or a close neighbour's ('Warehouse associate' is no truck-driving year); any other role
+    counts as far as the resume as a whole is of the job's occupation."""
+    held = title_occupations(title)
+    if held and job_occupations:
+        return max(kinship(h, j) for h in held for j in job_occupations) >= CLOSE_CREDIT
+    return relevance >= 0.5
+
+
 def evaluate_requirement(
     req: Requirement,
     sims: np.ndarray,
     ctx: _Context,
     *,
     occupation: float = 0.0,
+    job_occupations: tuple[str, ...] = (),
     best: int | None = None,
     best_similarity: float | None = None,
 ) -> RequirementResult:
@@ -470,8 +489,12 @@ def evaluate_requirement(
             # the career counts as far as the resume is of the job's occupation, so a recruiter's eight years are
             # not eight years of software development.
             relevance = _ramp(occupation, *CAREER_RELEVANCE_RAMP)
-            years_found = round(profile.total_years * relevance, 1)
-            intervals = [(r.start, r.end) for r in profile.roles] if relevance >= 1.0 else []
+            intervals = [(r.start, r.end) for r in profile.roles if _role_counts(r.title, job_occupations, relevance)]
+            if profile.roles and job_occupations:  # each role judged by its own title where the taxonomy knows it
+                years_found = merged_years(intervals)
+            else:
+                years_found = round(profile.total_years * relevance, 1)
+                intervals = intervals if relevance >= 1.0 else []
         satisfaction = min(1.0, years_found / wanted) if wanted else 1.0
         verdict = "met" if satisfaction >= 0.999 else "partial" if satisfaction >= 0.6 else "missing"
         satisfaction = satisfaction**1.5
@@ -773,7 +796,15 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     bests: list[int] = sims.argmax(axis=1).tolist() if sims.size else [-1] * count
     best_sims: list[float] = sims.max(axis=1).tolist() if sims.size else [0.0] * count
     results = [
-        evaluate_requirement(req, sims[i], ctx, occupation=occupation, best=bests[i], best_similarity=best_sims[i])
+        evaluate_requirement(
+            req,
+            sims[i],
+            ctx,
+            occupation=occupation,
+            job_occupations=view.occupations,
+            best=bests[i],
+            best_similarity=best_sims[i],
+        )
         for i, req in enumerate(job.requirements)
     ]
     raw = sum(weights[r.id] * r.satisfaction for r in results)

@@ -250,6 +250,26 @@ def job_occupations(title: str, text: str) -> tuple[dict[str, float], float]:
     return weights, round(confidence, 3)
 
 
+@lru_cache(maxsize=8192)
+def title_occupations(title: str) -> tuple[str, ...]:
+    """The occupation ids a job title names ('Regional driver' -> ('truck_driver',)); empty when it names none."""
+    if not title.strip():
+        return ()
+    index = _index()
+    return tuple(sorted(index.occupations[n].id for n in _title_occupations([title])))
+
+
+def kinship(first: str, second: str) -> float:
+    """1 for the same occupation, CLOSE_CREDIT for close neighbours, FAMILY_CREDIT within a family, else 0."""
+    if first == second:
+        return 1.0
+    index = _index()
+    if second in index.close.get(first, ()) or first in index.close.get(second, ()):
+        return CLOSE_CREDIT
+    family = index.family_of.get(first)
+    return FAMILY_CREDIT if family is not None and family == index.family_of.get(second) else 0.0
+
+
 def occupation_name(occupation_id: str) -> str:
     found = occupations_by_id().get(occupation_id)
     return found.name if found else occupation_id

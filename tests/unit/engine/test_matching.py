@@ -206,3 +206,16 @@ def test_years_as_the_postings_own_title_count_roles_held_under_it(engine: Engin
     )
     verdict, years = _years(engine, job, resume)
     assert verdict == "met" and years is not None and years >= 5
+
+
+def test_years_asked_without_a_skill_count_only_roles_of_the_jobs_occupation(engine: Engine) -> None:
+    job = "CDL-A Truck Driver\n\nRequirements:\n- 3+ years of driving experience\n- Class A CDL\n"
+    resume = (
+        "Truck Driver\nExperience\nStudent Driver, Redline Freight, Mar 2025 - Present\n"
+        "- Team driving with a trainer, dry van, ELD logs\n"
+        "Warehouse Associate, Northpoint Logistics, Jan 2015 - Feb 2025\n- Picked and packed orders, forklift\n"
+        "Licenses: Class A CDL\n"
+    )
+    (years,) = [r for r in engine.score_text(job, resume).requirements if r.kind == "experience"]
+    assert years.years_found is not None and 0 < years.years_found < 3  # the ten warehouse years do not count
+    assert years.verdict != "met"
