@@ -232,8 +232,9 @@ def mask_protected(text: str) -> str:
 # the few lines masking changed, and a quote from such a line is mapped back word by word for display only.
 
 PLACEHOLDER = re.compile(r"\[(?:name|email|phone|address|link|photo|masked|age|person|born)\]")
-# protected attributes that are never shown again, even in a quote (contact details and pronouns are restored)
-_KEEP_MASKED = re.compile(r"\[(?:photo|masked|age|person|born)\]")
+# never shown, not even in a quote: what a recruiter does not need to read a match (birth dates, ages, gender,
+# photos) and contact details, which the profile cache then never holds
+_KEEP_MASKED = re.compile(r"\[(?:photo|masked|age|person|born|email|phone|link)\]")
 
 
 def _alnum(text: str) -> str:
@@ -290,7 +291,7 @@ def original_lines(masked_lines: list[str], original_text: str) -> dict[int, str
             for index in range(first_token[number], first_token[number] + len(line.split())):
                 token_start, token_end = spans[index]
                 if _KEEP_MASKED.search(masked_tokens[index]):
-                    shown.append(masked_tokens[index])
+                    shown.append(_KEEP_MASKED.sub("…", masked_tokens[index]))
                 else:
                     shown.extend(original_tokens[max(token_start, emitted) : token_end])
                 emitted = max(emitted, token_end)

@@ -75,3 +75,10 @@ def test_the_cached_profile_keeps_the_originals(engine: Engine) -> None:
     profile = engine.build_profile("c", RESUME)
     again = type(profile).from_bytes(profile.to_bytes())
     assert again.originals == profile.originals and again.originals
+
+
+def test_contact_details_are_never_restored_nor_cached(engine: Engine) -> None:
+    profile = engine.build_profile("c", RESUME)
+    kept = " ".join(profile.originals.values())
+    assert "@" not in kept and "555" not in kept  # the email and the phone number stay out of the cached profile
+    assert "Parker Ltd" in kept  # a company masking took for a surname is restored for quotes
