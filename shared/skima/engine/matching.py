@@ -489,7 +489,13 @@ def evaluate_requirement(
             # the career counts as far as the resume is of the job's occupation, so a recruiter's eight years are
             # not eight years of software development.
             relevance = _ramp(occupation, *CAREER_RELEVANCE_RAMP)
-            intervals = [(r.start, r.end) for r in profile.roles if _role_counts(r.title, job_occupations, relevance)]
+            memo = ctx.derived.setdefault("career", {})  # per profile: the same few occupations recur across jobs
+            career_key = (job_occupations, relevance >= 0.5)
+            if career_key not in memo:
+                memo[career_key] = [
+                    (r.start, r.end) for r in profile.roles if _role_counts(r.title, job_occupations, relevance)
+                ]
+            intervals = list(memo[career_key])
             if profile.roles and job_occupations:  # each role judged by its own title where the taxonomy knows it
                 years_found = merged_years(intervals)
             else:
