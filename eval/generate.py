@@ -27,9 +27,13 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, object]]) -> None:
 
 
 def write_set(
-    name: str, jobs: list[dict[str, str]], candidates: list[dict[str, str]], qrels: list[dict[str, object]]
+    name: str,
+    jobs: list[dict[str, str]],
+    candidates: list[dict[str, str]],
+    qrels: list[dict[str, object]],
+    root: Path = SETS_DIR,
 ) -> None:
-    folder = SETS_DIR / name
+    folder = root / name
     used = {q["candidate_id"] for q in qrels}
     write_jsonl(folder / "jobs.jsonl", jobs)
     write_jsonl(folder / "candidates.jsonl", [c for c in candidates if c["id"] in used])
@@ -40,22 +44,29 @@ def write_set(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=["structured-a", "pasted-b", "pasted-b-heldout", "handwritten"], default=None)
+    parser.add_argument("--seed", type=int, default=None, help="another draw of the chosen set (with --only)")
+    parser.add_argument("--sets-dir", type=Path, default=None, help="write there instead of eval/sets")
     args = parser.parse_args()
+    if args.seed is not None and args.only in (None, "handwritten"):
+        parser.error("--seed needs --only with a generated set")
+    root: Path = args.sets_dir or SETS_DIR
     if args.only in (None, "structured-a"):
-        a = generate_structured(seed=SEED_A, n_jobs=120)
-        write_set("structured-a", a.jobs, a.candidates, a.qrels)
+        a = generate_structured(seed=args.seed or SEED_A, n_jobs=120)
+        write_set("structured-a", a.jobs, a.candidates, a.qrels, root=root)
         # the small set is the first jobs of the full set, with exactly their qrels
         small_jobs = a.jobs[:SMALL_A_JOBS]
         small_ids = {j["id"] for j in small_jobs}
-        write_set("structured-a-small", small_jobs, a.candidates, [q for q in a.qrels if q["job_id"] in small_ids])
+        write_set(
+            "structured-a-small", small_jobs, a.candidates, [q for q in a.qrels if q["job_id"] in small_ids], root=root
+        )
     if args.only in (None, "handwritten"):
-        write_set("handwritten", *handwritten.build())
+        write_set("handwritten", *handwritten.build(), root=root)
     if args.only in (None, "pasted-b"):
-        b = generate_pasted(seed=SEED_B)
-        write_set("pasted-b", b.jobs, b.candidates, b.qrels)
+        b = generate_pasted(seed=args.seed or SEED_B)
+        write_set("pasted-b", b.jobs, b.candidates, b.qrels, root=root)
     if args.only in (None, "pasted-b-heldout"):
-        h = generate_heldout(seed=SEED_B_HELDOUT)
-        write_set("pasted-b-heldout", h.jobs, h.candidates, h.qrels)
+        h = generate_heldout(seed=args.seed or SEED_B_HELDOUT)
+        write_set("pasted-b-heldout", h.jobs, h.candidates, h.qrels, root=root)
 
 
 if __name__ == "__main__":
