@@ -675,6 +675,8 @@ def _joined_gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str
 def _clip(text: str) -> str:
     if len(text) <= MAX_REASON_CHARS:
         return text
+    if text.startswith(_GAP_PREFIX) and " (about " in text:  # the gap itself matters more than the years found
+        return _clip(text.split(" (about ", maxsplit=1)[0])
     return text[: MAX_REASON_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:-(") + "…"
 
 

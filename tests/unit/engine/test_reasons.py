@@ -5,7 +5,7 @@ import pytest
 from skima.engine import Engine
 from skima.engine.lexicon import spelled_variants, term_key
 from skima.engine.masking import mask_protected
-from skima.engine.matching import MAX_REASON_CHARS, _experience_subject, _fit, _locate, _quote
+from skima.engine.matching import MAX_REASON_CHARS, _clip, _experience_subject, _fit, _locate, _quote
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import build_term_index, education_level, is_education_line, parse_resume
 from skima.engine.text import clean_text
@@ -192,3 +192,10 @@ def test_years_inferred_from_the_career_say_so(engine: Engine) -> None:
 def test_a_quote_is_never_just_a_header() -> None:
     text = "Skills - SEO - jQuery - UI Design - Java - Dreamweaver - Team Work - Photoshop - Illustrator - HTML"
     assert _quote(text, 50).startswith("Skills - SEO - jQuery")
+
+
+def test_a_long_gap_reason_drops_the_years_found_before_cutting_words() -> None:
+    gap = "not found in resume: 5 years of professional software development experience (about 2.3 yrs found)"
+    assert _clip(gap) == "not found in resume: 5 years of professional software development experience"
+    short = "not found in resume: 5+ years Python (about 2.3 yrs found)"
+    assert _clip(short) == short
