@@ -426,7 +426,12 @@ class Scorer:
         if is_material_change(previous, row):
             if self._writeback.note(row):
                 report.notes_written += 1
-            written = WrittenBack(score=row.score, status=row.status, reasons=tuple(row.reasons))
+            written = WrittenBack(
+                score=row.score,
+                status=row.status,
+                reasons=tuple(row.reasons),
+                content_version=row.content_version,
+            )
         if row.status == "scored" and self._writeback.tag(row.candidate_id, known_tags):
             report.tags_added += 1
         if self._stage_moves_enabled and row.status == "scored":

@@ -156,6 +156,7 @@ class WrittenBack:
     score: int | None
     status: str
     reasons: Sequence[str]
+    content_version: str | None = None  # the row's content_version the note was written for
 
 
 @dataclass(frozen=True)

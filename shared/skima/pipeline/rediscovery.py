@@ -400,7 +400,12 @@ class TalentRediscovery:
         if is_material_change(existing.written if existing else None, row):
             if self._writeback.note(row):
                 report.notes_written += 1
-            written = WrittenBack(score=row.score, status=row.status, reasons=tuple(row.reasons))
+            written = WrittenBack(
+                score=row.score,
+                status=row.status,
+                reasons=tuple(row.reasons),
+                content_version=row.content_version,
+            )
         # Cached tags prove the tag is there; they cannot prove what else is there now, so a write re-reads.
         has_tag = any(tag.strip().lower() == self._screened_tag for tag in cached.tags)
         if self._writeback.tag(row.candidate_id, cached.tags if has_tag else None):

@@ -76,6 +76,23 @@ def test_material_change_rules() -> None:
     assert is_material_change(written, replace(ROW, status="insufficient_evidence", score=None))
 
 
+def test_a_new_engine_alone_rewords_without_a_new_note() -> None:
+    # After a deploy every re-scored pair has new wording; the same resume and job need no second note...
+    written = WrittenBack(score=89, status="scored", reasons=tuple(ROW.reasons), content_version=ROW.content_version)
+    upgraded = replace(
+        ROW, content_version="2026-11-28T09:00:00+00:00|skima-engine/1.3.0", reasons=["Role: reworded", "Python"]
+    )
+    assert not is_material_change(written, upgraded)
+    assert not is_material_change(written, replace(upgraded, score=91))
+    # ... unless the score or the status moved as much as any other change needs
+    assert is_material_change(written, replace(upgraded, score=93))
+    assert is_material_change(written, replace(upgraded, status="insufficient_evidence", score=None))
+    # a changed resume or job with the new engine is news, as is anything under an old record without the version
+    changed = replace(upgraded, content_version="2026-11-28T10:00:00+00:00|skima-engine/1.3.0")
+    assert is_material_change(written, changed)
+    assert is_material_change(replace(written, content_version=None), upgraded)
+
+
 def test_idempotency_key_is_deterministic_and_fits_trackers_marker_rules() -> None:
     key = note_idempotency_key(2001, 1001, "h" * 64)
     assert key == note_idempotency_key(2001, 1001, "h" * 64)
