@@ -105,6 +105,7 @@ def score_row(
         inputs_hash=wanted_inputs_hash,
         engine_version=ENGINE_VERSION,
         job_title=job.title,
+        content_key=_sha256(f"{job.description_sha256}|{cached.profile.text_sha256}"),
         **extra,
     )
 
@@ -430,7 +431,7 @@ class Scorer:
                 score=row.score,
                 status=row.status,
                 reasons=tuple(row.reasons),
-                content_version=row.content_version,
+                content_key=row.content_key,
             )
         if row.status == "scored" and self._writeback.tag(row.candidate_id, known_tags):
             report.tags_added += 1

@@ -37,16 +37,11 @@ def is_material_change(previous: WrittenBack | None, row: ScoreRow) -> bool:
         return True
     if row.score is not None and previous.score is not None and abs(row.score - previous.score) >= MATERIAL_SCORE_DELTA:
         return True
-    if _engine_only_change(previous.content_version, row.content_version):
-        return False  # a new engine rewords the same evidence: no note for every candidate after each deploy
-    return _reason_set(previous.reasons) != _reason_set(row.reasons)
-
-
-def _engine_only_change(written_for: str | None, current: str) -> bool:
-    """Whether only the engine changed since the note: content_version is '<content stamps>|<engine version>'."""
-    if written_for is None or written_for == current:
+    if previous.content_key and previous.content_key == row.content_key:
+        # the same resume and job text: new wording comes from a new engine (or years grown by the calendar), which
+        # is no news; otherwise every candidate would get a fresh note after each deploy
         return False
-    return written_for.rsplit("|", 1)[0] == current.rsplit("|", 1)[0]
+    return _reason_set(previous.reasons) != _reason_set(row.reasons)
 
 
 def _reason_set(reasons: Sequence[str]) -> frozenset[str]:

@@ -145,9 +145,9 @@ class DynamoScoreStore:
             values[":wstatus"] = {"S": written.status}
             values[":wreasons"] = {"L": _strings(written.reasons)}
             sets += ["written_status = :wstatus", "written_reasons = :wreasons"]
-            if written.content_version is not None:
-                values[":wcontent"] = {"S": written.content_version}
-                sets.append("written_content_version = :wcontent")
+            if written.content_key is not None:
+                values[":wcontent"] = {"S": written.content_key}
+                sets.append("written_content_key = :wcontent")
             if written.score is not None:
                 values[":wscore"] = {"N": str(int(written.score))}
                 sets.append("written_score = :wscore")
@@ -223,7 +223,7 @@ class DynamoScoreStore:
                 score=_int(item, "written_score"),
                 status=item["written_status"]["S"],
                 reasons=tuple(_read_strings(item, "written_reasons")),
-                content_version=_str(item, "written_content_version"),
+                content_key=_str(item, "written_content_key"),
             )
         result_blob = item.get("result", {}).get("B")
         status = _str(item, "status")

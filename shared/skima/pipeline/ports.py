@@ -156,7 +156,7 @@ class WrittenBack:
     score: int | None
     status: str
     reasons: Sequence[str]
-    content_version: str | None = None  # the row's content_version the note was written for
+    content_key: str | None = None  # the row's content_key (job text + resume text) the note was written for
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,8 @@ class ScoreRow:
     writeback_done_for: str | None = None  # the inputs_hash whose write-back completed
     # The candidate's display name for the shortlist page (None: not known at this write; a stored one is kept).
     candidate_name: str | None = None
+    # sha256 of the job text and the resume text scored: unlike inputs_hash, the same under a new engine
+    content_key: str = ""
 
 
 class ScoreStore(Protocol):

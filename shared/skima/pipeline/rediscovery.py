@@ -404,7 +404,7 @@ class TalentRediscovery:
                 score=row.score,
                 status=row.status,
                 reasons=tuple(row.reasons),
-                content_version=row.content_version,
+                content_key=row.content_key,
             )
         # Cached tags prove the tag is there; they cannot prove what else is there now, so a write re-reads.
         has_tag = any(tag.strip().lower() == self._screened_tag for tag in cached.tags)

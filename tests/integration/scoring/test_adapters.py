@@ -97,9 +97,7 @@ def test_an_older_version_never_overwrites_a_newer_one(tables: Tables) -> None:
 def test_put_keeps_what_was_written_back_and_mark_written_needs_the_same_inputs(tables: Tables) -> None:
     first = row(1001, 80, version="2026-11-28T10:00:00")
     tables.scores.put(first)
-    written = WrittenBack(
-        score=80, status="scored", reasons=("a reason", "another"), content_version=first.content_version
-    )
+    written = WrittenBack(score=80, status="scored", reasons=("a reason", "another"), content_key="k" * 64)
     assert not tables.scores.mark_written(2001, 1001, "some other inputs", written)
     assert tables.scores.mark_written(2001, 1001, first.inputs_hash, written)
     second = row(1001, 81, version="2026-11-28T11:00:00")

@@ -314,6 +314,32 @@ def test_no_new_note_without_a_material_change(world: World) -> None:
     assert len(world.tracker.notes) == 1
 
 
+def test_a_new_engine_rewording_the_same_resume_writes_no_new_note(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    first = world.scores.get(2001, 1001)
+    assert first is not None and len(world.tracker.notes) == 1
+    # A deploy brings a new engine version whose wording differs; resume and job are unchanged.
+    monkeypatch.setattr("skima.scoring.ENGINE_VERSION", "skima-engine/99.0.0")
+    match = world.engine.match
+
+    def reworded(job, profile):  # type: ignore[no-untyped-def]
+        result = match(job, profile)
+        return result.model_copy(update={"reasons": [f"{reason} (reworded)" for reason in result.reasons]})
+
+    monkeypatch.setattr(world.engine, "match", reworded)
+    report = scorer.handle(candidate(1001))
+    again = world.scores.get(2001, 1001)
+    assert report.pairs_scored == 1 and again is not None and again.inputs_hash != first.inputs_hash
+    assert again.reasons != first.reasons
+    assert len(world.tracker.notes) == 1  # no second note for new wording of the same evidence
+
+
 def test_insufficient_evidence_writes_a_note_without_a_number_and_no_rank_or_tag(world: World) -> None:
     world.add_job(2001)
     world.add_candidate(1001, resume=None, fields_text="")

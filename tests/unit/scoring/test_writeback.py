@@ -76,21 +76,19 @@ def test_material_change_rules() -> None:
     assert is_material_change(written, replace(ROW, status="insufficient_evidence", score=None))
 
 
-def test_a_new_engine_alone_rewords_without_a_new_note() -> None:
+def test_the_same_resume_and_job_reworded_by_a_new_engine_write_no_new_note() -> None:
     # After a deploy every re-scored pair has new wording; the same resume and job need no second note...
-    written = WrittenBack(score=89, status="scored", reasons=tuple(ROW.reasons), content_version=ROW.content_version)
-    upgraded = replace(
-        ROW, content_version="2026-11-28T09:00:00+00:00|skima-engine/1.3.0", reasons=["Role: reworded", "Python"]
-    )
+    scored = replace(ROW, content_key="c" * 64)
+    written = WrittenBack(score=89, status="scored", reasons=tuple(ROW.reasons), content_key=scored.content_key)
+    upgraded = replace(scored, engine_version="skima-engine/1.3.0", reasons=["Role: reworded", "Python"])
     assert not is_material_change(written, upgraded)
     assert not is_material_change(written, replace(upgraded, score=91))
     # ... unless the score or the status moved as much as any other change needs
     assert is_material_change(written, replace(upgraded, score=93))
     assert is_material_change(written, replace(upgraded, status="insufficient_evidence", score=None))
-    # a changed resume or job with the new engine is news, as is anything under an old record without the version
-    changed = replace(upgraded, content_version="2026-11-28T10:00:00+00:00|skima-engine/1.3.0")
-    assert is_material_change(written, changed)
-    assert is_material_change(replace(written, content_version=None), upgraded)
+    # a changed resume or job is news, as is anything under a note stored without the key
+    assert is_material_change(written, replace(upgraded, content_key="d" * 64))
+    assert is_material_change(replace(written, content_key=None), upgraded)
 
 
 def test_idempotency_key_is_deterministic_and_fits_trackers_marker_rules() -> None:
