@@ -48,7 +48,7 @@ from skima.pipeline.ports import (
 )
 from skima.ports import MessageQueue
 from skima.tracker.errors import TrackerNotFound, TrackerRejected
-from skima.writeback import WriteBack, is_material_change
+from skima.writeback import WriteBack, is_material_change, note_written
 
 logger = logging.getLogger(__name__)
 
@@ -427,12 +427,7 @@ class Scorer:
         if is_material_change(previous, row):
             if self._writeback.note(row):
                 report.notes_written += 1
-            written = WrittenBack(
-                score=row.score,
-                status=row.status,
-                reasons=tuple(row.reasons),
-                content_key=row.content_key,
-            )
+            written = note_written(row)
         if row.status == "scored" and self._writeback.tag(row.candidate_id, known_tags):
             report.tags_added += 1
         if self._stage_moves_enabled and row.status == "scored":

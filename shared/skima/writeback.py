@@ -28,6 +28,11 @@ MATERIAL_SCORE_DELTA = 3
 EARLY_STAGE_NAMES = frozenset({"applied", "new", "longlisted", "long list", "longlist", "shortlisted", "sourced"})
 
 
+def note_written(row: ScoreRow) -> WrittenBack:
+    """What a note written for this row said, kept to decide whether the next one is news."""
+    return WrittenBack(score=row.score, status=row.status, reasons=tuple(row.reasons), content_key=row.content_key)
+
+
 def is_material_change(previous: WrittenBack | None, row: ScoreRow) -> bool:
     """True when no note was written yet, the status changed, the score moved by >= 3 points, or the set of
     reasons changed (the reasons quote the resume, so new evidence is news even at the same score)."""

@@ -40,7 +40,7 @@ from skima.pipeline.ports import (
 )
 from skima.scoring import STAMP_TRUST_SECONDS, inputs_hash, refresh_profile, score_row
 from skima.tracker.errors import TrackerNotFound
-from skima.writeback import WriteBack, WriteBackPolicy, is_material_change
+from skima.writeback import WriteBack, WriteBackPolicy, is_material_change, note_written
 
 logger = logging.getLogger(__name__)
 
@@ -400,12 +400,7 @@ class TalentRediscovery:
         if is_material_change(existing.written if existing else None, row):
             if self._writeback.note(row):
                 report.notes_written += 1
-            written = WrittenBack(
-                score=row.score,
-                status=row.status,
-                reasons=tuple(row.reasons),
-                content_key=row.content_key,
-            )
+            written = note_written(row)
         # Cached tags prove the tag is there; they cannot prove what else is there now, so a write re-reads.
         has_tag = any(tag.strip().lower() == self._screened_tag for tag in cached.tags)
         if self._writeback.tag(row.candidate_id, cached.tags if has_tag else None):
