@@ -35,7 +35,7 @@ def resolve_model_dir(explicit: str | None) -> Path:
     )
 
 
-def _engine(model_dir: str | None, threads: int | None):  # type: ignore[no-untyped-def]
+def build_engine(model_dir: str | None, threads: int | None):  # type: ignore[no-untyped-def]
     from skima.adapters.onnx_embedder import ModelFilesError, OnnxEmbedder  # noqa: PLC0415
     from skima.engine import Engine  # noqa: PLC0415
 
@@ -59,7 +59,7 @@ def score_batch(
         eval_set = load_set(setdir)
     except EvalSetError as exc:
         raise SystemExit(f"skima: {exc}") from exc
-    engine = _engine(model_dir, threads)
+    engine = build_engine(model_dir, threads)
     job_texts = eval_set.job_texts()
     candidate_texts = eval_set.candidate_texts()
     used = list(dict.fromkeys(q.candidate_id for q in eval_set.qrels))
@@ -105,9 +105,24 @@ def score_batch(
 
 
 def run_eval(
-    setdir: Path, scores: Path | None, *, model_dir: str | None = None, threads: int | None = None, quiet: bool = False
+    setdir: Path,
+    scores: Path | None,
+    *,
+    model_dir: str | None = None,
+    threads: int | None = None,
+    quiet: bool = False,
+    references: bool = True,
 ) -> str:
-    from skima.evaluation import EvalSetError, evaluate, load_scored, load_set  # noqa: PLC0415
+    """The engine's report on a set and, unless told otherwise, TF-IDF and whole-document MiniLM beside it."""
+    from skima.evaluation import (  # noqa: PLC0415
+        EvalSetError,
+        evaluate,
+        load_scored,
+        load_set,
+        reference_scores,
+        side_by_side,
+        tfidf_vectors,
+    )
 
     if scores is None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -117,10 +132,20 @@ def run_eval(
     else:
         scored = load_scored(scores)
     try:
-        report = evaluate(load_set(setdir), scored)
+        eval_set = load_set(setdir)
+        report = evaluate(eval_set, scored)
+        if not references:
+            return report.format()
+        reports = {
+            "engine": report,
+            "TF-IDF": evaluate(eval_set, reference_scores(eval_set, tfidf_vectors)),
+            "whole-doc MiniLM": evaluate(
+                eval_set, reference_scores(eval_set, build_engine(model_dir, threads).embedder.embed)
+            ),
+        }
     except EvalSetError as exc:
         raise SystemExit(f"skima: {exc}") from exc
-    return report.format()
+    return report.format() + "\n" + side_by_side(reports)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation = commands.add_parser("eval", help="score a set and print ranking and explanation metrics")
     evaluation.add_argument("setdir", type=Path)
     evaluation.add_argument("--scores", type=Path, default=None, help="evaluate this score-batch output instead")
+    evaluation.add_argument(
+        "--no-references", action="store_true", help="skip the TF-IDF and whole-document MiniLM references"
+    )
     engine_options(evaluation)
 
     # Admin commands against the deployed tables (or moto): shortlist links, backfill, sync health.
@@ -155,7 +183,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {count} scored pairs to {args.out}", file=sys.stderr)
         return 0
     if args.command == "eval":
-        print(run_eval(args.setdir, args.scores, model_dir=args.model_dir, threads=args.threads, quiet=args.quiet))
+        print(
+            run_eval(
+                args.setdir,
+                args.scores,
+                model_dir=args.model_dir,
+                threads=args.threads,
+                quiet=args.quiet,
+                references=not args.no_references,
+            )
+        )
         return 0
     if args.command == "links":
         return links_cli.run(args)
