@@ -137,7 +137,7 @@ class WriteBack:
             idempotency_key=key,
             check_existing=status == "attempted",
         )
-        self._outbox.outbox_done(outbox_key, str(activity_id))
+        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
         return True
 
     def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:

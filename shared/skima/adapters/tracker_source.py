@@ -150,7 +150,7 @@ class TrackerRecordSource:
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int:
+    ) -> int | None:
         return self._client.create_activity(
             link_type="R",
             link_id=candidate_id,

@@ -103,7 +103,7 @@ class TrackerSource(Protocol):
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int: ...
+    ) -> int | None: ...
 
     def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
         """Add a tag keeping every other tag; `known_tags` (just read) saves a request. True if Tracker changed."""
