@@ -15,6 +15,7 @@ import base64
 import binascii
 import hashlib
 import logging
+import mimetypes
 import random
 import re
 import threading
@@ -768,6 +769,8 @@ class TrackerClient:
         content_type = next(
             (fields[key] for key in ("contenttype", "mimetype") if isinstance(fields.get(key), str)), None
         )
+        if content_type is None and filename:
+            content_type = mimetypes.guess_type(filename)[0]  # None when unknown: the list row may say
         return DownloadedDocument(filename=filename, content_type=content_type, content=content)
 
     def get_opportunity(self, opportunity_id: int, *, deadline: Deadline | None = None) -> Opportunity:
