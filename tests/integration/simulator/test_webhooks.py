@@ -17,7 +17,10 @@ def _bodies(requests):
 
 
 def test_default_ping_on_ui_and_api_saves():
-    with webhook_receiver() as hook, running_simulator(shapes="guessed", candidates=20, webhook_url=hook.url, start_time=START) as sim:
+    with (
+        webhook_receiver() as hook,
+        running_simulator(shapes="guessed", candidates=20, webhook_url=hook.url, start_time=START) as sim,
+    ):
         client = Api(sim)
         sim.ui_save_opportunity(2001, note="recruiter edit")
         hook.wait_for(1)
