@@ -208,6 +208,11 @@ class TrackerClient:
                 logger.info("tracker widget auth: %s", self._widget_method)
             return self._widget_method
 
+    def pin_widget_auth(self, method: WidgetMethod) -> None:
+        """Use ``method`` for widget calls from now on (e.g. the one ``probe_widget_auth`` found working)."""
+        with self._learn_lock:
+            self._widget_method = method
+
     def probe_widget_auth(
         self, *, deadline: Deadline | None = None, stop_at_first: bool = False
     ) -> dict[WidgetMethod, str]:
@@ -219,7 +224,9 @@ class TrackerClient:
                 results[method] = "not configured (no OAuth refresh token)"
                 continue
             try:
-                self._widget_as(method, "checkLogon", {}, deadline=deadline)
+                if method == "rest_jwt":
+                    self.jwt.token(deadline)  # a JWT refused then is refused for what it is, not for its age
+                self._widget_as(method, "checkLogon", {}, deadline=deadline, recover_unauthorized=False)
             except (TrackerAuthError, TrackerRejected, TrackerNotFound, TrackerBadResponse) as exc:
                 results[method] = f"failed ({exc})"
                 continue
@@ -332,6 +339,7 @@ class TrackerClient:
         authenticated: bool,
         oauth: bool = False,
         form: dict[str, str] | None = None,
+        recover_unauthorized: bool = True,
     ) -> httpx.Response:
         """One logical attempt: sends once, or more if Tracker answers 401 and a fresh JWT is available.
 
@@ -374,6 +382,10 @@ class TrackerClient:
                         operation=operation,
                         status_code=401,
                     )
+                if not recover_unauthorized:  # a probe: a refused JWT is the answer, not a reason to re-exchange
+                    raise TrackerAuthError(
+                        f"Tracker {operation} refused the JWT (401)", operation=operation, status_code=401
+                    )
                 recoveries += 1
                 if recoveries > self._settings.max_auth_recoveries:
                     raise TrackerUnavailable(
@@ -415,6 +427,7 @@ class TrackerClient:
         idempotent: bool = True,
         oauth: bool = False,
         form: dict[str, str] | None = None,
+        recover_unauthorized: bool = True,
     ) -> httpx.Response:
         """Send with retries. A non-idempotent request that may have landed raises ``_OutcomeUnknown``."""
         retry_number = 0
@@ -430,6 +443,7 @@ class TrackerClient:
                     authenticated=authenticated,
                     oauth=oauth,
                     form=form,
+                    recover_unauthorized=recover_unauthorized,
                 )
             except _RetryableFailure as failure:
                 if failure.ambiguous and not idempotent:
@@ -527,6 +541,7 @@ class TrackerClient:
         deadline: Deadline,
         idempotent: bool = True,
         accept_statuses: frozenset[int] = frozenset({0}),
+        recover_unauthorized: bool = True,
     ) -> dict[str, Any]:
         operation = f"widget:{op}"
         if method == "credentials":
@@ -540,6 +555,7 @@ class TrackerClient:
             idempotent=idempotent,
             authenticated=method == "rest_jwt",
             oauth=method == "oauth",
+            recover_unauthorized=recover_unauthorized,
         )
         data = self._json(response, operation)
         if not isinstance(data, dict):
@@ -713,6 +729,12 @@ class TrackerClient:
             return document
         assert missing is not None
         raise missing
+
+    def download_document_from(
+        self, route: str, resource_id: int, document_id: int, *, deadline: Deadline | None = None
+    ) -> DownloadedDocument:
+        """The document from one of ``DOCUMENT_ROUTES`` only (for ``skima doctor``)."""
+        return self._download_from(route, resource_id, document_id, deadline or self.deadline())
 
     def _download_from(self, route: str, resource_id: int, document_id: int, deadline: Deadline) -> DownloadedDocument:
         operation = "download_document"
