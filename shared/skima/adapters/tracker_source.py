@@ -85,8 +85,11 @@ class TrackerRecordSource:
         self._timezone = timezone
         self._clock = clock
 
-    def _time(self, value: str | None) -> datetime | None:
-        return parse_tracker_time(value, self._timezone.offset() if self._timezone is not None else None)
+    @staticmethod
+    def _time(value: str | None) -> datetime | None:
+        # Read without the calibrated offset on purpose: these stamps key caches and order score versions, which
+        # need them consistent (a re-calibration must not re-key every profile or reorder versions), not exact.
+        return parse_tracker_time(value)
 
     @property
     def request_count(self) -> int:

@@ -610,7 +610,10 @@ class TrackerClient:
         data = self._rest("get_resource", "GET", f"/api/v1/Resource/{int(resource_id)}", deadline=deadline)
         if data is None:
             raise TrackerNotFound("Tracker get_resource: empty body", operation="get_resource")
-        return self._parse(Resource, data, "get_resource")
+        resource = self._parse(Resource, data, "get_resource")
+        if not resource.tags_known:
+            self._rest_tags_absent = True  # so a tag write does not read this route again for nothing
+        return resource
 
     def search_resources_page(
         self, page_number: int, *, page_size: int = 50, deadline: Deadline | None = None
