@@ -54,6 +54,8 @@ def test_tracker_secret_is_a_bare_token_or_json_with_the_widget_oauth() -> None:
     secret = tracker_secret('{"api_token": "tok", "widget_refresh_token": "rt", "widget_client_secret": ""}')
     assert (secret.api_token, secret.widget_refresh_token, secret.widget_client_secret) == ("tok", "rt", None)
     assert "rt" not in repr(secret) and "tok" not in repr(secret)
+    keyed = tracker_secret('{"api_token": "tok", "widget_api_key": "wk", "widget_username": "ops@example.test"}')
+    assert (keyed.widget_api_key, keyed.widget_username) == ("wk", "ops@example.test")
     with pytest.raises(SecretUnavailable):
         tracker_secret('{"widget_refresh_token": "rt"}')
     with pytest.raises(SecretUnavailable):

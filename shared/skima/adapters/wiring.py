@@ -63,11 +63,14 @@ class TrackerSecret:
     api_token: str = field(repr=False)
     widget_refresh_token: str | None = field(default=None, repr=False)
     widget_client_secret: str | None = field(default=None, repr=False)
+    widget_api_key: str | None = field(default=None, repr=False)
+    widget_username: str | None = None
 
 
 def tracker_secret(value: str) -> TrackerSecret:
-    """The Tracker secret: the API token alone, or a JSON object ``{"api_token": ..., "widget_refresh_token":
-    ..., "widget_client_secret": ...}`` when the Widget API uses its own OAuth2."""
+    """The Tracker secret: the API token alone, or a JSON object ``{"api_token": ..., "widget_refresh_token": ...,
+    "widget_client_secret": ..., "widget_api_key": ..., "widget_username": ...}`` when the Widget API has
+    credentials of its own (its OAuth2, or an api key other than the REST token)."""
     text = value.strip()
     if not text.startswith("{"):
         return TrackerSecret(text)
@@ -83,7 +86,13 @@ def tracker_secret(value: str) -> TrackerSecret:
         item = data.get(key)
         return item.strip() if isinstance(item, str) and item.strip() else None
 
-    return TrackerSecret(token.strip(), optional("widget_refresh_token"), optional("widget_client_secret"))
+    return TrackerSecret(
+        token.strip(),
+        optional("widget_refresh_token"),
+        optional("widget_client_secret"),
+        optional("widget_api_key"),
+        optional("widget_username"),
+    )
 
 
 @cache
@@ -99,6 +108,8 @@ def tracker_client(config: TrackerConfig) -> TrackerClient:
         widget_auth=config.widget_auth,
         widget_oauth_refresh_token=SecretStr(secret.widget_refresh_token) if secret.widget_refresh_token else None,
         widget_oauth_client_secret=SecretStr(secret.widget_client_secret) if secret.widget_client_secret else None,
+        widget_api_key=SecretStr(secret.widget_api_key) if secret.widget_api_key else None,
+        widget_username=secret.widget_username,
     )
     return TrackerClient(
         httpx.Client(),

@@ -257,14 +257,19 @@ class TrackerClient:
             }
             if self._settings.widget_oauth_client_secret is not None:
                 form["client_secret"] = self._settings.widget_oauth_client_secret.get_secret_value()
-            response = self._call(
-                "oauth",
-                "POST",
-                f"{self._settings.widget_url}/oAuth2/Token",
-                form=form,
-                deadline=deadline,
-                authenticated=False,
-            )
+            try:
+                response = self._call(
+                    "oauth",
+                    "POST",
+                    f"{self._settings.widget_url}/oAuth2/Token",
+                    form=form,
+                    deadline=deadline,
+                    authenticated=False,
+                )
+            except TrackerRejected as exc:  # invalid_grant: a revoked or rotated refresh token needs an admin
+                raise TrackerAuthError(
+                    f"oAuth2/Token refused the refresh token ({exc.status_code})", operation="oauth"
+                ) from None
             data = self._json(response, "oauth")
             token = data.get("access_token") if isinstance(data, dict) else None
             if not isinstance(token, str) or not token:

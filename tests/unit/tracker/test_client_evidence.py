@@ -239,3 +239,10 @@ def test_naive_stamps_convert_with_the_offset_zoned_ones_keep_their_zone() -> No
     assert parse_tracker_time("2026-12-05 07:00:00", timedelta(minutes=-300)) == NOW.replace(hour=12)
     assert parse_tracker_time("2026-12-05T07:00:00", None) == NOW.replace(hour=7)
     assert parse_tracker_time("2026-12-05T07:00:00-05:00", timedelta(minutes=600)) == NOW.replace(hour=12)
+
+
+def test_a_refused_refresh_token_is_an_auth_error(make_client, tracker: FakeTracker) -> None:
+    _widget_accepts(tracker, "oauth")
+    client = make_client(widget_auth="oauth", widget_oauth_refresh_token="revoked")
+    with pytest.raises(TrackerAuthError, match="refused the refresh token"):
+        client.get_settings()
