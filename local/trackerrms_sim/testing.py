@@ -166,7 +166,7 @@ class SimHandle:
 
     @property
     def shapes(self) -> str:
-        """"evidenced" (the default) or "guessed" (changeable with ``configure(shapes=...)``)."""
+        """ "evidenced" (the default) or "guessed" (changeable with ``configure(shapes=...)``)."""
         return str(self._call("GET", "/_sim/config")["shapes"])
 
     @property
