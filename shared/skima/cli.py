@@ -2,6 +2,7 @@
 
 skima score-batch SETDIR --out FILE.jsonl   score every (job, candidate) pair in SETDIR/qrels.jsonl
 skima eval SETDIR [--scores FILE.jsonl]     print NDCG@10, P@1, MRR, pairwise accuracy, gap recall...
+skima doctor --base-url URL                 what works against a Tracker tenant (auth, reads, documents)
 """
 
 from __future__ import annotations
@@ -148,6 +149,32 @@ def run_eval(
     return report.format() + "\n" + side_by_side(reports)
 
 
+def run_doctor(args: argparse.Namespace) -> int:
+    """Print each check's outcome; exit 1 when a required one failed."""
+    import httpx  # noqa: PLC0415
+    from pydantic import SecretStr  # noqa: PLC0415
+
+    from skima.tracker import TrackerClient, TrackerSettings  # noqa: PLC0415
+    from skima.tracker.doctor import diagnose  # noqa: PLC0415
+
+    token = args.api_token or os.environ.get("TRACKER_API_TOKEN")
+    if not token:
+        raise SystemExit("skima doctor: give --api-token or set TRACKER_API_TOKEN")
+    refresh = args.refresh_token or os.environ.get("TRACKER_WIDGET_REFRESH_TOKEN")
+    settings = TrackerSettings(
+        rest_base_url=args.base_url,
+        widget_base_url=args.widget_url,
+        api_token=SecretStr(token),
+        widget_oauth_refresh_token=SecretStr(refresh) if refresh else None,
+        widget_oauth_client_secret=SecretStr(args.client_secret) if args.client_secret else None,
+    )
+    with httpx.Client() as http:
+        checks = diagnose(TrackerClient(http, settings), resource_id=args.resource_id)
+    for check in checks:
+        print(check.line())
+    return 0 if all(check.ok or not check.required for check in checks) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="skima", description="skima: explainable candidate matching")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +196,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-references", action="store_true", help="skip the TF-IDF and whole-document MiniLM references"
     )
     engine_options(evaluation)
+
+    doctor = commands.add_parser(
+        "doctor", help="check what works against a Tracker tenant or the simulator (read-only)"
+    )
+    doctor.add_argument("--base-url", required=True, help="REST API base URL (e.g. https://evoglapi.tracker-rms.com)")
+    doctor.add_argument("--widget-url", default=None, help="Widget API base URL (default: the REST base URL)")
+    doctor.add_argument("--api-token", default=None, help="API token (default: $TRACKER_API_TOKEN)")
+    doctor.add_argument(
+        "--refresh-token", default=None, help="widget OAuth2 refresh token ($TRACKER_WIDGET_REFRESH_TOKEN)"
+    )
+    doctor.add_argument("--client-secret", default=None, help="widget OAuth2 client secret, if issued")
+    doctor.add_argument("--resource-id", type=int, default=None, help="a candidate with a resume (default: search)")
 
     # Admin commands against the deployed tables (or moto): shortlist links, backfill, sync health.
     links_cli.register(commands)
@@ -194,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
         return 0
+    if args.command == "doctor":
+        return run_doctor(args)
     if args.command == "links":
         return links_cli.run(args)
     if args.command in pipeline_cli.COMMANDS:
