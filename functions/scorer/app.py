@@ -15,6 +15,7 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from skima import metrics
 from skima.adapters import scorer_wiring, wiring
 from skima.config import ScorerSettings
 from skima.models import QueueMessage
@@ -41,6 +42,7 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
     try:
         report = scorer.handle(message)
     except TrackerAuthError:
+        metrics.count("TrackerAuthFailed")
         wiring.tracker_client.cache_clear()  # the admin may have put a new API token in the secret
         raise
     logger.info(

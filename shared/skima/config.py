@@ -82,5 +82,6 @@ class ShortlistSettings(_Settings):
     scores_table: Annotated[str, Field(alias="SCORES_TABLE", min_length=1)]
     links_table: Annotated[str, Field(alias="LINKS_TABLE", min_length=1)]
     feedback_table: Annotated[str, Field(alias="FEEDBACK_TABLE", min_length=1)]
-    state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]
+    # Wrong-token counters; not the state table, which holds the Tracker JWT this public function must not read.
+    guess_table: Annotated[str, Field(alias="GUESS_TABLE", min_length=1)]
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
