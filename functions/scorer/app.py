@@ -32,10 +32,18 @@ def settings() -> ScorerSettings:
     return ScorerSettings.from_env()
 
 
+class NotStarted(Exception):
+    """Too little of the invocation is left to start this record: it fails unstarted, for a later delivery."""
+
+
 def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
-    message = QueueMessage.model_validate_json(record.body).root  # ValidationError: poison, fails this record
-    deadline = Deadline.from_remaining_ms(lambda_context.get_remaining_time_in_millis())
     config = settings()
+    remaining_ms = lambda_context.get_remaining_time_in_millis()
+    if remaining_ms < config.min_remaining_ms:
+        # Reported as a batch item failure, not a timeout: the records already done stay done.
+        raise NotStarted(f"{remaining_ms} ms left, {config.min_remaining_ms} ms needed to start a record")
+    message = QueueMessage.model_validate_json(record.body).root  # ValidationError: poison, fails this record
+    deadline = Deadline.from_remaining_ms(remaining_ms)
     scorer = scorer_wiring.build_scorer(
         config, deadline, owner=lambda_context.aws_request_id, remaining_ms=lambda_context.get_remaining_time_in_millis
     )

@@ -74,6 +74,9 @@ class ScorerSettings(PollerSettings):
     # The key share-link tokens are derived from (HMAC), so score notes can carry a live link's URL while the
     # links table stores only the token's SHA-256. Empty: random tokens, and notes never carry a link.
     link_signing_key_secret_arn: Annotated[str, Field(alias="LINK_SIGNING_KEY_SECRET_ARN")] = ""
+    # A record is started only with at least this much of the invocation left; the rest of the batch is reported
+    # as failed items (redelivered later), so one slow resume cannot make its batch-mates time out with it.
+    min_remaining_ms: Annotated[int, Field(alias="SCORER_MIN_REMAINING_MS", ge=0)] = 45_000
 
 
 class ShortlistSettings(_Settings):
