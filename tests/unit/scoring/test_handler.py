@@ -15,7 +15,6 @@ from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
 from tests.support.handlers import FakeLambdaContext, load_handler
 from tests.support.template import properties
 
-
 MIN_REMAINING_MS = 5_000  # FakeLambdaContext has 10 s left
 
 
