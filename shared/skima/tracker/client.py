@@ -370,7 +370,7 @@ class TrackerClient:
                 if max_body_bytes is None:
                     response = self._http.send(request)
                 else:
-                    response = self._send_capped(request, max_body_bytes, operation)
+                    response = self._send_capped(request, max_body_bytes, operation, deadline)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 raise _RetryableFailure(f"connection failed ({type(exc).__name__})", ambiguous=False) from exc
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
@@ -425,10 +425,13 @@ class TrackerClient:
                 )
             return response
 
-    def _send_capped(self, request: httpx.Request, max_body_bytes: int, operation: str) -> httpx.Response:
+    def _send_capped(
+        self, request: httpx.Request, max_body_bytes: int, operation: str, deadline: Deadline
+    ) -> httpx.Response:
         """Send and read the body as a stream, stopping at ``max_body_bytes`` (checked against Content-Length before
-        reading, then against what arrives, decompressed): an oversized body never sits whole in memory. Only a 2xx
-        body is read; an error answer needs its status and headers only."""
+        reading, then against what arrives, decompressed) and at the deadline (a body trickled in slowly never
+        outlives the caller's budget): an oversized body never sits whole in memory. Only a 2xx body is read; an
+        error answer needs its status and headers only."""
         response = self._http.send(request, stream=True)
         try:
             if not 200 <= response.status_code < 300:
@@ -448,6 +451,10 @@ class TrackerClient:
                         f"Tracker {operation}: the answer is larger than the limit ({max_body_bytes} bytes)",
                         operation=operation,
                         status_code=response.status_code,
+                    )
+                if deadline.remaining() <= 0:
+                    raise TrackerUnavailable(
+                        f"Tracker {operation}: the deadline passed while the answer was arriving", operation=operation
                     )
         finally:
             response.close()
