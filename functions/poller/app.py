@@ -9,6 +9,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from skima import metrics
 from skima.adapters import wiring
 from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.config import PollerSettings
@@ -41,8 +42,11 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     try:
         report = poller.run()
     except TrackerAuthError:
+        metrics.count("TrackerAuthFailed")
         wiring.tracker_client.cache_clear()  # re-read the API token secret next time
         raise
+    if report.ran:
+        metrics.count("PollSucceeded")  # its absence is what the poller-silence alarm watches
     return {
         "ran": report.ran,
         "found": report.found,

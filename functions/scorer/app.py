@@ -15,6 +15,7 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from skima import metrics
 from skima.adapters import scorer_wiring, wiring
 from skima.config import ScorerSettings
 from skima.models import QueueMessage
@@ -31,16 +32,25 @@ def settings() -> ScorerSettings:
     return ScorerSettings.from_env()
 
 
+class NotStarted(Exception):
+    """Too little of the invocation is left to start this record: it fails unstarted, for a later delivery."""
+
+
 def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
-    message = QueueMessage.model_validate_json(record.body).root  # ValidationError: poison, fails this record
-    deadline = Deadline.from_remaining_ms(lambda_context.get_remaining_time_in_millis())
     config = settings()
+    remaining_ms = lambda_context.get_remaining_time_in_millis()
+    if remaining_ms < config.min_remaining_ms:
+        # Reported as a batch item failure, not a timeout: the records already done stay done.
+        raise NotStarted(f"{remaining_ms} ms left, {config.min_remaining_ms} ms needed to start a record")
+    message = QueueMessage.model_validate_json(record.body).root  # ValidationError: poison, fails this record
+    deadline = Deadline.from_remaining_ms(remaining_ms)
     scorer = scorer_wiring.build_scorer(
         config, deadline, owner=lambda_context.aws_request_id, remaining_ms=lambda_context.get_remaining_time_in_millis
     )
     try:
         report = scorer.handle(message)
     except TrackerAuthError:
+        metrics.count("TrackerAuthFailed")
         wiring.tracker_client.cache_clear()  # the admin may have put a new API token in the secret
         raise
     logger.info(

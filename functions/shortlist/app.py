@@ -41,7 +41,7 @@ def web() -> ShortlistWeb:
         links,
         ShortlistPage(source, feedback_store),
         FeedbackService(source, feedback_store, SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url)),
-        DynamoGuessLimiter(client, settings.state_table),
+        DynamoGuessLimiter(client, settings.guess_table),
     )
 
 

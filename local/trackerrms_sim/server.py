@@ -23,7 +23,7 @@ from .core import KINDS, SHAPE_MODES, Auth, Clock, NotFound, SimConfig, Store, p
 from .faults import Fault, FaultError, Faults
 from .seed import STATUS_BY_ID, ts
 from .webhooks import SHAPES, Webhooks
-from .wire import BadJson, DropConnection, Request, Response, json_response, problem, unauthorized
+from .wire import BadJson, DropConnection, Request, Response, StreamBody, json_response, problem, unauthorized
 
 Handler = Callable[["Simulator", Request], Response]
 
@@ -262,7 +262,16 @@ class Simulator:
                 return json_response({"message": "Too many requests"}, 429, [("Retry-After", str(wait))])
         path, method = req.path, req.method
         for fault in self.faults.fire(
-            {"drop_connection", "timeout", "delay", "http_error", "rate_limit", "unauthorized", "bad_body"},
+            {
+                "drop_connection",
+                "timeout",
+                "delay",
+                "http_error",
+                "rate_limit",
+                "unauthorized",
+                "bad_body",
+                "oversized_body",
+            },
             path=path,
             method=method,
         ):
@@ -290,6 +299,12 @@ class Simulator:
                 return self._fault_429(fault)
             if fault.name == "bad_body":  # "Non-JSON or empty body is possible on odd ids" (C3)
                 return Response(200, str(fault.params.get("body", "")).encode(), "text/html; charset=utf-8")
+            if fault.name == "oversized_body":  # a document far above any sane size: is it refused unread?
+                raise StreamBody(
+                    int(fault.params.get("bytes", 64 * 1024 * 1024)),
+                    str(fault.params.get("content_type", "application/pdf")),
+                    declare=bool(fault.params.get("declare", True)),
+                )
             if fault.name == "unauthorized" and not path.lower().startswith("/api/auth/"):
                 return unauthorized()
         response = call()
@@ -627,6 +642,9 @@ class _Handler(BaseHTTPRequestHandler):
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
+        except StreamBody as stream:
+            self._stream(stream)
+            return
         except Exception as exc:  # a bug in the simulator must not look like a dropped connection
             response = Response(500, f"simulator error: {type(exc).__name__}: {exc}".encode(), "text/plain")
         self.send_response(response.status)
@@ -639,6 +657,25 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(response.body)
+
+    def _stream(self, stream: StreamBody) -> None:
+        chunk = b"%PDF-1.4 " + b"0" * (64 * 1024 - 9)
+        self.send_response(200)
+        self.send_header("Content-Type", stream.content_type)
+        if stream.declare:
+            self.send_header("Content-Length", str(stream.size))
+        else:
+            self.send_header("Transfer-Encoding", "chunked")
+        self.close_connection = True
+        sent = 0
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):  # the client stops reading
+            self.end_headers()
+            while sent < stream.size and not self.server.sim.stop_event.is_set():
+                piece = chunk[: stream.size - sent]
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece) if not stream.declare else piece)
+                sent += len(piece)
+            if not stream.declare:
+                self.wfile.write(b"0\r\n\r\n")
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = _handle
 

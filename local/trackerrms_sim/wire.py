@@ -17,6 +17,17 @@ class DropConnection(Exception):
         self.stall_seconds = stall_seconds
 
 
+class StreamBody(Exception):
+    """Answer 200 with ``size`` filler bytes, streamed; with ``declare`` the Content-Length says so up front,
+    without it the body is chunked (its size unknown until it ends)."""
+
+    def __init__(self, size: int, content_type: str, *, declare: bool) -> None:
+        super().__init__(size)
+        self.size = size
+        self.content_type = content_type
+        self.declare = declare
+
+
 class BadJson(Exception):
     pass
 

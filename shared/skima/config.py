@@ -74,6 +74,9 @@ class ScorerSettings(PollerSettings):
     # The key share-link tokens are derived from (HMAC), so score notes can carry a live link's URL while the
     # links table stores only the token's SHA-256. Empty: random tokens, and notes never carry a link.
     link_signing_key_secret_arn: Annotated[str, Field(alias="LINK_SIGNING_KEY_SECRET_ARN")] = ""
+    # A record is started only with at least this much of the invocation left; the rest of the batch is reported
+    # as failed items (redelivered later), so one slow resume cannot make its batch-mates time out with it.
+    min_remaining_ms: Annotated[int, Field(alias="SCORER_MIN_REMAINING_MS", ge=0)] = 45_000
 
 
 class ShortlistSettings(_Settings):
@@ -82,5 +85,6 @@ class ShortlistSettings(_Settings):
     scores_table: Annotated[str, Field(alias="SCORES_TABLE", min_length=1)]
     links_table: Annotated[str, Field(alias="LINKS_TABLE", min_length=1)]
     feedback_table: Annotated[str, Field(alias="FEEDBACK_TABLE", min_length=1)]
-    state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]
+    # Wrong-token counters; not the state table, which holds the Tracker JWT this public function must not read.
+    guess_table: Annotated[str, Field(alias="GUESS_TABLE", min_length=1)]
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]

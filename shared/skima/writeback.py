@@ -18,6 +18,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from skima.note_text import plain_line
 from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
 
 logger = logging.getLogger(__name__)
@@ -91,7 +92,8 @@ def note_text(row: ScoreRow, shortlist_link: str | None) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Everything quoted into a note (resume evidence, titles) is made inert as markup: Tracker may render HTML.
+    return plain_line(text)
 
 
 class NoShortlistLinks:

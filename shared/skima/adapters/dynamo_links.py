@@ -305,23 +305,25 @@ class DynamoShortlistSource:
 
 
 class DynamoGuessLimiter:
-    """Fixed windows per client in the state table: more than `limit` dead or made-up tokens from one address
-    in `window_seconds` → blocked until the window ends. Addresses are stored hashed; rows expire by TTL.
+    """Fixed windows per client in the guess-limit table: more than `limit` dead or made-up tokens from one client
+    (an IPv4 address or IPv6 /64) in `window_seconds` → blocked until the window ends. Clients are stored hashed;
+    every row is written with its TTL, so the table holds at most one row per guessing client per live window.
 
+    The table is its own, not the state table: the public function must never reach the Tracker JWT kept there.
     Behind CloudFront, prefer a WAF rate-based rule (reliability.md §5.3); this keeps a bare Function URL from
     being an unlimited guessing oracle (and bounds what guessing costs)."""
 
     def __init__(
         self,
         client: DynamoDBClient,
-        state_table: str,
+        guess_table: str,
         *,
         limit: int = 30,
         window_seconds: int = 300,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._client = client
-        self._table = state_table
+        self._table = guess_table
         self._limit = limit
         self._window = window_seconds
         self._clock = clock

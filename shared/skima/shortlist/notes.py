@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from skima.note_text import plain_line
 from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdict
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ class TrackerNoteWriter:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # A hiring manager's comment comes from a public form: never markup in Tracker.
+    return plain_line(text)
 
 
 def _stamp(moment: datetime) -> str:

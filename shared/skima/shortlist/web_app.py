@@ -8,6 +8,7 @@ Anything else: 404 (unknown path) or 405 (other methods). Every response carries
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -28,6 +29,20 @@ logger = logging.getLogger(__name__)
 
 class _Blocked(Exception):
     pass
+
+
+def client_key(address: str) -> str:
+    """Whom wrong-token guesses are counted against: an IPv4 address as it is, an IPv6 address by its /64 (one
+    host or home is handed a whole /64, so counting single addresses would let it rotate past the limit)."""
+    try:
+        parsed = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return address  # not an address (the caller passed something else): counted as given
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((parsed, 64), strict=False))
+    return str(parsed)
 
 
 def _safely[T](action: Callable[[], T], fallback: T) -> T:
@@ -103,17 +118,18 @@ class ShortlistWeb:
         self._limiter = limiter
 
     def _resolve(self, request: WebRequest, token: str) -> ShareLink | None:
-        """The active link, or None (then the miss counts against the caller). Raises _Blocked for a caller that
-        already guessed too often: no lookup is done for it at all."""
-        limiter = self._limiter if request.client_ip else None
-        if limiter is not None and _safely(lambda: limiter.blocked(request.client_ip), False):
-            raise _Blocked
+        """The active link, or None (then the miss counts against the caller's network). Raises _Blocked for a
+        dead or made-up token from a network that already guessed too often. A live token is never blocked: a
+        manager behind the same office NAT (or IPv6 /64) as a guesser still gets the page."""
         link = self._links.resolve(token)  # one lookup by hash for every token, well formed or not
-        if link is None or not is_well_formed(token):
-            if limiter is not None:
-                _safely(lambda: limiter.record_miss(request.client_ip), None)
-            return None
-        return link
+        if link is not None and is_well_formed(token):
+            return link
+        if self._limiter is not None and request.client_ip:
+            limiter, client = self._limiter, client_key(request.client_ip)
+            if _safely(lambda: limiter.blocked(client), False):
+                raise _Blocked  # no more counting: the window's row stops growing
+            _safely(lambda: limiter.record_miss(client), None)
+        return None
 
     def handle(self, request: WebRequest) -> WebResponse:
         try:

@@ -345,10 +345,12 @@ class TrackerClient:
         oauth: bool = False,
         form: dict[str, str] | None = None,
         recover_unauthorized: bool = True,
+        max_body_bytes: int | None = None,
     ) -> httpx.Response:
         """One logical attempt: sends once, or more if Tracker answers 401 and a fresh JWT is available.
 
         ``oauth`` sends the widget's own OAuth2 bearer instead of the REST JWT (refreshed once on a 401).
+        ``max_body_bytes`` streams the body and refuses (``TrackerRejected``) one larger than that.
         """
         recoveries = 0
         token = self.jwt.token(deadline) if authenticated else (self._oauth_token(deadline) if oauth else None)
@@ -362,9 +364,13 @@ class TrackerClient:
                 headers["Authorization"] = f"Bearer {token}"
             self._count(operation)
             try:
-                response = self._http.request(
+                request = self._http.build_request(
                     method, url, json=json, data=form, params=params, headers=headers, timeout=timeout
                 )
+                if max_body_bytes is None:
+                    response = self._http.send(request)
+                else:
+                    response = self._send_capped(request, max_body_bytes, operation, deadline)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 raise _RetryableFailure(f"connection failed ({type(exc).__name__})", ambiguous=False) from exc
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
@@ -419,6 +425,47 @@ class TrackerClient:
                 )
             return response
 
+    def _send_capped(
+        self, request: httpx.Request, max_body_bytes: int, operation: str, deadline: Deadline
+    ) -> httpx.Response:
+        """Send and read the body as a stream, stopping at ``max_body_bytes`` (checked against Content-Length before
+        reading, then against what arrives, decompressed) and at the deadline (a body trickled in slowly never
+        outlives the caller's budget): an oversized body never sits whole in memory. Only a 2xx body is read; an
+        error answer needs its status and headers only."""
+        response = self._http.send(request, stream=True)
+        try:
+            if not 200 <= response.status_code < 300:
+                return httpx.Response(response.status_code, headers=response.headers, request=request)
+            declared = response.headers.get("Content-Length", "")
+            if declared.strip().isdigit() and int(declared) > max_body_bytes:
+                raise TrackerRejected(
+                    f"Tracker {operation}: the answer declares {int(declared)} bytes, above the limit",
+                    operation=operation,
+                    status_code=response.status_code,
+                )
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > max_body_bytes:
+                    raise TrackerRejected(
+                        f"Tracker {operation}: the answer is larger than the limit ({max_body_bytes} bytes)",
+                        operation=operation,
+                        status_code=response.status_code,
+                    )
+                if deadline.remaining() <= 0:
+                    raise TrackerUnavailable(
+                        f"Tracker {operation}: the deadline passed while the answer was arriving", operation=operation
+                    )
+        finally:
+            response.close()
+        # The body is decoded already: drop the headers that describe the wire form, so it is not decoded twice.
+        headers = [
+            (name, value)
+            for name, value in response.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(response.status_code, headers=headers, content=bytes(body), request=request)
+
     def _call(
         self,
         operation: str,
@@ -433,6 +480,7 @@ class TrackerClient:
         oauth: bool = False,
         form: dict[str, str] | None = None,
         recover_unauthorized: bool = True,
+        max_body_bytes: int | None = None,
     ) -> httpx.Response:
         """Send with retries. A non-idempotent request that may have landed raises ``_OutcomeUnknown``."""
         retry_number = 0
@@ -449,6 +497,7 @@ class TrackerClient:
                     oauth=oauth,
                     form=form,
                     recover_unauthorized=recover_unauthorized,
+                    max_body_bytes=max_body_bytes,
                 )
             except _RetryableFailure as failure:
                 if failure.ambiguous and not idempotent:
@@ -746,30 +795,31 @@ class TrackerClient:
 
     def _download_from(self, route: str, resource_id: int, document_id: int, deadline: Deadline) -> DownloadedDocument:
         operation = "download_document"
+        limit = self._settings.max_document_bytes
         response = self._call(
             operation,
             "GET",
             self._settings.rest_base_url + route.format(rid=int(resource_id), doc=int(document_id)),
             deadline=deadline,
+            # Room for the JSON route's base64 (4/3 of the file) and its envelope; the decoded file is capped below.
+            max_body_bytes=_base64_length(limit) + 4096,
         )
-        if len(response.content) > self._settings.max_document_bytes * 4 // 3 + 4096:
-            raise TrackerRejected(f"Tracker {operation}: document larger than the limit", operation=operation)
         content_type = response.headers.get("Content-Type")
         mime = content_type.split(";")[0].strip().lower() if content_type else None
         if mime == "application/json" or (mime is None and response.content[:1] in (b"{", b"[")):
-            document = self._document_from_json(self._json(response, operation), operation)
+            document = self._document_from_json(self._json(response, operation), operation, limit)
         else:
             document = DownloadedDocument(
                 filename=_filename_from_disposition(response.headers.get("Content-Disposition")),
                 content_type=mime,
                 content=response.content,
             )
-        if len(document.content) > self._settings.max_document_bytes:
+        if len(document.content) > limit:
             raise TrackerRejected(f"Tracker {operation}: document larger than the limit", operation=operation)
         return document
 
     @staticmethod
-    def _document_from_json(data: Any, operation: str) -> DownloadedDocument:
+    def _document_from_json(data: Any, operation: str, limit: int) -> DownloadedDocument:
         """``{"filename": "cv.pdf", "filecontent": "<base64>"}`` (also ``fileContent``/``content``/``fileData``)."""
         if isinstance(data, list) and len(data) == 1:
             data = data[0]
@@ -789,8 +839,11 @@ class TrackerClient:
             )
         if "," in encoded[:100] and encoded.startswith("data:"):
             encoded = encoded.split(",", 1)[1]  # a data: URL
+        compact = "".join(encoded.split())
+        if len(compact) > _base64_length(limit):  # refused before decoding: the decoded file would be above it
+            raise TrackerRejected(f"Tracker {operation}: document larger than the limit", operation=operation)
         try:
-            content = base64.b64decode("".join(encoded.split()), validate=True)
+            content = base64.b64decode(compact, validate=True)
         except (binascii.Error, ValueError):
             raise TrackerBadResponse(
                 f"Tracker {operation}: the document content is not base64", operation=operation
@@ -1237,6 +1290,11 @@ class TrackerClient:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _base64_length(size: int) -> int:
+    """Characters of padded base64 for ``size`` bytes."""
+    return 4 * ((size + 2) // 3)
 
 
 def _activity_marker(idempotency_key: str) -> str:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from skima.config import ScorerSettings
 from skima.models import QueueMessageBody, RecordChanged, RecordType
 from skima.scoring import ScoringReport
 from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
 from tests.support.handlers import FakeLambdaContext, load_handler
+from tests.support.template import properties
+
+MIN_REMAINING_MS = 5_000  # FakeLambdaContext has 10 s left
 
 
 def sqs_event(*bodies: str) -> dict[str, Any]:
@@ -52,7 +57,7 @@ class StubScorer:
 @pytest.fixture
 def handler(monkeypatch: pytest.MonkeyPatch) -> Any:
     module = load_handler("scorer")
-    monkeypatch.setattr(module, "settings", object)
+    monkeypatch.setattr(module, "settings", lambda: SimpleNamespace(min_remaining_ms=MIN_REMAINING_MS))
     return module
 
 
@@ -82,7 +87,7 @@ def test_an_unavailable_tracker_fails_that_record_for_a_later_retry(
 
 
 def test_an_auth_error_drops_the_cached_client_and_fails_the_record(
-    handler: Any, monkeypatch: pytest.MonkeyPatch
+    handler: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     scorer = StubScorer({1: TrackerAuthError("token refused")})
     monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
@@ -91,3 +96,41 @@ def test_an_auth_error_drops_the_cached_client_and_fails_the_record(
     response = handler.lambda_handler(sqs_event(good(1)), FakeLambdaContext())
     assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m0"]
     assert cleared == [True]
+    emf = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    assert [line.get("TrackerAuthFailed") for line in emf] == [1]  # what TrackerAuthFailedAlarm watches
+
+
+class ClockedContext(FakeLambdaContext):
+    """An invocation of `timeout_ms` whose clock the stub scorer moves forward."""
+
+    def __init__(self, timeout_ms: int) -> None:
+        self.timeout_ms = timeout_ms
+        self.elapsed_ms = 0
+
+    def get_remaining_time_in_millis(self) -> int:
+        return self.timeout_ms - self.elapsed_ms
+
+
+def test_a_slow_record_hands_the_rest_of_its_batch_back_unstarted(
+    handler: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = ClockedContext(timeout_ms=150_000)
+    durations = {1: 5_000, 2: 142_000, 3: 1_000, 4: 1_000}  # record 2 is a slow resume: 3 s are left after it
+
+    class SlowScorer(StubScorer):
+        def handle(self, message: QueueMessageBody) -> ScoringReport:
+            assert isinstance(message, RecordChanged)
+            context.elapsed_ms += durations[message.record_id]
+            return super().handle(message)
+
+    scorer = SlowScorer({})
+    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
+    response = handler.lambda_handler(sqs_event(good(1), good(2), good(3), good(4)), context)
+    assert scorer.handled == [1, 2]  # the slow one finished; nothing was started that could not finish
+    assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m2", "m3"]
+
+
+def test_the_time_threshold_comes_from_the_scorer_settings() -> None:
+    assert ScorerSettings.model_fields["min_remaining_ms"].alias == "SCORER_MIN_REMAINING_MS"
+    declared = properties("ScorerFunction")["Environment"]["Variables"]["SCORER_MIN_REMAINING_MS"]
+    assert 0 < declared < properties("ScorerFunction")["Timeout"] * 1000 // 2

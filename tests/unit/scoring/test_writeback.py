@@ -104,3 +104,40 @@ def test_a_rediscovered_candidates_note_says_so() -> None:
     lines = note_text(replace(ROW, origin="rediscovery"), None).splitlines()
     assert "Found by talent rediscovery: already in Tracker, not an applicant to this job." in lines
     assert not any("rediscovery" in line for line in note_text(ROW, None).splitlines())
+
+
+def test_markup_quoted_from_a_resume_is_inert_in_the_note() -> None:
+    row = replace(
+        ROW,
+        reasons=[
+            "Java: '<b>Led</b> the <a href=\"javascript:alert(1)\">payments</a> team'",
+            "Security: '<script>fetch(\"//evil.example\")</script>'",
+            "<img src=x onerror=alert(1)>Kotlin <!-- hidden --> at Acme",
+            "Experience: <3 years of Go, C# > Java",
+        ],
+        job_title="<i>Senior</i> Backend Engineer",
+    )
+    text, subject = note_text(row, None), note_subject(row)
+    for written in (text, subject):
+        assert "<" not in written and ">" not in written
+    assert "- Java: 'Led the payments team'" in text
+    assert "- Security: ' fetch(\"//evil.example\") '" in text  # a script's text is inert text
+    assert "- Kotlin at Acme" in text
+    assert "- Experience: \u20393 years of Go, C# \u203a Java" in text  # brackets that open no tag still read
+    assert "Job: 2001 Senior Backend Engineer |" in text and subject.endswith("- Senior Backend Engineer")
+
+
+def test_an_unjudged_resumes_reasons_are_inert_too() -> None:
+    row = replace(ROW, status="unreadable", score=None, reasons=["could not read <iframe src=//x>the file</iframe>"])
+    assert "- could not read the file" in note_text(row, None)
+
+
+def test_neutralising_markup_is_linear_on_hostile_input() -> None:
+    from time import perf_counter  # noqa: PLC0415
+
+    from skima.note_text import plain_line  # noqa: PLC0415
+
+    for hostile in ("<a" * 200_000, "<" * 400_000, "<!" + "-" * 400_000, "<a " + "x" * 400_000):
+        started = perf_counter()
+        assert "<" not in plain_line(hostile)
+        assert perf_counter() - started < 1.0, hostile[:10]

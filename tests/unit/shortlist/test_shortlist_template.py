@@ -22,12 +22,13 @@ def test_shortlist_function_may_do_exactly_what_it_does() -> None:
         for name, args in policy.items()
     }
     # Reads scores and links only (it can never create, renew or un-revoke a link); writes feedback; counts
-    # wrong-token guesses in the state table; enqueues feedback write-backs.
+    # wrong-token guesses in their own table (never the state table: the Tracker JWT is there); enqueues feedback
+    # write-backs.
     assert policies == {
         ("DynamoDBReadPolicy", "ScoresTable"),
         ("DynamoDBReadPolicy", "LinksTable"),
         ("DynamoDBCrudPolicy", "FeedbackTable"),
-        ("DynamoDBCrudPolicy", "StateTable"),
+        ("DynamoDBCrudPolicy", "GuessLimitTable"),
         ("SQSSendMessagePolicy", "queue"),
     }
 

@@ -143,3 +143,17 @@ def test_cli_create_list_revoke_renew() -> None:
     assert out.getvalue().strip() == "revoked"
     assert cli.run(parse("renew", "--job", "42", "--link-id", link.link_id), io.StringIO(), store) == 1
     assert cli.run(parse("revoke", "--job", "42", "--link-id", "nope"), io.StringIO(), store) == 1
+
+
+def test_a_hiring_managers_markup_is_inert_in_the_feedback_note() -> None:
+    subject, text = feedback_note(
+        job_id=42,
+        job_title="Data <u>Engineer</u>",
+        verdict="up",
+        comment="Great fit <script>alert(document.cookie)</script>\n<b>call</b> her > soon",
+        link_id="L1",
+        submitted_at=T0,
+    )
+    assert "<" not in text + subject and ">" not in text + subject
+    assert "HM Comment: Great fit alert(document.cookie) / call her \u203a soon" in text
+    assert subject.endswith("Data Engineer")
