@@ -217,10 +217,21 @@ class Scorer:
         cached = self._valid_profile(self._profiles.get_profile(application.candidate_id))
         known_tags: Sequence[str] | None = None
         if cached is None:
-            record = self._tracker.candidate(application.candidate_id)
-            cached = self._refresh_profile(record, None, report)
-            known_tags = record.tags if record.tags_read else None
-            application = replace(application, candidate_name=record.display_name or application.candidate_name)
+            # Documents first: a resume makes the candidate read unneeded (the application carries the name).
+            cached, record, built = profile_for(
+                application.candidate_id,
+                None,
+                record=None,
+                tracker=self._tracker,
+                engine=self._engine,
+                profiles=self._profiles,
+                clock=self._clock,
+                known_name=application.candidate_name,
+            )
+            report.profiles_built += int(built)
+            if record is not None:
+                known_tags = record.tags if record.tags_read else None
+                application = replace(application, candidate_name=record.display_name or application.candidate_name)
         self._score_pair(job, cached, application, known_tags, report)
         report.outcome = report.outcome or "application"
 
@@ -231,8 +242,25 @@ class Scorer:
             # Not a Tracker call spent on someone we score nowhere; the backfill builds such profiles.
             report.outcome = "candidate in no scored pipeline"
             return
-        record = self._tracker.candidate(candidate_id)
-        profile = self._refresh_profile(record, cached, report)
+        record: CandidateRecord | None = None
+        if cached is not None and cached.profile.source != "record_fields" and not cached.profile.read_error:
+            # Scored from a document: the document list alone proves whether the resume changed (a new upload is
+            # a new id, whatever second it came in), so a re-save of the record's other fields costs one request.
+            profile, record, built = profile_for(
+                candidate_id,
+                cached,
+                record=None,
+                tracker=self._tracker,
+                engine=self._engine,
+                profiles=self._profiles,
+                clock=self._clock,
+            )
+            report.profiles_built += int(built)
+        else:
+            record = self._tracker.candidate(candidate_id)
+            profile = self._refresh_profile(record, cached, report)
+        display_name = record.display_name if record is not None else profile.display_name
+        known_tags = record.tags if record is not None and record.tags_read else None
         for job_id in job_ids:
             job = self._job(job_id, report)
             if not self._scorable(job):
@@ -245,9 +273,9 @@ class Scorer:
                 candidate_id=candidate_id,
                 status_id=existing.placement_status_id if existing else None,
                 status_name=existing.placement_status_name if existing else None,
-                candidate_name=record.display_name,
+                candidate_name=display_name,
             )
-            self._score_pair(job, profile, application, record.tags if record.tags_read else None, report)
+            self._score_pair(job, profile, application, known_tags, report)
         report.outcome = "candidate"
 
     def _on_job(self, message: RecordChanged, report: ScoringReport) -> None:
@@ -481,10 +509,43 @@ def refresh_profile(
     """The candidate's profile from their primary resume (else the record's fields), cached; re-fetched and
     re-embedded only when the source changed. True when it was built anew. Shared by the scorer and the backfill, so
     neither re-fetches or re-embeds what the other cached."""
-    candidate_id = record.candidate_id
+    profile, _, built = profile_for(
+        record.candidate_id, cached, record=record, tracker=tracker, engine=engine, profiles=profiles, clock=clock
+    )
+    return profile, built
+
+
+def profile_for(
+    candidate_id: int,
+    cached: CachedProfile | None,
+    *,
+    record: CandidateRecord | None,
+    tracker: TrackerSource,
+    engine: Engine,
+    profiles: ProfileCache,
+    clock: Callable[[], datetime],
+    known_name: str | None = None,
+) -> tuple[CachedProfile, CandidateRecord | None, bool]:
+    """`refresh_profile`, reading the candidate record only when it is needed: with `record` None, the document list
+    is read first and the record only when there is no resume document or the file cannot be read (the record's
+    fields are the resume then; `known_name` is the name another read carried). Returns the profile, the record if
+    one was read, and whether it was built anew."""
     document = tracker.primary_resume(candidate_id)
-    source_key = document.cache_key if document is not None else f"fields#{_sha256(record.fields_text)}"
+    if document is None and record is None:
+        record = tracker.candidate(candidate_id)
+    source_key = (
+        document.cache_key
+        if document is not None
+        else f"fields#{_sha256(record.fields_text if record is not None else '')}"
+    )
     if cached is not None and same_source(cached, document, source_key):
+        if record is None:
+            # Nothing read but the document list: what the cache knows of the record still stands.
+            size = (document.size if document is not None else None) or cached.document_size
+            if size != cached.document_size:
+                cached = replace(cached, document_size=size)
+                profiles.put_profile(cached)
+            return cached, None, False
         confirmed = CachedProfile(
             candidate_id=candidate_id,
             profile=cached.profile,
@@ -497,7 +558,7 @@ def refresh_profile(
             display_name=record.display_name or cached.display_name,
         )
         profiles.put_profile(confirmed)
-        return confirmed, False
+        return confirmed, record, False
     profile: CandidateProfile | None = None
     if document is not None:
         try:
@@ -512,9 +573,14 @@ def refresh_profile(
                 str(candidate_id),
                 ResumeInput.from_document(content.content, content.filename, content.content_type),
             )
-            if profile.read_error and record.fields_text.strip():
-                profile = None  # unreadable file: fall back to the fields rather than judge nothing
+            if profile.read_error:
+                if record is None:
+                    record = tracker.candidate(candidate_id)
+                if record.fields_text.strip():
+                    profile = None  # unreadable file: fall back to the fields rather than judge nothing
     if profile is None:
+        if record is None:
+            record = tracker.candidate(candidate_id)
         profile = engine.build_profile(
             str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
         )
@@ -522,15 +588,18 @@ def refresh_profile(
         candidate_id=candidate_id,
         profile=profile,
         source_key=source_key,
-        candidate_stamp=record.last_updated,
+        # Without a record read the stamp the cache had stays (None for someone new): it is what the next
+        # candidate read is compared with, and a score's content_version is then set by the document and job.
+        candidate_stamp=record.last_updated if record is not None else (cached.candidate_stamp if cached else None),
         document_stamp=document.created if document is not None else None,
-        tags=tuple(record.tags),
+        tags=tuple(record.tags) if record is not None else (tuple(cached.tags) if cached else ()),
         document_size=document.size if document is not None else None,
-        confirmed_at=clock(),
-        display_name=record.display_name,
+        confirmed_at=clock() if record is not None else (cached.confirmed_at if cached else None),
+        display_name=(record.display_name if record is not None else known_name)
+        or (cached.display_name if cached else None),
     )
     profiles.put_profile(fresh)
-    return fresh, True
+    return fresh, record, True
 
 
 def same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:

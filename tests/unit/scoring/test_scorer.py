@@ -43,11 +43,11 @@ def test_a_new_application_is_scored_stored_noted_and_tagged(world: World) -> No
     assert note.candidate_id == 1001
     assert note.note.startswith(f"SKIMA Match Score: {row.score}\nSKIMA Reasons:\n- ")
     assert world.tracker.tags[1001] == ["VIP", "Java", "SKIMA Screened"]  # the others kept, in order
-    # application, job, candidate, list_documents, download, create_note, add_tag (tags already read)
+    # application, job, list_documents, download, create_note, add_tag: no candidate read, a resume was there
+    # (the tag write reads the tags itself: the real client's read-modify-write)
     assert world.tracker.calls == [
         "application",
         "job",
-        "candidate",
         "list_documents",
         "download",
         "create_note",
@@ -112,7 +112,26 @@ def test_an_unchanged_candidate_recheck_is_one_call_and_no_write(world: World) -
 
     scorer.handle(candidate(1001))
 
-    assert world.tracker.calls[before:] == ["candidate"]
+    # Scored from a document: the document list alone proves the resume is the same.
+    assert world.tracker.calls[before:] == ["list_documents"]
+
+
+def test_a_fields_only_candidate_is_rechecked_from_the_record(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001, resume=None, fields_text=STRONG_RESUME)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    assert world.tracker.calls[2:4] == ["list_documents", "candidate"]  # no resume: the fields are the resume
+    world.tracker.candidates[1001] = replace(
+        world.tracker.candidates[1001], fields_text=STRONG_RESUME + "\nKubernetes, Terraform", last_updated=T0
+    )
+    before = len(world.tracker.calls)
+
+    report = scorer.handle(candidate(1001))
+
+    assert world.tracker.calls[before:][:2] == ["candidate", "list_documents"]
+    assert report.profiles_built == 1
 
 
 def test_a_saved_candidate_with_the_same_document_is_not_downloaded_or_rebuilt(world: World) -> None:
@@ -126,7 +145,8 @@ def test_a_saved_candidate_with_the_same_document_is_not_downloaded_or_rebuilt(w
 
     report = scorer.handle(candidate(1001))
 
-    assert world.tracker.calls[before:] == ["candidate", "list_documents"]
+    # One request: the unchanged document list proves the resume is the same, whatever else was saved.
+    assert world.tracker.calls[before:] == ["list_documents"]
     assert report.profiles_built == 0 and len(world.tracker.notes) == 1
 
 
@@ -297,7 +317,8 @@ def test_a_tag_already_present_is_not_written(world: World) -> None:
     world.add_candidate(1001, tags=["skima screened"])
     world.apply(3001, 2001, 1001)
     world.scorer().handle(application(3001))
-    assert "add_tag" not in world.tracker.calls
+    # Asked without known tags (no candidate read was needed), the adapter's own read finds it: nothing written.
+    assert world.tracker.add_tag_known == [None]
     assert world.tracker.tags[1001] == ["skima screened"]
 
 

@@ -220,7 +220,7 @@ def test_without_a_signing_key_links_work_but_notes_cannot_quote_them(world: Wor
 
 def test_the_scorer_stores_the_candidates_display_name(world: World) -> None:
     world.add_job(2001)
-    world.add_candidate(1001, name="Ada Lovelace")
+    world.add_candidate(1001, resume=None, fields_text=STRONG_RESUME, name="Ada Lovelace")  # read: no document
     world.add_candidate(1002)
     world.apply(3001, 2001, 1001)
     world.apply(3002, 2001, 1002, name="Grace Hopper")  # the application read carries the name
