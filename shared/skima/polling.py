@@ -8,15 +8,20 @@ Each run, under a lease so overlapping runs do one run's work:
   between enqueue and remember re-enqueues, which the scorer absorbs);
 - records sync health: when it last ran, what it found, and how much of it no webhook ping had announced;
 - re-checks open jobs' pipelines: Tracker's getRecords X lists only Working/Offer/Complete placements, so a new
-  early-stage application ("Applied", "Longlisted"...) is invisible to the change feed. Each run enqueues a
-  RecordChanged(Opportunity) for up to `pipeline_checks_per_run` open jobs, round-robin from a cursor kept in the
-  sync-health row; the scorer reads each job with its live pipeline in one request and enqueues only entries it
-  has not scored yet (one Tracker request per unchanged job). With at most that many open jobs, every new
-  application is scored within one poll interval; with more, within ceil(open jobs / checks per run) intervals.
+  early-stage application ("Applied", "Longlisted"...) is invisible to the change feed. The open-job listing
+  carries each job's summary (its pipeline count and last-updated stamp, `Opportunity/PagedSearch`: one request
+  per 10 open jobs): a job whose summary differs from the last run's is enqueued as a RecordChanged(Opportunity),
+  and the scorer reads it with its live pipeline and enqueues only entries it has not scored yet. A new
+  application shows as a changed count, so it is found within one poll interval (or the search lag after it).
+  Backstop for what a summary cannot show (one entry added and another removed between two runs): a round-robin
+  re-check from a cursor kept in the sync-health row, spending what is left of `POLL_REQUEST_BUDGET` after the
+  feed's own requests, and at least one job every `BACKSTOP_EVERY_RUNS` runs. Without summaries (a feed that
+  cannot give them) every run re-checks up to `pipeline_checks_per_run` jobs round-robin, as before.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,11 +34,19 @@ from skima.ports import MessageQueue
 logger = logging.getLogger(__name__)
 
 LEASE_NAME = "poller"
-# Jobs re-checked per run: one Tracker request each (plus one getRecords page per 100 open jobs), so 50 per
-# 10-minute run spends ~6% of a 90-requests-a-minute budget.
+# Jobs re-checked per run when the feed gives no job summaries: one Tracker request each, so 50 per 10-minute run
+# spends ~6% of a 90-requests-a-minute budget. With summaries it caps the round-robin backstop.
 PIPELINE_CHECKS_PER_RUN = 50
+# Tracker requests a run with nothing new may spend (feed, job summaries, backstop): the backstop uses what is left.
+POLL_REQUEST_BUDGET = 8
+# With no budget left (many open jobs), the backstop still re-checks one job every this many runs.
+BACKSTOP_EVERY_RUNS = 6
 # The sync-health field holding the last job id the round-robin re-check reached.
 PIPELINE_CURSOR_FIELD = "pipeline_cursor"
+# The sync-health field holding the open jobs' summaries seen by the last run (JSON: job id -> summary).
+JOB_SUMMARIES_FIELD = "open_job_summaries"
+# The sync-health field counting runs (a running total), which paces the minimum backstop.
+RUNS_FIELD = "polls"
 # How far back the very first run looks, when there is no watermark yet.
 FIRST_RUN_WINDOW = timedelta(days=1)
 _ENQUEUE_BATCH = 10
@@ -50,13 +63,26 @@ class Change:
         return f"{self.record_type.value}#{self.record_id}#{self.last_updated.astimezone(UTC).isoformat()}"
 
 
+@dataclass(frozen=True)
+class OpenJob:
+    job_id: int
+    # What a listing shows of the job's pipeline and record (e.g. "count|stamp"): a new application changes it.
+    # None when the listing carries no such summary.
+    summary: str | None = None
+
+
 class ChangeFeed(Protocol):
     def changes(self, record_type: RecordType, since: datetime, until: datetime) -> Iterable[Change]:
         """Records of `record_type` whose last update lies in [since, until], both inclusive."""
         ...
 
-    def open_job_ids(self) -> Iterable[int]:
-        """The ids of every open job (search results may lag; a job missing now is listed on a later run)."""
+    def list_open_jobs(self) -> Iterable[OpenJob]:
+        """Every open job (search results may lag; a job missing now is listed on a later run)."""
+        ...
+
+    @property
+    def requests_made(self) -> int:
+        """Tracker requests this feed has made so far (the poller spends what is left of its budget)."""
         ...
 
 
@@ -81,6 +107,7 @@ class PollReport:
     watermarks: dict[str, str] = field(default_factory=dict)
     open_jobs: int = 0
     pipelines_checked: list[int] = field(default_factory=list)
+    summaries_changed: list[int] = field(default_factory=list)  # jobs re-checked because their summary changed
 
 
 class Poller:
@@ -124,7 +151,8 @@ class Poller:
             enqueued_jobs: set[int] = set()
             for record_type in self.RECORD_TYPES:
                 self._poll_type(record_type, run_start, report, enqueued_jobs)
-            cursor = self._check_pipelines(enqueued_jobs, report)
+            requests_before = self._feed.requests_made
+            cursor, summaries = self._check_pipelines(enqueued_jobs, report, requests_before)
             # Strings are set and ints are added (running totals): the last run's figures go in as strings.
             self._state.record_health(
                 last_poll=run_start.isoformat(),
@@ -136,6 +164,7 @@ class Poller:
                 polls=1,
                 found_by_poll_only=report.unannounced,
                 **({PIPELINE_CURSOR_FIELD: str(cursor)} if cursor is not None else {}),
+                **({JOB_SUMMARIES_FIELD: summaries} if summaries is not None else {}),
             )
             logger.info(
                 "poll finished",
@@ -175,23 +204,39 @@ class Poller:
         self._state.advance_watermark(record_type.value, run_start)
         report.watermarks[record_type.value] = run_start.isoformat()
 
-    def _check_pipelines(self, enqueued_jobs: set[int], report: PollReport) -> int | None:
-        """Enqueue the next open jobs after the cursor (wrapping round); returns the new cursor (None: unchanged).
+    def _check_pipelines(
+        self, enqueued_jobs: set[int], report: PollReport, requests_at_start: int
+    ) -> tuple[int | None, str | None]:
+        """Enqueue the open jobs whose summary changed and the round-robin backstop's turn; returns the new cursor
+        (None: unchanged) and the summaries to remember (None: none known).
 
         Jobs this run already enqueued as changes are passed over (the scorer re-reads their pipelines anyway)
         but still move the cursor, so the round-robin never stalls on them.
         """
         if self._pipeline_checks == 0:
-            return None
-        open_jobs = sorted(set(self._feed.open_job_ids()))
+            return None, None
+        listed = {job.job_id: job.summary for job in self._feed.list_open_jobs()}
+        open_jobs = sorted(listed)
         report.open_jobs = len(open_jobs)
         if not open_jobs:
-            return None
-        stored = self._state.read_health().get(PIPELINE_CURSOR_FIELD)
+            return None, None
+        health = self._state.read_health()
+        summarised = all(summary is not None for summary in listed.values())
+        changed: list[int] = []
+        turn_size = self._pipeline_checks
+        if summarised:
+            previous = _read_summaries(health.get(JOB_SUMMARIES_FIELD))
+            changed = [job_id for job_id in open_jobs if previous.get(job_id) != listed[job_id]]
+            spent = self._feed.requests_made - requests_at_start + len(self.RECORD_TYPES)
+            runs = health.get(RUNS_FIELD)
+            run_number = int(runs) if isinstance(runs, int) or (isinstance(runs, str) and runs.isdigit()) else 0
+            floor = 1 if run_number % BACKSTOP_EVERY_RUNS == 0 else 0
+            turn_size = min(self._pipeline_checks, max(floor, POLL_REQUEST_BUDGET - spent - len(changed)))
+        stored = health.get(PIPELINE_CURSOR_FIELD)
         cursor = int(stored) if isinstance(stored, int) or (isinstance(stored, str) and stored.isdigit()) else 0
         after = [job_id for job_id in open_jobs if job_id > cursor]
-        turn = (after + [job_id for job_id in open_jobs if job_id <= cursor])[: self._pipeline_checks]
-        due = [job_id for job_id in turn if job_id not in enqueued_jobs]
+        turn = (after + [job_id for job_id in open_jobs if job_id <= cursor])[:turn_size]
+        due = [job_id for job_id in dict.fromkeys([*turn, *changed]) if job_id not in enqueued_jobs]
         now = self._clock()
         messages: list[QueueMessageBody] = [
             RecordChanged(source="poll", received_at=now, record_type=RecordType.OPPORTUNITY, record_id=job_id)
@@ -200,8 +245,11 @@ class Poller:
         for start in range(0, len(messages), _ENQUEUE_BATCH):
             self._queue.send_batch(messages[start : start + _ENQUEUE_BATCH])
         report.pipelines_checked = due
+        report.summaries_changed = changed
         report.enqueued += len(messages)
-        return turn[-1]
+        # Remembered only now, after every changed job is on the queue: a failed run re-checks them next time.
+        summaries = json.dumps({str(job_id): listed[job_id] for job_id in open_jobs}) if summarised else None
+        return (turn[-1] if turn else None), summaries
 
     def _enqueue(self, changes: list[Change], report: PollReport) -> int:
         messages: list[QueueMessageBody] = [
@@ -221,3 +269,16 @@ class Poller:
             if last_ping is None or last_ping < change.last_updated - timedelta(minutes=2):
                 report.unannounced += 1
         return len(messages)
+
+
+def _read_summaries(stored: str | int | None) -> dict[int, str | None]:
+    """The summaries a previous run remembered; anything unreadable counts as none (every job re-checked once)."""
+    if not isinstance(stored, str) or not stored:
+        return {}
+    try:
+        raw = json.loads(stored)
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {int(key): str(value) for key, value in raw.items() if str(key).isdigit()}

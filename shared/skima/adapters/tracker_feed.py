@@ -1,5 +1,6 @@
 """The poller's change feed, read from Tracker's Widget getRecords (types R, O, X; inclusive time bounds),
-and its list of open jobs (getRecords O state=open: one request per 100 open jobs)."""
+and its list of open jobs with their summaries (REST Opportunity/PagedSearch state=open: one request per 10 open
+jobs, each row with its pipeline count and last-updated stamp)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from skima.models import RecordType
-from skima.polling import Change
+from skima.polling import Change, OpenJob
 from skima.tracker.client import TrackerClient
 from skima.tracker.timing import Deadline
 
 logger = logging.getLogger(__name__)
 
-_OPEN_JOBS_PAGE = 100
-# Enough for any agency's open jobs; bounds the poller's spend if Tracker ever ignored the state filter.
-_OPEN_JOBS_MAX_PAGES = 20
+# PagedSearch pages hold 10 rows: enough for 1,000 open jobs; bounds the spend if Tracker ignored the state filter.
+_OPEN_JOBS_MAX_PAGES = 100
 
 
 def _read_stamp(value: str | None) -> datetime | None:
@@ -176,21 +176,17 @@ class TrackerChangeFeed:
             last_updated = parse_tracker_time(row.last_updated, offset) or until
             yield Change(record_type, row.id, last_updated)
 
-    def open_job_ids(self) -> Iterator[int]:
-        """Every open job's id, by id (a stable order while paging); lagged like every search."""
-        seen: set[int] = set()
-        for page in range(_OPEN_JOBS_MAX_PAGES):
-            rows = self._client.get_records_page(
-                RecordType.OPPORTUNITY.widget_letter,
-                page=page,
-                page_size=_OPEN_JOBS_PAGE,
-                state="open",
-                sort_field="id",
-                deadline=self._deadline(),
-            )
-            for row in rows:
-                if row.id not in seen:
-                    seen.add(row.id)
-                    yield row.id
-            if len(rows) < _OPEN_JOBS_PAGE:
-                return
+    @property
+    def requests_made(self) -> int:
+        return self._client.request_count
+
+    def list_open_jobs(self) -> Iterator[OpenJob]:
+        """Every open job with its summary ("pipeline count|last updated"), each id once; lagged like every search.
+
+        The summary is None for a row without a pipeline count: the poller then re-checks jobs round-robin.
+        """
+        for row in self._client.iter_opportunities(
+            state="open", max_pages=_OPEN_JOBS_MAX_PAGES, deadline=self._deadline()
+        ):
+            summary = None if row.count_shortlisted is None else f"{row.count_shortlisted}|{row.last_updated or ''}"
+            yield OpenJob(row.opportunity_id, summary)

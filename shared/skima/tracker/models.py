@@ -233,6 +233,8 @@ class Opportunity(TrackerModel):
     last_updated: Text = _alias("lastupdateddatetime", "lastupdated", "updatedat")
     # REST `tagText`, Widget column `tag`; None when the response has no tag field at all (not "no tags").
     tag_text: TagText = _alias("tagtext", "tag", "tags")
+    # The pipeline count of Search/PagedSearch rows (§7.1); None when the row does not carry it.
+    count_shortlisted: OptionalId = _alias("countshortlisted")
 
     @model_validator(mode="before")
     @classmethod

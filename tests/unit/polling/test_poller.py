@@ -9,7 +9,7 @@ import pytest
 
 from skima.errors import QueueUnavailable
 from skima.models import QueueMessageBody, RecordChanged, RecordType
-from skima.polling import Change, Poller
+from skima.polling import BACKSTOP_EVERY_RUNS, POLL_REQUEST_BUDGET, Change, OpenJob, Poller
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 LOOKBACK = timedelta(hours=3)
@@ -33,6 +33,7 @@ class Feed:
         self.fail_after: int | None = None
         self.open_jobs: list[int] = []
         self.open_job_listings = 0
+        self.summaries: dict[int, str] = {}  # job id -> its listing's summary; none: the listing carries none
 
     def save(self, record_type: RecordType, record_id: int, at: datetime) -> None:
         self.records[(record_type, record_id)] = at
@@ -49,9 +50,14 @@ class Feed:
                 raise RuntimeError("crash mid-way")
             yield Change(record_type, rid, at)
 
-    def open_job_ids(self) -> Iterable[int]:
+    def list_open_jobs(self) -> Iterable[OpenJob]:
         self.open_job_listings += 1
-        return list(self.open_jobs)
+        return [OpenJob(job_id, self.summaries.get(job_id)) for job_id in self.open_jobs]
+
+    @property
+    def requests_made(self) -> int:
+        # One request per record type read, one per 10 open jobs listed (as PagedSearch).
+        return len(self.queries) + self.open_job_listings * max(1, -(-len(self.open_jobs) // 10))
 
 
 class State:
@@ -332,3 +338,62 @@ def test_a_queue_outage_during_the_re_check_keeps_the_cursor(
     clock.now += timedelta(minutes=10)
     poller(feed, state, queue, clock, checks=2).run()
     assert _pipeline_checks(queue) == [2001, 2002, 2003, 2001]  # 2003 was not skipped by the failed run
+
+
+# ---------------------------------------------------------------- job summaries: re-read only changed pipelines
+def test_with_summaries_only_jobs_whose_summary_changed_are_re_checked(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = list(range(2001, 2051))  # 50 open jobs: 3 feed reads + 5 listing pages use the whole budget
+    feed.summaries = dict.fromkeys(feed.open_jobs, "2|2026-11-28 07:00:00")
+    poller(feed, state, queue, clock).run()  # first run: nothing remembered, every job re-checked once
+    assert sorted(_pipeline_checks(queue)) == feed.open_jobs
+
+    # A run with nothing new: nothing re-read, except the backstop's turn on every BACKSTOP_EVERY_RUNS-th run.
+    per_run: list[list[int]] = []
+    for _ in range(BACKSTOP_EVERY_RUNS):
+        clock.now += timedelta(minutes=10)
+        before, requests_before = len(_pipeline_checks(queue)), feed.requests_made
+        poller(feed, state, queue, clock).run()
+        per_run.append(_pipeline_checks(queue)[before:])
+        assert feed.requests_made - requests_before == 3 + 5  # the feed's own requests stay within the budget
+    assert sum(len(run) for run in per_run) == 1
+    assert POLL_REQUEST_BUDGET >= 3 + 5
+
+    # A new early-stage application raises one job's pipeline count: that job alone is re-read.
+    feed.summaries[2017] = "3|2026-11-28 07:00:00"
+    clock.now += timedelta(minutes=10)
+    before = len(_pipeline_checks(queue))
+    report = poller(feed, state, queue, clock).run()
+    assert _pipeline_checks(queue)[before:] == [2017] and report.summaries_changed == [2017]
+
+
+def test_with_few_open_jobs_the_backstop_spends_the_rest_of_the_budget(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = [2001, 2002, 2003, 2004, 2005, 2006]
+    feed.summaries = dict.fromkeys(feed.open_jobs, "0|")
+    poller(feed, state, queue, clock).run()
+    clock.now += timedelta(minutes=10)
+    before = len(_pipeline_checks(queue))
+    poller(feed, state, queue, clock).run()
+    # 3 feed reads + 1 listing page leave 4 of the 8 requests: four jobs re-checked round-robin.
+    assert len(_pipeline_checks(queue)[before:]) == POLL_REQUEST_BUDGET - 4
+
+
+def test_a_failed_enqueue_keeps_the_old_summaries_so_the_changed_job_is_re_checked_next_run(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = [2001, 2002]
+    feed.summaries = {2001: "1|a", 2002: "1|a"}
+    poller(feed, state, queue, clock).run()
+    feed.summaries[2002] = "2|a"
+    queue.down = True
+    clock.now += timedelta(minutes=10)
+    with pytest.raises(QueueUnavailable):
+        poller(feed, state, queue, clock).run()
+    queue.down = False
+    clock.now += timedelta(minutes=10)
+    before = len(_pipeline_checks(queue))
+    poller(feed, state, queue, clock).run()
+    assert 2002 in _pipeline_checks(queue)[before:]
