@@ -23,7 +23,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make dev      run the whole loop locally (Tracker simulator, moto, the functions)"
 	@echo "make test     lint, sam validate --lint, sam build, unit + integration + e2e tests"
-	@echo "make bench    engine and rediscovery benchmarks (bench/results.json, bench/rediscovery.json)"
+	@echo "make bench    engine, rediscovery and Tracker-call benchmarks (bench/results.json, bench/rediscovery.json)"
 	@echo "make eval     evaluate the engine on the labelled sets in eval/sets"
 	@echo "make deploy   sam build && sam deploy --guided"
 
@@ -73,6 +73,7 @@ dev: build
 bench: build
 	$(PY) bench/run.py
 	$(PY) bench/rediscovery.py
+	$(PY) bench/tracker_calls.py
 
 # The real-data halves (../shared/dev-data, split by occupation, written outside the repo) first, then our own sets.
 DEVSETS ?= /tmp/skima-devsets

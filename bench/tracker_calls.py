@@ -29,11 +29,10 @@ def main() -> None:
     logging.disable(logging.INFO)  # the handlers log every message; the figures are what is printed
     model_dir = resolve_model_dir(None)
     started = time.perf_counter()
-    with running_simulator(seed=7, candidates=args.burst + 120) as sim:
-        with budget_stack(sim, model_dir) as stack:
-            figures = measure_cases(stack)
-            # In the same (warm) container: its one-off probes are `new_application_cold_container` - 4.
-            figures["burst"] = measure_burst(stack, args.burst)
+    with running_simulator(seed=7, candidates=args.burst + 120) as sim, budget_stack(sim, model_dir) as stack:
+        figures = measure_cases(stack)
+        # In the same (warm) container: its one-off probes are `new_application_cold_container` - 4.
+        figures["burst"] = measure_burst(stack, args.burst)
     figures["seconds"] = round(time.perf_counter() - started, 1)
     results = json.loads(args.out.read_text()) if args.out.is_file() else {}
     results["tracker_calls"] = figures
