@@ -115,6 +115,7 @@ class FakeTracker:
     tags: dict[int, list[str]] = field(default_factory=dict)
     stage_moves: list[tuple[int, int]] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
+    unavailable_documents: set[int] = field(default_factory=set)  # candidates whose document cannot be had
     lose_next_note_response: bool = False
     job_tag_texts: dict[int, list[str]] = field(default_factory=dict)
     tags_in_job_read: bool = False  # True: the job read carries the tags (no separate read needed)
@@ -184,6 +185,8 @@ class FakeTracker:
 
     def download(self, candidate_id: int, document: ResumeDocument) -> DocumentContent:
         self.calls.append("download")
+        if candidate_id in self.unavailable_documents:
+            raise TrackerNotFound("no route serves this document", operation="download")
         return DocumentContent(self.documents[candidate_id][1], document.filename, "text/plain")
 
     # writes

@@ -573,3 +573,21 @@ def test_a_changed_resume_writes_no_note_for_a_rediscovery_row_outside_the_top10
     assert row is not None and row.origin == "rediscovery"  # re-scored and kept as rediscovered
     assert 1011 not in {r.candidate_id for r in world.scores.top10(2001)}
     assert len(world.tracker.notes) == notes_before
+
+
+def test_a_resume_that_cannot_be_downloaded_falls_back_to_the_record_read_only_then(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001, fields_text=STRONG_RESUME)
+    world.tracker.unavailable_documents.add(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+
+    scorer.handle(application(3001))
+
+    assert world.tracker.calls[2:5] == ["list_documents", "download", "candidate"]
+    cached = world.profiles.get_profile(1001)
+    assert cached is not None and cached.profile.source == "record_fields"
+    # Scored from the fields: a later hint reads the record again (its fields are the resume).
+    before = len(world.tracker.calls)
+    scorer.handle(candidate(1001))
+    assert world.tracker.calls[before] == "candidate"
