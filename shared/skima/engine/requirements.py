@@ -26,25 +26,65 @@ class JobTextError(ValueError):
     """The job description is empty or has nothing that can be matched."""
 
 
+# Heading words of each kind of section, checked in this order (the first kind whose words a heading holds wins:
+# 'About the role' is the work, 'About us' the employer). 'ignore' sections (employer, benefits, pay, legal, how to
+# apply) are never requirements.
 _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "responsibilities",
+        ("about the role", "about the job", "about this role", "about the position", "about this job", "the role"),
+    ),
+    ("required", ("about you", "who you are", "what you'll bring", "what you will bring", "what you bring")),
     (
         "ignore",
         (
             "about us",
             "about the company",
+            "about the client",
+            "about our",
+            "about ",
+            "company description",
+            "company overview",
+            "company profile",
+            "the company",
+            "our client",
             "who we are",
             "benefit",
             "perks",
             "we offer",
+            "in it for you",
+            "why you'll love",
+            "why work",
+            "why join",
             "compensation",
             "salary",
-            "why join",
+            "pay range",
+            "pay rate",
+            "wage",
+            "rewards",
             "equal opportunit",
+            "equal employment",
+            "eeo",
+            "diversity",
+            "inclusion",
+            "accommodation",
             "how to apply",
+            "to apply",
+            "application process",
+            "next steps",
             "our company",
+            "our culture",
+            "our mission",
+            "our values",
             "about the team",
-            "what we offer",
             "location",
+            "job type",
+            "schedule",
+            "working hours",
+            "hours",
+            "contract type",
+            "disclaimer",
+            "privacy",
         ),
     ),
     (
@@ -60,6 +100,7 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "good to have",
             "advantage",
             "optional",
+            "ideally",
         ),
     ),
     (
@@ -69,18 +110,26 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "what you'll do",
             "what you will do",
             "duties",
-            "the role",
+            "functions",
             "day to day",
             "day-to-day",
             "your impact",
+            "your role",
             "you will",
+            "you'll",
             "key tasks",
+            "tasks",
             "job description",
+            "role description",
+            "position description",
             "role overview",
-            "about the role",
             "overview",
             "summary",
             "mission",
+            "expectations",
+            "accountabilit",
+            "the opportunity",
+            "the position",
         ),
     ),
     ("education", ("education", "academic")),
@@ -91,30 +140,95 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "qualification",
             "must have",
             "must-have",
-            "what you bring",
             "looking for",
-            "who you are",
-            "required",
             "skill",
             "experience",
             "essential",
             "competenc",
             "you have",
+            "you need",
+            "you'll need",
+            "you will need",
+            "your profile",
+            "ideal candidate",
+            "candidate profile",
+            "person specification",
+            "criteria",
             "technical",
             "tech stack",
             "tools",
             "certification",
+            "licens",
             "need",
         ),
     ),
 ]
-_TITLE_FIELD = re.compile(r"^\W*(?:job\s+title|title|position|role|job|opening|vacancy)\s*[:\-–]\s*(.+)$", re.I)
 _SEEKING = re.compile(
     r"\b(?:looking for|hiring|seeking|searching for|recruiting)\s+(?:an?\s+|our next\s+)?"
     r"(.{3,60}?)(?=\s+(?:to|who|with|at|in|for|that)\b|[.,;:!]|$)",
     re.I,
 )
-_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
+# besides the lexicon's role nouns, the heads of trade and service titles a posting may open with
+_TITLE_NOUNS = (
+    *ROLE_NOUNS,
+    "driver",
+    "operative",
+    "worker",
+    "cook",
+    "cleaner",
+    "carer",
+    "caregiver",
+    "aide",
+    "cashier",
+    "handler",
+    "porter",
+    "installer",
+    "fitter",
+    "welder",
+    "machinist",
+    "estimator",
+    "bookkeeper",
+    "dentist",
+    "hygienist",
+    "physiotherapist",
+    "pharmacist",
+    "paramedic",
+    "midwife",
+    "practitioner",
+    "server",
+    "bartender",
+    "barista",
+    "housekeeper",
+    "attendant",
+    "guard",
+    "courier",
+    "labourer",
+    "laborer",
+    "tutor",
+    "lecturer",
+    "librarian",
+    "chemist",
+    "biologist",
+    "veterinarian",
+    "stylist",
+    "photographer",
+    "translator",
+    "interpreter",
+    "dancer",
+    "solicitor",
+    "underwriter",
+    "broker",
+    "salesperson",
+    "merchandiser",
+    "dispatcher",
+    "scheduler",
+    "inspector",
+    "foreman",
+    "superintendent",
+    "apprentice",
+    "graduate",
+)
+_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", re.I)
 _PREFERRED_MARK = re.compile(
     r"\b(?:preferred|preferably|nice to have|nice-to-have|a plus|is a plus|bonus|"
     r"ideally|desirable|advantageous|good to have|optional)\b",
@@ -198,46 +312,142 @@ class _Line:
 
 
 def _classify_header(line: str) -> str | None:
-    stripped = line.strip().lstrip("#").strip().rstrip(":").strip()
+    """The kind of section a heading line opens ('## What you'll bring', 'BENEFITS', 'About us:'), or None when
+    the line is not a heading of a kind we know."""
+    stripped = _HEADING_MARKUP.sub("", line).strip().rstrip(":").strip(" *_")
     words = stripped.split()
     if not words or len(words) > 7:
         return None
-    is_header = (
-        line.lstrip().startswith("#")
-        or line.rstrip().endswith(":")
-        or stripped.isupper()
-        or (len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•"))
+    marked = (
+        line.lstrip().startswith(("#", "**", "__"))
+        or line.rstrip(" *_").endswith(":")
+        or (stripped.isupper() and len(stripped) > 3)
     )
-    if not is_header:
+    # a short unmarked line is a heading only when it names no skill ('Technical skills' is, 'SQL skills' is not)
+    plain = len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•") and not _known_terms(stripped)
+    if not (marked or plain):
         return None
-    lowered = stripped.lower()
+    lowered = stripped.lower().replace("’", "'")
     for section, keys in _SECTION_RULES:
         if any(key in lowered for key in keys):
             return section
     return None
 
 
-def _raw_title(lines: list[str]) -> str:
-    """The text the job's title is taken from, before clean-up (qualifiers and location still in it)."""
-    for line in lines[:12]:
+_HEADING_MARKUP = re.compile(r"^[#>\s*_]+")
+
+
+# a field label for the title, alone or before its value: 'Job Title:', '## Position', '**Role:**', 'JOB TITLE'
+_TITLE_LABEL = r"(?:job\s+title|position\s+title|role\s+title|job\s+role|title|position|role|job|opening|vacancy|designation)"
+_TITLE_FIELD = re.compile(
+    r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*(?:[:|]|\s[-–—]\s?)[*_\s]*(\S.*)$", re.I
+)
+_TITLE_LABEL_ALONE = re.compile(r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*:?[*_\s]*$", re.I)
+# in a flattened posting the value runs on into the next field ('Job Title: Nurse Location: Leeds ...')
+_NEXT_FIELD = re.compile(
+    r"\s+(?:[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[-|•]\s|(?:We|You|Our|The|This|As)\s[a-z])"
+)
+# a line under the title naming the employer and place ('Acme Ltd · Leeds, UK', 'Springfield, IL', 'Remote')
+_PLACE_LINE = re.compile(
+    r"\s[·•|–—]\s|,\s*(?:[A-Z]{2}|UK|USA|United States|United Kingdom|England|Scotland|Wales)\.?\s*(?:\(|$|\s[-–(]|\s+\d)|"
+    r"^(?i:remote|hybrid|on-?site|full[- ]time|part[- ]time)\b"
+)
+# words of a title kept in capitals when an ALL-CAPS title is put in title case
+_ACRONYM_OK = {"it", "qa", "ux", "ui", "hr", "ai", "ml", "bi", "vp", "ceo", "cfo", "cto", "coo", "cio", "erp", "sap", "aws"}
+_MINOR_WORDS = {"of", "and", "the", "for", "to", "in", "at", "on", "or", "a", "an", "with"}
+
+
+def _display_case(title: str) -> str:
+    """'SENIOR STAFF ACCOUNTANT' -> 'Senior Staff Accountant'; 'HR MANAGER' keeps 'HR'. Mixed case is left as is."""
+    letters = re.sub(r"[^A-Za-z]", "", title)
+    if not letters or not letters.isupper() or len(letters) <= 4:
+        return title
+    words = []
+    for index, word in enumerate(title.split()):
+        bare = re.sub(r"[^A-Za-z]", "", word).lower()
+        if bare in _ACRONYM_OK or (bare and len(bare) <= 4 and not re.search(r"[aeiouy]", bare)):
+            words.append(word)
+        elif index and bare in _MINOR_WORDS:
+            words.append(word.lower())
+        else:
+            words.append(word.capitalize() if "-" not in word else "-".join(w.capitalize() for w in word.split("-")))
+    return " ".join(words)
+
+
+def _strip_markup(line: str) -> str:
+    return re.sub(r"^[#>•\s]+", "", line).replace("**", "").replace("__", "").strip(" *_:")
+
+
+def _titlelike(line: str) -> bool:
+    """Short, not a sentence, not a section label, not the employer/place line."""
+    text = _strip_markup(line)
+    words = text.split()
+    return (
+        0 < len(words) <= 10
+        and not text.endswith((".", "!", "?"))
+        # a section label is never the title, unless it names a kind of worker ('TECHNICAL RECRUITER')
+        and (_ROLE_NOUN_RE.search(text) is not None or (_classify_header(line) is None and _classify_header(text + ":") is None))
+        and not line.lstrip().startswith("•")
+        and bool(re.search(r"[A-Za-z]{2}", text))
+    )
+
+
+def _is_place_line(line: str) -> bool:
+    return len(line.split()) <= 12 and not line.rstrip().endswith(".") and bool(_PLACE_LINE.search(line))
+
+
+def read_title(lines: list[str]) -> tuple[str, float]:
+    """The text the job's title is taken from, before clean-up (qualifiers and location still in it), and how
+    sure that reading is (1: a labelled field or a title-like first line naming a kind of worker; lower for a
+    guess from prose or a first line that names no role)."""
+    for index, line in enumerate(lines[:12]):
+        if _TITLE_LABEL_ALONE.match(line) and index + 1 < len(lines):
+            value = _strip_markup(lines[index + 1])
+            if value and len(value.split()) <= 12 and _classify_header(lines[index + 1]) is None:
+                return value, 1.0
         match = _TITLE_FIELD.match(line)
-        if match and len(match.group(1).split()) <= 12:
-            return match.group(1)
+        if match:
+            value = _NEXT_FIELD.split(match.group(1).replace("**", ""), maxsplit=1)[0].strip(" *_")
+            if value and len(value.split()) <= 12 and not _TITLE_LABEL_ALONE.match(value):
+                return value, 1.0
     for line in lines[:6]:
-        if line.lstrip().startswith("#") and _ROLE_NOUN_RE.search(line):
-            return line.lstrip("# ")
-    first = lines[0] if lines else ""
-    if first and len(first.split()) <= 10 and not first.endswith(".") and _classify_header(first) != "ignore":
-        return first.lstrip("# ")
+        if line.lstrip().startswith("#") and _ROLE_NOUN_RE.search(line) and _titlelike(line):
+            return _strip_markup(line), 1.0
+    # the first title-like line, past any section label ('Job Description', 'Overview') or place line above it
+    for line in lines[:4]:
+        if _titlelike(line) and not _is_place_line(line):
+            return _strip_markup(line), 1.0 if _ROLE_NOUN_RE.search(line) else 0.6
+        if len(line.split()) > 10:
+            break  # prose has started: the title, if any, is inside it
+    content = [line for line in lines if _classify_header(line) is None] or lines
+    first = _strip_markup(content[0])
+    # a flattened posting opening with its title ('Senior Staff Accountant Ridgeway Foods is seeking ...'): the
+    # capitalised words up to the first role noun
+    opening = re.match(r"^(?:\S+\s+){0,6}?(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", first, re.I)
+    if opening and all(w[:1].isupper() or w in _MINOR_WORDS for w in opening.group(0).split()):
+        return opening.group(0), 0.8
     for line in lines[:10]:
         match = _SEEKING.search(line)
         if match and _ROLE_NOUN_RE.search(match.group(1)):
-            return match.group(1)
-    return first[:80]
+            return match.group(1), 0.7
+    return " ".join(first.split()[:8]), 0.2
+
+
+def _is_title_block(line: str, raw_title: str) -> bool:
+    """A line of the posting's head that is not content: the title label, the title itself (even when it reads
+    like a header, 'TECHNICAL RECRUITER'), or the employer/place line under it."""
+    text = _strip_markup(line)
+    if _TITLE_LABEL_ALONE.match(line) or _is_place_line(line):
+        return True
+    return bool(raw_title) and len(text.split()) <= 14 and raw_title.lower() in text.lower()
+
+
+def _raw_title(lines: list[str]) -> str:
+    return read_title(lines)[0]
 
 
 def extract_title(lines: list[str]) -> str:
-    return _clean_title(_raw_title(lines))[:80]
+    return _display_case(_clean_title(_raw_title(lines)))[:80]
 
 
 def role_query(raw_title: str, title: str) -> str:
@@ -495,20 +705,23 @@ def _drop_members(groups: dict[str, list[str]]) -> dict[str, list[str]]:
 
 def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     """The job's title and requirements; raises JobTextError when nothing usable is found."""
-    cleaned = clean_text(text or "")
+    # 'Acme · Leeds, UK': the middle dot is a separator here, not the bullet clean_text would make of it
+    cleaned = clean_text(re.sub(r"[ \t]\u00b7[ \t]", " | ", text or ""))
     raw_lines = [line for line in cleaned.split("\n") if line.strip()]
     if not raw_lines or len(cleaned.split()) < 2:
         raise JobTextError("the job description is empty")
-    title = extract_title(raw_lines)
+    raw_title, confidence = read_title(raw_lines)
+    title = _display_case(_clean_title(raw_title))[:80]
     builder = _Builder()
-    query = role_query(_raw_title(raw_lines), title)
+    query = role_query(raw_title, title)
     builder.add("role", title, query, terms=[role_key(title)] if role_key(title) else [])
+    builder.items[0].confidence = confidence
 
     lines: list[_Line] = []
     section = "intro"
     for index, line in enumerate(raw_lines):
-        if index == 0 and title and title.lower() in line.lower() and len(line.split()) <= 10:
-            continue  # the title line, even when it reads like a header ('TECHNICAL RECRUITER')
+        if index <= 4 and _is_title_block(line, raw_title):
+            continue  # the title, its label and the employer/place line under it
         header = _classify_header(line)
         if header is not None:
             section = header
