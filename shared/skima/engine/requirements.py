@@ -274,6 +274,75 @@ _ABOUT_EMPLOYER = re.compile(
 )
 
 
+# Headings a flattened posting runs into its text ('... close. Requirements: CPA ...', 'ESSENTIAL FUNCTIONS:The
+# primary ...', 'Company DescriptionAcme is ...'): they are put back on lines of their own.
+_HEADING_WORDS = (
+    r"(?:(?:key|core|main|primary|essential|minimum|preferred|required|basic|additional|desired|technical|job|"
+    r"position|role|company|soft|other|your|our|general|specific)\s+){0,2}"
+    r"(?:requirements?|qualifications?|responsibilities|duties|functions|skills(?:\s+(?:and|&)\s+experience)?|"
+    r"experience|education|benefits|perks|description|summary|overview|expectations|"
+    r"certifications?|licen[cs]es?|about\s+(?:us|you|the\s+(?:role|company|job|team|client))|who\s+you\s+are|"
+    r"what\s+(?:you'll|you\s+will|we)\s+(?:do|bring|need|offer)|nice\s+to\s+have|how\s+to\s+apply|"
+    r"equal\s+opportunity(?:\s+employer)?)"
+)
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[^\s:])|^)[ \t]*(" + _HEADING_WORDS + r")(?:[ \t]*(:)[ \t]*|(?=[A-Z][a-z])|[ \t]+(?=[A-Z]))", re.I | re.M
+)
+# two words joined where a line break was lost ('experienceAbility to ...'); brand names written that way stay
+_JOINED_WORDS = re.compile(r"\b([A-Za-z]*?[a-z]{3})([A-Z][a-z]{2,})")
+_CAMEL_NAMES = {
+    "powerpoint",
+    "sharepoint",
+    "wordpress",
+    "peoplesoft",
+    "mailchimp",
+    "zoominfo",
+    "salesforce",
+    "smartsheet",
+    "quickbase",
+    "servicetitan",
+    "solarwinds",
+    "autodesk",
+    "blackberry",
+    "playstation",
+    "successfactors",
+    "workday",
+    "paycom",
+    "bamboohr",
+    "clickup",
+    "freshdesk",
+    "livechat",
+    "openshift",
+    "cloudformation",
+    "elasticsearch",
+    "rabbitmq",
+    "graphql",
+}
+
+
+def _restore_breaks(text: str) -> str:
+    """Line breaks a paste lost, put back before headings and between joined words, so each heading opens its
+    section again and each item is its own line."""
+
+    def inline(match: re.Match[str]) -> str:
+        heading, colon = match.group(1), match.group(2)
+        # a heading reads as one when capitalised and closed by a colon, or in capitals, or run into the next
+        # word ('DescriptionAcme'); 'strong skills: ...' and 'the Experience Team' are left alone
+        run_into = not colon and not match.group(0).endswith((" ", "\t"))
+        if not heading[:1].isupper() or not (colon or (heading.isupper() and len(heading) > 3) or run_into):
+            return match.group(0)
+        return f"\n{heading}{colon or ''}\n"
+
+    def joined(match: re.Match[str]) -> str:
+        whole = match.group(1) + match.group(2)
+        if whole.lower() in _CAMEL_NAMES or ALIAS_TO_CANONICAL.get(term_key(whole)):
+            return whole
+        return match.group(1) + "\n" + match.group(2)
+
+    text = _INLINE_HEADING.sub(inline, text)
+    return _JOINED_WORDS.sub(joined, text)
+
+
 def _about_employer(sentence: str) -> bool:
     return bool(_ABOUT_EMPLOYER.search(sentence)) and not _known_terms(sentence) and not _YEARS.search(sentence)
 
@@ -324,7 +393,13 @@ def _classify_header(line: str) -> str | None:
         or (stripped.isupper() and len(stripped) > 3)
     )
     # a short unmarked line is a heading only when it names no skill ('Technical skills' is, 'SQL skills' is not)
-    plain = len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•") and not _known_terms(stripped)
+    plain = (
+        len(words) <= 4
+        and not stripped.endswith(".")
+        and ":" not in stripped  # 'Location: Leeds' is a field, read as one below
+        and not line.startswith("•")
+        and not _known_terms(stripped)
+    )
     if not (marked or plain):
         return None
     lowered = stripped.lower().replace("’", "'")
@@ -437,9 +512,11 @@ def _is_title_block(line: str, raw_title: str) -> bool:
     """A line of the posting's head that is not content: the title label, the title itself (even when it reads
     like a header, 'TECHNICAL RECRUITER'), or the employer/place line under it."""
     text = _strip_markup(line)
-    if _TITLE_LABEL_ALONE.match(line) or _is_place_line(line):
+    if _TITLE_LABEL_ALONE.match(line) or _TITLE_FIELD.match(line) or _is_place_line(line):
         return True
-    return bool(raw_title) and len(text.split()) <= 14 and raw_title.lower() in text.lower()
+    if not raw_title or line.lstrip().startswith("•") or len(text.split()) > 14:
+        return False
+    return text.lower().startswith(raw_title.lower()) or raw_title.lower().startswith(text.lower())
 
 
 def _raw_title(lines: list[str]) -> str:
@@ -706,7 +783,7 @@ def _drop_members(groups: dict[str, list[str]]) -> dict[str, list[str]]:
 def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     """The job's title and requirements; raises JobTextError when nothing usable is found."""
     # 'Acme · Leeds, UK': the middle dot is a separator here, not the bullet clean_text would make of it
-    cleaned = clean_text(re.sub(r"[ \t]\u00b7[ \t]", " | ", text or ""))
+    cleaned = clean_text(_restore_breaks(re.sub(r"[ \t]\u00b7[ \t]", " | ", text or "")))
     raw_lines = [line for line in cleaned.split("\n") if line.strip()]
     if not raw_lines or len(cleaned.split()) < 2:
         raise JobTextError("the job description is empty")
