@@ -540,8 +540,9 @@ def role_query(raw_title: str, title: str) -> str:
     qualifiers = [q for q in qualifiers if q.lower() not in title.lower()]
     if not qualifiers:
         return title
-    text = f"{title} ({', '.join(qualifiers)})"
-    return text.title() if text.isupper() else text
+    if raw_title.isupper():
+        qualifiers = [q.title() for q in qualifiers]
+    return f"{title} ({', '.join(qualifiers)})"
 
 
 def _clean_title(text: str) -> str:
