@@ -239,6 +239,8 @@ _LEAD_IN = re.compile(
     r"^(?:(?:must\s+have|should\s+have|required|you\s+have|you\s+bring|need|needs|we\s+need)\s*[:\-]?\s*)?"
     r"(?:(?:strong|solid|good|proven|excellent|deep|hands[- ]on|working|practical|expert|advanced|basic|"
     r"demonstrated|extensive|professional|some|prior)\s+)*"
+    r"(?:(?:functional|working|thorough|sound)\s+)?"
+    r"(?:(?:conversant|proficient|skilled|experienced|competent)\s+(?:with|in|at)\s+|possess(?:es)?\s+)?"
     r"(?:(?:experience|expertise|proficiency|knowledge|understanding|familiarity|skills?|background|"
     r"exposure|fluency|command)\s*(?:in|with|of|using|on|:)?\s+)?"
     r"(?:(?:technical\s+skills|required\s+skills|skills|tools|tech\s+stack|stack|technologies)\s*[:\-]\s*)?",
@@ -274,6 +276,130 @@ _ABOUT_EMPLOYER = re.compile(
 )
 
 
+# Sentences that are never requirements, wherever they stand: equal-opportunity and legal text, benefits, pay,
+# how to apply, and the employer's description of itself
+_NOT_A_REQUIREMENT = re.compile(
+    r"\b(?:equal (?:employment )?opportunit|affirmative action|regardless of|without regard to|protected veteran|"
+    r"sexual orientation|gender identity|national origin|e-verify|reasonable accommodation|eeo\b|"
+    r"health(?:care)? insurance|dental|vision (?:insurance|plan|coverage)|401\s?\(?k\)?|paid time off|pto\b|"
+    r"pension|days(?:'s)? (?:annual )?(?:holiday|leave|vacation)|annual leave|life insurance|employee discount|"
+    r"tuition (?:reimbursement|assistance)|learning budget|parental leave|cycle to work|wellness (?:program|benefit)|"
+    r"competitive (?:salary|pay|compensation|benefits)|benefits (?:include|package|are)|we offer|you'll get|"
+    r"perks include|salary (?:range|of|is|up to|:)|pay (?:range|rate)|per (?:hour|annum|year|hr)\b|/\s?(?:hr|hour)\b|"
+    r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
+    r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"
+    r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|income potential|commission pay|"
+    r"submit your|only shortlisted|employment agency|recruitment agency|we will be in touch|"
+    r"our client(?:s)? (?:is|are) (?:a|an|the|seeking|looking|recruiting)|"
+    r"(?:an|a) (?:[\w-]+ ){0,3}(?:company|firm|business|organisation|organization|client) (?:is|are) "
+    r"(?:seeking|looking|recruiting|hiring))",
+    re.I,
+)
+# ... unless it asks something of the candidate ('3+ years ...', 'you must ...')
+_ASKS_OF_CANDIDATE = re.compile(
+    r"\b(?:you (?:must|should|will need|have)|must (?:have|be|hold)|required|candidates? (?:must|should)|"
+    r"\d+\+?\s*(?:years?|yrs?) (?:of )?(?:experience|exp))\b",
+    re.I,
+)
+
+
+# the employer describing itself: the strong phrases always, the weak ones ('join our team') when no skill is named
+_BLURB = re.compile(
+    r"\b(?:is one of the|is a (?:leading|global|growing|well[- ]established|fast[- ]growing|market[- ]leading)|"
+    r"world.s (?:first|largest|leading)|leading (?:provider|supplier|distributor|manufacturer)|founded in|"
+    r"headquartered|with offices in|award[- ]winning|we pride ourselves)",
+    re.I,
+)
+_WEAK_BLURB = re.compile(
+    r"^\W*(?:we|we're|we.re|our|at [A-Z]\w+,)\s|"
+    r"\b(?:we are (?:a|an|the|proud|committed)|we're (?:a|an)|our mission|we believe|"
+    r"join (?:our|a) (?:growing |great |dynamic )?team)",
+    re.I,
+)
+
+
+def _never_a_requirement(sentence: str) -> bool:
+    if _ASKS_OF_CANDIDATE.search(sentence):
+        return False
+    if _NOT_A_REQUIREMENT.search(sentence) or _BLURB.search(sentence):
+        return True
+    return bool(_WEAK_BLURB.search(sentence)) and not _known_terms(sentence)
+
+
+# list numbering and letters a posting's items open with ('4. ', 'a) ', '(ii) ', '1-')
+_NUMBERING = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.):]|\d{1,2}\s?-)\s+")
+# words that open or join sentences but name nothing ('Furthermore', 'Additionally')
+_DISCOURSE = {
+    "furthermore",
+    "additionally",
+    "moreover",
+    "however",
+    "also",
+    "please",
+    "note",
+    "therefore",
+    "overall",
+    "finally",
+    "lastly",
+    "plus",
+    "etc",
+    "other",
+    "others",
+    "misc",
+    "various",
+    "general",
+    "roles",
+    "role",
+    "duties",
+    "tasks",
+    "work",
+    "job",
+    "position",
+    "candidate",
+    "candidates",
+}
+_PLACES = re.compile(
+    r"^(?:[A-Z]{2}|USA?|UK|United (?:States|Kingdom)|England|Scotland|Wales|Remote|Hybrid|On-?site|"
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New \w+|North \w+|South \w+|Ohio|Oklahoma|Oregon|"
+    r"Pennsylvania|Rhode Island|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Washington|Wisconsin|"
+    r"Wyoming|London|\w+ County)$"
+)
+_HEADING_VOCABULARY = {
+    *"requirements requirement qualifications qualification skills skill experience technical responsibilities".split(),
+    *"about us you you'll bring who are key required preferred desired education duties summary overview".split(),
+    *"description job role company the our essential functions nice to have must minimum basic what we offer".split(),
+    *"benefits perks additional desirable criteria profile your ideal candidate person specification and".split(),
+}
+_FUNCTION_WORD = re.compile(
+    r"^(?:in|on|at|to|for|with|of|by|from|when|where|if|as|both|either|all|any|our|your|their|this|these|that|"
+    r"which|who|and|or|but|so|etc|via|per|than|then|into|within|across|who|while)\b|^[^\w(]",
+    re.I,
+)
+_SENTENCE_WORDS = re.compile(r"\b(?:is|are|was|were|will|we|you|us|be|been|can|may|must|should|would)\b", re.I)
+
+
+def _is_fragment(label: str) -> bool:
+    """A piece of a sentence rather than a named requirement: a lone '-', one generic lowercase word ('analyze',
+    'roles'), a discourse word, a heading, a place, or words that open or close mid-phrase ('in day-to-day')."""
+    text = label.strip(" .,;:-•*[]")
+    words = text.split()
+    if len(text) < 2 or not re.search(r"[A-Za-z]", text) or len(words) > 8:
+        return True
+    if text.lower() in _DISCOURSE or _PLACES.match(text):
+        return True
+    if all(w.lower().strip("'") in _HEADING_VOCABULARY for w in words):
+        return True  # a heading ('Technical skills', 'Requirements')
+    if _FUNCTION_WORD.match(text) or re.search(r"\b(?:and|or|of|the|a|an|to|with|in|for|other|our)$", text, re.I):
+        return True
+    if _SENTENCE_WORDS.search(text):
+        return True
+    # one lowercase word that names no known skill ('analyze', 'processing'): a proper term has a capital, a digit
+    # or a symbol ('Excel', 'C#', 'SAP', 'CDL-A')
+    return len(words) == 1 and text.islower() and not re.search(r"[\d#+/.]", text) and not _known_terms(text)
+
+
 # Headings a flattened posting runs into its text ('... close. Requirements: CPA ...', 'ESSENTIAL FUNCTIONS:The
 # primary ...', 'Company DescriptionAcme is ...'): they are put back on lines of their own.
 _HEADING_WORDS = (
@@ -283,7 +409,7 @@ _HEADING_WORDS = (
     r"experience|education|benefits|perks|description|summary|overview|expectations|"
     r"certifications?|licen[cs]es?|about\s+(?:us|you|the\s+(?:role|company|job|team|client))|who\s+you\s+are|"
     r"what\s+(?:you'll|you\s+will|we)\s+(?:do|bring|need|offer)|nice\s+to\s+have|how\s+to\s+apply|"
-    r"equal\s+opportunity(?:\s+employer)?)"
+    r"equal\s+opportunity(?:\s+employer)?|compensation(?:\s+(?:and|&)\s+benefits)?|salary\s+(?:and|&)\s+benefits)"
 )
 _INLINE_HEADING = re.compile(
     r"(?:(?<=[^\s:])|^)[ \t]*(" + _HEADING_WORDS + r")(?:[ \t]*(:)[ \t]*|(?=[A-Z][a-z])|[ \t]+(?=[A-Z]))", re.I | re.M
@@ -331,7 +457,9 @@ def _restore_breaks(text: str) -> str:
         run_into = not colon and not match.group(0).endswith((" ", "\t"))
         if not heading[:1].isupper() or not (colon or (heading.isupper() and len(heading) > 3) or run_into):
             return match.group(0)
-        return f"\n{heading}{colon or ''}\n"
+        # the heading and its text stay one line, read as a field ('Benefits: ...'): a flattened posting has no
+        # line breaks to end a section, so a section opened here would run on to the end of the text
+        return f"\n{heading}: "
 
     def joined(match: re.Match[str]) -> str:
         whole = match.group(1) + match.group(2)
@@ -425,7 +553,7 @@ _NEXT_FIELD = re.compile(
 # a line under the title naming the employer and place ('Acme Ltd · Leeds, UK', 'Springfield, IL', 'Remote')
 _PLACE_LINE = re.compile(
     r"\s[·•|–—]\s|,\s*(?:[A-Z]{2}|UK|USA|United States|United Kingdom|England|Scotland|Wales)\.?\s*(?:\(|$|\s[-–(]|\s+\d)|"
-    r"^(?i:remote|hybrid|on-?site|full[- ]time|part[- ]time)\b"
+    r"^(?i:remote|hybrid|on-?site|full[- ]time|part[- ]time)\b(?:\s*[-|(,/].*)?$"
 )
 # words of a title kept in capitals when an ALL-CAPS title is put in title case
 _ACRONYM_OK = {"it", "qa", "ux", "ui", "hr", "ai", "ml", "bi", "vp", "ceo", "cfo", "cto", "coo", "cio", "erp", "sap", "aws"}
@@ -519,6 +647,18 @@ def _is_title_block(line: str, raw_title: str) -> bool:
     return text.lower().startswith(raw_title.lower()) or raw_title.lower().startswith(text.lower())
 
 
+def _is_name_line(line: str) -> bool:
+    """A short line of capitalised words naming no skill: an employer or a place."""
+    words = line.split()
+    return (
+        0 < len(words) <= 6
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS or w in "&|-" for w in words)
+        and not line.rstrip().endswith((".", ":"))
+        and not _known_terms(line)
+        and _classify_header(line) is None
+    )
+
+
 def _raw_title(lines: list[str]) -> str:
     return read_title(lines)[0]
 
@@ -580,7 +720,8 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
 
 _MARKS = re.compile(
     r"\((?:required|preferred|a plus|nice to have|mandatory|must|essential|desired|optional)\)|"
-    r"\b(?:is\s+)?(?:a\s+)?(?:plus|required|mandatory|preferred|desired)\s*$",
+    r"\s*\b(?:(?:is|are|would be|will be)\s+)?(?:an?\s+)?(?:plus|required|mandatory|preferred|desired|demanded|must|"
+    r"essential|needed|desirable|advantage|advantageous|beneficial|bonus|(?:strongly\s+)?preferred)\s*\.?\s*$",
     re.I,
 )
 _TRAILER = re.compile(
@@ -589,11 +730,14 @@ _TRAILER = re.compile(
     re.I,
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
+    r"^(?:(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|functional|thorough|sound|"
     r"practical|advanced|basic|deep|extensive|prior|current|valid|active|must hold an?|familiarity with|"
-    r"comfortable (?:with|using)|familiar with|fluent in|"
-    r"(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding)"
-    r"\s+(?:with|in|of|using|on))\s+)",
+    r"comfortable (?:with|using)|familiar with|fluent in|conversant (?:with|in)|proficient (?:in|with|at)|"
+    r"skilled (?:in|at|with)|experienced (?:in|with)|competent (?:in|with)|able to|ability to|"
+    r"(?:must|should) (?:have|possess)|you (?:have|bring)|possess(?:es)?(?: (?:skills|knowledge|experience) (?:in|of|with))?|"
+    r"(?:a |an )?(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding|awareness|"
+    r"competence|command|grasp)"
+    r"\s+(?:with|in|of|using|on|to))\s+)",
     re.I,
 )
 
@@ -611,7 +755,7 @@ def _domain(term: str) -> str:
 def requirement_label(item: str) -> str:
     """How a gap names a requirement: the job's own words less the lead-in ('Solid background in cash handling'
     -> 'cash handling'), keeping what kind of thing it is ('BLS certification', "driver's license")."""
-    term = _MARKS.sub("", item).strip(" .:-")
+    term = _MARKS.sub("", _NUMBERING.sub("", item)).strip(" .:-•")
     while _LEAD_WORDS.match(term) and not re.match(r"(?:valid|current|active)\b", term, re.I):
         term = _LEAD_WORDS.sub("", term, count=1)  # 'valid' stays: a valid license is the requirement
     term = _domain(re.sub(r"\s+skills?$", "", term, flags=re.I).strip())
@@ -763,7 +907,7 @@ def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[
         for second in surfaces:
             if first == second:
                 continue
-            pattern = rf"{re.escape(first)}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}"
+            pattern = rf"(?<![\w+#]){re.escape(first)}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}(?![\w+#])"
             if re.search(pattern, content, re.I):
                 label = f"{first} or {second}"
                 groups[label] = [first, second]
@@ -781,10 +925,21 @@ def _drop_members(groups: dict[str, list[str]]) -> dict[str, list[str]]:
     return {k: v for k, v in groups.items() if v}
 
 
+def _mark_separators(text: str) -> str:
+    """'Acme · Leeds, UK', 'Acme – Leeds', 'Junior Chef  Glasfryn, Mold': in a posting's first lines a middle dot, an
+    en dash or a run of spaces separates title, employer and place; they become ' | ' (a middle dot elsewhere is a
+    bullet to clean_text, and a dash or double space would be lost)."""
+    head, newline, rest = text.partition("\n")
+    second, newline2, rest = rest.partition("\n")
+    head = re.sub(r"[ \t]{2,}|[ \t][\u2013\u2014][ \t]", " | ", head.strip())
+    second = re.sub(r"[ \t][\u2013\u2014][ \t]", " | ", second)
+    return re.sub(r"[ \t]\u00b7[ \t]", " | ", head + newline + second + newline2 + rest)
+
+
 def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     """The job's title and requirements; raises JobTextError when nothing usable is found."""
     # 'Acme · Leeds, UK': the middle dot is a separator here, not the bullet clean_text would make of it
-    cleaned = clean_text(_restore_breaks(re.sub(r"[ \t]\u00b7[ \t]", " | ", text or "")))
+    cleaned = clean_text(_restore_breaks(_mark_separators(text or "")))
     raw_lines = [line for line in cleaned.split("\n") if line.strip()]
     if not raw_lines or len(cleaned.split()) < 2:
         raise JobTextError("the job description is empty")
@@ -800,6 +955,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     for index, line in enumerate(raw_lines):
         if index <= 4 and _is_title_block(line, raw_title):
             continue  # the title, its label and the employer/place line under it
+        if index == 1 and _is_title_block(raw_lines[0], raw_title) and _is_name_line(line):
+            continue  # 'Bristol', 'Acme Holdings Ltd' under the title
         header = _classify_header(line)
         if header is not None:
             section = header
@@ -813,17 +970,28 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             label = field.group(1).lower()
             sub = _classify_header(field.group(1) + ":")
             if sub in ("required", "preferred", "education") or "skill" in label:
-                lines.append(_Line(field.group(2), sub or "required", True))
+                value = field.group(2)
+                if len(value.split()) > 20:  # a flattened section: one line per sentence
+                    lines.extend(_Line(part.strip(), sub or "required", False) for part in _SENTENCE_BREAK.split(value))
+                else:
+                    lines.append(_Line(value, sub or "required", True))
+                continue
+            if sub == "responsibilities" and len(field.group(2).split()) > 3:
+                lines.extend(_Line(part.strip(), sub, False) for part in _SENTENCE_BREAK.split(field.group(2)))
                 continue
             if sub == "ignore":
                 continue
         if len(line.split()) > 20:
             # a paragraph: one requirement per sentence, and the employer's self-description left out
             for sentence in _SENTENCE_BREAK.split(line):
-                if sentence.strip() and not _about_employer(sentence):
+                if sentence.strip() and not _about_employer(sentence) and not _never_a_requirement(sentence):
                     lines.append(_Line(sentence.strip(), section, False))
             continue
         if section == "intro" and _about_employer(line):
+            continue
+        kept = [part for part in _SENTENCE_BREAK.split(line) if part.strip() and not _never_a_requirement(part)]
+        if len(kept) < len(_SENTENCE_BREAK.split(line)):
+            lines.extend(_Line(part.strip(), section, False) for part in kept)
             continue
         lines.append(_Line(line, section, line.startswith("•")))
 
@@ -832,7 +1000,10 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     for ln in lines:
         if ln.section == "ignore":
             continue
-        content = ln.text.strip(" •-*")
+        content = _NUMBERING.sub("", ln.text.strip(" •-*")).strip()
+        # a list item or a short line may name requirements the lexicon does not know; a prose sentence's
+        # comma-separated pieces are rarely requirements of their own (only its known terms are taken)
+        listlike = ln.bullet or len(content.split()) <= 12
         first_new = len(builder.items)
         required = ln.section != "preferred" and not _PREFERRED_MARK.search(content)
         in_requirements = ln.section in ("required", "preferred", "education") or (
@@ -914,7 +1085,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             for label, names in _drop_members(alternatives).items():
                 builder.add_alternatives(label, names, required and core_section)
                 found_any = True
-            if in_requirements and not years and not is_education:  # the degree is matched as education
+            if in_requirements and listlike and not years and not is_education:  # the degree is matched as education
                 items = _list_items(content)
                 for item in items:
                     core = core_term(item)
@@ -924,6 +1095,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                         if any(term_key(item) == term_key(s) for s, _ in _known_terms(item)):
                             continue
                         if _known_terms(item) and len(item.split()) > 1:
+                            continue
+                        if _is_fragment(requirement_label(item)) or _is_fragment(core):
                             continue
                         builder.add_skill(requirement_label(item), None, required, core)
                         found_any = True
