@@ -366,6 +366,16 @@ _PLACES = re.compile(
     r"Pennsylvania|Rhode Island|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Washington|Wisconsin|"
     r"Wyoming|London|\w+ County)$"
 )
+_GENERIC_WORDS = {
+    *"analyze analyse analyzing analysing manage managing support supporting assist assisting develop developing".split(),
+    *"maintain maintaining ensure ensuring provide providing perform performing processing interpreting handle".split(),
+    *"handling review reviewing prepare preparing create creating coordinate coordinating monitor monitoring".split(),
+    *"customers clients state local federal teams team people staff others colleagues stakeholders vendors".split(),
+    *"management operations activities projects issues problems results needs requirements standards policies".split(),
+    *"procedures tools systems processes solutions services products information data reports documents".split(),
+    *"organizational interpersonal verbal written oral motivated driven proactive flexible reliable".split(),
+    *"efficient effective accurate detail-oriented organized organised responsible excellent strong good".split(),
+}
 _HEADING_VOCABULARY = {
     *"requirements requirement qualifications qualification skills skill experience technical responsibilities".split(),
     *"about us you you'll bring who are key required preferred desired education duties summary overview".split(),
@@ -395,9 +405,9 @@ def _is_fragment(label: str) -> bool:
         return True
     if _SENTENCE_WORDS.search(text):
         return True
-    # one lowercase word that names no known skill ('analyze', 'processing'): a proper term has a capital, a digit
-    # or a symbol ('Excel', 'C#', 'SAP', 'CDL-A')
-    return len(words) == 1 and text.islower() and not re.search(r"[\d#+/.]", text) and not _known_terms(text)
+    # one generic lowercase word ('analyze', 'processing', 'customers'): a verb or a noun of any job, not a skill
+    # ('pneumatics', 'welding' are kept)
+    return len(words) == 1 and (text.lower() in _GENERIC_WORDS or text.lower().endswith("ly"))
 
 
 # Headings a flattened posting runs into its text ('... close. Requirements: CPA ...', 'ESSENTIAL FUNCTIONS:The
@@ -734,6 +744,7 @@ _LEAD_WORDS = re.compile(
     r"practical|advanced|basic|deep|extensive|prior|current|valid|active|must hold an?|familiarity with|"
     r"comfortable (?:with|using)|familiar with|fluent in|conversant (?:with|in)|proficient (?:in|with|at)|"
     r"skilled (?:in|at|with)|experienced (?:in|with)|competent (?:in|with)|able to|ability to|"
+    r"(?:ideally|preferably|optionally|also|plus)(?: (?:with|in|using|some))?|"
     r"(?:must|should) (?:have|possess)|you (?:have|bring)|possess(?:es)?(?: (?:skills|knowledge|experience) (?:in|of|with))?|"
     r"(?:a |an )?(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding|awareness|"
     r"competence|command|grasp)"
@@ -1005,7 +1016,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         # comma-separated pieces are rarely requirements of their own (only its known terms are taken)
         listlike = ln.bullet or len(content.split()) <= 12
         first_new = len(builder.items)
-        required = ln.section != "preferred" and not _PREFERRED_MARK.search(content)
+        preferred_spans = _preferred_spans(content)
+        required = ln.section != "preferred" and not _covers_line(preferred_spans, content)
         in_requirements = ln.section in ("required", "preferred", "education") or (
             not has_requirement_section and ln.section == "intro"
         )
@@ -1108,6 +1120,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 builder.add("certification", _short(content), content, required=required)
                 found_any = True
 
+        if required:
+            _prefer_within(builder.items[first_new:], content, preferred_spans)
         _mark_joint(builder.items[first_new:], content)
         is_sentence = len(content.split()) >= 3
         if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):  # noqa: SIM102
@@ -1120,6 +1134,44 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     if len(builder.items) == 1 and len(cleaned.split()) < 3:
         raise JobTextError("the job description has no requirements to match")
     return title, builder.items
+
+
+def _preferred_spans(content: str) -> list[tuple[int, int]]:
+    """Where a line's 'preferably' / 'a plus' / 'ideally' applies: the whole sentence when the mark opens it
+    ('Preferably 3+ years of Excel, Word and Outlook') or closes it ('Excel and Word preferred'), else only its own
+    clause ('Python, ideally with Django'; 'SQL (PostgreSQL preferred)')."""
+    spans: list[tuple[int, int]] = []
+    for mark in _PREFERRED_MARK.finditer(content):
+        start = max(content.rfind(";", 0, mark.start()), content.rfind(". ", 0, mark.start())) + 1
+        ends = [i for i in (content.find(";", mark.end()), content.find(". ", mark.end())) if i >= 0]
+        end = min(ends) if ends else len(content)
+        before = content[start : mark.start()]
+        opens = not re.search(r"[,(]", before) and len(before.split()) <= 2
+        closes = not content[mark.end() : end].strip(" .)")
+        if opens or closes:
+            spans.append((start, end))
+            continue
+        clause_start = max(content.rfind(",", start, mark.start()), content.rfind("(", start, mark.start())) + 1
+        stops = [i for i in (content.find(",", mark.end(), end), content.find(")", mark.end(), end)) if i >= 0]
+        spans.append((max(clause_start, start), min(stops) if stops else end))
+    return spans
+
+
+def _covers_line(spans: list[tuple[int, int]], content: str) -> bool:
+    covered = sum(end - start for start, end in spans)
+    return bool(spans) and covered >= 0.8 * len(content.strip())
+
+
+def _prefer_within(added: list[Requirement], content: str, spans: list[tuple[int, int]]) -> None:
+    """Requirements named inside a preferred clause of a required line become preferred."""
+    lowered = content.lower()
+    for requirement in added:
+        if requirement.kind == "responsibility":
+            continue
+        needles = [requirement.label.lower(), *requirement.terms]
+        position = next((p for p in (lowered.find(n) for n in needles if n) if p >= 0), -1)
+        if position >= 0 and any(start <= position < end for start, end in spans):
+            requirement.required, requirement.weight = False, PREFERRED_WEIGHT
 
 
 def _mark_joint(added: list[Requirement], content: str) -> None:
