@@ -282,7 +282,8 @@ _NOT_A_REQUIREMENT = re.compile(
     r"\b(?:equal (?:employment )?opportunit|affirmative action|regardless of|without regard to|protected veteran|"
     r"sexual orientation|gender identity|national origin|e-verify|reasonable accommodation|eeo\b|"
     r"health(?:care)? insurance|dental|vision (?:insurance|plan|coverage)|401\s?\(?k\)?|paid time off|pto\b|"
-    r"pension|days(?:'s)? (?:annual )?(?:holiday|leave|vacation)|annual leave|life insurance|employee discount|"
+    r"pension|days(?:'s)? (?:annual )?(?:holiday|leave|vacation)|(?:food|meals|lunch|parking|uniform) provided|"
+    r"free (?:food|meals|lunch|parking|snacks)|laid[- ]back|privately owned|"annual leave|life insurance|employee discount|"
     r"tuition (?:reimbursement|assistance)|learning budget|parental leave|cycle to work|wellness (?:program|benefit)|"
     r"competitive (?:salary|pay|compensation|benefits)|benefits (?:include|package|are)|we offer|you'll get|"
     r"perks include|salary (?:range|of|is|up to|:)|pay (?:range|rate)|per (?:hour|annum|year|hr)\b|/\s?(?:hr|hour)\b|"
@@ -424,6 +425,7 @@ _HEADING_WORDS = (
 _INLINE_HEADING = re.compile(
     r"(?:(?<=[^\s:])|^)[ \t]*(" + _HEADING_WORDS + r")(?:[ \t]*(:)[ \t]*|(?=[A-Z][a-z])|[ \t]+(?=[A-Z]))", re.I | re.M
 )
+_JOINED_SENTENCES = re.compile(r"(?<=[a-z)][a-z)])\.(?=[A-Z][a-z])")
 # two words joined where a line break was lost ('experienceAbility to ...'); brand names written that way stay
 _JOINED_WORDS = re.compile(r"\b([A-Za-z]*?[a-z]{3})([A-Z][a-z]{2,})")
 _CAMEL_NAMES = {
@@ -478,6 +480,7 @@ def _restore_breaks(text: str) -> str:
         return match.group(1) + "\n" + match.group(2)
 
     text = _INLINE_HEADING.sub(inline, text)
+    text = _JOINED_SENTENCES.sub(".\n", text)  # 'standards.Collaborate with ...'
     return _JOINED_WORDS.sub(joined, text)
 
 
@@ -613,6 +616,10 @@ def read_title(lines: list[str]) -> tuple[str, float]:
     """The text the job's title is taken from, before clean-up (qualifiers and location still in it), and how
     sure that reading is (1: a labelled field or a title-like first line naming a kind of worker; lower for a
     guess from prose or a first line that names no role)."""
+    first_line = lines[0] if lines else ""
+    if _titlelike(first_line) and _ROLE_NOUN_RE.search(first_line) and not _TITLE_FIELD.match(first_line):
+        # a posting headed by its title: a 'Title:' field further down is usually a longer variant of it
+        return _strip_markup(first_line), 1.0
     for index, line in enumerate(lines[:12]):
         if _TITLE_LABEL_ALONE.match(line) and index + 1 < len(lines):
             value = _strip_markup(lines[index + 1])
