@@ -3,6 +3,7 @@ each marked required or preferred."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -291,7 +292,7 @@ _NOT_A_REQUIREMENT = re.compile(
     r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
     r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"
     r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|income potential|commission pay|"
-    r"submit your|only shortlisted|employment agency|recruitment agency|we will be in touch|"
+    r"submit your|only shortlisted|(?:is|are) (?:currently )?(?:recruiting|hiring)\b|employment agency|recruitment agency|we will be in touch|"
     r"our client(?:s)? (?:is|are) (?:a|an|the|seeking|looking|recruiting)|"
     r"(?:an|a) (?:[\w-]+ ){0,3}(?:company|firm|business|organisation|organization|client) (?:is|are) "
     r"(?:seeking|looking|recruiting|hiring))",
@@ -321,8 +322,8 @@ _WEAK_BLURB = re.compile(
 
 
 def _never_a_requirement(sentence: str) -> bool:
-    if _ASKS_OF_CANDIDATE.search(sentence):
-        return False
+    if _ASKS_OF_CANDIDATE.search(sentence) or len(sentence.split()) > 40:
+        return False  # a long run of text with no sentence breaks holds more than the phrase that matched
     if _NOT_A_REQUIREMENT.search(sentence) or _BLURB.search(sentence):
         return True
     return bool(_WEAK_BLURB.search(sentence)) and not _known_terms(sentence)
@@ -598,7 +599,7 @@ def _strip_markup(line: str) -> str:
 def _titlelike(line: str) -> bool:
     """Short, not a sentence, not a section label, not the employer/place line."""
     text = _strip_markup(line)
-    words = text.split()
+    words = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", text).split()  # '(Remote)', '( Test Engineer / QA )'
     return (
         0 < len(words) <= 10
         and not text.endswith((".", "!", "?"))
@@ -610,7 +611,13 @@ def _titlelike(line: str) -> bool:
 
 
 def _is_place_line(line: str) -> bool:
-    return len(line.split()) <= 12 and not line.rstrip().endswith(".") and bool(_PLACE_LINE.search(line))
+    head = re.split(r"\s[|·•–—-]\s|,", line)[0]
+    return (
+        len(line.split()) <= 12
+        and not line.rstrip().endswith(".")
+        and bool(_PLACE_LINE.search(line))
+        and not _ROLE_NOUN_RE.search(head)  # 'Trainee Advisor | East Midlands' is the title line
+    )
 
 
 def read_title(lines: list[str]) -> tuple[str, float]:
@@ -644,9 +651,10 @@ def read_title(lines: list[str]) -> tuple[str, float]:
     first = _strip_markup(content[0])
     # a flattened posting opening with its title ('Senior Staff Accountant Ridgeway Foods is seeking ...'): the
     # capitalised words up to the first role noun
-    opening = re.match(r"^(?:\S+\s+){0,6}?(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", first, re.I)
-    if opening and all(w[:1].isupper() or w in _MINOR_WORDS for w in opening.group(0).split()):
-        return opening.group(0), 0.8
+    capitalised = list(itertools.takewhile(lambda w: w[:1].isupper() or w in _MINOR_WORDS, first.split()[:8]))
+    heads = [i for i, word in enumerate(capitalised) if _ROLE_NOUN_RE.fullmatch(word.strip(",.:;()"))]
+    if heads:  # up to the last role noun: 'Associate Software Test Engineer', not 'Associate'
+        return " ".join(capitalised[: heads[-1] + 1]), 0.8
     for line in lines[:10]:
         match = _SEEKING.search(line)
         if match and _ROLE_NOUN_RE.search(match.group(1)):
@@ -948,6 +956,11 @@ def _mark_separators(text: str) -> str:
     """'Acme · Leeds, UK', 'Acme – Leeds', 'Junior Chef  Glasfryn, Mold': in a posting's first lines a middle dot, an
     en dash or a run of spaces separates title, employer and place; they become ' | ' (a middle dot elsewhere is a
     bullet to clean_text, and a dash or double space would be lost)."""
+    # a flattened posting whose list lost its bullets keeps a run of spaces between the items
+    text = "\n".join(
+        re.sub(r"[ \t]{2,}(?=[A-Z])", "\n", line) if len(line.split()) > 30 and len(re.findall(r"  +\S", line)) >= 2 else line
+        for line in text.split("\n")
+    )
     head, newline, rest = text.partition("\n")
     second, newline2, rest = rest.partition("\n")
     head = re.sub(r"[ \t]{2,}|[ \t][\u2013\u2014][ \t]", " | ", head.strip())
@@ -974,7 +987,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     for index, line in enumerate(raw_lines):
         if index <= 4 and _is_title_block(line, raw_title):
             continue  # the title, its label and the employer/place line under it
-        if index == 1 and _is_title_block(raw_lines[0], raw_title) and _is_name_line(line):
+        if index == 1 and _strip_markup(raw_lines[0]).lower().startswith(raw_title.lower()) and _is_name_line(line):
             continue  # 'Bristol', 'Acme Holdings Ltd' under the title
         header = _classify_header(line)
         if header is not None:
@@ -1092,7 +1105,12 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 inside = _known_terms(item)
                 # the years are the experience requirement's: '2+ years of Kubernetes' names the skill 'Kubernetes'
                 phrase = requirement_label(_YEARS_PHRASE.sub("", item))
-                if len(inside) == 1 and 2 <= len(phrase.split()) <= 4 and phrase.lower().endswith(inside[0][0].lower()):
+                if (
+                    len(inside) == 1
+                    and 2 <= len(phrase.split()) <= 4
+                    and phrase.lower().endswith(inside[0][0].lower())
+                    and not _is_fragment(phrase)
+                ):
                     phrase_of[inside[0][0]] = phrase
             held_as = _held_as(content) if years else ""
             for surface, canonical in known:
