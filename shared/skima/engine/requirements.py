@@ -631,7 +631,8 @@ def read_title(lines: list[str]) -> tuple[str, float]:
     for index, line in enumerate(lines[:12]):
         if _TITLE_LABEL_ALONE.match(line) and index + 1 < len(lines):
             value = _strip_markup(lines[index + 1])
-            if value and len(value.split()) <= 12 and _classify_header(lines[index + 1]) is None:
+            named = _classify_header(lines[index + 1]) is None or _ROLE_NOUN_RE.search(value)
+            if value and len(value.split()) <= 12 and named:  # 'TECHNICAL RECRUITER' reads like a heading too
                 return value, 1.0
         match = _TITLE_FIELD.match(line)
         if match:
