@@ -367,7 +367,9 @@ _PLACES = re.compile(
     r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
     r"Mississippi|Missouri|Montana|Nebraska|Nevada|New \w+|North \w+|South \w+|Ohio|Oklahoma|Oregon|"
     r"Pennsylvania|Rhode Island|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Washington|Wisconsin|"
-    r"Wyoming|London|\w+ County)$"
+    r"Wyoming|London|\w+ County|(?:the )?(?:United )?Arab Emirates|UAE|Australia|Brazil|China|India|Canada|Mexico|"
+    r"Germany|France|Spain|Italy|Ireland|Netherlands|Singapore|Japan|Norway|Nigeria|South Africa|Middle East|"
+    r"Europe|Asia|Africa|EMEA|APAC|Worldwide|Nationwide)$"
 )
 _GENERIC_WORDS = {
     *"analyze analyse analyzing analysing manage managing support supporting assist assisting develop developing".split(),
@@ -1034,9 +1036,6 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if ln.section == "ignore":
             continue
         content = _NUMBERING.sub("", ln.text.strip(" •-*")).strip()
-        # a list item or a short line may name requirements the lexicon does not know; a prose sentence's
-        # comma-separated pieces are rarely requirements of their own (only its known terms are taken)
-        listlike = ln.bullet or len(content.split()) <= 12
         first_new = len(builder.items)
         preferred_spans = _preferred_spans(content)
         required = ln.section != "preferred" and not _covers_line(preferred_spans, content)
@@ -1124,7 +1123,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             for label, names in _drop_members(alternatives).items():
                 builder.add_alternatives(label, names, required and core_section)
                 found_any = True
-            if in_requirements and listlike and not years and not is_education:  # the degree is matched as education
+            if in_requirements and not years and not is_education:  # the degree is matched as education
                 items = _list_items(content)
                 for item in items:
                     core = core_term(item)
