@@ -959,6 +959,13 @@ def _mark_separators(text: str) -> str:
     """'Acme · Leeds, UK', 'Acme – Leeds', 'Junior Chef  Glasfryn, Mold': in a posting's first lines a middle dot, an
     en dash or a run of spaces separates title, employer and place; they become ' | ' (a middle dot elsewhere is a
     bullet to clean_text, and a dash or double space would be lost)."""
+    # an inline list: 'Responsibilities: - Manage the team - Prepare reports - ...'
+    text = "\n".join(
+        re.sub(r"\s-\s(?=[A-Z])", "\n• ", line)
+        if len(line.split()) > 15 and len(re.findall(r"\s-\s[A-Z]", line)) >= 2
+        else line
+        for line in text.split("\n")
+    )
     # a flattened posting whose list lost its bullets keeps a run of spaces between the items
     text = "\n".join(
         re.sub(r"[ \t]{2,}(?=[A-Z])", "\n", line) if len(line.split()) > 30 and len(re.findall(r"  +\S", line)) >= 2 else line
@@ -1094,7 +1101,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             found_any = is_education = True
 
         if in_requirements or ln.section in ("responsibilities", "intro"):
-            core_section = in_requirements
+            # with no requirements section, the skills the duties name are what the posting asks for
+            core_section = in_requirements or (ln.section == "responsibilities" and not has_requirement_section)
             known = _known_terms(content)
             alternatives = _alternatives(content, known)
             # a known term inside a short phrase is named by the phrase ('team leadership', not 'Leadership')
