@@ -284,7 +284,9 @@ _NOT_A_REQUIREMENT = re.compile(
     r"sexual orientation|gender identity|national origin|e-verify|reasonable accommodation|eeo\b|"
     r"health(?:care)? insurance|dental|vision (?:insurance|plan|coverage)|401\s?\(?k\)?|paid time off|pto\b|"
     r"pension|days(?:'s)? (?:annual )?(?:holiday|leave|vacation)|(?:food|meals|lunch|parking|uniform) provided|"
-    r"free (?:food|meals|lunch|parking|snacks)|laid[- ]back|privately owned|"
+    r"free (?:food|meals|lunch|parking|snacks)|laid[- ]back|privately owned|paid (?:vacation|sick|holidays?|leave)|"
+    r"retirement (?:plan|package|savings)|(?:expense|car|travel) allowance|leave of absence|group life|"
+    r"disability (?:income )?insurance|"
     r"annual leave|life insurance|employee discount|"
     r"tuition (?:reimbursement|assistance)|learning budget|parental leave|cycle to work|wellness (?:program|benefit)|"
     r"competitive (?:salary|pay|compensation|benefits)|benefits (?:include|package|are)|we offer|you'll get|"
@@ -400,7 +402,7 @@ def _is_fragment(label: str) -> bool:
     'roles'), a discourse word, a heading, a place, or words that open or close mid-phrase ('in day-to-day')."""
     text = label.strip(" .,;:-•*[]")
     words = text.split()
-    if len(text) < 2 or not re.search(r"[A-Za-z]", text) or len(words) > 8:
+    if len(text) < 2 or not re.search(r"[A-Za-z]", text) or len(words) > 8 or re.search(r"[$£€]\s?\d", text):
         return True
     if text.lower() in _DISCOURSE or _PLACES.match(text):
         return True
