@@ -294,7 +294,10 @@ _NOT_A_REQUIREMENT = re.compile(
     r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
     r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"
     r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|income potential|commission pay|"
-    r"submit your|only shortlisted|(?:is|are) (?:currently )?(?:recruiting|hiring)\b|employment agency|recruitment agency|we will be in touch|"
+    r"submit your|only shortlisted|send (?:in )?your (?:cv|resume|application)|we regret|please (?:contact|visit|call)|"
+    r"current vacancies|in return(?: for)?\b|(?:great|exciting|fantastic) opportunity|"
+    r"\b(?:doe|ote)\b|uncapped|commission (?:pay|structure|scheme)|apply online|"
+    r"(?:is|are) (?:currently )?(?:recruiting|hiring)\b|employment agency|recruitment agency|we will be in touch|"
     r"our client(?:s)? (?:is|are) (?:a|an|the|seeking|looking|recruiting)|"
     r"(?:an|a) (?:[\w-]+ ){0,3}(?:company|firm|business|organisation|organization|client) (?:is|are) "
     r"(?:seeking|looking|recruiting|hiring))",
@@ -302,7 +305,8 @@ _NOT_A_REQUIREMENT = re.compile(
 )
 # ... unless it asks something of the candidate ('3+ years ...', 'you must ...')
 _ASKS_OF_CANDIDATE = re.compile(
-    r"\b(?:you (?:must|should|will need|have)|must (?:have|be|hold)|required|candidates? (?:must|should)|"
+    r"\b(?:you (?:must|should|will need)|you have (?:at least|\d|experience|a |an |proven|strong|solid|good)|"
+    r"must (?:have|be|hold)|required|candidates? (?:must|should)|"
     r"\d+\+?\s*(?:years?|yrs?) (?:of )?(?:experience|exp))\b",
     re.I,
 )
@@ -317,7 +321,7 @@ _BLURB = re.compile(
 )
 _WEAK_BLURB = re.compile(
     r"^\W*(?:we|we're|we.re|our|at [A-Z]\w+,)\s|"
-    r"\b(?:we are (?:a|an|the|proud|committed)|we're (?:a|an)|our mission|we believe|"
+    r"\b(?:we are (?:a|an|the|proud|committed)|we're (?:a|an)|our mission|we believe|my client|the company (?:is|are)|"
     r"join (?:our|a) (?:growing |great |dynamic )?team)",
     re.I,
 )
@@ -1013,18 +1017,19 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if field:
             label = field.group(1).lower()
             sub = _classify_header(field.group(1) + ":")
+            value = field.group(2)
+            sentences = [p.strip() for p in _SENTENCE_BREAK.split(value) if p.strip() and not _never_a_requirement(p)]
             if sub in ("required", "preferred", "education") or "skill" in label:
-                value = field.group(2)
                 if len(value.split()) > 20:  # a flattened section: one line per sentence
-                    lines.extend(_Line(part.strip(), sub or "required", False) for part in _SENTENCE_BREAK.split(value))
+                    lines.extend(_Line(part, sub or "required", False) for part in sentences)
                 else:
                     lines.append(_Line(value, sub or "required", True))
                 continue
-            if sub == "responsibilities" and len(field.group(2).split()) > 3:
-                lines.extend(_Line(part.strip(), sub, False) for part in _SENTENCE_BREAK.split(field.group(2)))
+            if sub == "responsibilities" and len(value.split()) > 3:
+                lines.extend(_Line(part, sub, False) for part in sentences)
                 continue
-            if sub == "ignore":
-                continue
+            if sub == "ignore" and len(value.split()) <= 12:
+                continue  # 'Location: Leeds', 'Salary: £30k'; a longer value runs on into the posting's text
         if len(line.split()) > 20:
             # a paragraph: one requirement per sentence, and the employer's self-description left out
             for sentence in _SENTENCE_BREAK.split(line):
@@ -1144,7 +1149,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                             continue
                         if _known_terms(item) and len(item.split()) > 1:
                             continue
-                        if _is_fragment(requirement_label(item)) or _is_fragment(core):
+                        if _is_fragment(requirement_label(item)) or _is_fragment(core) or _never_a_requirement(item):
                             continue
                         builder.add_skill(requirement_label(item), None, required, core)
                         found_any = True
