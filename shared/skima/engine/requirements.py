@@ -293,7 +293,8 @@ _NOT_A_REQUIREMENT = re.compile(
     r"perks include|salary (?:range|of|is|up to|:)|pay (?:range|rate)|per (?:hour|annum|year|hr)\b|/\s?(?:hr|hour)\b|"
     r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
     r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"
-    r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|income potential|commission pay|"
+    r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|"
+    r"income potential|commission pay|"
     r"submit your|only shortlisted|send (?:in )?your (?:cv|resume|application)|we regret|please (?:contact|visit|call)|"
     r"current vacancies|in return(?: for)?\b|(?:great|exciting|fantastic) opportunity|"
     r"\b(?:doe|ote)\b|uncapped|commission (?:pay|structure|scheme)|apply online|"
@@ -337,6 +338,12 @@ def _never_a_requirement(sentence: str) -> bool:
 
 # list numbering and letters a posting's items open with ('4. ', 'a) ', '(ii) ', '1-')
 _NUMBERING = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.):]|\d{1,2}\s?-)\s+")
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
 # words that open or join sentences but name nothing ('Furthermore', 'Additionally')
 _DISCOURSE = {
     "furthermore",
@@ -377,22 +384,24 @@ _PLACES = re.compile(
     r"Germany|France|Spain|Italy|Ireland|Netherlands|Singapore|Japan|Norway|Nigeria|South Africa|Middle East|"
     r"Europe|Asia|Africa|EMEA|APAC|Worldwide|Nationwide)$"
 )
-_GENERIC_WORDS = {
-    *"analyze analyse analyzing analysing manage managing support supporting assist assisting develop developing".split(),
-    *"maintain maintaining ensure ensuring provide providing perform performing processing interpreting handle".split(),
-    *"handling review reviewing prepare preparing create creating coordinate coordinating monitor monitoring".split(),
-    *"customers clients state local federal teams team people staff others colleagues stakeholders vendors".split(),
-    *"management operations activities projects issues problems results needs requirements standards policies".split(),
-    *"procedures tools systems processes solutions services products information data reports documents".split(),
-    *"organizational interpersonal verbal written oral motivated driven proactive flexible reliable".split(),
-    *"efficient effective accurate detail-oriented organized organised responsible excellent strong good".split(),
-}
-_HEADING_VOCABULARY = {
-    *"requirements requirement qualifications qualification skills skill experience technical responsibilities".split(),
-    *"about us you you'll bring who are key required preferred desired education duties summary overview".split(),
-    *"description job role company the our essential functions nice to have must minimum basic what we offer".split(),
-    *"benefits perks additional desirable criteria profile your ideal candidate person specification and".split(),
-}
+_GENERIC_WORDS = _words(
+    "analyze analyse analyzing analysing manage managing support supporting assist assisting develop "
+    "developing maintain maintaining ensure ensuring provide providing perform performing processing "
+    "interpreting handle handling review reviewing prepare preparing create creating coordinate "
+    "coordinating monitor monitoring customers clients state local federal teams team people staff others "
+    "colleagues stakeholders vendors management operations activities projects issues problems results "
+    "needs requirements standards policies procedures tools systems processes solutions services products "
+    "information data reports documents organizational interpersonal verbal written oral motivated driven "
+    "proactive flexible reliable efficient effective accurate detail-oriented organized organised "
+    "responsible excellent strong good "
+)
+_HEADING_VOCABULARY = _words(
+    "requirements requirement qualifications qualification skills skill experience technical "
+    "responsibilities about us you you'll bring who are key required preferred desired education duties "
+    "summary overview description job role company the our essential functions nice to have must minimum "
+    "basic what we offer benefits perks additional desirable criteria profile your ideal candidate person "
+    "specification and "
+)
 _FUNCTION_WORD = re.compile(
     r"^(?:in|on|at|to|for|with|of|by|from|when|where|if|as|both|either|all|any|our|your|their|this|these|that|"
     r"which|who|and|or|but|so|etc|via|per|than|then|into|within|across|who|while)\b|^[^\w(]",
@@ -564,22 +573,39 @@ _HEADING_MARKUP = re.compile(r"^[#>\s*_]+")
 
 
 # a field label for the title, alone or before its value: 'Job Title:', '## Position', '**Role:**', 'JOB TITLE'
-_TITLE_LABEL = r"(?:job\s+title|position\s+title|role\s+title|job\s+role|title|position|role|job|opening|vacancy|designation)"
-_TITLE_FIELD = re.compile(
-    r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*(?:[:|]|\s[-–—]\s?)[*_\s]*(\S.*)$", re.I
+_TITLE_LABEL = (
+    r"(?:job\s+title|position\s+title|role\s+title|job\s+role|title|position|role|job|opening|vacancy|designation)"
 )
+_TITLE_FIELD = re.compile(r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*(?:[:|]|\s[-–—]\s?)[*_\s]*(\S.*)$", re.I)
 _TITLE_LABEL_ALONE = re.compile(r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*:?[*_\s]*$", re.I)
 # in a flattened posting the value runs on into the next field ('Job Title: Nurse Location: Leeds ...')
-_NEXT_FIELD = re.compile(
-    r"\s+(?:[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[-|•]\s|(?:We|You|Our|The|This|As)\s[a-z])"
-)
+_NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[-|•]\s|(?:We|You|Our|The|This|As)\s[a-z])")
 # a line under the title naming the employer and place ('Acme Ltd · Leeds, UK', 'Springfield, IL', 'Remote')
 _PLACE_LINE = re.compile(
-    r"\s[·•|–—]\s|,\s*(?:[A-Z]{2}|UK|USA|United States|United Kingdom|England|Scotland|Wales)\.?\s*(?:\(|$|\s[-–(]|\s+\d)|"
+    r"\s[·•|–—]\s|"
+    r",\s*(?:[A-Z]{2}|UK|USA|United States|United Kingdom|England|Scotland|Wales)\.?\s*(?:\(|$|\s[-–(]|\s+\d)|"
     r"^(?i:remote|hybrid|on-?site|full[- ]time|part[- ]time)\b(?:\s*[-|(,/].*)?$"
 )
 # words of a title kept in capitals when an ALL-CAPS title is put in title case
-_ACRONYM_OK = {"it", "qa", "ux", "ui", "hr", "ai", "ml", "bi", "vp", "ceo", "cfo", "cto", "coo", "cio", "erp", "sap", "aws"}
+_ACRONYM_OK = {
+    "it",
+    "qa",
+    "ux",
+    "ui",
+    "hr",
+    "ai",
+    "ml",
+    "bi",
+    "vp",
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "cio",
+    "erp",
+    "sap",
+    "aws",
+}
 _MINOR_WORDS = {"of", "and", "the", "for", "to", "in", "at", "on", "or", "a", "an", "with"}
 
 
@@ -612,7 +638,10 @@ def _titlelike(line: str) -> bool:
         0 < len(words) <= 10
         and not text.endswith((".", "!", "?"))
         # a section label is never the title, unless it names a kind of worker ('TECHNICAL RECRUITER')
-        and (_ROLE_NOUN_RE.search(text) is not None or (_classify_header(line) is None and _classify_header(text + ":") is None))
+        and (
+            _ROLE_NOUN_RE.search(text) is not None
+            or (_classify_header(line) is None and _classify_header(text + ":") is None)
+        )
         and not line.lstrip().startswith("•")
         and bool(re.search(r"[A-Za-z]{2}", text))
     )
@@ -770,7 +799,8 @@ _LEAD_WORDS = re.compile(
     r"comfortable (?:with|using)|familiar with|fluent in|conversant (?:with|in)|proficient (?:in|with|at)|"
     r"skilled (?:in|at|with)|experienced (?:in|with)|competent (?:in|with)|able to|ability to|"
     r"(?:ideally|preferably|optionally|also|plus)(?: (?:with|in|using|some))?|"
-    r"(?:must|should) (?:have|possess)|you (?:have|bring)|possess(?:es)?(?: (?:skills|knowledge|experience) (?:in|of|with))?|"
+    r"(?:must|should) (?:have|possess)|you (?:have|bring)|"
+    r"possess(?:es)?(?: (?:skills|knowledge|experience) (?:in|of|with))?|"
     r"(?:a |an )?(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding|awareness|"
     r"competence|command|grasp)"
     r"\s+(?:with|in|of|using|on|to))\s+)",
@@ -974,7 +1004,9 @@ def _mark_separators(text: str) -> str:
     )
     # a flattened posting whose list lost its bullets keeps a run of spaces between the items
     text = "\n".join(
-        re.sub(r"[ \t]{2,}(?=[A-Z])", "\n", line) if len(line.split()) > 30 and len(re.findall(r"  +\S", line)) >= 2 else line
+        re.sub(r"[ \t]{2,}(?=[A-Z])", "\n", line)
+        if len(line.split()) > 30 and len(re.findall(r"  +\S", line)) >= 2
+        else line
         for line in text.split("\n")
     )
     head, newline, rest = text.partition("\n")

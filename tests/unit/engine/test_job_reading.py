@@ -66,9 +66,7 @@ def test_a_section_label_is_never_the_title_and_a_guess_is_marked_unsure(posting
 
 
 def test_the_employer_and_place_line_under_the_title_is_neither_title_nor_requirement() -> None:
-    posting = (
-        "Line Cook\nThe Copper Kettle · Austin, TX\n\nWhat you'll bring:\n- Knife skills\n- Food handler card\n"
-    )
+    posting = "Line Cook\nThe Copper Kettle · Austin, TX\n\nWhat you'll bring:\n- Knife skills\n- Food handler card\n"
     found, _ = read(posting)
     assert found == "Line Cook"
     assert not any(word in label for label in labels(posting) for word in ("Copper", "Austin", "TX"))
