@@ -228,6 +228,25 @@ _TITLE_NOUNS = (
     "superintendent",
     "apprentice",
     "graduate",
+    "doctor",
+    "physiologist",
+    "radiographer",
+    "sonographer",
+    "copywriter",
+    "banker",
+    "pilot",
+    "videographer",
+    "creator",
+    "rep",
+    "telesales",
+    "rgn",
+    "rmn",
+    "hygienist",
+    "optometrist",
+    "psychologist",
+    "surgeon",
+    "radiologist",
+    "cook",
 )
 _ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", re.I)
 _PREFERRED_MARK = re.compile(
@@ -606,7 +625,7 @@ _ACRONYM_OK = {
     "sap",
     "aws",
 }
-_MINOR_WORDS = {"of", "and", "the", "for", "to", "in", "at", "on", "or", "a", "an", "with"}
+_MINOR_WORDS = {"of", "and", "the", "for", "to", "in", "at", "on", "or", "a", "an", "with", "de", "du", "la"}
 
 
 def _display_case(title: str) -> str:
@@ -633,7 +652,8 @@ def _strip_markup(line: str) -> str:
 def _titlelike(line: str) -> bool:
     """Short, not a sentence, not a section label, not the employer/place line."""
     text = _strip_markup(line)
-    words = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", text).split()  # '(Remote)', '( Test Engineer / QA )'
+    # '(Remote)', '( Test Engineer / QA )', and what follows the first ' | ' ('Chef | Rosette kitchen | Live in')
+    words = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", text).split(" | ")[0].split()
     return (
         0 < len(words) <= 10
         and not text.endswith((".", "!", "?"))
@@ -1011,7 +1031,9 @@ def _mark_separators(text: str) -> str:
     )
     head, newline, rest = text.partition("\n")
     second, newline2, rest = rest.partition("\n")
-    head = re.sub(r"[ \t]{2,}|[ \t][\u2013\u2014][ \t]", " | ", head.strip())
+    head = re.sub(r"[ \t][\u2013\u2014][ \t]", " | ", head.strip())
+    # a run of spaces after the role ('Junior Chef  Glasfryn, Mold'), not inside it ('Service Desk  Project Lead')
+    head = re.sub(r"(?<=\S)[ \t]{2,}", lambda m: " | " if _ROLE_NOUN_RE.search(head[: m.start()]) else " ", head)
     second = re.sub(r"[ \t][\u2013\u2014][ \t]", " | ", second)
     return re.sub(r"[ \t]\u00b7[ \t]", " | ", head + newline + second + newline2 + rest)
 
