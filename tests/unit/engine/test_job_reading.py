@@ -240,3 +240,21 @@ def test_preferably_makes_only_its_own_clause_preferred() -> None:
     assert required["Python"] and required["SQL"] and required["Docker"] and required["Terraform"]
     assert not required["Django"] and not required["PostgreSQL"]
     assert not required["Kafka"] and not required["Spark"] and not required["Kubernetes"]
+
+
+@pytest.mark.parametrize(
+    ("posting", "title"),
+    [
+        ("Line Cook  Harrogate, North Yorkshire\nFells Kitchen – Harrogate\n\nPrep and cook.", "Line Cook"),
+        (
+            "Service Desk  Project Coordinator\nBrightline – Leeds\n\nCoordinate service desk projects.",
+            "Service Desk Project Coordinator",
+        ),
+        (
+            "CHEF DE PARTIE  **** ROSETTE KITCHEN  LIVE IN\nOakhurst Hotels – York\n\nRun the sauce section.",
+            "Chef de Partie",
+        ),
+    ],
+)
+def test_a_run_of_spaces_in_a_title_line_separates_the_place_not_the_role(posting: str, title: str) -> None:
+    assert read(posting)[0] == title
