@@ -82,7 +82,6 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "job type",
             "schedule",
             "working hours",
-            "hours",
             "contract type",
             "disclaimer",
             "privacy",
@@ -421,6 +420,16 @@ _HEADING_VOCABULARY = _words(
     "basic what we offer benefits perks additional desirable criteria profile your ideal candidate person "
     "specification and "
 )
+_PLAIN_HEADING_WORDS = _HEADING_VOCABULARY | _words(
+    "key main core day-to-day day in life role's position team culture values mission compensation salary pay "
+    "location schedule working hours perks benefit benefits responsibility responsibilities duty apply how "
+    "equal opportunity employment employer eeo diversity inclusion overview summary expectations tasks "
+    "qualifications certifications licenses licences tools stack tech technologies good plus bonus points "
+    "preferred desirable requirements need needs looking for offer get will you'll be doing do impact "
+    "the a an of in with at on why join life at qualifications: competencies competency knowledge abilities "
+    "experience: background education: training application process next steps contract type hybrid remote "
+    "package rewards disclaimer privacy client clients"
+)
 _FUNCTION_WORD = re.compile(
     r"^(?:in|on|at|to|for|with|of|by|from|when|where|if|as|both|either|all|any|our|your|their|this|these|that|"
     r"which|who|and|or|but|so|etc|via|per|than|then|into|within|across|who|while)\b|^[^\w(]",
@@ -463,7 +472,10 @@ _HEADING_WORDS = (
 _INLINE_HEADING = re.compile(
     r"(?:(?<=[^\s:])|^)[ \t]*(" + _HEADING_WORDS + r")(?:[ \t]*(:)[ \t]*|(?=[A-Z][a-z])|[ \t]+(?=[A-Z]))", re.I | re.M
 )
-_JOINED_SENTENCES = re.compile(r"(?<=[a-z)][a-z)])\.(?=[A-Z][a-z])")
+# 'standards.Collaborate', 'required.A desire', '(Required)Phenom 300', 'Total Time500 Hours'
+_JOINED_SENTENCES = re.compile(
+    r"(?<=[a-z)][a-z)])\.(?=[A-Z](?:[a-z]|\s))|(?<=\))(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\d{3,}\b)"
+)
 # two words joined where a line break was lost ('experienceAbility to ...'); brand names written that way stay
 _JOINED_WORDS = re.compile(r"\b([A-Za-z]*?[a-z]{3})([A-Z][a-z]{2,})")
 _CAMEL_NAMES = {
@@ -518,7 +530,8 @@ def _restore_breaks(text: str) -> str:
         return match.group(1) + "\n" + match.group(2)
 
     text = _INLINE_HEADING.sub(inline, text)
-    text = _JOINED_SENTENCES.sub(".\n", text)  # 'standards.Collaborate with ...'
+    text = _JOINED_SENTENCES.sub(lambda m: ".\n" if m.group(0) == "." else "\n", text)
+
     return _JOINED_WORDS.sub(joined, text)
 
 
@@ -578,6 +591,8 @@ def _classify_header(line: str) -> str | None:
         and ":" not in stripped  # 'Location: Leeds' is a field, read as one below
         and not line.startswith("•")
         and not _known_terms(stripped)
+        # every word a heading word: '500 Hours Multi-engine' is an item, 'Key responsibilities' a heading
+        and all(w.strip("'&/-,.").lower() in _PLAIN_HEADING_WORDS for w in words)
     )
     if not (marked or plain):
         return None
@@ -1073,6 +1088,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             sub = _classify_header(field.group(1) + ":")
             value = field.group(2)
             sentences = [p.strip() for p in _SENTENCE_BREAK.split(value) if p.strip() and not _never_a_requirement(p)]
+            if sub in ("required", "preferred", "education", "responsibilities"):
+                section = sub  # the lines after 'Requirements: Python, SQL' go on with its list
             if sub in ("required", "preferred", "education") or "skill" in label:
                 if len(value.split()) > 20:  # a flattened section: one line per sentence
                     lines.extend(_Line(part, sub or "required", False) for part in sentences)
