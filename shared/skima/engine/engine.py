@@ -121,6 +121,7 @@ class Engine:
             occupation_confidence=occupation_confidence,
             doc_vector=vectors_to_bytes(doc),
             lexical=lexical_vector(clean_text(text)),
+            title_confidence=next((r.confidence for r in requirements if r.kind == "role"), 1.0),
         )
 
     def _resume_text(self, resume: ResumeInput | str) -> tuple[str, ResumeSource, str | None]:
