@@ -549,7 +549,9 @@ def effective_weights(requirements: list[Requirement]) -> dict[str, float]:
     groups: dict[str, float] = {}
     for req in requirements:
         groups[_group(req.kind)] = groups.get(_group(req.kind), 0.0) + req.weight
-    present = {g: GROUP_SHARES[g] for g in groups}
+    # a title the job reading only guessed (see Requirement.confidence) carries less of the score; never none of it
+    role_confidence = min((r.confidence for r in requirements if r.kind == "role"), default=1.0)
+    present = {g: GROUP_SHARES[g] * (max(role_confidence, 0.2) if g == "role" else 1.0) for g in groups}
     total_share = sum(present.values())
     return {
         req.id: present[_group(req.kind)] / total_share * req.weight / groups[_group(req.kind)] for req in requirements
