@@ -24,6 +24,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from skima.engine.signals import BLEND_WEIGHTS, blend
 from skima.evaluation import EvalSet, ScoredPair, evaluate, load_set
@@ -40,17 +41,23 @@ class PairSignals:
     signals: dict[str, float]
 
 
+_ENGINES: dict[str | None, Any] = {}
+_PROFILES: dict[str, Any] = {}  # resume text -> profile: the real-data halves share their candidates
+
+
 def collect(eval_set: EvalSet, model_dir: str | None) -> list[PairSignals]:
     from skima.cli import build_engine  # noqa: PLC0415
 
-    engine = build_engine(model_dir, None)
+    engine = _ENGINES.get(model_dir) or _ENGINES.setdefault(model_dir, build_engine(model_dir, None))
     jobs = {job.id: engine.prepare_job(job.id, job.text) for job in eval_set.jobs}
     texts = eval_set.candidate_texts()
     used = list(dict.fromkeys(q.candidate_id for q in eval_set.qrels))
-    profiles = {}
-    for start in range(0, len(used), 16):
-        for profile in engine.build_profiles([(c, texts[c]) for c in used[start : start + 16]]):
-            profiles[profile.candidate_id] = profile
+    todo = list(dict.fromkeys(texts[c] for c in used if texts[c] not in _PROFILES))
+    for start in range(0, len(todo), 16):
+        chunk = todo[start : start + 16]
+        for text, profile in zip(chunk, engine.build_profiles([(str(i), t) for i, t in enumerate(chunk)]), strict=True):
+            _PROFILES[text] = profile
+    profiles = {c: _PROFILES[texts[c]] for c in used}
     rows = []
     for qrel in eval_set.qrels:
         result = engine.match(jobs[qrel.job_id], profiles[qrel.candidate_id])
