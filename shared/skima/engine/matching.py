@@ -11,7 +11,17 @@ import numpy as np
 from pydantic import BaseModel
 
 from skima.engine.dates import merged_years, year_label
-from skima.engine.lexicon import MAX_TERM_WORDS, ROOT_STOPWORDS, canonical, forms_of, term_key, term_roots, word_root
+from skima.engine.lexicon import (
+    MAX_TERM_WORDS,
+    ROOT_STOPWORDS,
+    canonical,
+    family_forms,
+    forms_of,
+    same_word,
+    term_key,
+    term_roots,
+    word_root,
+)
 from skima.engine.masking import PLACEHOLDER
 from skima.engine.models import (
     CandidateProfile,
@@ -23,7 +33,15 @@ from skima.engine.models import (
     Verdict,
 )
 from skima.engine.occupations import CLOSE_CREDIT, OccupationView, kinship, occupation_name, title_occupations
-from skima.engine.resume import degree_in, education_level, is_education_line
+from skima.engine.resume import (
+    company_names,
+    degree_in,
+    education_level,
+    is_education_line,
+    is_title_noun,
+    line_keys,
+    section_of_header,
+)
 
 ENGINE_VERSION = "skima-engine/1.3.0"
 # below this many content words a resume is too thin to judge; a short resume that names a title and a few
@@ -150,18 +168,105 @@ def _ramp(value: float, low: float, high: float) -> float:
 
 
 def _find_term(ctx: _Context, terms: list[str]) -> int | None:
-    """The first line with any of the terms, preferring one without a masked placeholder (a clearer quote)."""
-    lines = [ctx.index[t] for t in terms if t in ctx.index]
+    """The first line with any of the terms, preferring one without a masked placeholder (a clearer quote); lines
+    where a term is only a section header's word, part of an employer's name or of a hyphenated compound do not
+    count (see _clean_line)."""
+    lines = [line for t in terms if t in ctx.index and (line := _clean_line(ctx, t)) is not None]
     if not lines:
         return None
     first = min(lines)
     if not PLACEHOLDER.search(ctx.profile.lines[first]):
         return first
     padded = [f" {t} " for t in terms]
-    for number in range(first + 1, len(ctx.keys)):
-        if any(p in ctx.keys[number] for p in padded) and not PLACEHOLDER.search(ctx.profile.lines[number]):
+    keys = _line_info(ctx).keys
+    for number in range(first + 1, len(keys)):
+        if any(p in keys[number] for p in padded) and not PLACEHOLDER.search(ctx.profile.lines[number]):
             return number
     return first
+
+
+# words of section headers: a term made only of them ('Technical skills', 'Work history') is not evidenced by the
+# header that names the section
+_SECTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "skill technical professional experience work history employment summary education qualification profile "
+        "objective career core competency key personal detail project achievement certification training language "
+        "interest hobby reference declaration strength academic other additional information area expertise",
+    )
+)
+
+
+@dataclass
+class _LineInfo:
+    """Per profile: the lines that are section headers, and each line's term keys with employers' names left out."""
+
+    headers: frozenset[int]
+    keys: list[str]
+    changed: frozenset[int]  # lines whose keys differ from ctx.keys (an employer's name was left out)
+
+
+def _line_info(ctx: _Context) -> _LineInfo:
+    info: _LineInfo | None = ctx.derived.get("line_info")
+    if info is None:
+        keys = list(ctx.keys)
+        changed: set[int] = set()
+        for number, line in enumerate(ctx.profile.lines):
+            spans = company_names(line)
+            if spans:
+                kept = line
+                for start, end in reversed(spans):
+                    kept = kept[:start] + " ; " + kept[end:]
+                keys[number] = line_keys(kept)
+                changed.add(number)
+        headers = frozenset(n for n, line in enumerate(ctx.profile.lines) if section_of_header(line) is not None)
+        info = _LineInfo(headers=headers, keys=keys, changed=frozenset(changed))
+        ctx.derived["line_info"] = info
+    return info
+
+
+_SHORT_TERM = re.compile(r"[a-z]{2,3}")
+
+
+def _counts_on(ctx: _Context, info: _LineInfo, term: str, number: int) -> bool:
+    """Whether the term on this line is evidence: not a header's own words, not inside an employer's name, and a
+    short term ('pan', 'ai') standing as a word of its own, not half of a hyphenated compound ('pan-India')."""
+    if number in info.headers and all(w in _SECTION_WORDS for w in term.split()):
+        return False
+    padded = f" {term} "
+    if number in info.changed and padded not in info.keys[number] and padded in ctx.keys[number]:
+        return False
+    if _SHORT_TERM.fullmatch(term):
+        line = ctx.profile.lines[number]
+        # standalone, or written in capitals as a compound's first half ('AI-driven', 'PAN-OS')
+        standalone = rf"(?<![\w-])(?:(?i:{term})(?![\w-])|{term.upper()}(?![\w]))"
+        return bool(re.search(standalone, line)) or padded not in ctx.keys[number]
+    return True
+
+
+def _clean_line(ctx: _Context, term: str) -> int | None:
+    """The first line where the term is evidence (see _counts_on), once per profile and term."""
+    memo: dict[str, int | None] = ctx.derived.setdefault("clean_line", {})
+    if term in memo:
+        return memo[term]
+    info = _line_info(ctx)
+    first = ctx.index.get(term)
+    found: int | None = None
+    if first is not None:
+        if _counts_on(ctx, info, term, first):
+            found = first
+        else:
+            padded = f" {term} "
+            found = next(
+                (
+                    n
+                    for n in range(first + 1, len(ctx.keys))
+                    if padded in ctx.keys[n] and _counts_on(ctx, info, term, n)
+                ),
+                None,
+            )
+    memo[term] = found
+    return found
 
 
 def _education_evidence(ctx: _Context) -> tuple[str, int] | None:
@@ -227,6 +332,92 @@ def _combinations(positions: list[list[int]]) -> list[tuple[int, ...]]:
     for options in positions:
         combos = [(*c, p) for c in combos for p in options[:4]]
     return combos
+
+
+# what a requirement's label wraps its core in: 'Strong knowledge of XSL', 'running a WMS', 'Exceptional
+# interpersonal skills' (on term keys: lower case, plurals singular)
+_CORE_LEAD = re.compile(
+    r"^(?:(?:strong|solid|good|excellent|exceptional|great|proven|demonstrated|effective|advanced|basic|working|"
+    r"hands on|in depth|deep|sound|thorough|outstanding|superb|very|practical|prior|previous|relevant)\s+)*"
+    r"(?:(?:knowledge|understanding|experience|proficiency|familiarity|expertise|background|competence|command|"
+    r"skill|ability)\s+(?:of|in|with|using|on|to)\s+)?"
+    r"(?:(?:running|using|operating|managing|maintaining|handling|working with|working on|administering|"
+    r"supporting)\s+)?(?:(?:a|an|the)\s+)?"
+)
+_CORE_TAIL = re.compile(r"(?:\s+(?:skill|ability|knowledge|experience|proficiency|competency|competence|expertise))+$")
+MAX_CORE_WORDS = 3  # longer labels are competencies, judged by meaning
+
+
+@lru_cache(maxsize=8192)
+def core_phrase(label: str) -> str:
+    """The words a requirement is about, without lead-ins and generic heads: 'Exceptional interpersonal skills' ->
+    'interpersonal', 'running a WMS' -> 'wms'; empty when nothing specific is left or too much is."""
+    core = _CORE_TAIL.sub("", _CORE_LEAD.sub("", term_key(label)))
+    content = [w for w in core.split() if w not in ROOT_STOPWORDS]
+    if not content or len(content) > MAX_CORE_WORDS or all(w in _SECTION_WORDS for w in content):
+        return ""
+    return core
+
+
+def _word_table(ctx: _Context) -> dict[str, list[tuple[int, int, str]]]:
+    """Per profile: the content words of each line (employers' names left out), by their first four letters."""
+    table: dict[str, list[tuple[int, int, str]]] | None = ctx.derived.get("word_table")
+    if table is None:
+        table = {}
+        for number, keys in enumerate(_line_info(ctx).keys):
+            for position, word in enumerate(w for w in keys.split() if w not in ROOT_STOPWORDS):
+                table.setdefault(word[:4], []).append((number, position, word))
+        ctx.derived["word_table"] = table
+    return table
+
+
+def _word_form_line(ctx: _Context, core: str) -> int | None:
+    """The first line with every word of the core in some form of it, side by side in any order ('switching'
+    for 'switch', 'exceptional interpersonal' for 'interpersonal skills', 'solved problems' for 'problem
+    solving')."""
+    words = [w for w in core.split() if w not in ROOT_STOPWORDS]
+    table = _word_table(ctx)
+    info = _line_info(ctx)
+    generic = all(w in _SECTION_WORDS for w in words)
+    per_word: list[dict[int, list[int]]] = []
+    for word in words:
+        found: dict[int, list[int]] = {}
+        for number, position, other in table.get(word[:4], ()):
+            if same_word(word, other) and not (generic and number in info.headers):
+                found.setdefault(number, []).append(position)
+        if not found:
+            return None
+        per_word.append(found)
+    for number in sorted(set.intersection(*(set(f) for f in per_word))):
+        positions = [f[number] for f in per_word]
+        if any(max(c) - min(c) == len(words) - 1 for c in _combinations(positions)):  # side by side
+            return number
+    return None
+
+
+def _verified_line(ctx: _Context, req: Requirement) -> int | None:
+    """Before a skill is named a gap: the first line that evidences it after all, by its family (PostgreSQL for
+    SQL, EC2 for AWS, GitHub for Git), its terms written solid or apart ('Visual Force' for Visualforce), or the
+    core of its label in any word form ('exceptional interpersonal' for 'Interpersonal skills'). Once per profile
+    and requirement."""
+    memo: dict[tuple[str, tuple[str, ...]], int | None] = ctx.derived.setdefault("verified", {})
+    key = (req.label, tuple(req.terms))
+    if key not in memo:
+        memo[key] = _verify(ctx, req)
+    return memo[key]
+
+
+def _verify(ctx: _Context, req: Requirement) -> int | None:
+    names = {name for t in (req.label, *req.terms) if (name := canonical(t))}
+    family = [form for name in sorted(names) for form in family_forms(name)]
+    core = core_phrase(req.label)
+    solid = [t.replace(" ", "") for t in (*req.terms, core) if " " in t]
+    found = _find_term(ctx, family + solid + ([core] if core else []))
+    if found is None and core:
+        found = _find_near_term(ctx, [core])
+    if found is None and core:
+        found = _word_form_line(ctx, core)
+    return found
 
 
 def _display(ctx: _Context, text: str, line: int) -> str:
@@ -463,10 +654,17 @@ def evaluate_requirement(
             evidence = spans[held].text if held is not None else None
             evidence_line = spans[held].line if held is not None else None
         verdict = "met" if satisfaction >= 0.75 else "partial" if satisfaction >= 0.35 else "missing"
+        named = _clean_line(ctx, key) if verdict == "missing" and key else None
+        if named is not None:  # the resume names the title itself: a weak fit, but never 'not found'
+            verdict = "partial"
+            if not exact:
+                evidence, evidence_line = profile.lines[named], named
     elif req.kind in ("skill", "certification"):
         line = _find_term(ctx, req.terms)
         if line is None:
             line = _find_near_term(ctx, req.terms)
+        if line is None:
+            line = _verified_line(ctx, req)
         if line is not None:
             exact, verdict, satisfaction = True, "met", 1.0
             evidence, evidence_line = profile.lines[line], line
@@ -501,6 +699,11 @@ def evaluate_requirement(
             else:
                 years_found = round(profile.total_years * relevance, 1)
                 intervals = intervals if relevance >= 1.0 else []
+            title = _title_subject(req.label)
+            if title:  # '4 years as an Interpreter': the roles held under that title count, whatever the occupation
+                by_title, held = _role_years(ctx, [title])
+                if by_title > years_found:
+                    years_found, intervals = by_title, held
         satisfaction = min(1.0, years_found / wanted) if wanted else 1.0
         verdict = "met" if satisfaction >= 0.999 else "partial" if satisfaction >= 0.6 else "missing"
         satisfaction = satisfaction**1.5
@@ -581,6 +784,28 @@ _GENERIC_EXPERIENCE = re.compile(
     re.I,
 )
 _EDUCATION_LABEL = re.compile(r"\b(?:education|qualifications?|academics?)(?:\s+details)?\s*[:\-]?\s*", re.I)
+
+
+_AS_TITLE = re.compile(r"(?:^|\s)as\s+(?:an?\s+|the\s+)?(?P<title>[\w/&. -]{2,40}?)$", re.I)
+_TITLE_EXPERIENCE = re.compile(r"^(?P<title>[\w/&. -]{2,40}?)\s+(?:work\s+)?experience$", re.I)
+_TITLE_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ee)$", re.I)
+
+
+def _title_subject(label: str) -> str:
+    """The title years are asked in, as a term key: '4 years as an Interpreter' -> 'interpreter', '5+ years of
+    Dancer experience' -> 'dancer'; empty when the years are of something else ('3 years of sales experience')."""
+    subject = _experience_subject(label)
+    held = _AS_TITLE.search(subject)
+    if held:
+        title = held.group("title")
+    else:
+        named = _TITLE_EXPERIENCE.match(subject)
+        title = named.group("title") if named else ""
+        last = title.split()[-1] if title else ""
+        if not (is_title_noun(last) or _TITLE_ENDING.search(last)):
+            return ""
+    key = term_key(title)
+    return key if 1 <= len(key.split()) <= 4 and not _GENERIC_EXPERIENCE.fullmatch(title) else ""
 
 
 def _head_noun(title: str) -> str:
@@ -686,8 +911,12 @@ def _usage_line(result: RequirementResult, terms: list[str], ctx: _Context) -> N
     memo = ctx.derived.setdefault("usage", {})
     key = tuple(terms)
     if key not in memo:
-        padded = [f" {t} " for t in terms]
-        lines = [n for n, keys in enumerate(ctx.keys) if any(p in keys for p in padded)]
+        info = _line_info(ctx)
+        lines = [
+            n
+            for n, keys in enumerate(info.keys)
+            if any(f" {t} " in keys and _counts_on(ctx, info, t, n) for t in terms)
+        ]
         in_role = {n for r in ctx.profile.roles for n in range(r.line + 1, r.last_line + 1)}
         rank = {n: (bool(PLACEHOLDER.search(ctx.profile.lines[n])), n not in in_role, n) for n in lines}
         memo[key] = min(lines, key=rank.__getitem__) if len(lines) >= 2 else None
