@@ -612,6 +612,30 @@ def _role_counts(title: str, job_occupations: tuple[str, ...], relevance: float)
     return relevance >= 0.5
 
 
+def _years_credit(years_found: float, wanted: float) -> tuple[float, Verdict]:
+    share = min(1.0, years_found / wanted) if wanted else 1.0
+    verdict: Verdict = "met" if share >= 0.999 else "partial" if share >= 0.6 else "missing"
+    return share**1.5, verdict
+
+
+def _years_agree(job: PreparedJob, results: list[RequirementResult]) -> None:
+    """One result, one count of years: the years held under a title the job asks for ('4 years as an Interpreter')
+    are related experience too, so years asked without a subject are never fewer."""
+    asked = {r.id: r for r in job.requirements if r.kind == "experience"}
+    titled = [r for r in results if r.id in asked and not asked[r.id].terms and _title_subject(asked[r.id].label)]
+    if not titled:
+        return
+    most = max(titled, key=lambda r: r.years_found or 0.0)
+    years = most.years_found or 0.0
+    for result in results:
+        req = asked.get(result.id)
+        if req is None or req.terms or _title_subject(req.label) or (result.years_found or 0.0) >= years:
+            continue
+        result.years_found, result.evidence = years, most.evidence
+        satisfaction, result.verdict = _years_credit(years, req.min_years or 0.0)
+        result.satisfaction = round(satisfaction, 4)
+
+
 def evaluate_requirement(
     req: Requirement,
     sims: np.ndarray,
@@ -704,9 +728,7 @@ def evaluate_requirement(
                 by_title, held = _role_years(ctx, [title])
                 if by_title > years_found:
                     years_found, intervals = by_title, held
-        satisfaction = min(1.0, years_found / wanted) if wanted else 1.0
-        verdict = "met" if satisfaction >= 0.999 else "partial" if satisfaction >= 0.6 else "missing"
-        satisfaction = satisfaction**1.5
+        satisfaction, verdict = _years_credit(years_found, wanted)
         if intervals:
             start, end = min(a for a, _ in intervals), max(b for _, b in intervals)
             evidence = year_label(start, end, profile.as_of)
@@ -1044,6 +1066,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         )
         for i, req in enumerate(job.requirements)
     ]
+    _years_agree(job, results)
     raw = sum(weights[r.id] * r.satisfaction for r in results)
     score = calibrate(raw)
     if profile.originals:  # the score is settled on masked text; what is shown quotes the resume itself
