@@ -383,7 +383,11 @@ def _word_form_line(ctx: _Context, core: str) -> int | None:
     for word in words:
         found: dict[int, list[int]] = {}
         for number, position, other in table.get(word[:4], ()):
-            if same_word(word, other) and not (generic and number in info.headers):
+            if (
+                same_word(word, other)
+                and not (generic and number in info.headers)
+                and (len(other) > 3 or _counts_on(ctx, info, other, number))
+            ):
                 found.setdefault(number, []).append(position)
         if not found:
             return None
@@ -817,6 +821,8 @@ def _title_subject(label: str) -> str:
     """The title years are asked in, as a term key: '4 years as an Interpreter' -> 'interpreter', '5+ years of
     Dancer experience' -> 'dancer'; empty when the years are of something else ('3 years of sales experience')."""
     subject = _experience_subject(label)
+    if _GENERIC_EXPERIENCE.fullmatch(subject):
+        return ""
     held = _AS_TITLE.search(subject)
     if held:
         title = held.group("title")

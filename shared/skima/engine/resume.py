@@ -460,7 +460,8 @@ def _is_schooling(line: str) -> bool:
     return education_level(line) >= 0 or bool(_SCHOOLING.search(line) or _INSTITUTION.search(line))
 
 
-_YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20\d\d)(?![\d/])")
+# a phone number's digits read as a year only make a resume look newer, never older
+_YEAR = re.compile(r"(?<![\d/.])(?:19[5-9]\d|20\d\d)(?![\d/])")
 # a resume with no year written in this many years before the build date was written long ago
 OLD_RESUME_YEARS = 10
 
@@ -483,7 +484,7 @@ def dated_as_of(lines: list[str], as_of: float, career: list[str] | None = None)
     if starts and stated and 0 < max(stated) <= 45 and latest < as_of - 3:
         by_total = min(starts) + max(stated) + 1.0  # whole years stated are rounded down
         if by_total < as_of - 2:
-            written = min(written, max(by_total, latest + 1.0))
+            written = max(by_total, latest + 1.0)
     return min(as_of, written)
 
 
