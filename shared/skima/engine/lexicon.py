@@ -687,13 +687,25 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def _family_index() -> dict[str, str]:
+    """Every form of a family's broad name (its lexicon aliases too) -> the family's name."""
+    index: dict[str, str] = {}
+    for name in FAMILIES:
+        for key in (term_key(name), *forms_of(name)):
+            index.setdefault(key, name)
+    return index
+
+
 @lru_cache(maxsize=4096)
-def family_forms(canonical_name: str) -> tuple[str, ...]:
-    """Term keys of the narrower tools that evidence a skill (see FAMILIES), each with its lexicon aliases."""
+def family_forms(term: str) -> tuple[str, ...]:
+    """Term keys of the narrower tools that evidence a skill (see FAMILIES), each with its lexicon aliases: 'sql' ->
+    'postgresql', 'postgre', 'mysql', ...; empty for a term with no family."""
+    family = _family_index().get(term_key(term))
     keys: list[str] = []
-    for member in FAMILIES.get(canonical_name, ()):
+    for member in FAMILIES.get(family, ()) if family else ():
         name = canonical(member)
-        keys += list(forms_of(name)) if name else [term_key(member)]
+        keys += list(forms_of(name)) if name else []
         keys.append(term_key(member))
     return tuple(dict.fromkeys(k for k in keys if k))
 

@@ -239,7 +239,7 @@ def _counts_on(ctx: _Context, info: _LineInfo, term: str, number: int) -> bool:
     if _SHORT_TERM.fullmatch(term):
         line = ctx.profile.lines[number]
         # standalone, or written in capitals as a compound's first half ('AI-driven', 'PAN-OS')
-        standalone = rf"(?<![\w-])(?:(?i:{term})(?![\w-])|{term.upper()}(?![\w]))"
+        standalone = rf"(?<![\w-])(?:(?i:{term}s?)(?![\w-])|{term.upper()}S?(?![\w]))"
         return bool(re.search(standalone, line)) or padded not in ctx.keys[number]
     return True
 
@@ -335,28 +335,60 @@ def _combinations(positions: list[list[int]]) -> list[tuple[int, ...]]:
 
 
 # what a requirement's label wraps its core in: 'Strong knowledge of XSL', 'running a WMS', 'Exceptional
-# interpersonal skills' (on term keys: lower case, plurals singular)
+# interpersonal skills', 'ACLS certification', 'retail or CPG experience' (on term keys: lower case, plurals singular)
 _CORE_LEAD = re.compile(
     r"^(?:(?:strong|solid|good|excellent|exceptional|great|proven|demonstrated|effective|advanced|basic|working|"
-    r"hands on|in depth|deep|sound|thorough|outstanding|superb|very|practical|prior|previous|relevant)\s+)*"
+    r"hands on|in depth|deep|sound|thorough|outstanding|superb|very|practical|prior|previous|relevant|current|valid|"
+    r"active)\s+)*"
     r"(?:(?:knowledge|understanding|experience|proficiency|familiarity|expertise|background|competence|command|"
     r"skill|ability)\s+(?:of|in|with|using|on|to)\s+)?"
-    r"(?:(?:running|using|operating|managing|maintaining|handling|working with|working on|administering|"
-    r"supporting)\s+)?(?:(?:a|an|the)\s+)?"
 )
-_CORE_TAIL = re.compile(r"(?:\s+(?:skill|ability|knowledge|experience|proficiency|competency|competence|expertise))+$")
+_CORE_VERB = re.compile(
+    r"^(?:running|using|operating|managing|maintaining|handling|working with|working on|administering|supporting|"
+    r"reading|reporting|interpreting|performing|conducting|preparing)\s+(?:(?:a|an|the)\s+)?"
+)
+_CORE_TAIL = re.compile(
+    r"(?:\s+(?:skill|ability|knowledge|experience|proficiency|competency|competence|expertise|certification|"
+    r"certificate|certified|license|licence|card|endorsement))+$"
+)
+# objects too common to stand for a requirement once its verb is gone ('managing teams' is not met by 'team')
+_COMMON_OBJECTS = frozenset(
+    re.findall(
+        r"\S+",
+        "team people staff data report customer client project task document record stakeholder meeting process "
+        "system user employee operation account budget",
+    )
+)
+# generic heads of a named thing: 'Epic charting' is met by 'documentation in Epic', 'rigid conduit bending' by
+# 'rigid conduit'; only for phrases the lexicon does not know ('Risk Management' is a skill of its own)
+_GENERIC_HEADS = frozenset(
+    re.findall(
+        r"\S+",
+        "management charting bending system search marketing documentation tool software operation work procedure "
+        "technique practice principle method platform environment application program programme tracking",
+    )
+)
 MAX_CORE_WORDS = 3  # longer labels are competencies, judged by meaning
 
 
 @lru_cache(maxsize=8192)
-def core_phrase(label: str) -> str:
-    """The words a requirement is about, without lead-ins and generic heads: 'Exceptional interpersonal skills' ->
-    'interpersonal', 'running a WMS' -> 'wms'; empty when nothing specific is left or too much is."""
+def core_phrases(label: str) -> tuple[str, ...]:
+    """The phrases a requirement is about, without lead-ins and generic heads, any one enough: 'Exceptional
+    interpersonal skills' -> 'interpersonal', 'running a WMS' -> 'wms', 'retail or CPG experience' -> 'retail',
+    'cpg'; empty when nothing specific is left or too much is."""
     core = _CORE_TAIL.sub("", _CORE_LEAD.sub("", term_key(label)))
-    content = [w for w in core.split() if w not in ROOT_STOPWORDS]
-    if not content or len(content) > MAX_CORE_WORDS or all(w in _SECTION_WORDS for w in content):
-        return ""
-    return core
+    without_verb = _CORE_VERB.sub("", core)
+    if without_verb != core and without_verb not in _COMMON_OBJECTS:
+        core = without_verb
+    phrases: list[str] = []
+    for alternative in core.split(" or "):
+        content = [w for w in alternative.split() if w not in ROOT_STOPWORDS]
+        if not content or len(content) > MAX_CORE_WORDS or all(w in _SECTION_WORDS for w in content):
+            continue
+        phrases.append(" ".join(content))
+        if len(content) >= 2 and content[-1] in _GENERIC_HEADS and canonical(label) is None:
+            phrases.append(" ".join(content[:-1]))
+    return tuple(dict.fromkeys(phrases))
 
 
 def _word_table(ctx: _Context) -> dict[str, list[tuple[int, int, str]]]:
@@ -412,15 +444,15 @@ def _verified_line(ctx: _Context, req: Requirement) -> int | None:
 
 
 def _verify(ctx: _Context, req: Requirement) -> int | None:
-    names = {name for t in (req.label, *req.terms) if (name := canonical(t))}
-    family = [form for name in sorted(names) for form in family_forms(name)]
-    core = core_phrase(req.label)
-    solid = [t.replace(" ", "") for t in (*req.terms, core) if " " in t]
-    found = _find_term(ctx, family + solid + ([core] if core else []))
-    if found is None and core:
-        found = _find_near_term(ctx, [core])
-    if found is None and core:
-        found = _word_form_line(ctx, core)
+    family = [form for t in (req.label, *req.terms) for form in family_forms(t)]
+    cores = list(core_phrases(req.label))
+    solid = [t.replace(" ", "") for t in (*req.terms, *cores) if " " in t]
+    found = _find_term(ctx, family + solid + cores)
+    if found is None and cores:
+        found = _find_near_term(ctx, cores)
+    for core in cores:
+        if found is None:
+            found = _word_form_line(ctx, core)
     return found
 
 
