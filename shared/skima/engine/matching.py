@@ -649,7 +649,7 @@ def _role_counts(title: str, job_occupations: tuple[str, ...], relevance: float)
 
 
 def _years_credit(years_found: float, wanted: float) -> tuple[float, Verdict]:
-    share = min(1.0, years_found / wanted) if wanted else 1.0
+    share = max(0.0, min(1.0, years_found / wanted)) if wanted else 1.0
     verdict: Verdict = "met" if share >= 0.999 else "partial" if share >= 0.6 else "missing"
     return share**1.5, verdict
 

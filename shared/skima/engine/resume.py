@@ -461,7 +461,7 @@ def _is_schooling(line: str) -> bool:
 
 
 # a phone number's digits read as a year only make a resume look newer, never older
-_YEAR = re.compile(r"(?<![\d/.])(?:19[5-9]\d|20\d\d)(?![\d/])")
+_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d/])")
 # a resume with no year written in this many years before the build date was written long ago
 OLD_RESUME_YEARS = 10
 
@@ -475,6 +475,7 @@ def dated_as_of(lines: list[str], as_of: float, career: list[str] | None = None)
     enough: a current resume with one open role and nothing else dated lately ('Jan 2017 - Present') is common,
     and would lose most of its years. career: the lines that may hold jobs (not schooling)."""
     years = [int(y) for line in lines for y in _YEAR.findall(line) if int(y) <= as_of]
+    years += [int(start) for line in lines for start, _, _ in find_ranges(line, as_of)]  # '06/2019 - present'
     if not years:
         return as_of
     latest = float(max(years))
