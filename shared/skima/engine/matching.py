@@ -496,10 +496,12 @@ def _stated_years(ctx: _Context, terms: list[str]) -> float:
 def _role_years(ctx: _Context, terms: list[str]) -> tuple[float, list[tuple[float, float]]]:
     """Years of the roles whose title or block mentions any form of the terms (merged), and those intervals."""
     forms = _root_forms(tuple(terms))
-    blocks: list[str] = ctx.derived.setdefault(
-        "role_roots",
-        [_roots_line("".join(ctx.keys[r.line : r.last_line + 1]) + " " + term_key(r.title)) for r in ctx.profile.roles],
-    )
+    blocks: list[str] | None = ctx.derived.get("role_roots")
+    if blocks is None:  # once per profile
+        blocks = []
+        for role in ctx.profile.roles:
+            blocks.append(_roots_line("".join(ctx.keys[role.line : role.last_line + 1]) + " " + term_key(role.title)))
+        ctx.derived["role_roots"] = blocks
     intervals = [
         (role.start, role.end)
         for role, block in zip(ctx.profile.roles, blocks, strict=True)
@@ -657,18 +659,26 @@ def _years_credit(years_found: float, wanted: float) -> tuple[float, Verdict]:
 def _years_agree(job: PreparedJob, results: list[RequirementResult]) -> None:
     """One result, one count of years: the years held under a title the job asks for ('4 years as an Interpreter')
     are related experience too, so years asked without a subject are never fewer."""
-    asked = {r.id: r for r in job.requirements if r.kind == "experience"}
-    titled = [r for r in results if r.id in asked and not asked[r.id].terms and _title_subject(asked[r.id].label)]
-    if not titled:
+    memo = job.memo()
+    kinds: dict[str, tuple[bool, float]] | None = memo.get("years_kinds")
+    if kinds is None:  # per job: requirement id -> (asked as a title's years, years asked), for subjectless years
+        kinds = {
+            r.id: (bool(_title_subject(r.label)), r.min_years or 0.0)
+            for r in job.requirements
+            if r.kind == "experience" and not r.terms
+        }
+        memo["years_kinds"] = kinds
+    if not any(titled for titled, _ in kinds.values()):
         return
+    titled = [r for r in results if r.id in kinds and kinds[r.id][0]]
     most = max(titled, key=lambda r: r.years_found or 0.0)
     years = most.years_found or 0.0
     for result in results:
-        req = asked.get(result.id)
-        if req is None or req.terms or _title_subject(req.label) or (result.years_found or 0.0) >= years:
+        kind = kinds.get(result.id)
+        if kind is None or kind[0] or (result.years_found or 0.0) >= years:
             continue
         result.years_found, result.evidence = years, most.evidence
-        satisfaction, result.verdict = _years_credit(years, req.min_years or 0.0)
+        satisfaction, result.verdict = _years_credit(years, kind[1])
         result.satisfaction = round(satisfaction, 4)
 
 
@@ -849,6 +859,7 @@ _TITLE_EXPERIENCE = re.compile(r"^(?P<title>[\w/&. -]{2,40}?)\s+(?:work\s+)?expe
 _TITLE_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ee)$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _title_subject(label: str) -> str:
     """The title years are asked in, as a term key: '4 years as an Interpreter' -> 'interpreter', '5+ years of
     Dancer experience' -> 'dancer'; empty when the years are of something else ('3 years of sales experience')."""
