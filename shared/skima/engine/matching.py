@@ -71,6 +71,7 @@ GROUP_SHARES: dict[str, float] = {
 # a skill without its exact term: met by a near-verbatim paraphrase, named as a gap below this similarity
 SKILL_MET_SIMILARITY = 0.82
 SKILL_GAP_SIMILARITY = 0.85
+WORD_FORM_CREDIT = 0.6  # a skill's core written in another form or order ('switching' for 'switch'): met in part
 # occupation fit: cosine of (job title, job centroid) with the resume's centroid, ramped to 0..1
 OCCUPATION_RAMP = (0.3, 0.75)
 # occupation fit below which none of a career counts towards years asked without a skill, above which all does
@@ -337,10 +338,10 @@ def _combinations(positions: list[list[int]]) -> list[tuple[int, ...]]:
 # what a requirement's label wraps its core in: 'Strong knowledge of XSL', 'running a WMS', 'Exceptional
 # interpersonal skills', 'ACLS certification', 'retail or CPG experience' (on term keys: lower case, plurals singular)
 _CORE_LEAD = re.compile(
-    r"^(?:(?:strong|solid|good|excellent|exceptional|great|proven|demonstrated|effective|advanced|basic|working|"
-    r"hands on|in depth|deep|sound|thorough|outstanding|superb|very|practical|prior|previous|relevant|current|valid|"
-    r"active)\s+)*"
-    r"(?:(?:knowledge|understanding|experience|proficiency|familiarity|expertise|background|competence|command|"
+    r"^(?:(?:strong|solid|good|excellent|exceptional|great|proven|demonstrated|effective|sound|thorough|outstanding|"
+    r"superb|very)\s+)*"
+    r"(?:(?:(?:working|hands on|in depth|deep|advanced|basic|practical|prior|previous|relevant)\s+)?"
+    r"(?:knowledge|understanding|experience|proficiency|familiarity|expertise|background|competence|command|"
     r"skill|ability)\s+(?:of|in|with|using|on|to)\s+)?"
 )
 _CORE_VERB = re.compile(
@@ -349,7 +350,7 @@ _CORE_VERB = re.compile(
 )
 _CORE_TAIL = re.compile(
     r"(?:\s+(?:skill|ability|knowledge|experience|proficiency|competency|competence|expertise|certification|"
-    r"certificate|certified|license|licence|card|endorsement))+$"
+    r"certificate|certified|endorsement))+$"
 )
 # objects too common to stand for a requirement once its verb is gone ('managing teams' is not met by 'team')
 _COMMON_OBJECTS = frozenset(
@@ -372,23 +373,40 @@ MAX_CORE_WORDS = 3  # longer labels are competencies, judged by meaning
 
 
 @lru_cache(maxsize=8192)
-def core_phrases(label: str) -> tuple[str, ...]:
-    """The phrases a requirement is about, without lead-ins and generic heads, any one enough: 'Exceptional
-    interpersonal skills' -> 'interpersonal', 'running a WMS' -> 'wms', 'retail or CPG experience' -> 'retail',
-    'cpg'; empty when nothing specific is left or too much is."""
+def _cores(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     core = _CORE_TAIL.sub("", _CORE_LEAD.sub("", term_key(label)))
     without_verb = _CORE_VERB.sub("", core)
     if without_verb != core and without_verb not in _COMMON_OBJECTS:
         core = without_verb
     phrases: list[str] = []
+    headless: list[str] = []
     for alternative in core.split(" or "):
         content = [w for w in alternative.split() if w not in ROOT_STOPWORDS]
         if not content or len(content) > MAX_CORE_WORDS or all(w in _SECTION_WORDS for w in content):
             continue
         phrases.append(" ".join(content))
-        if len(content) >= 2 and content[-1] in _GENERIC_HEADS and canonical(label) is None:
-            phrases.append(" ".join(content[:-1]))
-    return tuple(dict.fromkeys(phrases))
+        rest = content[:-1]
+        if (
+            len(content) == len(alternative.split())  # a compound ('Epic charting'), not 'documentation for audits'
+            and rest
+            and content[-1] in _GENERIC_HEADS
+            and canonical(label) is None
+            and not any(w in _GENERIC_HEADS or w in _COMMON_OBJECTS or w in _SECTION_WORDS for w in rest)
+        ):
+            headless.append(" ".join(rest))
+    return tuple(dict.fromkeys(phrases)), tuple(dict.fromkeys(headless))
+
+
+def core_phrases(label: str) -> tuple[str, ...]:
+    """The phrases a requirement is about, without lead-ins and generic heads, any one enough: 'Exceptional
+    interpersonal skills' -> 'interpersonal', 'running a WMS' -> 'wms', 'retail or CPG experience' -> 'retail',
+    'cpg'; empty when nothing specific is left or too much is."""
+    return _cores(label)[0]
+
+
+def headless_phrases(label: str) -> tuple[str, ...]:
+    """A compound's core without its generic head, weaker evidence: 'Epic charting' -> 'epic'."""
+    return _cores(label)[1]
 
 
 def _word_table(ctx: _Context) -> dict[str, list[tuple[int, int, str]]]:
@@ -431,29 +449,34 @@ def _word_form_line(ctx: _Context, core: str) -> int | None:
     return None
 
 
-def _verified_line(ctx: _Context, req: Requirement) -> int | None:
-    """Before a skill is named a gap: the first line that evidences it after all, by its family (PostgreSQL for
-    SQL, EC2 for AWS, GitHub for Git), its terms written solid or apart ('Visual Force' for Visualforce), or the
-    core of its label in any word form ('exceptional interpersonal' for 'Interpersonal skills'). Once per profile
-    and requirement."""
-    memo: dict[tuple[str, tuple[str, ...]], int | None] = ctx.derived.setdefault("verified", {})
+def _verified_line(ctx: _Context, req: Requirement) -> tuple[int, bool] | None:
+    """Before a skill is named a gap: the first line that evidences it after all, and whether it is as good as the
+    skill's own name. As good: its family (PostgreSQL for SQL, EC2 for AWS, GitHub for Git), its terms written solid
+    or apart ('Visual Force' for Visualforce), the core of its label ('interpersonal' in 'Exceptional interpersonal'
+    for 'Interpersonal skills'). Weaker, so met in part: the core in another word form or order ('switching' for
+    'switch'), or without its generic head ('Epic' for 'Epic charting'). Once per profile and requirement."""
+    memo: dict[tuple[str, tuple[str, ...]], tuple[int, bool] | None] = ctx.derived.setdefault("verified", {})
     key = (req.label, tuple(req.terms))
     if key not in memo:
         memo[key] = _verify(ctx, req)
     return memo[key]
 
 
-def _verify(ctx: _Context, req: Requirement) -> int | None:
+def _verify(ctx: _Context, req: Requirement) -> tuple[int, bool] | None:
     family = [form for t in (req.label, *req.terms) for form in family_forms(t)]
     cores = list(core_phrases(req.label))
     solid = [t.replace(" ", "") for t in (*req.terms, *cores) if " " in t]
     found = _find_term(ctx, family + solid + cores)
+    if found is not None:
+        return found, True
+    headless = list(headless_phrases(req.label))
+    found = _find_term(ctx, headless) if headless else None
     if found is None and cores:
         found = _find_near_term(ctx, cores)
     for core in cores:
         if found is None:
             found = _word_form_line(ctx, core)
-    return found
+    return (found, False) if found is not None else None
 
 
 def _display(ctx: _Context, text: str, line: int) -> str:
@@ -733,15 +756,18 @@ def evaluate_requirement(
         line = _find_term(ctx, req.terms)
         if line is None:
             line = _find_near_term(ctx, req.terms)
-        if line is None:
-            line = _verified_line(ctx, req)
-        if line is not None:
+        verified = _verified_line(ctx, req) if line is None else (line, True)
+        if verified is not None and verified[1]:
             exact, verdict, satisfaction = True, "met", 1.0
-            evidence, evidence_line = profile.lines[line], line
+            evidence, evidence_line = profile.lines[verified[0]], verified[0]
         else:
             # no exact term: a close paraphrase ('Organised travel' for 'travel arrangements') counts in part
             satisfaction = 0.8 * _ramp(similarity, 0.5, 0.85)
             verdict = "met" if similarity >= SKILL_MET_SIMILARITY else "partial" if similarity >= 0.62 else "missing"
+            if verified is not None:  # written another way: never 'not found', though not the skill's own name
+                exact, evidence, evidence_line = True, profile.lines[verified[0]], verified[0]
+                satisfaction = max(satisfaction, WORD_FORM_CREDIT)
+                verdict = "met" if verdict == "met" else "partial"
     elif req.kind == "experience":
         wanted = req.min_years or 0.0
         if req.terms:
