@@ -797,9 +797,9 @@ def evaluate_requirement(
                 intervals = intervals if relevance >= 1.0 else []
             title = _title_subject(req.label)
             if title:  # '4 years as an Interpreter': the roles held under that title count, whatever the occupation
-                by_title, held = _role_years(ctx, [title])
+                by_title, titled_roles = _role_years(ctx, [title])
                 if by_title > years_found:
-                    years_found, intervals = by_title, held
+                    years_found, intervals = by_title, titled_roles
         satisfaction, verdict = _years_credit(years_found, wanted)
         if intervals:
             start, end = min(a for a, _ in intervals), max(b for _, b in intervals)
