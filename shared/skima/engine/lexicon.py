@@ -725,10 +725,10 @@ _FORM_ENDINGS = frozenset(
 @lru_cache(maxsize=65536)
 def same_word(first: str, second: str) -> bool:
     """Two word forms of one word: 'switch'/'switching', 'interpersonal'/'interpersonal', 'forecasts'/'forecasting';
-    words of four letters or fewer must be equal (or share a root)."""
+    words of five letters or fewer must be equal (or share a root)."""
     if first == second or word_root(first) == word_root(second):
         return True
-    if min(len(first), len(second)) < 5:
+    if min(len(first), len(second)) < 6:  # 'react' is not 'reactive'
         return False
     shared = 0
     for a, b in zip(first, second, strict=False):

@@ -360,13 +360,14 @@ _COMMON_OBJECTS = frozenset(
         "system user employee operation account budget",
     )
 )
-# generic heads of a named thing: 'Epic charting' is met by 'documentation in Epic', 'rigid conduit bending' by
-# 'rigid conduit'; only for phrases the lexicon does not know ('Risk Management' is a skill of its own)
+# generic heads of a named thing: 'Epic charting' is met in part by 'documentation in Epic', 'rigid conduit
+# bending' by 'rigid conduit'; only for phrases the lexicon does not know ('Risk Management' is a skill of its own).
+# Not 'management', 'software' or 'tracking': 'classroom', 'pharmacy' and 'load' alone say little.
 _GENERIC_HEADS = frozenset(
     re.findall(
         r"\S+",
-        "management charting bending system search marketing documentation tool software operation work procedure "
-        "technique practice principle method platform environment application program programme tracking",
+        "charting bending system search marketing documentation tool operation procedure technique practice "
+        "principle method",
     )
 )
 MAX_CORE_WORDS = 3  # longer labels are competencies, judged by meaning
@@ -429,6 +430,8 @@ def _word_form_line(ctx: _Context, core: str) -> int | None:
     table = _word_table(ctx)
     info = _line_info(ctx)
     generic = all(w in _SECTION_WORDS for w in words)
+    # one word in another form on a job title's line is another thing ('accounting', 'Account Executive')
+    titles = {r.line for r in ctx.profile.roles} if len(words) == 1 else set()
     per_word: list[dict[int, list[int]]] = []
     for word in words:
         found: dict[int, list[int]] = {}
@@ -436,6 +439,7 @@ def _word_form_line(ctx: _Context, core: str) -> int | None:
             if (
                 same_word(word, other)
                 and not (generic and number in info.headers)
+                and (other == word or number not in titles)
                 and (len(other) > 3 or _counts_on(ctx, info, other, number))
             ):
                 found.setdefault(number, []).append(position)

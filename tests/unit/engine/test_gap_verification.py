@@ -94,6 +94,9 @@ def test_a_requirement_is_met_by_its_core_in_any_word_form(
         ("SQL", "Stored documents in MongoDB and NoSQL caches."),  # NoSQL is not SQL
         ("Deep learning", "Committed to learning new tools."),  # 'deep' is part of the name here
         ("Documentation for audits", "Wrote documentation for the help desk."),
+        ("React", "Reactive programming with RxJava."),
+        ("Classroom management", "Set up Google Classroom for the school."),
+        ("Accounting", "Account Executive, Brightline (2012 - 2015)"),  # a title, not the skill
     ],
 )
 def test_what_is_not_there_is_still_a_gap(engine: Engine, wanted: str, written: str) -> None:
