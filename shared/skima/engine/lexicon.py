@@ -513,7 +513,7 @@ def forms_of(canonical_name: str) -> tuple[str, ...]:
     """Every term key that counts as this skill (canonical name and aliases)."""
     aliases = SKILLS.get(canonical_name) or CERTIFICATIONS.get(canonical_name) or ()
     keys = [term_key(canonical_name)]
-    keys += [term_key(a) for a in aliases if term_key(a) not in WEAK_ALIASES]
+    keys += [term_key(a) for a in aliases if a not in WEAK_ALIASES]  # listed as written ('web services')
     return tuple(dict.fromkeys(k for k in keys if k))
 
 

@@ -181,3 +181,16 @@ def test_a_section_header_is_never_evidence(engine: Engine, header: str) -> None
     for requirement in result.requirements:
         assert (requirement.evidence or "").strip(" #:").lower() != "technical skills", requirement
     assert not [r for r in result.reasons if r.rstrip('"').lower().endswith("technical skills")], result.reasons
+
+
+def test_a_weak_alias_is_no_evidence_even_inside_a_product_name(engine: Engine) -> None:
+    # 'web services' is listed as too weak to stand for REST APIs: 'Amazon Web Services' is AWS, not REST
+    job = "Backend Developer\nRequirements:\n- REST APIs\n- AWS\n"
+    resume = (
+        "Ivy Lim\nBackend Developer, Cloudline (2018 - 2024)\nRan the billing services on Amazon Web Services.\n"
+        "Wrote batch jobs in Python for the finance team.\n"
+    )
+    result = engine.score_text(job, resume)
+    verdicts = {r.label: r.verdict for r in result.requirements}
+    assert verdicts["AWS"] == "met"
+    assert "not found in resume: REST APIs" in result.gaps, result.gaps
