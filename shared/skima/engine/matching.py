@@ -240,7 +240,8 @@ def _counts_on(ctx: _Context, info: _LineInfo, term: str, number: int) -> bool:
     if _SHORT_TERM.fullmatch(term):
         line = ctx.profile.lines[number]
         # standalone, or written in capitals as a compound's first half ('AI-driven', 'PAN-OS')
-        standalone = rf"(?<![\w-])(?:(?i:{term}s?)(?![\w-])|{term.upper()}S?(?![\w]))"
+        # ('-ETL -Git' is a list whose bullets lost their spaces, not a compound)
+        standalone = rf"(?<!\w-)(?<!\w)(?:(?i:{term}s?)(?!\w|-\w)|{term.upper()}S?(?!\w))"
         return bool(re.search(standalone, line)) or padded not in ctx.keys[number]
     return True
 

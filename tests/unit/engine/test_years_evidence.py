@@ -141,6 +141,9 @@ def test_a_short_term_inside_a_hyphenated_compound_is_no_evidence(engine: Engine
     assert "not found in resume: PAN" in compound.gaps
     assert verdict(written, "PAN") == "met"
     assert verdict(capitals, "AI") == "met"  # a capitalised short term leading a compound is the term
+    # a list whose bullets lost their spaces is no compound
+    glued = engine.score_text(job, career + "Tools -PAN -Excel -AI -SQL\n")
+    assert verdict(glued, "PAN") == "met" and verdict(glued, "AI") == "met"
 
 
 @pytest.mark.parametrize(
