@@ -360,54 +360,25 @@ _COMMON_OBJECTS = frozenset(
         "system user employee operation account budget",
     )
 )
-# generic heads of a named thing: 'Epic charting' is evidenced by 'documentation in Epic', 'rigid conduit
-# bending' by 'rigid conduit'; only for phrases the lexicon does not know ('Risk Management' is a skill of its own).
-# Not 'management', 'software' or 'tracking': 'classroom', 'pharmacy' and 'load' alone say little.
-_GENERIC_HEADS = frozenset(
-    re.findall(
-        r"\S+",
-        "charting bending system search marketing documentation tool operation procedure technique practice "
-        "principle method",
-    )
-)
 MAX_CORE_WORDS = 3  # longer labels are competencies, judged by meaning
 
 
 @lru_cache(maxsize=8192)
-def _cores(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def core_phrases(label: str) -> tuple[str, ...]:
+    """The phrases a requirement is about, without lead-ins and generic heads, any one enough: 'Exceptional
+    interpersonal skills' -> 'interpersonal', 'running a WMS' -> 'wms', 'retail or CPG experience' -> 'retail',
+    'cpg'; empty when nothing specific is left or too much is. (A compound without its own head, 'Epic' for 'Epic
+    charting', was tried too: it lowered NDCG on structured-a.)"""
     core = _CORE_TAIL.sub("", _CORE_LEAD.sub("", term_key(label)))
     without_verb = _CORE_VERB.sub("", core)
     if without_verb != core and without_verb not in _COMMON_OBJECTS:
         core = without_verb
     phrases: list[str] = []
-    headless: list[str] = []
     for alternative in core.split(" or "):
         content = [w for w in alternative.split() if w not in ROOT_STOPWORDS]
-        if not content or len(content) > MAX_CORE_WORDS or all(w in _SECTION_WORDS for w in content):
-            continue
-        phrases.append(" ".join(content))
-        rest = content[:-1]
-        if (
-            len(content) == len(alternative.split())  # a compound ('Epic charting'), not 'documentation for audits'
-            and rest
-            and content[-1] in _GENERIC_HEADS
-            and canonical(label) is None
-            and not any(w in _GENERIC_HEADS or w in _COMMON_OBJECTS or w in _SECTION_WORDS for w in rest)
-        ):
-            headless.append(" ".join(rest))
-    return tuple(dict.fromkeys(phrases)), tuple(dict.fromkeys(headless))
-
-
-def core_phrases(label: str) -> tuple[str, ...]:
-    """The phrases a requirement is about, without lead-ins and generic heads, any one enough: 'Exceptional
-    interpersonal skills' -> 'interpersonal', 'running a WMS' -> 'wms', 'retail or CPG experience' -> 'retail',
-    'cpg'; empty when nothing specific is left or too much is."""
-    return _cores(label)[0]
-
-
-def headless_phrases(label: str) -> tuple[str, ...]:
-    """A compound's core without its generic head, weaker evidence: 'Epic charting' -> 'epic'."""
-    return _cores(label)[1]
+        if content and len(content) <= MAX_CORE_WORDS and not all(w in _SECTION_WORDS for w in content):
+            phrases.append(" ".join(content))
+    return tuple(dict.fromkeys(phrases))
 
 
 def _word_table(ctx: _Context) -> dict[str, list[tuple[int, int, str]]]:
@@ -456,10 +427,9 @@ def _word_form_line(ctx: _Context, core: str) -> int | None:
 def _verified_line(ctx: _Context, req: Requirement) -> int | None:
     """Before a skill is named a gap: the first line that evidences it after all, by its family (PostgreSQL for SQL,
     EC2 for AWS, GitHub for Git), its terms written solid or apart ('Visual Force' for Visualforce), the core of its
-    label ('interpersonal' in 'Exceptional interpersonal' for 'Interpersonal skills'), that core in another word form
-    or order ('switching' for 'switch'), or a compound's core without its generic head ('Epic' for 'Epic
-    charting'). Once per profile and requirement. (Counting the weaker of these only in part lowered the held-out
-    dev sets' NDCG.)"""
+    label ('interpersonal' in 'Exceptional interpersonal' for 'Interpersonal skills'), or that core in another word
+    form or order ('switching' for 'switch'). Once per profile and requirement. (Counting word forms only in part
+    lowered the held-out dev sets' NDCG.)"""
     memo: dict[tuple[str, tuple[str, ...]], int | None] = ctx.derived.setdefault("verified", {})
     key = (req.label, tuple(req.terms))
     if key not in memo:
@@ -472,9 +442,6 @@ def _verify(ctx: _Context, req: Requirement) -> int | None:
     cores = list(core_phrases(req.label))
     solid = [t.replace(" ", "") for t in (*req.terms, *cores) if " " in t]
     found = _find_term(ctx, family + solid + cores)
-    headless = list(headless_phrases(req.label))
-    if found is None and headless:
-        found = _find_term(ctx, headless)
     if found is None and cores:
         found = _find_near_term(ctx, cores)
     for core in cores:
