@@ -74,8 +74,13 @@ bench: build
 	$(PY) bench/run.py
 	$(PY) bench/rediscovery.py
 
+# The real-data halves (../shared/dev-data, split by occupation, written outside the repo) first, then our own sets.
+DEVSETS ?= /tmp/skima-devsets
 eval: $(STAMP)
-	@for set in eval/sets/*/; do echo "== $$set"; $(VENV)/bin/skima eval $$set || exit 1; done
+	@if [ -d ../shared/dev-data ]; then $(PY) -m eval.devdata --out $(DEVSETS) >/dev/null; \
+		else echo "../shared/dev-data not found: only our own sets"; fi
+	@for set in $$(ls -d $(DEVSETS)/*-tune $(DEVSETS)/*-heldout 2>/dev/null) eval/sets/*/; do \
+		echo "== $$set"; $(VENV)/bin/skima eval --quiet $$set || exit 1; done
 
 deploy: build
 	$(VENV)/bin/sam deploy --guided

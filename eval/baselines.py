@@ -12,31 +12,14 @@ normalised. Scores are cosine * 100, so they look like engine scores.
 from __future__ import annotations
 
 import argparse
-import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from skima.evaluation import EvalReport, EvalSet, ScoredPair, evaluate, load_set
+from skima.evaluation import EvalReport, EvalSet, ScoredPair, evaluate, load_set, reference_scores, tfidf_vectors
 
-TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 MAX_TOKENS = 256
-
-
-def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
-    docs = [Counter(TOKEN_RE.findall(t.lower())) for t in texts]
-    vocab = {term: i for i, term in enumerate(sorted({term for d in docs for term in d}))}
-    matrix = np.zeros((len(docs), len(vocab)), dtype=np.float64)
-    for row, doc in enumerate(docs):
-        for term, count in doc.items():
-            matrix[row, vocab[term]] = count
-    df = (matrix > 0).sum(axis=0)
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    matrix *= idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1.0, norms)
 
 
 def minilm_vectors(texts: Sequence[str]) -> np.ndarray:
@@ -64,19 +47,7 @@ def minilm_vectors(texts: Sequence[str]) -> np.ndarray:
 
 
 def score_set(eval_set: EvalSet, embed: Callable[[Sequence[str]], np.ndarray]) -> list[ScoredPair]:
-    jobs = eval_set.jobs
-    cands = eval_set.candidates
-    vectors = embed([j.text for j in jobs] + [c.text for c in cands])
-    job_index = {j.id: i for i, j in enumerate(jobs)}
-    cand_index = {c.id: len(jobs) + i for i, c in enumerate(cands)}
-    return [
-        ScoredPair(
-            job_id=q.job_id,
-            candidate_id=q.candidate_id,
-            score=round(float(vectors[job_index[q.job_id]] @ vectors[cand_index[q.candidate_id]]) * 100, 4),
-        )
-        for q in eval_set.qrels
-    ]
+    return reference_scores(eval_set, embed)
 
 
 BASELINES: dict[str, Callable[[Sequence[str]], np.ndarray]] = {"tfidf": tfidf_vectors, "minilm": minilm_vectors}

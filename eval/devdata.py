@@ -41,7 +41,9 @@ def _rows(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _write(folder: Path, jobs: list[dict[str, object]], qrels: list[dict[str, object]], cands: list[dict[str, object]]) -> None:
+def _write(
+    folder: Path, jobs: list[dict[str, object]], qrels: list[dict[str, object]], cands: list[dict[str, object]]
+) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     used = {q["candidate_id"] for q in qrels}
     for name, rows in (("jobs", jobs), ("qrels", qrels), ("candidates", [c for c in cands if c["id"] in used])):
@@ -57,8 +59,11 @@ def split(dev_data: Path, out: Path) -> list[Path]:
             occupation = {row["job_id"]: row["category"] for row in csv.DictReader(handle, delimiter="\t")}
         jobs, cands, qrels = (_rows(source / f"{n}.jsonl") for n in ("jobs", "candidates", "qrels"))
         short = SHORT_NAMES[set_name]
-        for suffix, keep in (("", lambda _o: True), ("-tune", TUNING_OCCUPATIONS.__contains__),
-                             ("-heldout", lambda o: o not in TUNING_OCCUPATIONS)):
+        for suffix, keep in (
+            ("", lambda _o: True),
+            ("-tune", TUNING_OCCUPATIONS.__contains__),
+            ("-heldout", lambda o: o not in TUNING_OCCUPATIONS),
+        ):
             kept = [j for j in jobs if keep(occupation[str(j["id"])])]
             ids = {j["id"] for j in kept}
             folder = out / f"{short}{suffix}"

@@ -30,7 +30,7 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
     remaining_ms = context.get_remaining_time_in_millis()
     deadline = Deadline.from_remaining_ms(remaining_ms)
     poller = Poller(
-        TrackerChangeFeed(wiring.tracker_client(config), lambda: deadline),
+        TrackerChangeFeed(wiring.tracker_client(config), lambda: deadline, wiring.tracker_timezone(config.state_table)),
         wiring.state_store(config.state_table),
         wiring.score_queue(config.score_queue_url),
         owner=context.aws_request_id,

@@ -15,7 +15,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from skima.adapters.secrets import CachedSecret, SecretsManagerWebhookTokens
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import WebhookSettings
-from skima.errors import DependencyUnavailable, RejectedRequest
+from skima.errors import DependencyUnavailable, RejectedRequest, Unauthorized
 from skima.intake import InboundPing, WebhookIntake
 
 logger = Logger()
@@ -45,6 +45,15 @@ def receive_ping() -> Response[str]:
         metrics.add_metric(name="EnqueueFailed", unit=MetricUnit.Count, value=1)
     logger.info("ping accepted", extra={"outcome": result.outcome, "records": len(result.records)})
     return _json(202, {"status": result.outcome, "records": len(result.records)})
+
+
+@app.exception_handler(Unauthorized)  # type: ignore[untyped-decorator]
+def wrong_token(exc: Unauthorized) -> Response[str]:
+    # Nothing was enqueued. Public receivers answer 200 even here so Tracker never counts the hook as failing
+    # and disables it (a rotated token would otherwise cost the webhook); the metric's alarm tells the operator.
+    logger.warning("ping with a wrong or missing token ignored", extra={"reason": exc.public_message})
+    metrics.add_metric(name="WebhookAuthRejected", unit=MetricUnit.Count, value=1)
+    return _json(200, {"status": "ignored"})
 
 
 @app.exception_handler(RejectedRequest)  # type: ignore[untyped-decorator]

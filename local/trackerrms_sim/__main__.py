@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--webhook-token", default="sim-webhook-token")
     parser.add_argument("--webhook-shape", default="default", choices=["default", "id_type", "nested", "query"])
     parser.add_argument("--rate-limit", type=int, default=100, help="requests/minute per API token; 0 = off")
+    parser.add_argument(
+        "--shapes", default="evidenced", choices=["evidenced", "guessed"], help="evidenced (§12) or earlier guesses"
+    )
+    parser.add_argument("--utc-offset-minutes", type=int, default=None, help="tenant stamp offset (default by shapes)")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     args = parser.parse_args(argv)
     config = SimConfig(
@@ -29,6 +33,8 @@ def main(argv: list[str] | None = None) -> None:
         webhook_token=args.webhook_token,
         webhook_shape=args.webhook_shape,
         rate_limit_per_minute=args.rate_limit or None,
+        shapes=args.shapes,
+        tenant_utc_offset_minutes=args.utc_offset_minutes,
     )
     serve_forever(config, args.host, args.port, verbose=not args.quiet)
 

@@ -10,6 +10,7 @@ import itertools
 import json
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,15 @@ class SimConfig:
     start_time: datetime | None = None
     history_depth: int = 50
     unverified_routes: bool = False  # PATCH OpportunityResource/{id}, POST Activity: guesses, off by default
+    # "evidenced" (default): the shapes of the 2026-12 evidence (§12); "guessed": the earlier guesses.
+    shapes: str = "evidenced"
+    # Tracker's stamps are naive tenant-local times (zone unknown, §12): minutes ahead of UTC. None: -300 (US
+    # Eastern, a tenant a 3-hour lookback misses) with evidenced shapes, 0 (UTC) with guessed ones.
+    tenant_utc_offset_minutes: int | None = None
+    # The widget API's own OAuth2 (§2.2): POST /oAuth2/Token grant_type=refresh_token with this refresh token.
+    oauth_refresh_token: str = "sim-refresh-token"
+    oauth_client_id: str = "EvoApi_1.0"
+    oauth_token_ttl_seconds: int = 3600
 
     @classmethod
     def from_options(cls, **options: Any) -> SimConfig:
@@ -48,17 +58,39 @@ class SimConfig:
         unknown = set(options) - known
         if unknown:
             raise TypeError(f"unknown simulator options: {sorted(unknown)}; known: {sorted(known)}")
-        return cls(**options)
+        config = cls(**options)
+        if config.shapes not in SHAPE_MODES:
+            raise TypeError(f"shapes must be one of {SHAPE_MODES}")
+        return config
+
+    @property
+    def evidenced(self) -> bool:
+        return self.shapes == "evidenced"
+
+    @property
+    def utc_offset(self) -> timedelta:
+        minutes = self.tenant_utc_offset_minutes
+        if minutes is None:
+            minutes = -300 if self.evidenced else 0
+        return timedelta(minutes=minutes)
+
+
+SHAPE_MODES = ("evidenced", "guessed")
 
 
 class Clock:
-    """Real time plus an offset tests can advance (so tests never sleep for expiry, lag or rate windows)."""
+    """Real time plus an offset tests can advance (so tests never sleep for expiry, lag or rate windows).
 
-    def __init__(self, start: datetime | None) -> None:
+    ``now()`` is Tracker's wall clock: the tenant's local time, naive, ``utc_offset`` ahead of UTC (every stamp
+    and every time filter uses it); ``utc_now()`` is the same instant in UTC (for HTTP dates and JWT expiry).
+    """
+
+    def __init__(self, start: datetime | None, utc_offset: timedelta = timedelta(0)) -> None:
         base = start if start is not None else datetime.now(UTC).replace(tzinfo=None)
         if base.tzinfo is not None:
             base = base.astimezone(UTC).replace(tzinfo=None)
-        self._base = base
+        self.utc_offset = utc_offset
+        self._base = base + utc_offset
         self._t0 = time.monotonic()
         self._offset = 0.0
         self._lock = threading.Lock()
@@ -66,6 +98,9 @@ class Clock:
     def now(self) -> datetime:
         with self._lock:
             return self._base + timedelta(seconds=time.monotonic() - self._t0 + self._offset)
+
+    def utc_now(self) -> datetime:
+        return self.now() - self.utc_offset
 
     def now_seconds(self) -> datetime:
         return self.now().replace(microsecond=0)
@@ -87,6 +122,7 @@ class Auth:
         self.clock = clock
         self.api_tokens = {config.api_token}
         self._jwts: dict[str, tuple[str, datetime]] = {}
+        self._oauth: dict[str, datetime] = {}
         self._serial = itertools.count(1)
         self._secret = hashlib.sha256(f"sim-secret-{config.seed}".encode()).digest()
         self._lock = threading.Lock()
@@ -127,10 +163,28 @@ class Auth:
                 return None
             return api_token
 
+    def oauth_token(self, refresh_token: str, client_id: str) -> tuple[str, int] | None:
+        """The widget's own bearer for a valid refresh token (§2.2): (access token, lifetime seconds)."""
+        with self._lock:
+            if refresh_token != self.config.oauth_refresh_token or client_id != self.config.oauth_client_id:
+                return None
+            token = str(
+                uuid.UUID(bytes=hashlib.sha256(f"oauth-{next(self._serial)}-{self.config.seed}".encode()).digest()[:16])
+            )
+            ttl = self.config.oauth_token_ttl_seconds
+            self._oauth[token] = self.clock.now() + timedelta(seconds=ttl)
+            return token, ttl
+
+    def check_oauth(self, token: str) -> bool:
+        with self._lock:
+            expires = self._oauth.get(token)
+            return expires is not None and self.clock.now() < expires
+
     def invalidate_all(self) -> int:
         with self._lock:
-            n = len(self._jwts)
+            n = len(self._jwts) + len(self._oauth)
             self._jwts.clear()
+            self._oauth.clear()
             return n
 
     def rotate(self, new_token: str) -> None:

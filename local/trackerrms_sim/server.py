@@ -16,9 +16,10 @@ from collections.abc import Callable
 from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs
 
 from . import html_view, rest, widget
-from .core import KINDS, Auth, Clock, NotFound, SimConfig, Store, public
+from .core import KINDS, SHAPE_MODES, Auth, Clock, NotFound, SimConfig, Store, public
 from .faults import Fault, FaultError, Faults
 from .seed import STATUS_BY_ID, ts
 from .webhooks import SHAPES, Webhooks
@@ -45,6 +46,7 @@ ROUTES: list[Route] = [
     Route("POST", "/api/v1/Resource", rest.create_resource, True),
     Route("GET", "/api/v1/Resource/{id}/Documents", rest.list_documents, False),
     Route("GET", "/api/v1/Resource/{id}/Documents/{docId}/Download", rest.download_document, False),
+    Route("GET", "/api/v1/Resource/{id}/Document/{docId}", rest.get_document, False),
     Route("GET", "/api/v1/Opportunity/{id}", rest.get_opportunity, False),
     Route("POST", "/api/v1/Opportunity/Search", rest.search_opportunities, False),
     Route("POST", "/api/v1/Opportunity/PagedSearch", rest.paged_search_opportunities, False),
@@ -54,7 +56,7 @@ ROUTES: list[Route] = [
     Route("PATCH", "/api/v1/OpportunityResource/{id}", rest.patch_placement, True, unverified=True),
     Route("POST", "/api/v1/Activity", rest.create_activity, True, unverified=True),
 ]
-API_PREFIXES = ("/api/v1/", "/api/widget/", "/api/auth/")
+API_PREFIXES = ("/api/v1/", "/api/widget/", "/api/auth/", "/oauth2/")
 
 
 class RateLimiter:
@@ -85,7 +87,7 @@ class RateLimiter:
 class Simulator:
     def __init__(self, config: SimConfig) -> None:
         self.config = config
-        self.clock = Clock(config.start_time)
+        self.clock = Clock(config.start_time, config.utc_offset)
         self.store = Store(config, self.clock)
         self.auth = Auth(config, self.clock)
         self.faults = Faults(config.seed)
@@ -200,6 +202,8 @@ class Simulator:
         path = req.path
         if path.lower() == "/api/auth/exchangetoken" and req.method == "POST":
             return "POST /api/Auth/ExchangeToken", False, lambda: self.exchange(req)
+        if path.lower() == "/oauth2/token" and req.method == "POST":
+            return "POST /oAuth2/Token", False, lambda: self.oauth_token(req)
         m = re.match(r"^/api/widget/(\w+)$", path, re.IGNORECASE)
         if m and req.method == "POST":
             op = next((o for o in widget.OPERATIONS if o.lower() == m.group(1).lower()), None)
@@ -226,6 +230,8 @@ class Simulator:
     def _rate_key(self, req: Request) -> str:
         bearer = req.bearer()
         if bearer:
+            if self.auth.check_oauth(bearer):
+                return self.config.api_token  # the same tenant's budget
             return self.auth.check(bearer) or f"jwt:{bearer[-16:]}"
         try:
             body = req.json()
@@ -300,7 +306,7 @@ class Simulator:
         if fmt == "seconds":
             headers.append(("Retry-After", str(seconds)))
         elif fmt == "http-date":
-            when = self.clock.now().replace(tzinfo=UTC).timestamp() + seconds
+            when = self.clock.utc_now().replace(tzinfo=UTC).timestamp() + seconds
             headers.append(("Retry-After", email.utils.formatdate(when, usegmt=True)))
         return json_response({"message": "Too many requests"}, 429, headers)
 
@@ -316,7 +322,20 @@ class Simulator:
         if issued is None:
             return Response(401, b"", None)
         token, exp = issued
-        return json_response({"token": token, "expiration": exp.isoformat() + "Z"})
+        return json_response({"token": token, "expiration": (exp - self.clock.utc_offset).isoformat() + "Z"})
+
+    def oauth_token(self, req: Request) -> Response:
+        """``POST /oAuth2/Token`` (form-urlencoded, §2.2): only grant_type=refresh_token is simulated."""
+        form = {k: v[-1] for k, v in parse_qs(req.body.decode("utf-8", "replace")).items()}
+        if form.get("grant_type") != "refresh_token":
+            return json_response({"error": "unsupported_grant_type"}, 400)
+        issued = self.auth.oauth_token(form.get("refresh_token", ""), form.get("client_id", ""))
+        if issued is None:
+            return json_response({"error": "invalid_grant"}, 400)
+        token, ttl = issued
+        return json_response(
+            {"access_token": token, "token_type": "bearer", "expires_in": ttl, "refresh_token": form["refresh_token"]}
+        )
 
     # --- control API (/_sim/...), not part of Tracker ------------------------------------------------------
     def control(self, req: Request) -> Response:
@@ -347,7 +366,7 @@ class Simulator:
         if path == "/_sim/clock":
             if method == "POST":
                 self.clock.advance(float(body.get("advance", 0)))
-            return json_response({"now": ts(self.clock.now())})
+            return json_response({"now": ts(self.clock.now()), "utc": ts(self.clock.utc_now())})
         if path == "/_sim/auth/rotate" and method == "POST":
             self.auth.rotate(str(body["api_token"]))
             return json_response({"ok": True})
@@ -363,8 +382,11 @@ class Simulator:
                         "jwt_ttl_seconds",
                         "webhook_retries",
                         "webhook_retry_delay",
+                        "shapes",
                     ):
                         raise ValueError(f"option {key} cannot be changed at run time")
+                    if key == "shapes" and value not in SHAPE_MODES:
+                        raise ValueError(f"shapes must be one of {SHAPE_MODES}")
                     setattr(self.config, key, value)
                 if "rate_limit_per_minute" in body:
                     self.limiter.reset()

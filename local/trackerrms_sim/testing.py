@@ -164,6 +164,20 @@ class SimHandle:
     def configure(self, **options: Any) -> dict[str, Any]:
         return dict(self._call("PATCH", "/_sim/config", options))
 
+    @property
+    def shapes(self) -> str:
+        """ "evidenced" (the default) or "guessed" (changeable with ``configure(shapes=...)``)."""
+        return str(self._call("GET", "/_sim/config")["shapes"])
+
+    @property
+    def oauth_refresh_token(self) -> str:
+        """The refresh token ``POST /oAuth2/Token`` accepts (the widget API's own OAuth2)."""
+        return str(self._call("GET", "/_sim/config")["oauth_refresh_token"])
+
+    def utc_now(self) -> str:
+        """The simulator's clock in UTC (``now()`` is Tracker's tenant-local wall clock, as its stamps are)."""
+        return str(self._call("GET", "/_sim/clock")["utc"])
+
 
 @contextmanager
 def running_simulator(

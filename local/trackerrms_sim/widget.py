@@ -54,20 +54,35 @@ def envelope(req: Request, op: str) -> dict[str, Any] | None:
 
 
 def authenticate(sim: Simulator, req: Request, inner: dict[str, Any] | None) -> Response | None:
-    """None if allowed. Bearer JWT (401 if bad) or credentials.apikey == API token (status 1 otherwise)."""
+    """None if allowed, else the refusal.
+
+    A bearer must be the widget's own OAuth2 token (§12.5); with guessed shapes the REST JWT is accepted too.
+    A bad bearer is HTTP 401. Body credentials: ``apikey`` == the API token or ``oauthtoken`` == a valid OAuth
+    token; neither → status 1 "User not found".
+    """
     bearer = req.bearer()
     if bearer is not None:
-        return None if sim.auth.check(bearer) else unauthorized()
+        if sim.auth.check_oauth(bearer) or (not sim.config.evidenced and sim.auth.check(bearer)):
+            return None
+        return unauthorized()
     creds = inner.get("credentials") if isinstance(inner, dict) else None
-    if isinstance(creds, dict) and creds.get("apikey") in sim.auth.api_tokens:
-        return None
+    if isinstance(creds, dict):
+        if creds.get("apikey") in sim.auth.api_tokens:
+            return None
+        if isinstance(creds.get("oauthtoken"), str) and sim.auth.check_oauth(creds["oauthtoken"]):
+            return None
     return _status(1, "User not found")
+
+
+def _tags(sim: Simulator, rec: dict[str, Any]) -> dict[str, Any]:
+    """The candidate's `tag` column in a read: public reads never show it (§12.7), so evidenced shapes omit it."""
+    return {} if sim.config.evidenced else {"tag": rec.get("tagText", "")}
 
 
 # --- row shapes ---------------------------------------------------------------------------------------------
 
 
-def resource_details(rec: dict[str, Any]) -> dict[str, Any]:
+def resource_details(sim: Simulator, rec: dict[str, Any]) -> dict[str, Any]:
     contact = rec.get("contactDetails") or {}
     return {
         "firstname": rec.get("firstName"),
@@ -83,12 +98,12 @@ def resource_details(rec: dict[str, Any]) -> dict[str, Any]:
         "worktelephone": contact.get("telephone"),
         "source": rec.get("source"),
         "status": rec.get("resourceStatus"),
-        "tag": rec.get("tagText", ""),
+        **_tags(sim, rec),
         "lastupdateddatetime": _widget_time(rec["lastUpdatedDateTime"]),
     }
 
 
-def resource_row(rec: dict[str, Any]) -> dict[str, Any]:
+def resource_row(sim: Simulator, rec: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": rec["resourceId"],
         "name": rec.get("displayAs"),
@@ -96,7 +111,7 @@ def resource_row(rec: dict[str, Any]) -> dict[str, Any]:
         "status": rec.get("resourceStatus"),
         "dateopened": (rec.get("dateCreated") or "")[:10],
         "text": rec.get("text", ""),
-        "details": resource_details(rec),
+        "details": resource_details(sim, rec),
     }
 
 
@@ -199,7 +214,7 @@ KIND_BY_LETTER = {"R": "resource", "O": "opportunity", "X": "placement", "A": "a
 
 def _row(sim: Simulator, letter: str, rec: dict[str, Any]) -> dict[str, Any]:
     if letter == "R":
-        return resource_row(rec)
+        return resource_row(sim, rec)
     if letter == "O":
         return opportunity_row(rec)
     if letter == "X":
@@ -288,14 +303,14 @@ def get_individual_record(sim: Simulator, req: Request, inner: dict[str, Any]) -
         rec = sim.store.find("resource", record_id)
         if rec is None:
             return _ok([])
-        row = resource_row(rec)
+        row = resource_row(sim, rec)
         row.update(
             {
                 "firstname": rec.get("firstName"),
                 "lastname": rec.get("surname"),
                 "jobtitle": rec.get("jobTitle"),
                 "email": rec.get("email"),
-                "tag": rec.get("tagText", ""),
+                **_tags(sim, rec),
                 "note": rec.get("note", ""),
                 "employmenthistory": rec.get("employmentHistory", ""),
                 "educationsummary": rec.get("educationSummary", ""),
@@ -332,7 +347,8 @@ def opportunity_individual(sim: Simulator, rec: dict[str, Any]) -> dict[str, Any
         "type": rec.get("workType"),
         "values": None,
         "shortlisted": str(len(placements)),
-        "description": rec.get("description", ""),
+        # The documented sample's description is the job's name (§12.6): the full text is on the REST record.
+        "description": rec["name"] if sim.config.evidenced else rec.get("description", ""),
         "executivesummary": [
             {"recordName": "Status", "recordValue": status},
             {"recordName": "Type", "recordValue": rec.get("workType")},
@@ -376,6 +392,8 @@ def create_activity(sim: Simulator, req: Request, inner: dict[str, Any]) -> Resp
     aid = sim.store.new_id("activity")
     record = new_activity(aid, link_type, link_id, activity, sim.clock.now())
     sim.store.save("activity", aid, record, action="Created")
+    if sim.config.evidenced:
+        return _status(0, "success")  # the documented answer carries no record id (§12.3)
     return _status(0, "created", recordId=aid, recordName=record["subject"])
 
 

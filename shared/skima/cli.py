@@ -2,6 +2,7 @@
 
 skima score-batch SETDIR --out FILE.jsonl   score every (job, candidate) pair in SETDIR/qrels.jsonl
 skima eval SETDIR [--scores FILE.jsonl]     print NDCG@10, P@1, MRR, pairwise accuracy, gap recall...
+skima doctor --base-url URL                 what works against a Tracker tenant (auth, reads, documents)
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def resolve_model_dir(explicit: str | None) -> Path:
     )
 
 
-def _engine(model_dir: str | None, threads: int | None):  # type: ignore[no-untyped-def]
+def build_engine(model_dir: str | None, threads: int | None):  # type: ignore[no-untyped-def]
     from skima.adapters.onnx_embedder import ModelFilesError, OnnxEmbedder  # noqa: PLC0415
     from skima.engine import Engine  # noqa: PLC0415
 
@@ -59,7 +60,7 @@ def score_batch(
         eval_set = load_set(setdir)
     except EvalSetError as exc:
         raise SystemExit(f"skima: {exc}") from exc
-    engine = _engine(model_dir, threads)
+    engine = build_engine(model_dir, threads)
     job_texts = eval_set.job_texts()
     candidate_texts = eval_set.candidate_texts()
     used = list(dict.fromkeys(q.candidate_id for q in eval_set.qrels))
@@ -105,9 +106,24 @@ def score_batch(
 
 
 def run_eval(
-    setdir: Path, scores: Path | None, *, model_dir: str | None = None, threads: int | None = None, quiet: bool = False
+    setdir: Path,
+    scores: Path | None,
+    *,
+    model_dir: str | None = None,
+    threads: int | None = None,
+    quiet: bool = False,
+    references: bool = True,
 ) -> str:
-    from skima.evaluation import EvalSetError, evaluate, load_scored, load_set  # noqa: PLC0415
+    """The engine's report on a set and, unless told otherwise, TF-IDF and whole-document MiniLM beside it."""
+    from skima.evaluation import (  # noqa: PLC0415
+        EvalSetError,
+        evaluate,
+        load_scored,
+        load_set,
+        reference_scores,
+        side_by_side,
+        tfidf_vectors,
+    )
 
     if scores is None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -117,10 +133,46 @@ def run_eval(
     else:
         scored = load_scored(scores)
     try:
-        report = evaluate(load_set(setdir), scored)
+        eval_set = load_set(setdir)
+        report = evaluate(eval_set, scored)
+        if not references:
+            return report.format()
+        reports = {
+            "engine": report,
+            "TF-IDF": evaluate(eval_set, reference_scores(eval_set, tfidf_vectors)),
+            "whole-doc MiniLM": evaluate(
+                eval_set, reference_scores(eval_set, build_engine(model_dir, threads).embedder.embed)
+            ),
+        }
     except EvalSetError as exc:
         raise SystemExit(f"skima: {exc}") from exc
-    return report.format()
+    return report.format() + "\n" + side_by_side(reports)
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    """Print each check's outcome; exit 1 when a required one failed."""
+    import httpx  # noqa: PLC0415
+    from pydantic import SecretStr  # noqa: PLC0415
+
+    from skima.tracker import TrackerClient, TrackerSettings  # noqa: PLC0415
+    from skima.tracker.doctor import diagnose  # noqa: PLC0415
+
+    token = args.api_token or os.environ.get("TRACKER_API_TOKEN")
+    if not token:
+        raise SystemExit("skima doctor: give --api-token or set TRACKER_API_TOKEN")
+    refresh = args.refresh_token or os.environ.get("TRACKER_WIDGET_REFRESH_TOKEN")
+    settings = TrackerSettings(
+        rest_base_url=args.base_url,
+        widget_base_url=args.widget_url,
+        api_token=SecretStr(token),
+        widget_oauth_refresh_token=SecretStr(refresh) if refresh else None,
+        widget_oauth_client_secret=SecretStr(args.client_secret) if args.client_secret else None,
+    )
+    with httpx.Client() as http:
+        checks = diagnose(TrackerClient(http, settings), resource_id=args.resource_id)
+    for check in checks:
+        print(check.line())
+    return 0 if all(check.ok or not check.required for check in checks) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,7 +192,22 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation = commands.add_parser("eval", help="score a set and print ranking and explanation metrics")
     evaluation.add_argument("setdir", type=Path)
     evaluation.add_argument("--scores", type=Path, default=None, help="evaluate this score-batch output instead")
+    evaluation.add_argument(
+        "--no-references", action="store_true", help="skip the TF-IDF and whole-document MiniLM references"
+    )
     engine_options(evaluation)
+
+    doctor = commands.add_parser(
+        "doctor", help="check what works against a Tracker tenant or the simulator (read-only)"
+    )
+    doctor.add_argument("--base-url", required=True, help="REST API base URL (e.g. https://evoglapi.tracker-rms.com)")
+    doctor.add_argument("--widget-url", default=None, help="Widget API base URL (default: the REST base URL)")
+    doctor.add_argument("--api-token", default=None, help="API token (default: $TRACKER_API_TOKEN)")
+    doctor.add_argument(
+        "--refresh-token", default=None, help="widget OAuth2 refresh token ($TRACKER_WIDGET_REFRESH_TOKEN)"
+    )
+    doctor.add_argument("--client-secret", default=None, help="widget OAuth2 client secret, if issued")
+    doctor.add_argument("--resource-id", type=int, default=None, help="a candidate with a resume (default: search)")
 
     # Admin commands against the deployed tables (or moto): shortlist links, backfill, sync health.
     links_cli.register(commands)
@@ -155,8 +222,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {count} scored pairs to {args.out}", file=sys.stderr)
         return 0
     if args.command == "eval":
-        print(run_eval(args.setdir, args.scores, model_dir=args.model_dir, threads=args.threads, quiet=args.quiet))
+        print(
+            run_eval(
+                args.setdir,
+                args.scores,
+                model_dir=args.model_dir,
+                threads=args.threads,
+                quiet=args.quiet,
+                references=not args.no_references,
+            )
+        )
         return 0
+    if args.command == "doctor":
+        return run_doctor(args)
     if args.command == "links":
         return links_cli.run(args)
     if args.command in pipeline_cli.COMMANDS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 
@@ -33,6 +33,12 @@ class TrackerConfig(_Settings):
     widget_url: Annotated[HttpUrl, Field(alias="TRACKER_WIDGET_URL")]
     api_token_secret_arn: Annotated[str, Field(alias="TRACKER_API_TOKEN_SECRET_ARN", min_length=1)]
     requests_per_minute: Annotated[int, Field(alias="TRACKER_REQUESTS_PER_MINUTE", gt=0, le=600)] = 90
+    # The activity type of every note (tenant-configurable; "Email" would pollute email activity reports).
+    activity_type: Annotated[str, Field(alias="TRACKER_ACTIVITY_TYPE", min_length=1, max_length=50)] = "Note"
+    # How widget calls authenticate: auto (probe once per cold start), oauth, credentials, rest_jwt.
+    widget_auth: Annotated[Literal["auto", "oauth", "credentials", "rest_jwt"], Field(alias="TRACKER_WIDGET_AUTH")] = (
+        "auto"
+    )
     state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
 

@@ -429,3 +429,66 @@ def evaluate(eval_set: EvalSet, scored: Sequence[ScoredPair], *, k: int = 10) ->
         unscored_pairs=unscored_pairs,
         extra_scored_pairs=sum(1 for key in by_pair if key not in qrel_keys),
     )
+
+
+# --- the reference rankers printed beside the engine (issue 9: the engine must beat both on every set) ---
+
+_REFERENCE_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def tfidf_vectors(texts: Sequence[str]) -> Any:
+    """TF-IDF rows (L2-normalised) as scikit-learn's TfidfVectorizer defaults make them: lowercase, tokens of 2+ word
+    characters, raw counts, smooth idf = ln((1 + n) / (1 + df)) + 1; fitted on `texts` themselves."""
+    import numpy as np  # noqa: PLC0415 - only the evaluation CLI needs it; the handlers never import this module
+
+    docs = [Counter(_REFERENCE_TOKEN.findall(text.lower())) for text in texts]
+    vocab = {term: i for i, term in enumerate(sorted({term for doc in docs for term in doc}))}
+    matrix = np.zeros((len(docs), len(vocab)), dtype=np.float64)
+    for row, doc in enumerate(docs):
+        for term, count in doc.items():
+            matrix[row, vocab[term]] = count
+    df = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(docs)) / (1 + df)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def reference_scores(eval_set: EvalSet, vectorise: Any) -> list[ScoredPair]:
+    """Score every qrel pair by the cosine of `vectorise`'s rows for the job and the candidate (x 100): with
+    `tfidf_vectors` the TF-IDF reference, with an embedder's `embed` the whole-document embedding reference (each
+    text truncated to the model's window)."""
+    used = list(dict.fromkeys(q.candidate_id for q in eval_set.qrels))
+    texts = eval_set.candidate_texts()
+    vectors = vectorise([job.text for job in eval_set.jobs] + [texts[c] for c in used])
+    row = {job.id: i for i, job in enumerate(eval_set.jobs)}
+    row.update({c: len(eval_set.jobs) + i for i, c in enumerate(used)})
+    return [
+        ScoredPair(
+            job_id=q.job_id,
+            candidate_id=q.candidate_id,
+            score=round(float(vectors[row[q.job_id]] @ vectors[row[q.candidate_id]]) * 100, 4),
+        )
+        for q in eval_set.qrels
+    ]
+
+
+def side_by_side(reports: dict[str, EvalReport], engine: str = "engine") -> str:
+    """The engine's headline figures beside the references', and whether it beats every one on NDCG@k."""
+
+    def fmt(value: float | None) -> str:
+        return "   -  " if value is None else f"{value:6.3f}"
+
+    first = next(iter(reports.values()))
+    lines = [f"  side by side          NDCG@{first.k:<3} P@1     MRR     pairwise"]
+    for name, report in reports.items():
+        lines.append(
+            f"    {name:<18} {fmt(report.ndcg_at_k)}  {fmt(report.p_at_1)}  {fmt(report.mrr)}"
+            f"  {fmt(report.pairwise_accuracy)}"
+        )
+    mine = reports[engine].ndcg_at_k or 0.0
+    behind = [name for name, report in reports.items() if name != engine and (report.ndcg_at_k or 0.0) >= mine]
+    lines.append(
+        f"  {engine} beats every reference on NDCG@{first.k}: "
+        + ("yes" if not behind else f"NO (not ahead of {', '.join(behind)})")
+    )
+    return "\n".join(lines)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from skima import metrics
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
 from skima.errors import QueueUnavailable
 from skima.models import FeedbackGiven, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
@@ -65,6 +66,17 @@ class FeedbackNotWired(RuntimeError):
 
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# A job description shorter than this, or no more than the job's name, is completed from the full job record.
+THIN_DESCRIPTION_CHARS = 80
+
+
+def is_thin_description(title: str, description: str) -> bool:
+    """Whether a job read's description is too thin to trust as the job's text (§12.6: it may be the name)."""
+    text = " ".join(description.split()).lower()
+    name = " ".join(title.split()).lower()
+    return len(text) < THIN_DESCRIPTION_CHARS or text == name or (bool(text) and text in name)
 
 
 def job_text(title: str, description: str) -> str:
@@ -208,7 +220,7 @@ class Scorer:
         if cached is None:
             record = self._tracker.candidate(application.candidate_id)
             cached = self._refresh_profile(record, None, report)
-            known_tags = record.tags
+            known_tags = record.tags if record.tags_read else None
             application = replace(application, candidate_name=record.display_name or application.candidate_name)
         self._score_pair(job, cached, application, known_tags, report)
         report.outcome = report.outcome or "application"
@@ -236,7 +248,7 @@ class Scorer:
                 status_name=existing.placement_status_name if existing else None,
                 candidate_name=record.display_name,
             )
-            self._score_pair(job, profile, application, record.tags, report)
+            self._score_pair(job, profile, application, record.tags if record.tags_read else None, report)
         report.outcome = "candidate"
 
     def _on_job(self, message: RecordChanged, report: ScoringReport) -> None:
@@ -297,10 +309,26 @@ class Scorer:
         )
 
     def _update_job(self, record: JobRecord, report: ScoringReport) -> tuple[CachedJob, bool]:
-        """Cache the job; prepare it again only when its text (or the engine) changed. True when it did."""
+        """Cache the job; prepare it again only when its text (or the engine) changed. True when it did.
+
+        A job read whose description is thin (short, or just the job's name, as in Tracker's documented widget
+        read) is completed from the job's full record: one more request, spared when the cached job has the
+        very same stamp. A job whose text still has nothing to match gets one note saying so.
+        """
+        cached = self._profiles.get_job(record.job_id)
+        if is_thin_description(record.title, record.description):
+            if (
+                cached is not None
+                and record.last_updated is not None
+                and cached.job_stamp == record.last_updated
+                and self._job_is_current(cached)
+            ):
+                return cached, False  # not saved since it was prepared from its full text
+            full = self._tracker.job_description(record.job_id)
+            if len(full.strip()) > len(record.description.strip()):
+                record = replace(record, description=full)
         text = job_text(record.title, record.description)
         text_hash = _sha256(text)
-        cached = self._profiles.get_job(record.job_id)
         if cached is not None and cached.description_sha256 == text_hash and self._job_is_current(cached):
             if (cached.is_open, cached.title, cached.job_stamp) != (record.is_open, record.title, record.last_updated):
                 cached = CachedJob(
@@ -314,10 +342,15 @@ class Scorer:
                 self._profiles.put_job(cached)
             return cached, False
         try:
+            if is_thin_description(record.title, record.description):
+                # even the full record has next to nothing: scoring from the name alone would be noise
+                raise JobTextError("job description too thin to score")
             prepared = self._engine.prepare_job(str(record.job_id), text)
         except JobTextError:
             logger.info("job %s has no requirements the engine can match", record.job_id)
             prepared = None
+            if record.is_open:
+                self._writeback.job_too_thin(record.job_id, record.title, text_hash, len(text.split()))
         report.jobs_prepared += 1
         fresh = CachedJob(
             job_id=record.job_id,
@@ -471,8 +504,10 @@ def refresh_profile(
         try:
             content = tracker.download(candidate_id, document)
         except (TrackerNotFound, TrackerRejected) as exc:
-            # The file cannot be had (gone, too large): the record's own fields are the resume then.
-            logger.info("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
+            # The file cannot be had (no route serves it, gone, too large): the record's own fields are the resume
+            # then (the receipt says so), counted so an operator sees it happening.
+            logger.warning("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
+            metrics.count("DocumentDownloadFallback")
         else:
             profile = engine.build_profile(
                 str(candidate_id),

@@ -137,7 +137,35 @@ class WriteBack:
             idempotency_key=key,
             check_existing=status == "attempted",
         )
-        self._outbox.outbox_done(outbox_key, str(activity_id))
+        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
+        return True
+
+    def job_too_thin(self, job_id: int, title: str, text_sha256: str, words: int) -> bool:
+        """Tell the recruiter, once per job text, that the job cannot be scored until its description is filled
+        in (rather than skipping its applicants in silence). True when this call wrote (or confirmed) the note."""
+        key = f"skthin{job_id}-{text_sha256[:16]}"
+        outbox_key = f"note#{key}"
+        status = self._outbox.outbox_status(outbox_key)
+        if status == "done":
+            return False
+        self._outbox.outbox_attempted(outbox_key)
+        name = _one_line(title) or f"job {job_id}"
+        activity_id = self._tracker.create_job_note(
+            job_id,
+            subject=f"SKIMA: job description too thin to score - {name}",
+            note="\n".join(
+                [
+                    "SKIMA could not score this job's candidates: the job description is too thin to score "
+                    f"({words} words, no requirements SKIMA can match).",
+                    "Add the full description (duties, required skills, years of experience, qualifications) in "
+                    "Tracker; SKIMA scores the pipeline again when the job is saved.",
+                    f"Job: {job_id} {name}",
+                ]
+            ),
+            idempotency_key=key,
+            check_existing=status == "attempted",
+        )
+        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
         return True
 
     def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:

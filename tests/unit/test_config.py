@@ -26,3 +26,37 @@ def test_pipeline_checks_default_and_override() -> None:
 def test_pipeline_checks_out_of_range_is_a_clear_error(bad: str) -> None:
     with pytest.raises(ValidationError, match="POLL_PIPELINE_CHECKS"):
         PollerSettings.from_env({**BASE, "POLL_PIPELINE_CHECKS": bad})
+
+
+def test_tracker_activity_type_and_widget_auth_default_to_the_evidenced_choices() -> None:
+    from skima.config import TrackerConfig  # noqa: PLC0415
+
+    env = {
+        "TRACKER_REST_URL": "https://rest.example.test",
+        "TRACKER_WIDGET_URL": "https://widget.example.test",
+        "TRACKER_API_TOKEN_SECRET_ARN": "arn:secret",
+        "STATE_TABLE": "state",
+        "SCORE_QUEUE_URL": "https://queue",
+    }
+    config = TrackerConfig.from_env(env)
+    assert (config.activity_type, config.widget_auth) == ("Note", "auto")
+    pinned = TrackerConfig.from_env({**env, "TRACKER_ACTIVITY_TYPE": "General", "TRACKER_WIDGET_AUTH": "oauth"})
+    assert (pinned.activity_type, pinned.widget_auth) == ("General", "oauth")
+    with pytest.raises(ValueError, match="TRACKER_WIDGET_AUTH"):
+        TrackerConfig.from_env({**env, "TRACKER_WIDGET_AUTH": "magic"})
+
+
+def test_tracker_secret_is_a_bare_token_or_json_with_the_widget_oauth() -> None:
+    from skima.adapters.wiring import tracker_secret  # noqa: PLC0415
+    from skima.errors import SecretUnavailable  # noqa: PLC0415
+
+    assert tracker_secret("  tok-123\n").api_token == "tok-123"
+    secret = tracker_secret('{"api_token": "tok", "widget_refresh_token": "rt", "widget_client_secret": ""}')
+    assert (secret.api_token, secret.widget_refresh_token, secret.widget_client_secret) == ("tok", "rt", None)
+    assert "rt" not in repr(secret) and "tok" not in repr(secret)
+    keyed = tracker_secret('{"api_token": "tok", "widget_api_key": "wk", "widget_username": "ops@example.test"}')
+    assert (keyed.widget_api_key, keyed.widget_username) == ("wk", "ops@example.test")
+    with pytest.raises(SecretUnavailable):
+        tracker_secret('{"widget_refresh_token": "rt"}')
+    with pytest.raises(SecretUnavailable):
+        tracker_secret("{not json")

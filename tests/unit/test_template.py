@@ -74,6 +74,30 @@ def test_dead_letter_alarm_watches_the_dlq_depth() -> None:
     assert alarm["Threshold"] == 0 and alarm["ComparisonOperator"] == "GreaterThanThreshold"
 
 
+def test_wrong_webhook_tokens_raise_an_alarm_on_the_handlers_metric() -> None:
+    alarm = properties("WebhookAuthRejectedAlarm")
+    handler = (ROOT / "functions" / "webhook" / "app.py").read_text()
+    assert alarm["Namespace"] == "Skima" and alarm["MetricName"] == "WebhookAuthRejected"
+    assert 'name="WebhookAuthRejected"' in handler and 'Metrics(namespace="Skima")' in handler
+    # powertools adds the service dimension from POWERTOOLS_SERVICE_NAME
+    service = template()["Globals"]["Function"]["Environment"]["Variables"]["POWERTOOLS_SERVICE_NAME"]
+    assert alarm["Dimensions"] == [{"Name": "service", "Value": service}]
+    assert alarm["Threshold"] == 0 and alarm["ComparisonOperator"] == "GreaterThanThreshold"
+    assert alarm["TreatMissingData"] == "notBreaching"
+
+
+def test_activity_type_and_widget_auth_are_parameters_with_evidenced_defaults() -> None:
+    parameters = template()["Parameters"]
+    assert parameters["TrackerActivityType"]["Default"] == "Note"
+    assert parameters["TrackerWidgetAuth"]["Default"] == "auto"
+    assert set(parameters["TrackerWidgetAuth"]["AllowedValues"]) == {"auto", "oauth", "credentials", "rest_jwt"}
+    env = template()["Globals"]["Function"]["Environment"]["Variables"]
+    assert env["TRACKER_ACTIVITY_TYPE"] == {"Ref": "TrackerActivityType"}
+    assert env["TRACKER_WIDGET_AUTH"] == {"Ref": "TrackerWidgetAuth"}
+    samconfig = (ROOT / "samconfig.toml").read_text()
+    assert 'TrackerActivityType=\\"Note\\"' in samconfig
+
+
 def test_scorer_reports_partial_batch_failures_with_bounded_concurrency() -> None:
     scorer = properties("ScorerFunction")
     source = scorer["Events"]["ScoreRequests"]["Properties"]

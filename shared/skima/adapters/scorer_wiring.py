@@ -71,7 +71,8 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     client = wiring.tracker_client(config)
     state = wiring.state_store(config.state_table)
     queue = wiring.score_queue(config.score_queue_url)
-    tracker = TrackerRecordSource(client, lambda: deadline)
+    timezone = wiring.tracker_timezone(config.state_table)
+    tracker = TrackerRecordSource(client, lambda: deadline, timezone)
     scores = wiring.score_store(config.scores_table)
     links = share_links(config)
     sharing: JobSharing | None = None
@@ -115,7 +116,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
 
     def poll_now() -> object:
         return Poller(
-            TrackerChangeFeed(client, lambda: deadline),
+            TrackerChangeFeed(client, lambda: deadline, timezone),
             state,
             queue,
             owner=owner,

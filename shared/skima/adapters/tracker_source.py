@@ -6,14 +6,19 @@ the record's own text fields joined) and passes every call the invocation's dead
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
-from skima.adapters.tracker_feed import parse_tracker_time
+from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time
 from skima.pipeline.ports import Application, CandidateRecord, DocumentContent, JobRecord, ResumeDocument
+from skima.tracker.api import LinkType
 from skima.tracker.client import TrackerClient
-from skima.tracker.errors import TrackerBadResponse
+from skima.tracker.errors import TrackerBadResponse, TrackerError
 from skima.tracker.models import Resource, ResourceDocument
 from skima.tracker.timing import Deadline
+
+logger = logging.getLogger(__name__)
 
 # Job statuses that mean "no longer hiring" (REST names and the Widget's).
 _CLOSED_JOB_STATUSES = frozenset({"closed", "filled", "won", "lost", "cancelled", "canceled", "inactive"})
@@ -68,9 +73,23 @@ def is_open_status(status: str | None) -> bool:
 
 
 class TrackerRecordSource:
-    def __init__(self, client: TrackerClient, deadline: Callable[[], Deadline]) -> None:
+    def __init__(
+        self,
+        client: TrackerClient,
+        deadline: Callable[[], Deadline],
+        timezone: TrackerTimezone | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self._client = client
         self._deadline = deadline
+        self._timezone = timezone
+        self._clock = clock
+
+    @staticmethod
+    def _time(value: str | None) -> datetime | None:
+        # Read without the calibrated offset on purpose: these stamps key caches and order score versions, which
+        # need them consistent (a re-calibration must not re-key every profile or reorder versions), not exact.
+        return parse_tracker_time(value)
 
     @property
     def request_count(self) -> int:
@@ -98,7 +117,7 @@ class TrackerRecordSource:
             title=opportunity.title,
             description=opportunity.description,
             is_open=is_open_status(opportunity.status),
-            last_updated=parse_tracker_time(opportunity.last_updated),
+            last_updated=self._time(opportunity.last_updated),
             pipeline=tuple(
                 Application(
                     placement_id=placement.placement_id,
@@ -114,6 +133,10 @@ class TrackerRecordSource:
             tags=opportunity.tags,  # None when getIndividualRecord left the tag field out
         )
 
+    def job_description(self, job_id: int) -> str:
+        """The job's full text from the REST record (the widget's job read may carry only its name, §12.6)."""
+        return self._client.get_opportunity(job_id, deadline=self._deadline()).description
+
     def job_tags(self, job_id: int) -> list[str]:
         """The job's tags from the REST record (`tagText`), for when the job read did not carry them."""
         return self._client.get_opportunity(job_id, deadline=self._deadline()).tags or []
@@ -122,8 +145,9 @@ class TrackerRecordSource:
         resource = self._client.get_resource(candidate_id, deadline=self._deadline())
         return CandidateRecord(
             candidate_id=resource.resource_id,
-            last_updated=parse_tracker_time(resource.last_updated),
+            last_updated=self._time(resource.last_updated),
             tags=tuple(resource.tags),
+            tags_read=resource.tags_known,
             fields_text=resource_fields_text(resource),
             display_name=resource_display_name(resource),
         )
@@ -137,7 +161,7 @@ class TrackerRecordSource:
             filename=document.filename,
             content_type=document.content_type,
             size=document.size_bytes,
-            created=parse_tracker_time(document.created),
+            created=self._time(document.created),
         )
 
     def download(self, candidate_id: int, document: ResumeDocument) -> DocumentContent:
@@ -150,16 +174,46 @@ class TrackerRecordSource:
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int:
-        return self._client.create_activity(
-            link_type="R",
-            link_id=candidate_id,
+    ) -> int | None:
+        return self._note("R", candidate_id, subject, note, idempotency_key, check_existing)
+
+    def create_job_note(
+        self, job_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int | None:
+        return self._note("O", job_id, subject, note, idempotency_key, check_existing)
+
+    def _note(  # noqa: PLR0917 - one private helper for the two public notes
+        self, link_type: LinkType, record_id: int, subject: str, note: str, key: str, check_existing: bool
+    ) -> int | None:
+        sent_at = self._clock()
+        activity_id = self._client.create_activity(
+            link_type=link_type,
+            link_id=record_id,
             subject=subject,
             note=note,
-            idempotency_key=idempotency_key,
+            idempotency_key=key,
             check_existing=check_existing,
             deadline=self._deadline(),
         )
+        answered_at = self._clock()
+        if self._timezone is not None and self._timezone.due():
+            self._calibrate(link_type, record_id, key, sent_at, answered_at)
+        return activity_id
+
+    def _calibrate(
+        self, link_type: LinkType, record_id: int, key: str, sent_at: datetime, answered_at: datetime
+    ) -> None:
+        """Read our note back once (a day) to learn the offset of Tracker's stamps; never fails the write."""
+        assert self._timezone is not None
+        try:
+            found = self._client.find_activity(key, link_type=link_type, link_id=record_id, deadline=self._deadline())
+        except TrackerError:
+            logger.warning("tracker stamp calibration: reading our note back failed", exc_info=True)
+            return
+        if found is None:
+            logger.info("tracker stamp calibration: our note is not searchable yet")
+            return
+        self._timezone.calibrate(found.last_updated, sent_at, answered_at)
 
     def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
         if known_tags is None:

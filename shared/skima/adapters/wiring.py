@@ -7,6 +7,8 @@ engine: only the scorer carries the model layer (numpy, onnxruntime), see `score
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,9 @@ from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
+from skima.adapters.tracker_feed import TrackerTimezone
 from skima.config import TrackerConfig
+from skima.errors import SecretUnavailable
 from skima.tracker.client import TrackerClient
 from skima.tracker.settings import TrackerSettings
 
@@ -44,19 +48,68 @@ def score_store(table_name: str) -> DynamoScoreStore:
 
 
 @cache
+def tracker_timezone(table_name: str) -> TrackerTimezone:
+    """The calibrated offset of Tracker's stamps (kept in the state table; re-read every few minutes)."""
+    return TrackerTimezone(state_store(table_name))
+
+
+@cache
 def score_queue(queue_url: str) -> SqsMessageQueue:
     return SqsMessageQueue(boto3.client("sqs"), queue_url)
+
+
+@dataclass(frozen=True)
+class TrackerSecret:
+    api_token: str = field(repr=False)
+    widget_refresh_token: str | None = field(default=None, repr=False)
+    widget_client_secret: str | None = field(default=None, repr=False)
+    widget_api_key: str | None = field(default=None, repr=False)
+    widget_username: str | None = None
+
+
+def tracker_secret(value: str) -> TrackerSecret:
+    """The Tracker secret: the API token alone, or a JSON object ``{"api_token": ..., "widget_refresh_token": ...,
+    "widget_client_secret": ..., "widget_api_key": ..., "widget_username": ...}`` when the Widget API has
+    credentials of its own (its OAuth2, or an api key other than the REST token)."""
+    text = value.strip()
+    if not text.startswith("{"):
+        return TrackerSecret(text)
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise SecretUnavailable("the Tracker secret looks like JSON but does not parse") from None
+    token = data.get("api_token") if isinstance(data, dict) else None
+    if not isinstance(token, str) or not token.strip():
+        raise SecretUnavailable("the Tracker secret's JSON has no api_token")
+
+    def optional(key: str) -> str | None:
+        item = data.get(key)
+        return item.strip() if isinstance(item, str) and item.strip() else None
+
+    return TrackerSecret(
+        token.strip(),
+        optional("widget_refresh_token"),
+        optional("widget_client_secret"),
+        optional("widget_api_key"),
+        optional("widget_username"),
+    )
 
 
 @cache
 def tracker_client(config: TrackerConfig) -> TrackerClient:
     """The Tracker client. After a TrackerAuthError call `tracker_client.cache_clear()`: the admin may have put a
     new API token in the secret, and the next invocation should read it."""
-    api_token = CachedSecret(boto3.client("secretsmanager"), config.api_token_secret_arn).value()
+    secret = tracker_secret(CachedSecret(boto3.client("secretsmanager"), config.api_token_secret_arn).value())
     settings = TrackerSettings(
         rest_base_url=str(config.rest_url),
         widget_base_url=str(config.widget_url),
-        api_token=SecretStr(api_token.strip()),
+        api_token=SecretStr(secret.api_token),
+        activity_type=config.activity_type,
+        widget_auth=config.widget_auth,
+        widget_oauth_refresh_token=SecretStr(secret.widget_refresh_token) if secret.widget_refresh_token else None,
+        widget_oauth_client_secret=SecretStr(secret.widget_client_secret) if secret.widget_client_secret else None,
+        widget_api_key=SecretStr(secret.widget_api_key) if secret.widget_api_key else None,
+        widget_username=secret.widget_username,
     )
     return TrackerClient(
         httpx.Client(),

@@ -23,6 +23,7 @@ from skima.engine.occupations import job_occupations, resume_occupations
 from skima.engine.ports import Embedder
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
+from skima.engine.signals import head_text, lexical_vector
 from skima.engine.text import ResumeReadError, ResumeSource, clean_text, extract_text
 
 
@@ -100,7 +101,9 @@ class Engine:
     def prepare_job(self, job_id: str, text: str) -> PreparedJob:
         """Requirements and their embeddings; raises JobTextError when the text has nothing to match."""
         title, requirements = extract_requirements(text)
-        vectors = _normalised(self.embedder.embed([r.query for r in requirements]))
+        # the requirements and the whole job in one call; the job alone is for the whole-document signals
+        embedded = _normalised(self.embedder.embed([r.query for r in requirements] + [clean_text(text)]))
+        vectors, doc = embedded[:-1], embedded[-1:]
         weights = effective_weights(requirements)
         role_query = next((r.query for r in requirements if r.kind == "role"), title)
         occupations, occupation_confidence = job_occupations(role_query, text)
@@ -116,6 +119,8 @@ class Engine:
             dims=vectors.shape[1],
             occupations=occupations,
             occupation_confidence=occupation_confidence,
+            doc_vector=vectors_to_bytes(doc),
+            lexical=lexical_vector(clean_text(text)),
         )
 
     def _resume_text(self, resume: ResumeInput | str) -> tuple[str, ResumeSource, str | None]:
@@ -142,6 +147,7 @@ class Engine:
         as_of_year = self._as_of_year(as_of)
         drafts: list[CandidateProfile] = []
         texts: list[str] = []
+        heads: list[str] = []
         for candidate_id, resume in items:
             raw, source, read_error = self._resume_text(resume)
             cleaned = clean_text(raw)
@@ -168,20 +174,27 @@ class Engine:
                     [line for line, section in zip(parsed.lines, parsed.sections, strict=True) if section != "other"],
                 ),
                 originals=original_lines(parsed.lines, cleaned),
+                lexical=lexical_vector(masked),
             )
             drafts.append(draft)
             texts.extend(span.text for span in parsed.spans)
-        vectors = _normalised(self.embedder.embed(texts)) if texts else np.zeros((0, 384), np.float32)
+            heads.append(head_text(masked))
+        # the spans of every resume, then each resume's start (one row each): one batched call
+        vectors = _normalised(self.embedder.embed(texts + heads)) if texts else np.zeros((0, 384), np.float32)
+        head_rows = vectors[len(texts) :]
         offset = 0
-        for draft in drafts:
+        for number, draft in enumerate(drafts):
             rows = vectors[offset : offset + len(draft.spans)]
             offset += len(draft.spans)
+            if len(head_rows) > number and draft.spans:
+                draft.head_vector = vectors_to_bytes(head_rows[number : number + 1])
             draft.vectors = vectors_to_bytes(rows)
             draft.doc_vector = _mean_vector(rows, self._content_weights(rows))
             draft.dims = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[1] else 384
             draft.profile_sha256 = _sha256(
                 "\n".join([ENGINE_VERSION, draft.model_id, draft.text_sha256, str(draft.as_of)]).encode()
                 + draft.vectors
+                + draft.head_vector
             )
         return drafts
 

@@ -42,6 +42,7 @@ from skima.engine.resume import (
     line_keys,
     section_of_header,
 )
+from skima.engine.signals import BLEND_WEIGHTS, CALIBRATION_KNOTS, blend, calibrate, lexical_similarity
 
 ENGINE_VERSION = "skima-engine/1.3.0"
 # below this many content words a resume is too thin to judge; a short resume that names a title and a few
@@ -81,8 +82,6 @@ OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/
 # (the rest is the embedding similarity above, which also covers occupations outside the taxonomy); on pasted
 # resumes full of borrowed skills and boilerplate the taxonomy's reading separates neighbours better than centroids
 TAXONOMY_SHARE = 0.8
-# raw (0..1) -> score: linear between these points, clipped
-CALIBRATION = {"raw_low": 0.15, "raw_high": 1.0}  # no clipping at the top: full marks only when all is met
 
 
 @dataclass
@@ -822,9 +821,14 @@ def effective_weights(requirements: list[Requirement]) -> dict[str, float]:
     }
 
 
-def calibrate(raw: float) -> int:
-    low, high = CALIBRATION["raw_low"], CALIBRATION["raw_high"]
-    return round(100 * min(1.0, max(0.0, (raw - low) / (high - low))))
+def document_signals(job: PreparedJob, profile: CandidateProfile) -> dict[str, float]:
+    """The whole-document signals of a pair (see signals.py), rounded as the receipt shows them."""
+    job_doc = job.doc_array()
+    return {
+        "head": round(float(job_doc @ profile.head_array()), 4),
+        "centroid": round(float(job_doc @ profile.doc_array()), 4),
+        "lexical": round(lexical_similarity(job.lexical, profile.lexical), 4),
+    }
 
 
 _YEARS_LEAD = re.compile(
@@ -1074,7 +1078,8 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         "resume_source": profile.source,
         "as_of": profile.as_of,
         "weights": dict(view.rounded_weights),
-        "calibration": dict(CALIBRATION),
+        "calibration": {f"{value:g}": score for value, score in CALIBRATION_KNOTS},
+        "blend_weights": dict(BLEND_WEIGHTS),
         "job_occupation": view.occupation_label,
         "resume_occupation": None,
     }
@@ -1111,7 +1116,9 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     ]
     _years_agree(job, results)
     raw = sum(weights[r.id] * r.satisfaction for r in results)
-    score = calibrate(raw)
+    signals = document_signals(job, profile)
+    blended = blend(raw, signals)
+    score = calibrate(blended)
     if profile.originals:  # the score is settled on masked text; what is shown quotes the resume itself
         for result in results:
             line = result.evidence_line
@@ -1154,6 +1161,9 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
             "reasons": reasons,
             "gaps": gap_list,
             "requirements": results,
-            "receipt": _construct(Receipt, {**receipt_base, "raw_score": round(raw, 4)}),
+            "receipt": _construct(
+                Receipt,
+                {**receipt_base, "raw_score": round(raw, 4), "signals": signals, "blended": round(blended, 4)},
+            ),
         },
     )

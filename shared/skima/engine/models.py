@@ -31,6 +31,15 @@ def vectors_from_bytes(blob: bytes, dims: int) -> npt.NDArray[np.float32]:
     return np.frombuffer(blob, dtype=np.float16).reshape(-1, dims).astype(np.float32)
 
 
+def _first_row(memo: dict[str, Any], key: str, blob: bytes, dims: int) -> npt.NDArray[np.float32]:
+    """The first row of a float16 blob as float32, decoded once per object (zeros when the blob is empty)."""
+    row = memo.get(key)
+    if row is None:
+        rows = vectors_from_bytes(blob, dims)
+        row = memo[key] = rows[0] if len(rows) else np.zeros(dims, dtype=np.float32)
+    return row
+
+
 class _Serialisable(BaseModel):
     model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
@@ -88,6 +97,9 @@ class PreparedJob(_Serialisable):
     #: the job's occupations (taxonomy ids, weights summing to 1) and how sure that reading is (0..1)
     occupations: dict[str, float] = Field(default_factory=dict)
     occupation_confidence: float = 0.0
+    #: whole-document signals (see signals.py): the job embedded whole, and its lexical term weights
+    doc_vector: bytes = b""
+    lexical: dict[str, float] = Field(default_factory=dict)
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _weights: dict[str, float] | None = PrivateAttr(default=None)
     _rounded: dict[str, float] | None = PrivateAttr(default=None)
@@ -121,6 +133,10 @@ class PreparedJob(_Serialisable):
             rows = vectors_from_bytes(self.query_vector, self.dims)
             self._query = rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
         return self._query
+
+    def doc_array(self) -> npt.NDArray[np.float32]:
+        """The job embedded whole (zeros when absent)."""
+        return _first_row(self._memo, "doc", self.doc_vector, self.dims)
 
 
 class Span(BaseModel):
@@ -159,6 +175,9 @@ class CandidateProfile(_Serialisable):
     dims: int = 384
     #: evidence per occupation (taxonomy id -> score), from titles, designations and distinctive terms
     occupations: dict[str, float] = Field(default_factory=dict)
+    #: whole-document signals (see signals.py): the resume's start embedded whole, and its lexical term weights
+    head_vector: bytes = b""
+    lexical: dict[str, float] = Field(default_factory=dict)
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _index: dict[str, int] | None = PrivateAttr(default=None)
     _keys: list[str] | None = PrivateAttr(default=None)
@@ -194,6 +213,10 @@ class CandidateProfile(_Serialisable):
             rows = vectors_from_bytes(self.doc_vector, self.dims)
             self._doc = rows[0] if len(rows) else np.zeros(self.dims, dtype=np.float32)
         return self._doc
+
+    def head_array(self) -> npt.NDArray[np.float32]:
+        """The resume's first words embedded whole (zeros when absent)."""
+        return _first_row(self._memo, "head", self.head_vector, self.dims)
 
     def term_index(self) -> dict[str, int]:
         if self._index is None:
@@ -246,8 +269,13 @@ class Receipt(BaseModel):
     resume_source: ResumeSource
     as_of: float
     weights: dict[str, float]
+    #: blended value -> score knots (see signals.py), keyed by the value
     calibration: dict[str, float]
-    raw_score: float
+    raw_score: float  # the requirement evidence alone, 0..1
+    #: the whole-document signals of this pair and their weights in the blend (see signals.py)
+    signals: dict[str, float] = Field(default_factory=dict)
+    blend_weights: dict[str, float] = Field(default_factory=dict)
+    blended: float | None = None
     #: occupations the taxonomy recognised (names), when it recognised any
     job_occupation: str | None = None
     resume_occupation: str | None = None

@@ -49,6 +49,8 @@ class CandidateRecord:
     # The record's own text (job history, skills, summary): the resume when no document exists.
     fields_text: str
     display_name: str | None = None  # shown on the shortlist page; never given to the engine
+    # False when the read carried no tag field: `tags` is then unknown (not empty) and must not be written back.
+    tags_read: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,17 @@ class TrackerSource(Protocol):
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int: ...
+    ) -> int | None: ...
+
+    def create_job_note(
+        self, job_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int | None:
+        """An activity note on the job itself (e.g. "job description too thin to score")."""
+        ...
+
+    def job_description(self, job_id: int) -> str:
+        """The job's full description from its richest read (a second request; only for thin job reads)."""
+        ...
 
     def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
         """Add a tag keeping every other tag; `known_tags` (just read) saves a request. True if Tracker changed."""

@@ -25,7 +25,7 @@ class FeedbackTracker(Protocol):
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int: ...
+    ) -> int | None: ...
 
     def set_stage(self, placement_id: int, status_id: int) -> None: ...
 
@@ -65,7 +65,7 @@ def write_feedback(
             idempotency_key=key,
             check_existing=status == "attempted",
         )
-        outbox.mark_done(outbox_key, str(activity_id))
+        outbox.mark_done(outbox_key, str(activity_id or "created"))
         note_written = True
     stage_moved = False
     if (

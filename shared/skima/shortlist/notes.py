@@ -31,7 +31,7 @@ class NoteWriter(Protocol):
         note: str,
         idempotency_key: str,
         check_existing: bool,
-    ) -> int:
+    ) -> int | None:
         """Create one activity note linked to one record; never twice for one idempotency key."""
         ...
 
@@ -59,7 +59,7 @@ class TrackerNoteWriter:
         note: str,
         idempotency_key: str,
         check_existing: bool,
-    ) -> int:
+    ) -> int | None:
         return self._client.create_activity(
             link_type=link_type,
             link_id=record_id,
@@ -124,7 +124,7 @@ def announce_link(created: CreatedLink, top10_candidate_ids: Sequence[int], writ
         activity_id = writer.create_note(
             target, record_id, subject=subject, note=text, idempotency_key=key, check_existing=status == "attempted"
         )
-        outbox.mark_done(outbox_key, str(activity_id))
+        outbox.mark_done(outbox_key, str(activity_id or "created"))
         sent += 1
     return sent
 

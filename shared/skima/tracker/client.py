@@ -11,8 +11,11 @@ Retry rules (reliability.md §8 items 14-16):
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import logging
+import mimetypes
 import random
 import re
 import threading
@@ -26,6 +29,7 @@ from urllib.parse import unquote
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from skima import metrics
 from skima.tracker.api import LinkType, RecordType, TrackerApi
 from skima.tracker.auth import JwtProvider
 from skima.tracker.errors import (
@@ -48,10 +52,9 @@ from skima.tracker.models import (
     ResourceDocument,
     Settings,
     join_tags,
-    split_tags,
 )
 from skima.tracker.ports import CachedJwt, InMemoryTokenCache, RequestBudget, TokenCache
-from skima.tracker.settings import TrackerSettings
+from skima.tracker.settings import WIDGET_AUTH_METHODS, TrackerSettings
 from skima.tracker.timing import (
     Clock,
     Deadline,
@@ -68,6 +71,17 @@ logger = logging.getLogger(__name__)
 _IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 _WIDGET_AUTH_STATUSES = {1: "user not found", 2: "user not active"}
 _WIDGET_REJECT_STATUSES = {3: "record exists and cannot be overwritten", 99: "invalid request"}
+# Where a document's content may come from, best evidenced first (§12.1): the singular route answers JSON with the
+# file base64-encoded; the plural ones are the guesses public code keeps as fallbacks.
+DOCUMENT_ROUTES = (
+    "/api/v1/Resource/{rid}/Document/{doc}",
+    "/api/v1/Resource/{rid}/Documents/{doc}/Download",
+    "/api/v1/Resource/{rid}/Documents/{doc}",
+)
+_DOCUMENT_CONTENT_KEYS = ("filecontent", "content", "filedata", "data", "file", "base64")
+_DOCUMENT_NAME_KEYS = ("filename", "name", "documentname")
+_DOCUMENT_LIST_KEYS = ("items", "documents", "value", "$values", "results", "data")
+WidgetMethod = Literal["oauth", "credentials", "rest_jwt"]
 
 _default_caches_lock = threading.Lock()
 _default_caches: dict[str, InMemoryTokenCache] = {}
@@ -131,6 +145,17 @@ class TrackerClient:
         self._rng_lock = threading.Lock()
         self._counts: Counter[str] = Counter()
         self._counts_lock = threading.Lock()
+        # Learned once per process, so a tenant's shape costs the probing requests only once.
+        self._learn_lock = threading.RLock()
+        self._oauth_lock = threading.RLock()
+        self._widget_method: WidgetMethod | None = None if settings.widget_auth == "auto" else settings.widget_auth
+        self._oauth: tuple[str, float] | None = None  # (access token, expires at, wall clock)
+        self._oauth_refresh: str | None = (
+            settings.widget_oauth_refresh_token.get_secret_value() if settings.widget_oauth_refresh_token else None
+        )
+        self._document_route: str | None = None
+        self._rest_tags_absent = False
+        self._widget_tags_absent = False
         self.jwt = JwtProvider(
             token_cache if token_cache is not None else _process_token_cache(settings),
             self._exchange,
@@ -163,6 +188,100 @@ class TrackerClient:
     def ensure_token(self, *, deadline: Deadline | None = None) -> None:
         """Make sure a usable JWT is cached (exchanging the API token if needed)."""
         self.jwt.token(deadline or self.deadline())
+
+    def widget_auth_method(self, *, deadline: Deadline | None = None) -> WidgetMethod:
+        """How widget calls authenticate: the configured method, or (``auto``) the first that passes a
+        ``checkLogon`` probe, once per process (OAuth bearer, then body credentials, then the REST JWT)."""
+        if self._widget_method is not None:
+            return self._widget_method
+        deadline = deadline or self.deadline()
+        with self._learn_lock:
+            if self._widget_method is None:
+                results = self.probe_widget_auth(deadline=deadline, stop_at_first=True)
+                working = [method for method, outcome in results.items() if outcome == "ok"]
+                if not working:
+                    raise TrackerAuthError(
+                        "no widget auth method works: " + "; ".join(f"{m}: {r}" for m, r in results.items()),
+                        operation="widget:checkLogon",
+                    )
+                self._widget_method = working[0]
+                logger.info("tracker widget auth: %s", self._widget_method)
+            return self._widget_method
+
+    def pin_widget_auth(self, method: WidgetMethod) -> None:
+        """Use ``method`` for widget calls from now on (e.g. the one ``probe_widget_auth`` found working)."""
+        with self._learn_lock:
+            self._widget_method = method
+
+    def probe_widget_auth(
+        self, *, deadline: Deadline | None = None, stop_at_first: bool = False
+    ) -> dict[WidgetMethod, str]:
+        """Each widget auth method's ``checkLogon`` outcome: "ok", "not configured" or why it failed."""
+        deadline = deadline or self.deadline()
+        results: dict[WidgetMethod, str] = {}
+        for method in WIDGET_AUTH_METHODS:
+            if method == "oauth" and self._oauth_refresh is None:
+                results[method] = "not configured (no OAuth refresh token)"
+                continue
+            try:
+                if method == "rest_jwt":
+                    self.jwt.token(deadline)  # a JWT refused then is refused for what it is, not for its age
+                self._widget_as(method, "checkLogon", {}, deadline=deadline, recover_unauthorized=False)
+            except (TrackerAuthError, TrackerRejected, TrackerNotFound, TrackerBadResponse) as exc:
+                results[method] = f"failed ({exc})"
+                continue
+            results[method] = "ok"
+            if stop_at_first:
+                break
+        return results
+
+    def _widget_credentials(self) -> dict[str, str]:
+        key = self._settings.widget_api_key or self._settings.api_token
+        credentials = {"apikey": key.get_secret_value()}
+        if self._settings.widget_username:
+            credentials["username"] = self._settings.widget_username
+        return credentials
+
+    def _oauth_token(self, deadline: Deadline, *, refresh: bool = False) -> str:
+        """The widget's OAuth2 access token (``/oAuth2/Token``, grant_type=refresh_token), cached in-process."""
+        with self._oauth_lock:
+            cached = self._oauth
+            if cached is not None and not refresh and cached[1] - 60 > self._wall_clock():
+                return cached[0]
+            if self._oauth_refresh is None:
+                raise TrackerAuthError("no OAuth refresh token configured for the widget API", operation="oauth")
+            form = {
+                "grant_type": "refresh_token",
+                "client_id": self._settings.widget_oauth_client_id,
+                "refresh_token": self._oauth_refresh,
+            }
+            if self._settings.widget_oauth_client_secret is not None:
+                form["client_secret"] = self._settings.widget_oauth_client_secret.get_secret_value()
+            try:
+                response = self._call(
+                    "oauth",
+                    "POST",
+                    f"{self._settings.widget_url}/oAuth2/Token",
+                    form=form,
+                    deadline=deadline,
+                    authenticated=False,
+                )
+            except TrackerRejected as exc:  # invalid_grant: a revoked or rotated refresh token needs an admin
+                raise TrackerAuthError(
+                    f"oAuth2/Token refused the refresh token ({exc.status_code})", operation="oauth"
+                ) from None
+            data = self._json(response, "oauth")
+            token = data.get("access_token") if isinstance(data, dict) else None
+            if not isinstance(token, str) or not token:
+                raise TrackerAuthError("oAuth2/Token answered without an access_token", operation="oauth")
+            rotated = data.get("refresh_token")
+            if isinstance(rotated, str) and rotated and rotated != self._oauth_refresh:
+                # Used from now on in this process; the stored secret keeps the old one until an admin updates it.
+                logger.warning("tracker OAuth refresh token rotated; update the stored secret")
+                self._oauth_refresh = rotated
+            lifetime = _int_or_none(data.get("expires_in")) or 3600
+            self._oauth = (token, self._wall_clock() + lifetime)
+            return token
 
     def _exchange(self, deadline: Deadline) -> CachedJwt:
         body = {"bearerToken": self._settings.api_token.get_secret_value()}
@@ -223,10 +342,16 @@ class TrackerClient:
         params: dict[str, Any] | None,
         deadline: Deadline,
         authenticated: bool,
+        oauth: bool = False,
+        form: dict[str, str] | None = None,
+        recover_unauthorized: bool = True,
     ) -> httpx.Response:
-        """One logical attempt: sends once, or more if Tracker answers 401 and a fresh JWT is available."""
+        """One logical attempt: sends once, or more if Tracker answers 401 and a fresh JWT is available.
+
+        ``oauth`` sends the widget's own OAuth2 bearer instead of the REST JWT (refreshed once on a 401).
+        """
         recoveries = 0
-        token = self.jwt.token(deadline) if authenticated else None
+        token = self.jwt.token(deadline) if authenticated else (self._oauth_token(deadline) if oauth else None)
         while True:
             self._take_slot(operation, deadline)
             timeout = min(self._settings.request_timeout_seconds, deadline.remaining())
@@ -237,18 +362,34 @@ class TrackerClient:
                 headers["Authorization"] = f"Bearer {token}"
             self._count(operation)
             try:
-                response = self._http.request(method, url, json=json, params=params, headers=headers, timeout=timeout)
+                response = self._http.request(
+                    method, url, json=json, data=form, params=params, headers=headers, timeout=timeout
+                )
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 raise _RetryableFailure(f"connection failed ({type(exc).__name__})", ambiguous=False) from exc
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 raise _RetryableFailure(f"no response ({type(exc).__name__})", ambiguous=True) from exc
             status = response.status_code
             if status == 401:
+                if oauth:
+                    recoveries += 1
+                    if recoveries > 1:
+                        raise TrackerAuthError(
+                            "Tracker refused the widget OAuth token (401) after a refresh",
+                            operation=operation,
+                            status_code=401,
+                        )
+                    token = self._oauth_token(deadline, refresh=True)
+                    continue
                 if not authenticated:
                     raise TrackerAuthError(
                         "Tracker refused the API token (401); generate a new one in Tools & Settings > API",
                         operation=operation,
                         status_code=401,
+                    )
+                if not recover_unauthorized:  # a probe: a refused JWT is the answer, not a reason to re-exchange
+                    raise TrackerAuthError(
+                        f"Tracker {operation} refused the JWT (401)", operation=operation, status_code=401
                     )
                 recoveries += 1
                 if recoveries > self._settings.max_auth_recoveries:
@@ -289,6 +430,9 @@ class TrackerClient:
         deadline: Deadline,
         authenticated: bool = True,
         idempotent: bool = True,
+        oauth: bool = False,
+        form: dict[str, str] | None = None,
+        recover_unauthorized: bool = True,
     ) -> httpx.Response:
         """Send with retries. A non-idempotent request that may have landed raises ``_OutcomeUnknown``."""
         retry_number = 0
@@ -302,6 +446,9 @@ class TrackerClient:
                     params=params,
                     deadline=deadline,
                     authenticated=authenticated,
+                    oauth=oauth,
+                    form=form,
+                    recover_unauthorized=recover_unauthorized,
                 )
             except _RetryableFailure as failure:
                 if failure.ambiguous and not idempotent:
@@ -380,14 +527,40 @@ class TrackerClient:
         idempotent: bool = True,
         accept_statuses: frozenset[int] = frozenset({0}),
     ) -> dict[str, Any]:
+        deadline = deadline or self.deadline()
+        return self._widget_as(
+            self.widget_auth_method(deadline=deadline),
+            op,
+            body,
+            deadline=deadline,
+            idempotent=idempotent,
+            accept_statuses=accept_statuses,
+        )
+
+    def _widget_as(
+        self,
+        method: WidgetMethod,
+        op: str,
+        body: dict[str, Any],
+        *,
+        deadline: Deadline,
+        idempotent: bool = True,
+        accept_statuses: frozenset[int] = frozenset({0}),
+        recover_unauthorized: bool = True,
+    ) -> dict[str, Any]:
         operation = f"widget:{op}"
+        if method == "credentials":
+            body = {"credentials": self._widget_credentials(), **body}
         response = self._call(
             operation,
             "POST",
             f"{self._settings.widget_url}/api/widget/{op}",
             json={"trackerrms": {op: body}},
-            deadline=deadline or self.deadline(),
+            deadline=deadline,
             idempotent=idempotent,
+            authenticated=method == "rest_jwt",
+            oauth=method == "oauth",
+            recover_unauthorized=recover_unauthorized,
         )
         data = self._json(response, operation)
         if not isinstance(data, dict):
@@ -442,7 +615,10 @@ class TrackerClient:
         data = self._rest("get_resource", "GET", f"/api/v1/Resource/{int(resource_id)}", deadline=deadline)
         if data is None:
             raise TrackerNotFound("Tracker get_resource: empty body", operation="get_resource")
-        return self._parse(Resource, data, "get_resource")
+        resource = self._parse(Resource, data, "get_resource")
+        if not resource.tags_known:
+            self._rest_tags_absent = True  # so a tag write does not read this route again for nothing
+        return resource
 
     def search_resources_page(
         self, page_number: int, *, page_size: int = 50, deadline: Deadline | None = None
@@ -535,30 +711,97 @@ class TrackerClient:
             page += 1
 
     def list_documents(self, resource_id: int, *, deadline: Deadline | None = None) -> list[ResourceDocument]:
+        """The candidate's documents; a bare list or one wrapped under any of the names public code meets."""
         data = self._rest("list_documents", "GET", f"/api/v1/Resource/{int(resource_id)}/Documents", deadline=deadline)
-        return self._parse_rows(
-            ResourceDocument, _as_list(data, "documents", "results", "data", "items"), "list_documents"
-        )
+        return self._parse_rows(ResourceDocument, _as_list(data, *_DOCUMENT_LIST_KEYS), "list_documents")
 
     def download_document(
         self, resource_id: int, document_id: int, *, deadline: Deadline | None = None
     ) -> DownloadedDocument:
-        """The document's bytes (route ``/api/v1/Resource/{rid}/Documents/{docId}/Download``; unconfirmed)."""
+        """The document's bytes. Tries ``GET /api/v1/Resource/{rid}/Document/{docId}`` (JSON, base64 content;
+        §12.1) first, then the plural guesses; the route that worked is remembered for the process. A 404 on
+        every route raises ``TrackerNotFound``."""
+        deadline = deadline or self.deadline()
+        routes = [self._document_route] if self._document_route else []
+        routes += [route for route in DOCUMENT_ROUTES if route not in routes]
+        missing: TrackerNotFound | None = None
+        for route in routes:
+            try:
+                document = self._download_from(route, resource_id, document_id, deadline)
+            except TrackerNotFound as exc:
+                missing = exc
+                continue
+            if self._document_route != route:
+                self._document_route = route
+                logger.info("tracker documents download from %s", route)
+            return document
+        assert missing is not None
+        raise missing
+
+    def download_document_from(
+        self, route: str, resource_id: int, document_id: int, *, deadline: Deadline | None = None
+    ) -> DownloadedDocument:
+        """The document from one of ``DOCUMENT_ROUTES`` only (for ``skima doctor``)."""
+        return self._download_from(route, resource_id, document_id, deadline or self.deadline())
+
+    def _download_from(self, route: str, resource_id: int, document_id: int, deadline: Deadline) -> DownloadedDocument:
         operation = "download_document"
         response = self._call(
             operation,
             "GET",
-            f"{self._settings.rest_base_url}/api/v1/Resource/{int(resource_id)}/Documents/{int(document_id)}/Download",
-            deadline=deadline or self.deadline(),
+            self._settings.rest_base_url + route.format(rid=int(resource_id), doc=int(document_id)),
+            deadline=deadline,
         )
-        if len(response.content) > self._settings.max_document_bytes:
+        if len(response.content) > self._settings.max_document_bytes * 4 // 3 + 4096:
             raise TrackerRejected(f"Tracker {operation}: document larger than the limit", operation=operation)
         content_type = response.headers.get("Content-Type")
-        return DownloadedDocument(
-            filename=_filename_from_disposition(response.headers.get("Content-Disposition")),
-            content_type=content_type.split(";")[0].strip() if content_type else None,
-            content=response.content,
+        mime = content_type.split(";")[0].strip().lower() if content_type else None
+        if mime == "application/json" or (mime is None and response.content[:1] in (b"{", b"[")):
+            document = self._document_from_json(self._json(response, operation), operation)
+        else:
+            document = DownloadedDocument(
+                filename=_filename_from_disposition(response.headers.get("Content-Disposition")),
+                content_type=mime,
+                content=response.content,
+            )
+        if len(document.content) > self._settings.max_document_bytes:
+            raise TrackerRejected(f"Tracker {operation}: document larger than the limit", operation=operation)
+        return document
+
+    @staticmethod
+    def _document_from_json(data: Any, operation: str) -> DownloadedDocument:
+        """``{"filename": "cv.pdf", "filecontent": "<base64>"}`` (also ``fileContent``/``content``/``fileData``)."""
+        if isinstance(data, list) and len(data) == 1:
+            data = data[0]
+        if not isinstance(data, dict):
+            raise TrackerBadResponse(f"Tracker {operation}: the document answer is not an object", operation=operation)
+        fields = {str(key).lower(): value for key, value in data.items()}
+        for key in ("document", "file", "result"):  # one level of wrapping
+            inner = fields.get(key)
+            if isinstance(inner, dict):
+                fields = {**fields, **{str(k).lower(): v for k, v in inner.items()}}
+        encoded = next(
+            (fields[key] for key in _DOCUMENT_CONTENT_KEYS if isinstance(fields.get(key), str) and fields[key]), None
         )
+        if encoded is None:
+            raise TrackerBadResponse(
+                f"Tracker {operation}: the document answer carries no content", operation=operation
+            )
+        if "," in encoded[:100] and encoded.startswith("data:"):
+            encoded = encoded.split(",", 1)[1]  # a data: URL
+        try:
+            content = base64.b64decode("".join(encoded.split()), validate=True)
+        except (binascii.Error, ValueError):
+            raise TrackerBadResponse(
+                f"Tracker {operation}: the document content is not base64", operation=operation
+            ) from None
+        filename = next((fields[key] for key in _DOCUMENT_NAME_KEYS if isinstance(fields.get(key), str)), None)
+        content_type = next(
+            (fields[key] for key in ("contenttype", "mimetype") if isinstance(fields.get(key), str)), None
+        )
+        if content_type is None and filename:
+            content_type = mimetypes.guess_type(filename)[0]  # None when unknown: the list row may say
+        return DownloadedDocument(filename=filename, content_type=content_type, content=content)
 
     def get_opportunity(self, opportunity_id: int, *, deadline: Deadline | None = None) -> Opportunity:
         data = self._rest("get_opportunity", "GET", f"/api/v1/Opportunity/{int(opportunity_id)}", deadline=deadline)
@@ -791,12 +1034,15 @@ class TrackerClient:
         subject: str,
         note: str,
         idempotency_key: str,
-        activity_type: str = "Email",
+        activity_type: str | None = None,
         status: str = "Completed",
         check_existing: bool = False,
         deadline: Deadline | None = None,
-    ) -> int:
-        """Write an activity note linked to ONE record; returns its id. Never creates it twice.
+    ) -> int | None:
+        """Write an activity note linked to ONE record; returns its id, or None when Tracker does not say it
+        (the documented answer is ``{"status":0,"message":"success","count":0}``, §12.3). Never creates it twice.
+
+        ``activity_type`` defaults to ``settings.activity_type``.
 
         ``idempotency_key`` (6-64 chars of ``A-Za-z0-9_-``, e.g. a short hash of job+candidate+kind+version) is
         appended to the subject as ``[key]``. When the response to a send is lost, Tracker is searched for the
@@ -817,7 +1063,7 @@ class TrackerClient:
             "instructions": {},
             "activity": {
                 "subject": f"{subject} {marker}",
-                "type": activity_type,
+                "type": activity_type or self._settings.activity_type,
                 "status": status,
                 "note": note,
                 "linkRecordType": link_type,
@@ -841,12 +1087,9 @@ class TrackerClient:
                     deadline,
                 )
                 continue
-            record_id = _int_or_none(data.get("recordId", data.get("recordid", data.get("id"))))
-            if record_id is None:
-                raise TrackerBadResponse(
-                    "Tracker createActivity answered without a recordId", operation="widget:createActivity"
-                )
-            return record_id
+            # status 0 is success whether or not an id comes back: re-sending or reading back would only cost
+            # requests and risk a duplicate note.
+            return _int_or_none(data.get("recordId", data.get("recordid", data.get("id"))))
 
     def add_tag(self, resource_id: int, tag: str, *, deadline: Deadline | None = None) -> bool:
         """Add ``tag`` to the candidate's comma-separated tags unless present. True if Tracker was changed."""
@@ -885,7 +1128,15 @@ class TrackerClient:
             if known_tags is not None and unknown_rounds == 0:
                 current = [t.strip() for t in known_tags if t.strip()]
             else:
-                current = split_tags(self.get_resource(resource_id, deadline=deadline).tag_text)
+                read = self.read_tags(resource_id, deadline=deadline)
+                if read is None:
+                    # Writing our tag alone would replace every tag the recruiter set: skip, loudly.
+                    logger.warning(
+                        "tracker tags of candidate %s could not be read; tag %r not written", resource_id, tag
+                    )
+                    metrics.count("TagWriteSkipped")
+                    return False
+                current = read
             present = any(t.lower() == tag.lower() for t in current)
             if present == add:
                 return unknown_rounds > 0  # already as wanted (possibly by our own lost write)
@@ -909,6 +1160,39 @@ class TrackerClient:
                     unknown_rounds - 1,
                     deadline,
                 )
+
+    def read_tags(self, resource_id: int, *, deadline: Deadline | None = None) -> list[str] | None:
+        """The candidate's tags, or None when no read we know carries the tag field (absent is not empty).
+
+        REST ``Resource/{id}`` (``tagText``) first, then widget ``getIndividualRecord`` R (``tag``); a route seen
+        to leave the field out is not asked again in this process.
+        """
+        deadline = deadline or self.deadline()
+        if not self._rest_tags_absent:
+            resource = self.get_resource(resource_id, deadline=deadline)
+            if resource.tags_known:
+                return resource.tags
+            self._rest_tags_absent = True
+            logger.info("tracker Resource reads carry no tag field; trying the widget read")
+        if not self._widget_tags_absent:
+            data = self._widget(
+                "getIndividualRecord",
+                {"instructions": {"recordtype": "R", "recordid": int(resource_id)}},
+                deadline=deadline,
+            )
+            results = data.get("results") or []
+            if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+                raise TrackerNotFound(f"Tracker candidate {int(resource_id)} not found", operation="read_tags")
+            row = {str(key).lower(): value for key, value in results[0].items()}
+            details = row.pop("details", None)
+            if isinstance(details, dict):  # getRecords-style rows keep most fields under `details`
+                row = {**{str(key).lower(): value for key, value in details.items()}, **row}
+            record = self._parse(Resource, {"id": resource_id, **row}, "read_tags")
+            if record.tags_known:
+                return record.tags
+            self._widget_tags_absent = True
+            logger.info("tracker widget candidate reads carry no tag field either")
+        return None
 
     def set_placement_status(self, placement_id: int, status_id: int, *, deadline: Deadline | None = None) -> None:
         """Move a pipeline entry (OpportunityResource / widget X) to a status id. Idempotent by value."""

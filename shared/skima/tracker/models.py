@@ -130,6 +130,9 @@ class ContactDetails(TrackerModel):
     telephone: Text = _alias("telephone", "homephone", "phone")
 
 
+_TAG_KEYS = ("tagtext", "tag", "tags")
+
+
 class Resource(TrackerModel):
     """A candidate (REST ``GET /api/v1/Resource/{id}`` or a ``Resource/Search`` row)."""
 
@@ -154,12 +157,16 @@ class Resource(TrackerModel):
         default_factory=list, validation_alias=AliasChoices("jobhistory", "workhistory")
     )
     last_updated: Text = _alias("lastupdateddatetime", "lastupdated", "updatedat", "modifieddate")
+    # Whether the read carried a tag field at all: public reads do not list `tagText` (§12.7), and a tag set we
+    # could not read must never be written back (it would wipe the recruiter's tags).
+    tags_known: bool = Field(default=False, validation_alias=AliasChoices("skima_tags_known"))
 
     @model_validator(mode="before")
     @classmethod
     def _tolerate_odd_values(cls, data: Any) -> Any:
         if isinstance(data, dict):
             data = _lower_keys(data)
+            data["skima_tags_known"] = any(key in data for key in _TAG_KEYS)
             for key in ("jobhistory", "workhistory"):
                 value = data.get(key)
                 if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
@@ -174,13 +181,16 @@ class Resource(TrackerModel):
 
     @property
     def tags(self) -> list[str]:
+        """The candidate's tags; [] also when the read did not carry them (check ``tags_known``)."""
         return split_tags(self.tag_text)
 
 
 class ResourceDocument(TrackerModel):
     """A row of ``GET /api/v1/Resource/{id}/Documents`` (field names unknown in Tracker; several accepted)."""
 
-    document_id: int = Field(validation_alias=AliasChoices("documentid", "id", "docid", "attachmentid"))
+    document_id: int = Field(
+        validation_alias=AliasChoices("documentid", "id", "docid", "resourcedocumentid", "attachmentid")
+    )
     filename: Text = _alias("filename", "name", "documentname", "title")
     document_type: NameText = _alias("documenttype", "type", "doctype")
     is_primary: Flag = _alias("isprimary", "primary")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+#: How widget calls authenticate (§2.2, §12.5). ``auto`` probes at the first widget call, in the order below.
+WidgetAuth = Literal["auto", "oauth", "credentials", "rest_jwt"]
+WIDGET_AUTH_METHODS: tuple[Literal["oauth", "credentials", "rest_jwt"], ...] = ("oauth", "credentials", "rest_jwt")
 
 
 class TrackerSettings(BaseModel):
@@ -36,6 +42,18 @@ class TrackerSettings(BaseModel):
     resource_page_rereads: int = Field(default=2, ge=0)
     #: Largest document download accepted.
     max_document_bytes: int = Field(default=15 * 1024 * 1024, gt=0)
+    #: Activity type of every note we file (tenant-configurable in Tracker; "Email" would pollute email reports).
+    activity_type: str = Field(default="Note", min_length=1, max_length=50)
+    #: Widget API auth: its own OAuth2 bearer, ``credentials`` in the body, or the REST JWT (no public evidence).
+    widget_auth: WidgetAuth = "auto"
+    #: ``credentials.apikey`` for body-credential auth; None uses the REST API token.
+    widget_api_key: SecretStr | None = None
+    #: ``credentials.username`` sent along with the api key (the docs' "user will default to system admin").
+    widget_username: str | None = None
+    #: OAuth2 refresh token for ``POST {widget}/oAuth2/Token`` (grant_type=refresh_token); None: no OAuth.
+    widget_oauth_refresh_token: SecretStr | None = None
+    widget_oauth_client_id: str = "EvoApi_1.0"
+    widget_oauth_client_secret: SecretStr | None = None
 
     @field_validator("rest_base_url", "widget_base_url")
     @classmethod

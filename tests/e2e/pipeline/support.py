@@ -112,6 +112,12 @@ def skima_notes(sim: SimHandle, candidate_id: int, job_id: int | None = None) ->
     return sorted(notes, key=lambda note: int(note["activityId"]))
 
 
+def screened(sim: SimHandle) -> int:
+    """Screened tags a scored candidate ends with: none where Tracker's reads carry no tags (the evidenced shapes),
+    as a tag set that cannot be read is never written over the recruiter's tags; one otherwise."""
+    return 0 if sim.shapes == "evidenced" else 1
+
+
 def tags_of(sim: SimHandle, candidate_id: int) -> list[str]:
     text = sim.state()["tags"].get(str(candidate_id)) or ""
     return [tag.strip() for tag in text.split(",") if tag.strip()]

@@ -52,7 +52,7 @@ class Api:
 
 @pytest.fixture(scope="session")
 def shared_sim() -> Iterator[SimHandle]:
-    with running_simulator(seed=7, start_time=START) as sim:
+    with running_simulator(shapes="guessed", seed=7, start_time=START) as sim:
         yield sim
 
 
@@ -75,7 +75,7 @@ def api(sim: SimHandle) -> Iterator[Api]:
 
 @pytest.fixture
 def fresh_sim() -> Iterator[SimHandle]:
-    with running_simulator(seed=11, candidates=40, start_time=START) as sim:
+    with running_simulator(shapes="guessed", seed=11, candidates=40, start_time=START) as sim:
         yield sim
 
 

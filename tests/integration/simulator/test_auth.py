@@ -59,7 +59,7 @@ def test_new_exchange_invalidates_previous_jwt(sim):
 
 def test_single_jwt_rule_is_switchable():
     with (
-        running_simulator(candidates=20, single_jwt=False, start_time=START) as sim,
+        running_simulator(shapes="guessed", candidates=20, single_jwt=False, start_time=START) as sim,
         httpx.Client(base_url=sim.base_url) as client,
     ):
         first = _exchange(client, sim.api_token).json()["token"]

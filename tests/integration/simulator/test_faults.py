@@ -70,7 +70,7 @@ def test_skip_then_fire(sim, api):
 
 
 def _pattern(seed: int) -> list[int]:
-    with running_simulator(candidates=5, start_time=START) as sim:
+    with running_simulator(shapes="guessed", candidates=5, start_time=START) as sim:
         client = Api(sim)
         sim.set_fault("http_error", status=502, probability=0.5, seed=seed)
         codes = [client.get("/api/v1/Resource/1001").status_code for _ in range(30)]
@@ -178,7 +178,7 @@ def test_unstable_pages_overlap_and_repeat(fresh_sim, fresh_api):
 
 
 def test_real_rate_limit_sliding_window():
-    with running_simulator(candidates=5, rate_limit_per_minute=5, start_time=START) as sim:
+    with running_simulator(shapes="guessed", candidates=5, rate_limit_per_minute=5, start_time=START) as sim:
         client = Api(sim)  # the exchange counts: 1
         codes = [client.get("/api/v1/Resource/1001").status_code for _ in range(5)]
         assert codes == [200, 200, 200, 200, 429]

@@ -62,7 +62,7 @@ def test_html_and_control_routes_are_not_counted_or_faulted(fresh_sim):
 
 def test_shutdown_joins_all_threads_even_with_stalled_and_idle_connections():
     before = set(threading.enumerate())
-    with running_simulator(candidates=10, start_time=START) as sim:
+    with running_simulator(shapes="guessed", candidates=10, start_time=START) as sim:
         client = Api(sim)  # keep-alive connection left open
         sim.set_fault("timeout", seconds=60)
         with pytest.raises(httpx.ReadTimeout):

@@ -65,7 +65,7 @@ def test_patch_answers_both_200_and_204(fresh_api):
 
 
 def test_patch_status_can_be_forced():
-    with running_simulator(candidates=10, patch_status=204) as sim:
+    with running_simulator(shapes="guessed", candidates=10, patch_status=204) as sim:
         client = Api(sim)
         assert {client.patch("/api/v1/Resource/1001", {"note": str(i)}).status_code for i in range(4)} == {204}
         client.close()
@@ -326,7 +326,7 @@ def test_unverified_routes_are_off_by_default(api):
 
 
 def test_unverified_routes_when_enabled():
-    with running_simulator(candidates=20, unverified_routes=True) as sim:
+    with running_simulator(shapes="guessed", candidates=20, unverified_routes=True) as sim:
         client = Api(sim)
         assert client.patch("/api/v1/OpportunityResource/3001", {"opportunityResourceStatusId": 6}).status_code == 204
         assert client.get("/api/v1/OpportunityResource/3001").json()["opportunityResourceStatusId"] == 6

@@ -10,7 +10,7 @@ from .conftest import START, Api
 
 
 def _snapshot(seed: int) -> tuple[list, list, list, bytes]:
-    with running_simulator(seed=seed, candidates=60, start_time=START) as sim:
+    with running_simulator(shapes="guessed", seed=seed, candidates=60, start_time=START) as sim:
         client = Api(sim)
         resources = [client.get(f"/api/v1/Resource/{rid}").json() for rid in (1001, 1017, 1042, 1060)]
         jobs = client.post("/api/v1/Opportunity/Search", {"pageNumber": 1}).json()
@@ -97,7 +97,7 @@ def test_resumes_vary_in_dates_and_headings(sim, api):
 def test_every_format_is_byte_identical_across_runs():
     def grab() -> dict[str, bytes]:
         out: dict[str, bytes] = {}
-        with running_simulator(seed=3, candidates=30, start_time=START) as sim:
+        with running_simulator(shapes="guessed", seed=3, candidates=30, start_time=START) as sim:
             client = Api(sim)
             for rid in range(1001, 1031):
                 for doc in client.get(f"/api/v1/Resource/{rid}/Documents").json():

@@ -17,7 +17,10 @@ def _bodies(requests):
 
 
 def test_default_ping_on_ui_and_api_saves():
-    with webhook_receiver() as hook, running_simulator(candidates=20, webhook_url=hook.url, start_time=START) as sim:
+    with (
+        webhook_receiver() as hook,
+        running_simulator(shapes="guessed", candidates=20, webhook_url=hook.url, start_time=START) as sim,
+    ):
         client = Api(sim)
         sim.ui_save_opportunity(2001, note="recruiter edit")
         hook.wait_for(1)
@@ -92,7 +95,7 @@ def test_drop_and_duplicate_are_seeded(sim):
         delivered = [e for e in log if not e["dropped"]]
         assert len(hook.wait_for(len(delivered))) == len(delivered)
     # same seeds, same decisions
-    with running_simulator(candidates=20, start_time=START) as other, webhook_receiver() as hook2:
+    with running_simulator(shapes="guessed", candidates=20, start_time=START) as other, webhook_receiver() as hook2:
         other.set_webhook(hook2.url)
         other.set_fault("webhook_drop", probability=0.5, seed=5)
         other.set_fault("webhook_duplicate", probability=0.5, seed=6)

@@ -32,10 +32,18 @@ class RecordingSleep:
         time.sleep(seconds)
 
 
-@pytest.fixture
-def sim() -> Iterator[SimHandle]:
-    with running_simulator(seed=11, candidates=60) as handle:
+SHAPES = ["evidenced", "guessed"]
+
+
+@pytest.fixture(params=SHAPES)
+def sim(request: pytest.FixtureRequest) -> Iterator[SimHandle]:
+    """The simulator in its evidenced default shapes, and in the earlier guesses: the client must pass both."""
+    with running_simulator(seed=11, candidates=60, shapes=request.param) as handle:
         yield handle
+
+
+def evidenced(sim: SimHandle) -> bool:
+    return sim.shapes == "evidenced"
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from skima.tracker import TrackerNotFound, TrackerRejected
+from tests.integration.tracker_contract.conftest import evidenced
 
 
 def _resource_with_document(sim) -> int:
@@ -38,7 +39,7 @@ def test_documents_list_and_download(sim, make_client):
     assert document.filename
     downloaded = client.download_document(resource_id, document.document_id)
     assert downloaded.content
-    assert downloaded.content_type
+    assert downloaded.content_type or document.content_type  # the JSON answer may leave the type to the list
     assert downloaded.filename == document.filename
 
 
@@ -127,11 +128,13 @@ def test_create_activity_and_find_it(sim, make_client):
         note="Shortlist: https://example.test/s/x",
         idempotency_key="job-2001-v1",
     )
-    stored = sim.record("activity", activity_id)
+    found = client.find_activity("job-2001-v1", link_type="O", link_id=2001)
+    assert found is not None
+    # The documented answer has no id (evidenced); the guessed one does.
+    assert activity_id == (None if evidenced(sim) else found.activity_id)
+    stored = sim.record("activity", found.activity_id)
     assert stored["linkRecordType"] == "O" and stored["linkRecordId"] == 2001
     assert "[job-2001-v1]" in stored["subject"]
-    found = client.find_activity("job-2001-v1", link_type="O", link_id=2001)
-    assert found is not None and found.activity_id == activity_id
 
 
 def test_activity_on_missing_record_is_rejected(make_client):
@@ -142,6 +145,8 @@ def test_activity_on_missing_record_is_rejected(make_client):
 
 
 def test_tags_keep_other_tags(sim, make_client):
+    if evidenced(sim):
+        pytest.skip("evidenced reads carry no tags: test_contract_points covers the skipped write")
     client = make_client()
     resource_id = next(int(rid) for rid, tags in sim.state()["tags"].items() if tags == "Relocating, Hot")
     assert client.add_tag(resource_id, "SKIMA Screened") is True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skima.tracker import TrackerUnavailable
+from tests.integration.tracker_contract.conftest import evidenced
 
 CREATE = r"^/api/widget/createActivity$"
 UPDATE = r"^/api/widget/updateRecord$"
@@ -14,7 +15,7 @@ def _ours(sim, key: str) -> list[dict]:
     return [a for a in sim.state()["activities"] if f"[{key}]" in (a.get("subject") or "")]
 
 
-def _note(client, key: str, **kw) -> int:
+def _note(client, key: str, **kw) -> int | None:
     return client.create_activity(
         link_type="R",
         link_id=1001,
@@ -31,7 +32,7 @@ def test_lost_activity_response_creates_exactly_one(sim, make_client, mode):
     activity_id = _note(make_client(request_timeout_seconds=0.4), "lost-" + mode)
     ours = _ours(sim, "lost-" + mode)
     assert len(ours) == 1
-    assert ours[0]["activityId"] == activity_id
+    assert ours[0]["activityId"] == activity_id  # the read-back found it, so its id is known
     assert sim.stats()["faults_fired"].get("lost_response") == 1
 
 
@@ -53,8 +54,9 @@ def test_uncommitted_write_failures_are_resent_once(sim, make_client, fault, par
 def test_rerun_with_check_existing_does_not_duplicate(sim, make_client):
     first = _note(make_client(), "rerun-0001")
     again = _note(make_client(), "rerun-0001", check_existing=True)
-    assert again == first
     assert len(_ours(sim, "rerun-0001")) == 1
+    assert again == _ours(sim, "rerun-0001")[0]["activityId"]
+    assert first == (None if evidenced(sim) else again)
 
 
 def test_write_that_never_succeeds_raises_without_duplicates(sim, make_client):
@@ -66,6 +68,8 @@ def test_write_that_never_succeeds_raises_without_duplicates(sim, make_client):
 
 
 def test_lost_tag_write_lands_once_and_keeps_other_tags(sim, make_client):
+    if evidenced(sim):
+        pytest.skip("evidenced reads carry no tags, so no tag is written")
     resource_id = next(int(rid) for rid, tags in sim.state()["tags"].items() if tags == "Hot")
     sim.set_fault("lost_response", mode="drop", count=1, path=UPDATE)
     assert make_client().add_tag(resource_id, "SKIMA Screened") is True
@@ -74,6 +78,8 @@ def test_lost_tag_write_lands_once_and_keeps_other_tags(sim, make_client):
 
 
 def test_tag_added_by_a_recruiter_between_retries_survives(sim, make_client):
+    if evidenced(sim):
+        pytest.skip("evidenced reads carry no tags, so no tag is written")
     resource_id = next(int(rid) for rid, tags in sim.state()["tags"].items() if tags == "Hot")
     sim.set_fault("http_error", status=503, count=1, path=UPDATE)
     client = make_client()

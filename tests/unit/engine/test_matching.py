@@ -3,8 +3,9 @@ import statistics
 import pytest
 
 from skima.engine import CandidateProfile, Engine, PreparedJob, ResumeInput
-from skima.engine.matching import CALIBRATION, MAX_REASON_CHARS, calibrate, effective_weights
+from skima.engine.matching import MAX_REASON_CHARS, effective_weights
 from skima.engine.requirements import PREFERRED_WEIGHT
+from skima.engine.signals import BLEND_WEIGHTS, CALIBRATION_KNOTS, blend, calibrate
 
 from .conftest import JOB, STRONG, UNRELATED, HashingEmbedder, near_miss
 
@@ -78,15 +79,20 @@ def test_receipt_has_what_is_needed_to_rederive_the_score(engine: Engine) -> Non
     assert receipt.resume_source == "text"
     assert len(receipt.job_text_sha256) == 64 and len(receipt.profile_sha256) == 64
     assert abs(sum(receipt.weights.values()) - 1.0) < 1e-3
-    assert calibrate(receipt.raw_score) == result.score
+    assert set(receipt.signals) == set(BLEND_WEIGHTS) == set(receipt.blend_weights)
+    assert receipt.blended is not None
+    assert blend(receipt.raw_score, receipt.signals, receipt.blend_weights) == pytest.approx(receipt.blended, abs=1e-3)
+    assert calibrate(receipt.blended) == result.score
+    assert {float(value): score for value, score in receipt.calibration.items()} == dict(CALIBRATION_KNOTS)
 
 
 def test_calibration_is_monotonic_and_clipped() -> None:
-    raws = [i / 100 for i in range(101)]
-    scores = [calibrate(r) for r in raws]
+    values = [i / 100 for i in range(-50, 300)]
+    scores = [calibrate(v) for v in values]
     assert scores == sorted(scores)
     assert scores[0] == 0 and scores[-1] == 100
-    assert calibrate(CALIBRATION["raw_low"]) == 0
+    assert calibrate(0.0) == 0 and calibrate(CALIBRATION_KNOTS[-1][0] + 1) == 100
+    assert all(0 <= s <= 100 for s in scores)
 
 
 def test_weights_share_the_score_by_kind(engine: Engine) -> None:

@@ -23,7 +23,10 @@ from skima.evaluation import (
     load_set,
     ndcg,
     rank_candidates,
+    reference_scores,
+    side_by_side,
     term_named_in,
+    tfidf_vectors,
 )
 
 
@@ -350,3 +353,33 @@ def test_pairwise_matches_a_brute_force_count(rows: list[tuple[int, int]]) -> No
         assert report.pairwise_accuracy is None
     else:
         assert report.pairwise_accuracy == pytest.approx(credit / count)
+
+
+# --------------------------------------------------------------------------------------- references side by side
+
+
+def test_tfidf_reference_ranks_by_shared_rare_words() -> None:
+    eval_set = EvalSet(
+        name="refs",
+        jobs=[EvalJob(id="j", text="Pastry chef: laminated doughs, viennoiserie, sugar work")],
+        candidates=[
+            EvalCandidate(id="chef", text="Pastry chef. Viennoiserie and laminated doughs every morning."),
+            EvalCandidate(id="clerk", text="Accounts clerk. Invoices, ledgers, month-end work."),
+        ],
+        qrels=[Qrel(job_id="j", candidate_id="chef", gain=1), Qrel(job_id="j", candidate_id="clerk", gain=0)],
+    )
+    by_id = {p.candidate_id: p.score for p in reference_scores(eval_set, tfidf_vectors)}
+    assert by_id["chef"] is not None and by_id["clerk"] is not None
+    assert by_id["chef"] > by_id["clerk"] >= 0
+    assert evaluate(eval_set, reference_scores(eval_set, tfidf_vectors)).ndcg_at_k == 1.0
+
+
+def test_side_by_side_says_whether_the_engine_beats_every_reference() -> None:
+    eval_set = make_set({"j": {"a": 1, "b": 0, "c": 0}})
+    good = evaluate(eval_set, scores("j", {"a": 3, "b": 2, "c": 1}))
+    bad = evaluate(eval_set, scores("j", {"a": 1, "b": 2, "c": 3}))
+    ahead = side_by_side({"engine": good, "TF-IDF": bad})
+    assert "engine beats every reference on NDCG@10: yes" in ahead
+    assert ahead.count("\n") == 3
+    behind = side_by_side({"engine": bad, "TF-IDF": good, "whole-doc MiniLM": bad})
+    assert "NO (not ahead of TF-IDF, whole-doc MiniLM)" in behind  # a tie is not ahead

@@ -118,6 +118,9 @@ class FakeTracker:
     lose_next_note_response: bool = False
     job_tag_texts: dict[int, list[str]] = field(default_factory=dict)
     tags_in_job_read: bool = False  # True: the job read carries the tags (no separate read needed)
+    full_descriptions: dict[int, str] = field(default_factory=dict)  # the REST job text when the job read is thin
+    tags_readable: bool = True  # False: candidate reads carry no tag field (Tracker's public reads, §12.7)
+    add_tag_known: list[Sequence[str] | None] = field(default_factory=list)
 
     @property
     def request_count(self) -> int:
@@ -141,6 +144,19 @@ class FakeTracker:
         tags = tuple(self.job_tag_texts.get(job_id, [])) if self.tags_in_job_read else None
         return replace(job, pipeline=tuple(a for a in self.applications.values() if a.job_id == job_id), tags=tags)
 
+    def job_description(self, job_id: int) -> str:
+        self.calls.append("job_description")
+        if job_id not in self.jobs:
+            raise TrackerNotFound("gone")
+        return self.full_descriptions.get(job_id, self.jobs[job_id].description)
+
+    def create_job_note(
+        self, job_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int:
+        return self.create_any_note(
+            "O", job_id, subject=subject, note=note, idempotency_key=idempotency_key, check_existing=check_existing
+        )
+
     def job_tags(self, job_id: int) -> list[str]:
         self.calls.append("job_tags")
         if job_id not in self.jobs:
@@ -151,6 +167,8 @@ class FakeTracker:
         self.calls.append("candidate")
         if candidate_id not in self.candidates:
             raise TrackerNotFound("gone")
+        if not self.tags_readable:
+            return replace(self.candidates[candidate_id], tags=(), tags_read=False)
         return replace(self.candidates[candidate_id], tags=tuple(self.tags.get(candidate_id, [])))
 
     def primary_resume(self, candidate_id: int) -> ResumeDocument | None:
@@ -207,6 +225,9 @@ class FakeTracker:
 
     def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
         self.calls.append("add_tag")
+        self.add_tag_known.append(known_tags)
+        if known_tags is None and not self.tags_readable:
+            return False  # the real client skips a tag set it could not read
         current = list(self.tags.get(candidate_id, [])) if known_tags is None else list(known_tags)
         if any(t.lower() == tag.lower() for t in current):
             return False

@@ -41,6 +41,7 @@ def make_client(fake_time: FakeTime, tracker: FakeTracker) -> Iterator[ClientFac
     ) -> TrackerClient:
         http = httpx.Client(transport=httpx.MockTransport(handler or tracker))
         clients.append(http)
+        settings.setdefault("widget_auth", "rest_jwt")  # the auto probe has tests of its own
         return TrackerClient(
             http,
             TrackerSettings(rest_base_url="http://tracker.test", api_token=API_TOKEN, **settings),

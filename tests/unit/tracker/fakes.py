@@ -192,6 +192,9 @@ class FakeTracker:
             },
         )
 
+    def _widget_checkLogon(self, payload: dict[str, Any]) -> httpx.Response:
+        return httpx.Response(200, json={"status": 0, "message": "success"})
+
     def _widget_getSettingsData(self, payload: dict[str, Any]) -> httpx.Response:
         return httpx.Response(
             200,

@@ -118,7 +118,7 @@ def test_reconcile_reason_names_keys_but_never_values() -> None:
 
 
 @pytest.mark.parametrize("token", [None, "", "wrong", TOKEN + "x", TOKEN[:-1], TOKEN.upper()])
-def test_wrong_or_missing_token_is_401_and_enqueues_nothing(token: str | None) -> None:
+def test_wrong_or_missing_token_is_rejected_and_enqueues_nothing(token: str | None) -> None:
     queue = RecordingQueue()
     with pytest.raises(Unauthorized):
         make_intake(queue).accept(ping({"recordType": "Resource", "recordId": 1}, token=token))
@@ -212,7 +212,7 @@ def test_any_authenticated_body_is_either_accepted_or_a_clear_400(body: str, que
 
 @settings(max_examples=200)
 @given(token=st.text(max_size=80), body=st.binary(max_size=200))
-def test_any_unauthenticated_request_is_401_and_enqueues_nothing(token: str, body: bytes) -> None:
+def test_any_unauthenticated_request_is_rejected_and_enqueues_nothing(token: str, body: bytes) -> None:
     queue = RecordingQueue()
     encoded = base64.b64encode(body).decode()
     with pytest.raises(Unauthorized):
