@@ -132,16 +132,6 @@ TRADE_TITLE_NOUNS = (
     "technologist",
     "telecaller",
     "farmer",
-    "interpreter",
-    "translator",
-    "dancer",
-    "choreographer",
-    "musician",
-    "singer",
-    "actor",
-    "performer",
-    "laborer",
-    "labourer",
 )
 _TITLE_NOUNS = (*ROLE_NOUNS, *TRADE_TITLE_NOUNS)
 _ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", re.IGNORECASE)
