@@ -392,8 +392,11 @@ _DISCOURSE = {
     "candidate",
     "candidates",
 }
+# US state codes, less those that are also a requirement on their own (CA, PA, MA, MS, OR, ID...): any two capitals
+# would drop AI, QA, BI, UX
 _PLACES = re.compile(
-    r"^(?:[A-Z]{2}|USA?|UK|United (?:States|Kingdom)|England|Scotland|Wales|Remote|Hybrid|On-?site|"
+    r"^(?:AL|AK|AZ|AR|CO|CT|FL|GA|IL|IA|KS|KY|MD|MI|MN|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|RI|SC|SD|TN|TX|UT|VT|VA|"
+    r"WA|WV|WI|WY|DC|USA?|UK|United (?:States|Kingdom)|England|Scotland|Wales|Remote|Hybrid|On-?site|"
     r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
     r"Mississippi|Missouri|Montana|Nebraska|Nevada|New \w+|North \w+|South \w+|Ohio|Oklahoma|Oregon|"
@@ -409,7 +412,7 @@ _GENERIC_WORDS = _words(
     "coordinating monitor monitoring customers clients state local federal teams team people staff others "
     "colleagues stakeholders vendors management operations activities projects issues problems results "
     "needs requirements standards policies procedures tools systems processes solutions services products "
-    "information data reports documents organizational interpersonal verbal written oral motivated driven "
+    "information data reports documents organizational verbal written oral motivated driven "
     "proactive flexible reliable efficient effective accurate detail-oriented organized organised "
     "responsible excellent strong good "
 )

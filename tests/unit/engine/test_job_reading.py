@@ -258,3 +258,13 @@ def test_preferably_makes_only_its_own_clause_preferred() -> None:
 )
 def test_a_run_of_spaces_in_a_title_line_separates_the_place_not_the_role(posting: str, title: str) -> None:
     assert read(posting)[0] == title
+
+
+def test_two_letter_acronyms_are_requirements_and_state_codes_are_places() -> None:
+    _, requirements = extract_requirements(
+        "Data Analyst\nRequirements:\n- AI\n- QA\n- BI\n- CA\n- TX\n- Interpersonal skills\n"
+    )
+    labels = {r.label for r in requirements if r.kind != "role"}
+    assert {"AI", "QA", "BI", "CA"} <= labels
+    assert "TX" not in labels
+    assert any(label.lower().startswith("interpersonal") for label in labels)
