@@ -21,7 +21,7 @@ import argparse
 import itertools
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,18 +116,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tune", nargs="+", type=Path, required=True)
     parser.add_argument("--check", nargs="*", type=Path, default=[])
     parser.add_argument("--model-dir", default=None)
+    parser.add_argument(
+        "--weights", default=None, help="skip the grid: report these weights, e.g. head=0.5,centroid=0.2,lexical=0.5"
+    )
     args = parser.parse_args(argv)
     sets = {path: load_set(path) for path in [*args.tune, *args.check]}
     rows = {path: collect(eval_set, args.model_dir) for path, eval_set in sets.items()}
     names = sorted(BLEND_WEIGHTS)
     results = []
-    for point in itertools.product(GRID, repeat=len(names)):
+    grid: Iterator[tuple[float, ...]] = itertools.product(GRID, repeat=len(names))
+    if args.weights:
+        given = dict(item.split("=") for item in args.weights.split(","))
+        grid = iter([tuple(float(given[name]) for name in names)])
+    for point in grid:
         weights = dict(zip(names, point, strict=True))
         tuned = statistics.mean(ndcg(sets[p], rows[p], weights)[0] for p in args.tune)
         results.append((tuned, weights))
     results.sort(key=lambda item: (-item[0], sorted(item[1].items())))
     best = results[0][1]
-    print(f"best blend weights on the tuning sets: {best} (requirement score weight 1)")
+    print(
+        f"{'given' if args.weights else 'best'} blend weights on the tuning sets: {best} (requirement score weight 1)"
+    )
     print(f"calibration knots: {knots({p: rows[p] for p in args.tune}, best)}")
     print(f"{'set':<40} {'requirements only':>18} {'current blend':>14} {'fitted blend':>14}")
     for path in [*args.tune, *args.check]:
