@@ -48,14 +48,13 @@ from skima.pipeline.ports import (
     WrittenBack,
 )
 from skima.ports import MessageQueue
+from skima.stamps import stamp_settled
 from skima.tracker.errors import TrackerNotFound, TrackerRejected
 from skima.writeback import WriteBack, is_material_change, note_written
 
 logger = logging.getLogger(__name__)
 
 PING_TTL_SECONDS = 3 * 86400
-# How long after a record's last-updated second our read must be for an equal stamp to prove "unchanged".
-STAMP_TRUST_SECONDS = 5
 FAN_OUT_CLAIM_SECONDS = 3600
 _FAN_OUT_BATCH = 10
 
@@ -393,7 +392,7 @@ class Scorer:
             return False
         if cached.confirmed_at is None:
             return False
-        return (cached.confirmed_at - record.last_updated).total_seconds() > STAMP_TRUST_SECONDS
+        return stamp_settled(cached.confirmed_at, record.last_updated, record.updated_utc)
 
     # ------------------------------------------------------------------ one pair
     def _score_pair(

@@ -22,24 +22,40 @@ _OPEN_JOBS_PAGE = 100
 _OPEN_JOBS_MAX_PAGES = 20
 
 
-def parse_tracker_time(value: str | None, offset: timedelta | None = None) -> datetime | None:
-    """Tracker's timestamps ("2026-11-28 07:21:17", "2026-11-28T07:21:17[.fff][Z]") as aware UTC datetimes.
-
-    Tracker does not say which zone a naive stamp is in: ``offset`` (the tenant's stamps minus UTC, calibrated by
-    ``TrackerTimezone``) converts it; without one a naive stamp is read as UTC. A stamp with a zone keeps it.
-    """
+def _read_stamp(value: str | None) -> datetime | None:
+    """A stamp as written: aware when Tracker gave a zone, naive otherwise; None when absent or unreadable."""
     if not value:
         return None
     text = value.strip().replace(" ", "T", 1)
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     try:
-        parsed = datetime.fromisoformat(text)
+        return datetime.fromisoformat(text)
     except ValueError:
+        return None
+
+
+def parse_tracker_time(value: str | None, offset: timedelta | None = None) -> datetime | None:
+    """Tracker's timestamps ("2026-11-28 07:21:17", "2026-11-28T07:21:17[.fff][Z]") as aware UTC datetimes.
+
+    Tracker does not say which zone a naive stamp is in: ``offset`` (the tenant's stamps minus UTC, calibrated by
+    ``TrackerTimezone``) converts it; without one a naive stamp is read as UTC. A stamp with a zone keeps it.
+    """
+    parsed = _read_stamp(value)
+    if parsed is None:
         return None
     if parsed.tzinfo is not None:
         return parsed.astimezone(UTC)
     return parsed.replace(tzinfo=UTC) - (offset or timedelta(0))
+
+
+def tracker_instant(value: str | None, offset: timedelta | None) -> datetime | None:
+    """A Tracker stamp as the true UTC instant, or None when it is naive and the tenant's offset is not yet known
+    (read as UTC it would be hours off, enough to make a seconds-old save look settled)."""
+    parsed = _read_stamp(value)
+    if parsed is None or (parsed.tzinfo is None and offset is None):
+        return None
+    return parse_tracker_time(value, offset)
 
 
 # Tenants sit between UTC-12 and UTC+14: an uncalibrated window is widened by this much on each side.

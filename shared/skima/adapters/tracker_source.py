@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time
+from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time, tracker_instant
 from skima.pipeline.ports import Application, CandidateRecord, DocumentContent, JobRecord, ResumeDocument
 from skima.tracker.api import LinkType
 from skima.tracker.client import TrackerClient
@@ -91,6 +91,9 @@ class TrackerRecordSource:
         # need them consistent (a re-calibration must not re-key every profile or reorder versions), not exact.
         return parse_tracker_time(value)
 
+    def _instant(self, value: str | None) -> datetime | None:
+        return tracker_instant(value, self._timezone.offset() if self._timezone is not None else None)
+
     @property
     def request_count(self) -> int:
         return self._client.request_count
@@ -131,6 +134,7 @@ class TrackerRecordSource:
                 if placement.resource_id is not None
             ),
             tags=opportunity.tags,  # None when getIndividualRecord left the tag field out
+            updated_utc=self._instant(opportunity.last_updated),
         )
 
     def job_description(self, job_id: int) -> str:
@@ -150,6 +154,7 @@ class TrackerRecordSource:
             tags_read=resource.tags_known,
             fields_text=resource_fields_text(resource),
             display_name=resource_display_name(resource),
+            updated_utc=self._instant(resource.last_updated),
         )
 
     def primary_resume(self, candidate_id: int) -> ResumeDocument | None:

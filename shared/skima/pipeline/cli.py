@@ -22,6 +22,9 @@ from pydantic import Field, ValidationError
 from skima.config import TrackerConfig
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import timedelta
+
     from skima.pipeline.rediscovery import BackfillCursor, CandidateRow
     from skima.tracker.client import TrackerClient
 
@@ -114,11 +117,12 @@ class TrackerCandidatePages:
 
     page_size = _PAGE_SIZE
 
-    def __init__(self, client: TrackerClient) -> None:
+    def __init__(self, client: TrackerClient, offset: Callable[[], timedelta | None] = lambda: None) -> None:
         self._client = client
+        self._offset = offset  # the tenant's calibrated zone (`TrackerTimezone.offset`)
 
     def page(self, number: int) -> list[CandidateRow]:
-        from skima.adapters.tracker_feed import parse_tracker_time  # noqa: PLC0415
+        from skima.adapters.tracker_feed import parse_tracker_time, tracker_instant  # noqa: PLC0415
         from skima.pipeline.rediscovery import CandidateRow  # noqa: PLC0415
 
         rows = self._client.get_records_page(
@@ -129,7 +133,15 @@ class TrackerCandidatePages:
             deadline=self._client.deadline(_REQUEST_DEADLINE_SECONDS),
         )
         unique = {row.id: row for row in rows}
-        return [CandidateRow(cid, parse_tracker_time(unique[cid].last_updated)) for cid in sorted(unique)]
+        offset = self._offset()
+        return [
+            CandidateRow(
+                cid,
+                parse_tracker_time(unique[cid].last_updated),
+                tracker_instant(unique[cid].last_updated, offset),
+            )
+            for cid in sorted(unique)
+        ]
 
 
 def format_cursor(cursor: BackfillCursor, requests: int | None = None, elapsed: float | None = None) -> str:
@@ -197,7 +209,7 @@ def _backfill(args: argparse.Namespace) -> int:
             print(line.ljust(120), end=end, file=sys.stderr, flush=True)
 
     backfill = Backfill(
-        pages=TrackerCandidatePages(client),
+        pages=TrackerCandidatePages(client, wiring.tracker_timezone(state_table).offset),
         tracker=TrackerRecordSource(client, lambda: client.deadline(_REQUEST_DEADLINE_SECONDS)),
         engine=engine,
         profiles=IndexedProfileCache(scorer_wiring.profile_cache(settings.profiles_table), store, model_id),

@@ -39,6 +39,9 @@ class JobRecord:
     pipeline: Sequence[Application] = ()
     # The job's tags (the share tag lives there); None when this read did not carry the tag field at all.
     tags: Sequence[str] | None = None
+    # `last_updated` as a true UTC instant (the tenant's calibrated offset applied); None until the offset is known.
+    # Only this may say how long ago a version was saved: `last_updated` keys caches and is off by the tenant's zone.
+    updated_utc: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class CandidateRecord:
     display_name: str | None = None  # shown on the shortlist page; never given to the engine
     # False when the read carried no tag field: `tags` is then unknown (not empty) and must not be written back.
     tags_read: bool = True
+    updated_utc: datetime | None = None  # as `JobRecord.updated_utc`
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ from skima.pipeline.ports import (
     TrackerSource,
     WrittenBack,
 )
-from skima.scoring import STAMP_TRUST_SECONDS, inputs_hash, refresh_profile, score_row
+from skima.scoring import inputs_hash, refresh_profile, score_row
+from skima.stamps import stamp_settled
 from skima.tracker.errors import TrackerNotFound
 from skima.writeback import WriteBack, WriteBackPolicy, is_material_change, note_written
 
@@ -417,6 +418,7 @@ class CandidateRow:
 
     candidate_id: int
     last_updated: datetime | None
+    updated_utc: datetime | None = None  # as `CandidateRecord.updated_utc`: None until the tenant's zone is known
 
 
 class CandidatePages(Protocol):
@@ -532,7 +534,7 @@ class Backfill:
         cached = self._profiles.get_profile(row.candidate_id)
         if cached is not None and not self._current(cached.profile):
             cached = None
-        if cached is not None and self._stamp_proves_unchanged(cached, row.last_updated):
+        if cached is not None and self._stamp_proves_unchanged(cached, row):
             cursor.unchanged += 1
             if row.candidate_id not in self._index.index and cached.profile.doc_vector:
                 unindexed[row.candidate_id] = cached.profile.doc_array()
@@ -551,12 +553,12 @@ class Backfill:
         return profile.engine_version == ENGINE_VERSION and profile.model_id == self._engine.embedder.model_id
 
     @staticmethod
-    def _stamp_proves_unchanged(cached: CachedProfile, stamp: datetime | None) -> bool:
+    def _stamp_proves_unchanged(cached: CachedProfile, row: CandidateRow) -> bool:
         # Same rule as the scorer: stamps have whole seconds, so an equal stamp proves "unchanged" only when
         # our read came well after that second.
-        if stamp is None or cached.candidate_stamp != stamp or cached.confirmed_at is None:
+        if row.last_updated is None or cached.candidate_stamp != row.last_updated or cached.confirmed_at is None:
             return False
-        return (cached.confirmed_at - stamp).total_seconds() > STAMP_TRUST_SECONDS
+        return stamp_settled(cached.confirmed_at, row.last_updated, row.updated_utc)
 
     def _refresh(self, candidate_id: int, cached: CachedProfile | None) -> str:
         """The scorer's profile rule (`skima.scoring.refresh_profile`)."""

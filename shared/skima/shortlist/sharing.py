@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from skima.pipeline.ports import JobRecord
 from skima.shortlist.links import ShareLinks, ShareSync
 from skima.shortlist.notes import NoteWriter, Outbox, announce_link
+from skima.stamps import stamp_settled
 
 logger = logging.getLogger(__name__)
-
-# Tracker's stamps have whole seconds: a stamp proves "this version was followed" only when our read came well
-# after that second (a save in the same second as our read keeps the stamp).
-STAMP_TRUST = timedelta(seconds=5)
 
 
 def _followed_key(job: JobRecord) -> str | None:
@@ -75,7 +72,8 @@ class ShareTagFollower:
             logger.info("job %s shared: link %s announced in %d notes", job.job_id, sync.created.link.link_id, sent)
         elif sync.action == "revoked":
             logger.info("job %s: share tag removed, %d link(s) revoked", job.job_id, sync.revoked)
-        trusted = job.last_updated is not None and self._clock() - job.last_updated > STAMP_TRUST
+        # A stamp proves "this version was followed" only when our read came well after its second.
+        trusted = stamp_settled(self._clock(), job.last_updated, job.updated_utc)
         if followed_key is not None and trusted and _settled(sync):
             self._outbox.mark_done(followed_key, sync.action)
         return sync.action

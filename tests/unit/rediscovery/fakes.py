@@ -92,7 +92,8 @@ class FakePages:
         self.pages_read.append(number)
         ids = sorted(self.world.tracker.candidates)
         chosen = ids[number * self.page_size : (number + 1) * self.page_size]
-        return [CandidateRow(cid, self.world.tracker.candidates[cid].last_updated) for cid in chosen]
+        stamps = {cid: self.world.tracker.candidates[cid].last_updated for cid in chosen}
+        return [CandidateRow(cid, stamps[cid], stamps[cid]) for cid in chosen]  # a UTC tenant, calibrated
 
 
 class FakeCursorStore:

@@ -121,6 +121,7 @@ class FakeTracker:
     full_descriptions: dict[int, str] = field(default_factory=dict)  # the REST job text when the job read is thin
     tags_readable: bool = True  # False: candidate reads carry no tag field (Tracker's public reads, §12.7)
     add_tag_known: list[Sequence[str] | None] = field(default_factory=list)
+    offset_calibrated: bool = True  # False: the tenant's zone is not known yet, so no stamp's age can be told
 
     @property
     def request_count(self) -> int:
@@ -142,7 +143,10 @@ class FakeTracker:
             raise TrackerNotFound("gone")
         job = self.jobs[job_id]
         tags = tuple(self.job_tag_texts.get(job_id, [])) if self.tags_in_job_read else None
-        return replace(job, pipeline=tuple(a for a in self.applications.values() if a.job_id == job_id), tags=tags)
+        pipeline = tuple(a for a in self.applications.values() if a.job_id == job_id)
+        # A UTC tenant whose offset is calibrated, unless a test says otherwise.
+        updated_utc = job.last_updated if self.offset_calibrated else None
+        return replace(job, pipeline=pipeline, tags=tags, updated_utc=updated_utc)
 
     def job_description(self, job_id: int) -> str:
         self.calls.append("job_description")
@@ -167,9 +171,11 @@ class FakeTracker:
         self.calls.append("candidate")
         if candidate_id not in self.candidates:
             raise TrackerNotFound("gone")
+        record = self.candidates[candidate_id]
+        record = replace(record, updated_utc=record.last_updated if self.offset_calibrated else None)
         if not self.tags_readable:
-            return replace(self.candidates[candidate_id], tags=(), tags_read=False)
-        return replace(self.candidates[candidate_id], tags=tuple(self.tags.get(candidate_id, [])))
+            return replace(record, tags=(), tags_read=False)
+        return replace(record, tags=tuple(self.tags.get(candidate_id, [])))
 
     def primary_resume(self, candidate_id: int) -> ResumeDocument | None:
         self.calls.append("list_documents")

@@ -470,6 +470,23 @@ def test_a_save_in_the_same_second_as_our_read_is_not_missed(world: World) -> No
     assert report.profiles_built == 1 and len(world.tracker.notes) == 2
 
 
+def test_before_the_tenants_zone_is_known_no_stamp_proves_a_candidate_unchanged(world: World) -> None:
+    """A UTC-5 tenant's naive stamps read as UTC look five hours old: without the calibrated offset a save made
+    in the very second of our read would pass for settled and its new document would be missed."""
+    world.tracker.offset_calibrated = False
+    looks_old = T0 - timedelta(hours=5)  # Tracker's local wall clock at T0, read as UTC
+    world.add_job(2001)
+    world.add_candidate(1001, WEAK_RESUME, stamp=looks_old)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    world.add_candidate(1001, STRONG_RESUME, stamp=looks_old, document_id=9001)  # same second, new document
+
+    report = scorer.handle(candidate(1001))
+
+    assert report.profiles_built == 1 and len(world.tracker.notes) == 2
+
+
 def test_no_stage_move_when_the_live_stage_moved_on_since_it_was_stored(world: World) -> None:
     world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=101)  # first scoring: too low to move
     _ranked_world(world, strong=1, weak=0)

@@ -174,6 +174,20 @@ def test_a_version_saved_in_the_seconds_before_our_read_is_read_again(world: Wor
     assert report.share == "created"
 
 
+def test_before_the_tenants_zone_is_known_a_job_stamp_proves_nothing(world: World) -> None:
+    """A UTC-5 tenant's fresh stamp read as UTC looks hours old; until the offset is calibrated it must not mark
+    the version followed, or a tag removed in the same second would never revoke the link."""
+    world.enable_sharing()
+    scored_job_with_candidates(world, count=1)
+    world.tracker.offset_calibrated = False
+    local_now = T0 - timedelta(hours=5)  # Tracker's wall clock at T0, read as UTC
+    world.tracker.save_job(2001, tags=[SHARE_TAG], stamp=local_now)
+    assert world.scorer().handle(job(2001)).share == "created"
+    world.tracker.job_tag_texts[2001] = []  # removed in the same second: the stamp did not move
+
+    assert world.scorer().handle(job(2001)).share == "revoked"
+
+
 def test_a_crash_before_the_link_is_marked_announced_never_duplicates_notes(world: World) -> None:
     links = world.enable_sharing()
     scored_job_with_candidates(world, count=2)

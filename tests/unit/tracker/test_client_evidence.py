@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time
+from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time, tracker_instant
 from skima.tracker import TrackerAuthError, TrackerBadResponse, TrackerNotFound
 from tests.unit.tracker.fakes import FakeTracker
 
@@ -239,6 +239,14 @@ def test_naive_stamps_convert_with_the_offset_zoned_ones_keep_their_zone() -> No
     assert parse_tracker_time("2026-12-05 07:00:00", timedelta(minutes=-300)) == NOW.replace(hour=12)
     assert parse_tracker_time("2026-12-05T07:00:00", None) == NOW.replace(hour=7)
     assert parse_tracker_time("2026-12-05T07:00:00-05:00", timedelta(minutes=600)) == NOW.replace(hour=12)
+
+
+def test_a_naive_stamp_is_an_instant_only_once_the_offset_is_known() -> None:
+    assert tracker_instant("2026-12-05 07:00:00", None) is None  # read as UTC it would be five hours off
+    assert tracker_instant("2026-12-05 07:00:00", timedelta(minutes=-300)) == NOW.replace(hour=12)
+    assert tracker_instant("2026-12-05T07:00:00Z", None) == NOW.replace(hour=7)
+    assert tracker_instant("2026-12-05T07:00:00-05:00", None) == NOW.replace(hour=12)
+    assert tracker_instant("not a time", timedelta(0)) is None and tracker_instant(None, timedelta(0)) is None
 
 
 def test_a_refused_refresh_token_is_an_auth_error(make_client, tracker: FakeTracker) -> None:
