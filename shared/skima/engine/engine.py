@@ -32,7 +32,7 @@ from skima.engine.ports import Embedder
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
 from skima.engine.signals import head_text, lexical_vector
-from skima.engine.text import clean_text
+from skima.engine.text import ResumeSource, clean_text
 
 
 def _sha256(text: str | bytes) -> str:
@@ -147,7 +147,7 @@ class Engine:
             try:
                 return self._read(resume.content, resume.filename, resume.content_type, self._read_limits), None
             except ResumeReadError as exc:
-                source = "pdf" if (resume.filename or "").lower().endswith(".pdf") else "text"
+                source: ResumeSource = "pdf" if (resume.filename or "").lower().endswith(".pdf") else "text"
                 return ExtractedText("", source), exc.reason
         text, source = (resume, "text") if isinstance(resume, str) else (resume.text or "", resume.text_source)
         cap = self._read_limits.max_chars
