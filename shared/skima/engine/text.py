@@ -147,7 +147,7 @@ def clean_text(text: str) -> str:
     text = _BULLETS.sub("\n• ", text)
     text = _INLINE_HEADERS.sub(lambda m: "\n" + m.group(1) + "\n", text)
     text = _INLINE_FIELDS.sub("\n", text)
-    text = re.sub(r"[ \u00a0]{2,}", " ", text)
+    text = re.sub(r"[^\S\n]{2,}", " ", text)  # any run of blanks (\u2028, \x85 too): later patterns see one
     lines: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip(" \u00a0-–—=_*•·|").strip()
