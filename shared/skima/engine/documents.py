@@ -50,7 +50,9 @@ class ReadLimits:
     """What one document may cost. The defaults sit far above any real resume (a few pages, a few thousand words,
     a DOCX part of well under 1 MB) and far below the scorer's 2 GB and 150 s per batch of ten."""
 
-    max_member_bytes: int = 20 * 1024 * 1024  # one DOCX part, inflated
+    # one DOCX XML part, inflated: lxml and python-docx need up to ~16 times its size (a 19 MB part of short
+    # paragraphs peaked at 322 MB), and a real resume's document.xml stays well under 2 MB
+    max_xml_bytes: int = 10 * 1024 * 1024
     max_total_bytes: int = 50 * 1024 * 1024  # all DOCX parts together, inflated
     max_ratio: float = 100.0  # inflated / compressed, for parts above ratio_floor_bytes
     ratio_floor_bytes: int = 1024 * 1024  # a small part may compress well; it cannot hurt
@@ -162,7 +164,7 @@ def _check_package(content: bytes, limits: ReadLimits, deadline: _Deadline) -> N
     declared_total = 0
     for member in members:
         declared_total += member.file_size
-        _check_size(member.filename, member.file_size, member.compress_size, limits)
+        _check_size(member, member.file_size, limits)
     if declared_total > limits.max_total_bytes:
         raise ResumeReadError(_too_large("the DOCX", limits.max_total_bytes))
     inflated_total = 0
@@ -170,13 +172,13 @@ def _check_package(content: bytes, limits: ReadLimits, deadline: _Deadline) -> N
         deadline.check()
         inflated = 0
         tail = b""
-        is_xml = member.filename.lower().endswith((".xml", ".rels"))
+        is_xml = _is_xml(member)
         try:
             with package.open(member) as stream:
                 while chunk := stream.read(64 * 1024):
                     inflated += len(chunk)
                     inflated_total += len(chunk)
-                    _check_size(member.filename, inflated, member.compress_size, limits)
+                    _check_size(member, inflated, limits)
                     if inflated_total > limits.max_total_bytes:
                         raise ResumeReadError(_too_large("the DOCX", limits.max_total_bytes))
                     if is_xml and _DTD in tail + chunk:
@@ -188,11 +190,17 @@ def _check_package(content: bytes, limits: ReadLimits, deadline: _Deadline) -> N
             raise ResumeReadError("the DOCX is not a valid Word file (damaged zip)") from exc
 
 
-def _check_size(name: str, inflated: int, compressed: int, limits: ReadLimits) -> None:
-    if inflated > limits.max_member_bytes:
-        raise ResumeReadError(_too_large(f"the DOCX part {name[:60]}", limits.max_member_bytes))
-    if inflated > limits.ratio_floor_bytes and inflated > limits.max_ratio * max(compressed, 1):
-        raise ResumeReadError(f"the DOCX part {name[:60]} is compressed more than {limits.max_ratio:g} to 1")
+def _is_xml(member: zipfile.ZipInfo) -> bool:
+    # what python-docx parses; other parts (a photo) are kept as bytes and bounded by the total and the ratio
+    return member.filename.lower().endswith((".xml", ".rels"))
+
+
+def _check_size(member: zipfile.ZipInfo, inflated: int, limits: ReadLimits) -> None:
+    name = member.filename[:60]
+    if _is_xml(member) and inflated > limits.max_xml_bytes:
+        raise ResumeReadError(_too_large(f"the DOCX part {name}", limits.max_xml_bytes))
+    if inflated > limits.ratio_floor_bytes and inflated > limits.max_ratio * max(member.compress_size, 1):
+        raise ResumeReadError(f"the DOCX part {name} is compressed more than {limits.max_ratio:g} to 1")
 
 
 def _too_large(what: str, limit: int) -> str:
@@ -227,9 +235,11 @@ def _docx_text(content: bytes, limits: ReadLimits, deadline: _Deadline) -> tuple
 
 
 def _unreadable(kind: str, exc: BaseException) -> ResumeReadError:
-    if isinstance(exc, MemoryError):
+    # libxml2 reports a failed allocation as a syntax error (ERR_NO_MEMORY in its error log)
+    details = f"{exc} {getattr(exc, 'error_log', '')}".lower()
+    if isinstance(exc, MemoryError) or "memory" in details:
         return ResumeReadError(f"the {kind} needs more memory to read than is allowed")
-    if isinstance(exc, RecursionError):
+    if isinstance(exc, RecursionError) or "excessive depth" in details:
         return ResumeReadError(f"the {kind} is nested too deeply")
     return ResumeReadError(f"unreadable {kind} ({exc.__class__.__name__})")
 
