@@ -314,7 +314,7 @@ _LEAD_WORDS = re.compile(
 
 # 'a insurance claims setting', 'the retail industry': the domain is the requirement, not the setting ('a
 # fast-paced environment' is left alone: it names no domain)
-_SETTING = re.compile(r"^(?:(?:an?|the)\s+)?(.+?)(?<!\s)\s+(?:setting|industry|sector)s?$", re.I)
+_SETTING = re.compile(r"^(?:(?:an?|the)\s++)?(.+?)(?<!\s)\s+(?:setting|industry|sector)s?$", re.I)
 
 
 def _domain(term: str) -> str:
