@@ -377,7 +377,7 @@ def read_isolated(
     sender.close()  # the worker holds the only write end: its death is an end of file here
     try:
         # A little more than the worker's own cooperative deadline, which reports itself more precisely.
-        if not receiver.poll(limits.seconds + 5):
+        if not receiver.poll(limits.seconds + 2):
             raise ResumeReadError(f"reading it took longer than {limits.seconds:g} seconds")
         try:
             outcome = receiver.recv()
