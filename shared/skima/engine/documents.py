@@ -333,6 +333,9 @@ def _worker(
         wanted = _address_space() + limits.memory_bytes
         if hard == resource.RLIM_INFINITY or wanted < hard:
             resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (OSError, ValueError) as exc:  # no /proc or no rlimit here: the time limit still holds
+        logger.warning("document worker runs without a memory limit (%s)", exc)
+    try:
         extracted = read_document(content, filename, content_type, limits)
         outcome = ("text", extracted.text, extracted.source, extracted.truncated)
     except ResumeReadError as exc:
