@@ -328,7 +328,8 @@ def _worker(
 ) -> None:
     outcome: tuple[Any, ...]
     try:
-        # What this worker may add to what it inherited from the fork (the model and libraries stay shared).
+        # What this worker may add to what it inherited from the fork (the model and libraries stay shared; free
+        # heap the parent keeps mapped is reusable on top of this allowance, so it is a bound, not an exact budget).
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         wanted = _address_space() + limits.memory_bytes
         if hard == resource.RLIM_INFINITY or wanted < hard:
