@@ -511,7 +511,7 @@ def _trim(text: str) -> str:
 
 
 # where a quote may start or stop without cutting a thought: sentence ends and list/bullet separators
-_CLAUSE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=\S)|\s+[|•]\s+|\s+-\s+(?=[A-Z\x00])")
+_CLAUSE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=\S)|(?<!\s)\s+[|•]\s+|(?<!\s)\s+-\s+(?=[A-Z\x00])")
 _TERM_TOKEN = re.compile(r"[^\s,;|()/]+")
 
 
@@ -616,7 +616,7 @@ def _construct[ModelT: BaseModel](cls: type[ModelT], values: dict[str, Any]) -> 
 # a line that lists credentials or skills rather than work: 'Licenses: Class A CDL', 'CDL training: ...',
 # 'TECHNICAL SKILLS: R, Python', 'Core Competencies ...'
 _CREDENTIAL = re.compile(
-    r"^\W*(?:[\w-]+\s){0,2}?(?:certifi\w*|licen[cs]\w*|training|courses?|skills?|competenc\w*)\b", re.I
+    r"^\W*+(?:[\w-]+\s){0,2}?(?:certifi\w*|licen[cs]\w*|training|courses?|skills?|competenc\w*)\b", re.I
 )
 
 
@@ -839,14 +839,21 @@ def document_signals(job: PreparedJob, profile: CandidateProfile) -> dict[str, f
 _YEARS_LEAD = re.compile(
     r"^\D{0,12}?(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|to)\s*\d+\+?\s*)?(?:years?|yrs?)'?\s*(?:of\s+)?", re.I
 )
-_DANGLING = re.compile(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to|similar|related|equivalent|role))+\s*$", re.I)
+_DANGLING = re.compile(
+    r"(?<!\s)(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to|similar|related|equivalent|role))+\s*$", re.I
+)
+_DANGLING_TAIL = 200
 
 
 def _experience_subject(label: str) -> str:
     """'6+ years of experience as a backend engineer or similar role' -> 'experience as a backend engineer'."""
     subject = _YEARS_LEAD.sub("", label)
-    subject = re.sub(r"\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", subject, flags=re.I)
-    return _DANGLING.sub("", subject).strip(" ,.;:") or "experience"
+    subject = re.sub(r"(?<!\s)\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", subject, flags=re.I)
+    # only the tail is searched: from every word of a long run of fillers the pattern would rescan the run
+    dangling = _DANGLING.search(subject, max(0, len(subject) - _DANGLING_TAIL))
+    if dangling is not None:
+        subject = subject[: dangling.start()]
+    return subject.strip(" ,.;:") or "experience"
 
 
 _GENERIC_EXPERIENCE = re.compile(

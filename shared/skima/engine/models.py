@@ -175,6 +175,7 @@ class CandidateProfile(_Serialisable):
     engine_version: str
     profile_sha256: str = ""
     read_error: str | None = None  # why the document could not be read, when it could not
+    truncated: str | None = None  # why the text is only the document's start (a page or character cap), if it is
     vectors: bytes = b""
     doc_vector: bytes = b""  # whole-document vector for first-stage rediscovery search
     dims: int = 384

@@ -542,8 +542,10 @@ def _about_employer(sentence: str) -> bool:
     return bool(_ABOUT_EMPLOYER.search(sentence)) and not _known_terms(sentence) and not _YEARS.search(sentence)
 
 
+# Linear time: leading blanks only from where their run starts, and a bracket's content never holds another
+# opening bracket (so a run of '(' without a closer is not rescanned from each one).
 _TITLE_NOISE = re.compile(
-    r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
+    r"(?:(?<!\s)\s+)?[(\[][^()\[\]\n]*[)\]]|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
 )
 _SENIORITY = {
     "senior",
@@ -827,7 +829,7 @@ _MARKS = re.compile(
     re.I,
 )
 _TRAILER = re.compile(
-    r"\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
+    r"(?<!\s)\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
     r"certification|certificate|certified|license|licence|exposure)\s*$",
     re.I,
 )
@@ -848,7 +850,7 @@ _LEAD_WORDS = re.compile(
 
 # 'a insurance claims setting', 'the retail industry': the domain is the requirement, not the setting ('a
 # fast-paced environment' is left alone: it names no domain)
-_SETTING = re.compile(r"^(?:(?:an?|the)\s+)?(.+?)\s+(?:setting|industry|sector)s?$", re.I)
+_SETTING = re.compile(r"^(?:(?:an?|the)\s++)?(.+?)(?<!\s)\s+(?:setting|industry|sector)s?$", re.I)
 
 
 def _domain(term: str) -> str:
@@ -882,9 +884,11 @@ _YEARS_PHRASE = re.compile(
     re.I,
 )
 # 'as a ...' after the years, not 'such as' or 'as well as'
+# (searched from the first years word only: the same match, without rescanning the line from every later one)
+_YEARS_WORD = re.compile(r"\b(?:years?|yrs?)\b", re.I)
 _HELD_AS = re.compile(
-    r"\b(?:years?|yrs?)\b.*?(?<!such )(?<!well )\bas\s+(?!well\b)(?:an?\s+)?"
-    r"([^,;.()]+?)(?=\s+(?:using|with|in|at|for|on|including|building|working)\b|[,;.()]|$)",
+    r"(?<!such )(?<!well )\bas\s+(?!well\b)(?:an?\s+)?"
+    r"([^,;.()\n]+?)(?=(?<!\s)\s+(?:using|with|in|at|for|on|including|building|working)\b|[,;.()\n]|$)",
     re.I,
 )
 
@@ -892,7 +896,8 @@ _HELD_AS = re.compile(
 def _held_as(content: str) -> str:
     """The role a years line says was held ('3+ years as a data or business analyst' -> 'data or business
     analyst'), lowercased; empty when it names none."""
-    found = _HELD_AS.search(content)
+    years = _YEARS_WORD.search(content)
+    found = _HELD_AS.search(content, years.end()) if years is not None else None
     return found.group(1).lower() if found and _ROLE_NOUN_RE.search(found.group(1)) else ""
 
 
@@ -1006,7 +1011,7 @@ class _Builder:
 def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[str]]:
     """'Java or Kotlin' -> {'Java or Kotlin': ['Java', 'Kotlin']} (either one meets the requirement)."""
     groups: dict[str, list[str]] = {}
-    surfaces = [s for s, _ in known]
+    surfaces = list(dict.fromkeys(s for s, _ in known))  # a surface named many times is one alternative
     for first in surfaces:
         for second in surfaces:
             if first == second:
@@ -1145,7 +1150,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 phrase = re.split(r"[,;()]|\.\s|\s(?:and|with|in a|including|preferably)\s", content[years.start() :])[
                     0
                 ]
-                phrase = re.sub(r"\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", phrase, flags=re.I)
+                phrase = re.sub(r"(?<!\s)\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", phrase, flags=re.I)
                 words = phrase.strip(" .:").split()
                 label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
                 label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)

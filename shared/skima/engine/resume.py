@@ -207,11 +207,11 @@ _STATED_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _STATED_TOTAL_FIELD = re.compile(
-    r"(?:total|overall|work|professional)?\s*experience\s*[:\-]\s*(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)",
+    r"(?:(?:total|overall|work|professional)\s*)?experience\s*[:\-]\s*(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)",
     re.IGNORECASE,
 )
 _SKILL_DETAIL = re.compile(
-    r"^\W*(.{2,60}?)\s*[-:]\s*Ex\w*\s*[-:]\s*(less than 1 year|\d{1,3})\s*(months?|years?)?", re.IGNORECASE
+    r"^\W*+(.{2,60}?)\s*[-:]\s*Ex\w*\s*[-:]\s*(less than 1 year|\d{1,3})\s*(months?|years?)?", re.IGNORECASE
 )
 _YEARS_OF_X = re.compile(
     r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)'?\s+(?:of\s+)?(?:hands[- ]on\s+|professional\s+|working\s+)?"
