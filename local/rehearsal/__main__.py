@@ -38,10 +38,10 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any
 
 from local.lambda_runtime.moto_server import free_port, wait_for_http
-from local.rehearsal.tools import REPO_ROOT, Tools, ToolError, ensure_tools
+from local.rehearsal.tools import REPO_ROOT, ToolError, Tools, ensure_tools
 from local.trackerrms_sim.testing import SimHandle
 
 STACK_NAME = "skima-rehearsal"
@@ -50,7 +50,6 @@ ARTIFACT_BUCKET = "skima-rehearsal-artifacts"
 SAM_CONFIG = Path(__file__).resolve().parent / "samconfig.toml"
 WEBHOOK_EVENT = REPO_ROOT / "events" / "webhook_post.json"
 NOTE_SUBJECT_PREFIX = "SKIMA Match Score "
-T = TypeVar("T")
 
 
 class RehearsalFailed(RuntimeError):
@@ -65,7 +64,7 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _wait_for(check: Callable[[], T | None], timeout: float, what: str, every: float = 1.0) -> T:
+def _wait_for[T](check: Callable[[], T | None], timeout: float, what: str, every: float = 1.0) -> T:
     deadline = time.monotonic() + timeout
     while True:
         value = check()
@@ -128,9 +127,9 @@ class Rehearsal:
         import boto3  # noqa: PLC0415 (only once LocalStack runs)
         from botocore.config import Config  # noqa: PLC0415
 
-        return boto3.session.Session(
-            aws_access_key_id="test", aws_secret_access_key="test", region_name=REGION
-        ).client(service, endpoint_url=self.endpoint, config=Config(read_timeout=180, retries={"max_attempts": 2}))
+        return boto3.session.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name=REGION).client(
+            service, endpoint_url=self.endpoint, config=Config(read_timeout=180, retries={"max_attempts": 2})
+        )
 
     def run(self, command: list[str], timeout: float, log_name: str) -> str:
         log = self.scratch / log_name
@@ -296,7 +295,8 @@ class Rehearsal:
         key = {"job_id": {"S": str(job_id)}, "candidate_id": {"S": str(candidate_id)}}
 
         def score_row() -> dict[str, Any] | None:
-            item: dict[str, Any] | None = dynamodb.get_item(TableName=self.resources["ScoresTable"], Key=key).get("Item")
+            answer = dynamodb.get_item(TableName=self.resources["ScoresTable"], Key=key)
+            item: dict[str, Any] | None = answer.get("Item")
             return item if item and "score" in item else None
 
         row = _wait_for(score_row, timeout=240, what="score row in the deployed ScoresTable", every=2)
@@ -323,7 +323,8 @@ class Rehearsal:
         from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: PLC0415 (boto3 only once LocalStack runs)
         from skima.shortlist.links import ShareLinks  # noqa: PLC0415
 
-        base_url = self.outputs["ShortlistBaseUrl"]  # http://<id>.lambda-url.<region>.localhost.localstack.cloud:<port>/
+        # http://<url id>.lambda-url.<region>.localhost.localstack.cloud:<port>/
+        base_url = self.outputs["ShortlistBaseUrl"]
         links = ShareLinks(DynamoLinkStore(self.client("dynamodb"), self.resources["LinksTable"]), base_url)
         link = links.create(job_id, job_title)
         status, page = self.get_function_url(link.url)
@@ -341,7 +342,7 @@ class Rehearsal:
         host, _, path = host_and_path.partition("/")
         request = urllib.request.Request(f"{self.endpoint}/{path}", headers={"Host": host})
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (our own local gateway)
+            with urllib.request.urlopen(request, timeout=60) as response:
                 return int(response.status), response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as exc:
             return int(exc.code), exc.read().decode("utf-8", "replace")
@@ -388,7 +389,7 @@ class Rehearsal:
             group = f"/aws/lambda/{STACK_NAME}/{suffix}"
             try:
                 events = logs.filter_log_events(logGroupName=group, limit=10000)["events"]
-            except Exception as exc:  # noqa: BLE001 (diagnostics only: say why there is nothing)
+            except Exception as exc:  # diagnostics only: say why there is nothing
                 out.append(f"--- {group}: {type(exc).__name__}")
                 continue
             text = "".join(event["message"] for event in events).splitlines()[-lines:]
@@ -460,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
             rehearsal.queues_settled()
         with rehearsal.step("sam delete"):
             rehearsal.delete(sam)
-    except (Exception, RehearsalTimeout) as exc:  # noqa: BLE001 (reported below, then cleaned up)
+    except (Exception, RehearsalTimeout) as exc:  # reported below, then cleaned up
         failure = exc
     finally:
         signal.alarm(0)

@@ -72,7 +72,9 @@ def find_python(version: str) -> Path:
     """`python<version>` from the PATH, pyenv or the usual places."""
     home = Path.home()
     candidates = [shutil.which(f"python{version}")]
-    candidates += [str(path / "bin" / f"python{version}") for path in sorted((home / ".pyenv/versions").glob(f"{version}*"))]
+    candidates += [
+        str(path / "bin" / f"python{version}") for path in sorted((home / ".pyenv/versions").glob(f"{version}*"))
+    ]
     candidates += [f"/usr/local/bin/python{version}", f"/usr/bin/python{version}"]
     check = f"import sys; assert sys.version_info[:2] == ({version.replace('.', ', ')}); print(sys.executable)"
     for candidate in candidates:
@@ -100,7 +102,9 @@ def _localstack() -> Path:
         pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
         _run([*pip, *LOCALSTACK_PINS])
         # Not editable: the plugin's entry point must be registered in this venv's metadata.
-        _run([*pip, "--no-build-isolation", str(HERE / "process_executor")])
+        with tempfile.TemporaryDirectory() as scratch:  # pip builds in the source folder: not in the repo
+            source = shutil.copytree(HERE / "process_executor", Path(scratch) / "process_executor")
+            _run([*pip, "--no-build-isolation", str(source)])
         _stamp(venv, pins)
     return python
 

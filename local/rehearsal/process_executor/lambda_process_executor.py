@@ -65,7 +65,7 @@ class _RuntimeApiHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # awslambdaric keeps its connection open
     server: _RuntimeApi
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: object) -> None:
         LOG.debug("runtime api: " + format, *args)
 
     def _answer(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
@@ -111,7 +111,7 @@ class _RuntimeApiHandler(BaseHTTPRequestHandler):
 
 
 class ProcessRuntimeExecutor(RuntimeExecutor):
-    def __init__(self, id: str, function_version: FunctionVersion) -> None:  # noqa: A002 (LocalStack's signature)
+    def __init__(self, id: str, function_version: FunctionVersion) -> None:
         super().__init__(id, function_version)
         self._api: _RuntimeApi | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -123,7 +123,9 @@ class ProcessRuntimeExecutor(RuntimeExecutor):
         config.code.prepare_for_execution()
         for layer in config.layers:
             layer.code.prepare_for_execution()
-        return config.code.get_unzipped_code_location(), [layer.code.get_unzipped_code_location() for layer in config.layers]
+        return config.code.get_unzipped_code_location(), [
+            layer.code.get_unzipped_code_location() for layer in config.layers
+        ]
 
     def _environment(self, env_vars: dict[str, str], code: Path, layers: list[Path], api_port: int) -> dict[str, str]:
         def local_path(value: str) -> str:
