@@ -381,20 +381,20 @@ class Rehearsal:
         functions = self.client("lambda").list_functions()["Functions"]
         if functions:
             raise RehearsalFailed(f"functions left after delete: {[f['FunctionName'] for f in functions]}")
+        retained = self.client("dynamodb").list_tables()["TableNames"]
+        _say(f"    stack gone; {len(retained)} tables retained (DeletionPolicy: Retain keeps data on delete)")
 
     def function_logs(self, lines: int = 40) -> str:
+        """The functions' output. LocalStack writes it to /aws/lambda/<function name>, not to the template's
+        LoggingConfig groups."""
         logs = self.client("logs")
         out = []
-        for suffix in ("webhook", "scorer", "shortlist"):
-            group = f"/aws/lambda/{STACK_NAME}/{suffix}"
-            try:
-                events = logs.filter_log_events(logGroupName=group, limit=10000)["events"]
-            except Exception as exc:  # diagnostics only: say why there is nothing
-                out.append(f"--- {group}: {type(exc).__name__}")
-                continue
+        for group in logs.describe_log_groups(logGroupNamePrefix="/aws/lambda/")["logGroups"]:
+            name = group["logGroupName"]
+            events = logs.filter_log_events(logGroupName=name, limit=10000)["events"]
             text = "".join(event["message"] for event in events).splitlines()[-lines:]
-            out.append(f"--- {group} (last {len(text)} lines)\n" + "\n".join(text))
-        return "\n".join(out)
+            out.append(f"--- {name} (last {len(text)} lines)\n" + "\n".join(text))
+        return "\n".join(out) or "--- no function logs"
 
     def stop(self) -> None:
         for process in (self.simulator, self.localstack):
@@ -470,8 +470,10 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"\n--- LocalStack log (last 60 lines of {scratch / 'localstack.log'})")
             _say(_tail(scratch / "localstack.log", 60))
             if rehearsal.localstack is not None and rehearsal.localstack.poll() is None:
-                with contextlib.suppress(Exception):
+                try:
                     _say(rehearsal.function_logs())
+                except Exception as exc:  # diagnostics only: say why there is nothing
+                    _say(f"--- function logs unavailable: {type(exc).__name__}: {exc}")
             _say(f"--- simulator log (last 10 lines)\n{_tail(scratch / 'simulator.log', 10)}")
         if rehearsal.deployed and rehearsal.localstack is not None and rehearsal.localstack.poll() is None:
             with rehearsal.step("cleanup: sam delete"), contextlib.suppress(Exception):
