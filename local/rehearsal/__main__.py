@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -79,6 +80,28 @@ def _tail(path: Path, lines: int) -> str:
     if not path.is_file():
         return f"({path} not written)"
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def api_gateway_event(body: dict[str, Any], token: str, now: datetime) -> dict[str, Any]:
+    """The API Gateway HTTP API (payload 2.0) event of a POST of `body` to /webhook/tracker?token=<token>: what the
+    HTTP API, absent from LocalStack's community edition, would hand the webhook function."""
+    event: dict[str, Any] = json.loads(WEBHOOK_EVENT.read_text())
+    raw_body = json.dumps(body)
+    event["rawQueryString"] = urllib.parse.urlencode({"token": token})
+    event["queryStringParameters"] = {"token": token}
+    event["headers"]["content-length"] = str(len(raw_body.encode()))
+    event["body"] = raw_body
+    event["requestContext"]["requestId"] = secrets.token_urlsafe(12)
+    event["requestContext"]["time"] = now.strftime("%d/%b/%Y:%H:%M:%S +0000")
+    event["requestContext"]["timeEpoch"] = int(now.timestamp() * 1000)
+    return event
+
+
+def through_gateway(url: str, gateway: str) -> tuple[str, str]:
+    """(URL, Host header) reaching `url` through LocalStack's gateway: a Function URL's host name
+    (<id>.lambda-url.<region>.localhost.localstack.cloud:<port>) routes there, but resolves to no address here."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(("http", gateway, parts.path, parts.query, "")), parts.netloc
 
 
 class Rehearsal:
@@ -258,20 +281,6 @@ class Rehearsal:
         )
         return job_id, candidate_id, str(job["name"]), pings
 
-    def webhook_event(self, body: dict[str, Any], token: str) -> dict[str, Any]:
-        """The API Gateway HTTP API (payload 2.0) event for a POST of `body` to /webhook/tracker?token=..."""
-        event: dict[str, Any] = json.loads(WEBHOOK_EVENT.read_text())
-        raw_body = json.dumps(body)
-        now = datetime.now(UTC)
-        event["rawQueryString"] = f"token={token}"
-        event["queryStringParameters"] = {"token": token}
-        event["headers"]["content-length"] = str(len(raw_body.encode()))
-        event["body"] = raw_body
-        event["requestContext"]["requestId"] = secrets.token_urlsafe(12)
-        event["requestContext"]["time"] = now.strftime("%d/%b/%Y:%H:%M:%S +0000")
-        event["requestContext"]["timeEpoch"] = int(now.timestamp() * 1000)
-        return event
-
     def invoke(self, logical_id: str, event: dict[str, Any]) -> Any:
         answer = self.client("lambda").invoke(
             FunctionName=self.resources[logical_id], Payload=json.dumps(event).encode()
@@ -286,10 +295,12 @@ class Rehearsal:
         secret = self.client("secretsmanager").get_secret_value(SecretId=self.outputs["WebhookTokenSecretArn"])
         token = json.loads(secret["SecretString"])["current"]
         for ping in pings:
-            response = self.invoke("WebhookFunction", self.webhook_event(ping["body"], token))
-            if not isinstance(response, dict) or response.get("statusCode") != 202:
-                raise RehearsalFailed(f"webhook answered {response!r}, not 202")
-        _say(f"    webhook: {len(pings)} ping(s) of candidate {candidate_id} applying to job {job_id} -> 202")
+            response = self.invoke("WebhookFunction", api_gateway_event(ping["body"], token, datetime.now(UTC)))
+            # A wrong token answers 200 "ignored", a failed enqueue 202 "deferred": neither will do.
+            answer = json.loads(response.get("body") or "{}") if isinstance(response, dict) else {}
+            if response.get("statusCode") != 202 or answer.get("status") != "enqueued":
+                raise RehearsalFailed(f"webhook answered {response!r}, not 202 enqueued")
+        _say(f"    webhook: {len(pings)} ping(s) of candidate {candidate_id} applying to job {job_id} -> 202 enqueued")
 
         dynamodb = self.client("dynamodb")
         key = {"job_id": {"S": str(job_id)}, "candidate_id": {"S": str(candidate_id)}}
@@ -337,10 +348,8 @@ class Rehearsal:
         _say("    unknown link: 404, the friendly dead-link page")
 
     def get_function_url(self, url: str) -> tuple[int, str]:
-        """GET a Function URL through LocalStack's gateway: its host name routes, but names no address here."""
-        host_and_path = url.split("://", 1)[1]
-        host, _, path = host_and_path.partition("/")
-        request = urllib.request.Request(f"{self.endpoint}/{path}", headers={"Host": host})
+        target, host = through_gateway(url, f"127.0.0.1:{self.port}")
+        request = urllib.request.Request(target, headers={"Host": host})
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 return int(response.status), response.read().decode("utf-8", "replace")
