@@ -100,7 +100,7 @@ def _localstack() -> Path:
         shutil.rmtree(venv, ignore_errors=True)
         _run([str(find_python("3.13")), "-m", "venv", str(venv)])
         pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        _run([*pip, *LOCALSTACK_PINS])
+        _run([*pip, *LOCALSTACK_PINS, "setuptools>=69"])  # setuptools: the plugin's build backend
         # Not editable: the plugin's entry point must be registered in this venv's metadata.
         with tempfile.TemporaryDirectory() as scratch:  # pip builds in the source folder: not in the repo
             source = shutil.copytree(HERE / "process_executor", Path(scratch) / "process_executor")
