@@ -12,10 +12,11 @@
    on the deployed queue -> the scorer, invoked by the deployed SQS event source mapping -> a score row in the
    deployed ScoresTable and a SKIMA note in the simulator -> a share link's page and the dead-link page, served by
    the shortlist function through its Function URL. The dead-letter queue stays empty.
-5. `sam delete`, then stops everything: always, also on failure or when the total timeout strikes.
+5. The poller, invoked directly (schedules never fire in LocalStack), polls the simulator.
+6. `sam delete`, then stops everything: always, also on failure or when the total timeout strikes.
 
 What LocalStack's community edition does not rehearse: the HTTP API (API Gateway v2 is not in it: the webhook is
-invoked with the event the HTTP API would send) and schedules (they never fire; the poller is not part of the run).
+invoked with the event the HTTP API would send) and schedules (they never fire: the poller is invoked directly).
 A failing step exits 1 with LocalStack's log tail and the functions' logs.
 """
 
@@ -50,6 +51,7 @@ REGION = "us-east-1"
 ARTIFACT_BUCKET = "skima-rehearsal-artifacts"
 SAM_CONFIG = Path(__file__).resolve().parent / "samconfig.toml"
 WEBHOOK_EVENT = REPO_ROOT / "events" / "webhook_post.json"
+POLL_EVENT = REPO_ROOT / "events" / "poll_schedule.json"
 NOTE_SUBJECT_PREFIX = "SKIMA Match Score "
 
 
@@ -229,6 +231,7 @@ class Rehearsal:
         overrides = [
             f"TrackerRestUrlOverride={self.sim.base_url}",
             f"TrackerWidgetUrlOverride={self.sim.base_url}",
+            "PollPipelineChecks=0",  # see poller_runs
         ]
         self.deployed = True  # from here on, cleanup runs `sam delete`
         self.run(
@@ -370,6 +373,20 @@ class Rehearsal:
             raise RehearsalFailed(f"{dead} message(s) in the dead-letter queue")
         _say("    score queue drained, dead-letter queue empty")
 
+    def poller_runs(self) -> None:
+        """The poller, invoked as its schedule would invoke it (schedules never fire here): it authenticates to
+        Tracker, reads the changes of every record type and records its watermarks in the deployed StateTable. The
+        stack is deployed with PollPipelineChecks=0: a first poll's re-check would otherwise queue every open job's
+        pipeline, minutes of scoring at Tracker's request pace (the queue path is proven by the webhook above)."""
+        report = self.invoke("PollerFunction", json.loads(POLL_EVENT.read_text()))
+        if not report.get("ran") or set(report.get("found") or {}) != {
+            "Opportunity",
+            "Resource",
+            "OpportunityResource",
+        }:
+            raise RehearsalFailed(f"the poller did not poll: {report}")
+        _say(f"    poller: ran; changes found {report['found']}, {report['enqueued']} queued")
+
     # ------------------------------------------------------------------ teardown
     def delete(self, sam: str) -> None:
         self.run(
@@ -467,6 +484,8 @@ def main(argv: list[str] | None = None) -> int:
             job_id, _, job_title = rehearsal.webhook_to_score()
         with rehearsal.step("shortlist Function URL pages"):
             rehearsal.shortlist_pages(job_id, job_title)
+        with rehearsal.step("poller (invoked: schedules never fire in LocalStack)"):
+            rehearsal.poller_runs()
         with rehearsal.step("queues"):
             rehearsal.queues_settled()
         with rehearsal.step("sam delete"):
