@@ -253,8 +253,14 @@ class Rehearsal:
             for resource in summaries
             if resource.get("PhysicalResourceId")
         }
-        skipped = sorted(r["LogicalResourceId"] for r in summaries if not r.get("PhysicalResourceId"))
-        _say(f"    {stack['StackStatus']}: {len(self.resources)} resources created; not by LocalStack: {skipped}")
+        unnamed = sorted(r["LogicalResourceId"] for r in summaries if not r.get("PhysicalResourceId"))
+        _say(f"    {stack['StackStatus']}: {len(summaries)} resources, without a physical id: {unnamed or 'none'}")
+        try:
+            apis = len(self.client("apigatewayv2").get_apis()["Items"])
+        except Exception as exc:  # LocalStack answers 501 for services outside its community edition
+            _say(f"    HTTP API not rehearsed (API Gateway v2: {type(exc).__name__})")
+        else:
+            _say(f"    HTTP APIs: {apis}")
         # What an operator does after the first deploy (README): the Tracker API token into its secret.
         self.client("secretsmanager").put_secret_value(
             SecretId=self.outputs["TrackerApiTokenSecretArn"], SecretString=self.sim.api_token
