@@ -115,6 +115,9 @@ class ProcessRuntimeExecutor(RuntimeExecutor):
         super().__init__(id, function_version)
         self._api: _RuntimeApi | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._command: list[str] = []
+        self._cwd = Path()
+        self._process_env: dict[str, str] = {}
         self._output: list[str] = []
         self._output_lock = threading.Lock()
 
@@ -164,11 +167,22 @@ class ProcessRuntimeExecutor(RuntimeExecutor):
         self._api = api = _RuntimeApi()
         api.timeout_seconds = int(env_vars.get("AWS_LAMBDA_FUNCTION_TIMEOUT") or 3)
         threading.Thread(target=api.serve_forever, name=f"runtime-api-{self.id}", daemon=True).start()
-        handler = self.function_version.config.handler
+        self._command = [
+            os.environ.get("LAMBDA_PROCESS_PYTHON", "python3.12"), "-m", "awslambdaric",
+            self.function_version.config.handler,
+        ]  # fmt: skip
+        self._cwd = code
+        self._process_env = self._environment(env_vars, code, layers, api.server_address[1])
+        self._spawn(api)
+
+    def _spawn(self, api: _RuntimeApi) -> subprocess.Popen[bytes]:
+        """Start the runtime and wait for its first `next` call (its init done), as Lambda's init phase."""
+        api.ready.clear()
+        api.init_error = None
         self._process = process = subprocess.Popen(
-            [os.environ.get("LAMBDA_PROCESS_PYTHON", "python3.12"), "-m", "awslambdaric", handler],
-            cwd=code,
-            env=self._environment(env_vars, code, layers, api.server_address[1]),
+            self._command,
+            cwd=self._cwd,
+            env=self._process_env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -179,6 +193,7 @@ class ProcessRuntimeExecutor(RuntimeExecutor):
                 raise LambdaRuntimeException(f"runtime exited with {process.returncode}: {self.get_logs()[-2000:]}")
         if api.init_error is not None:
             raise LambdaRuntimeException(f"runtime init failed: {api.init_error.decode(errors='replace')}")
+        return process
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:
@@ -203,6 +218,8 @@ class ProcessRuntimeExecutor(RuntimeExecutor):
         api, process = self._api, self._process
         if api is None or process is None:
             raise LambdaRuntimeException(f"execution environment {self.id} is not started")
+        if process.poll() is not None:  # timed out or crashed last time: a fresh init, as Lambda resets its sandbox
+            process = self._spawn(api)
         mark = len(self._output)
         started = time.monotonic()
         api.invocations.put(payload)
