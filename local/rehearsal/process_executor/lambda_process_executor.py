@@ -14,7 +14,11 @@ environment is instead:
 
 An invocation is handed to the runtime's waiting `next` call; its response or error comes back as LocalStack's
 InvocationResult, with the process output written meanwhile as its logs. A run past the function's timeout kills
-the process and answers `Sandbox.Timedout`, as Lambda does. Python runtimes only; no extensions, no SnapStart.
+the process and answers `Sandbox.Timedout`; the next invocation then starts a fresh process, as Lambda does. Python
+runtimes only; no extensions, no SnapStart, no sandbox (the process runs as LocalStack's user, without a memory cap).
+
+Registered through its package's entry point (`localstack.lambda.runtime_executor`: `process`), so it must be
+installed (not editable) into LocalStack's own venv; `local/rehearsal/tools.py` does that.
 
 Settings, in LocalStack's environment: LAMBDA_PROCESS_PYTHON (default `python3.12`), LAMBDA_PROCESS_RUNTIME_PATH
 (required: a folder holding awslambdaric, e.g. `pip install --target DIR awslambdaric`).
