@@ -824,8 +824,8 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
 
 _MARKS = re.compile(
     r"\((?:required|preferred|a plus|nice to have|mandatory|must|essential|desired|optional)\)|"
-    r"(?<!\s)\s*\b(?:(?:is|are|would be|will be)\s+)?(?:an?\s+)?(?:plus|required|mandatory|preferred|desired|demanded|must|"
-    r"essential|needed|desirable|advantage|advantageous|beneficial|bonus|(?:strongly\s+)?preferred)\s*\.?\s*$",
+    r"(?<!\s)\s*\b(?:(?:is|are|would be|will be)\s+)?(?:an?\s+)?"
+    r"(?:plus|required|mandatory|preferred|desired|demanded|must|essential|needed|desirable|advantage|advantageous|beneficial|bonus|(?:strongly\s+)?preferred)\s*\.?\s*$",
     re.I,
 )
 _TRAILER = re.compile(
