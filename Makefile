@@ -18,7 +18,7 @@ export AWS_DEFAULT_REGION ?= us-east-1
 PYTEST_ARGS ?=
 
 .PHONY: help install requirements lint format build test test-unit test-integration test-e2e dev bench eval deploy \
-	webhook-url clean
+	rehearse webhook-url clean
 
 help:
 	@echo "make dev      run the whole loop locally (Tracker simulator, moto, the functions)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench    engine, rediscovery and Tracker-call benchmarks (bench/results.json, bench/rediscovery.json)"
 	@echo "make eval     evaluate the engine on the labelled sets in eval/sets"
 	@echo "make deploy   sam build && sam deploy --guided"
+	@echo "make rehearse sam deploy onto LocalStack, smoke-test the deployed stack, sam delete (~1 min after setup)"
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON312)" ]; then echo "Python 3.12 not found (install it with pyenv: pyenv install 3.12)"; exit 1; fi
@@ -85,6 +86,11 @@ eval: $(STAMP)
 
 deploy: build
 	$(VENV)/bin/sam deploy --guided
+
+# A real `sam deploy` of the build onto LocalStack (host mode, no containers), smoke tests against the deployed
+# stack, then `sam delete`; installs its own pinned tools under .rehearsal/ (local/rehearsal/tools.py).
+rehearse: build
+	$(PY) -m local.rehearsal
 
 webhook-url: $(STAMP)
 	$(PY) -m local.webhook_url

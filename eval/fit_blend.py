@@ -21,9 +21,10 @@ import argparse
 import itertools
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from skima.engine.signals import BLEND_WEIGHTS, blend
 from skima.evaluation import EvalSet, ScoredPair, evaluate, load_set
@@ -40,17 +41,23 @@ class PairSignals:
     signals: dict[str, float]
 
 
+_ENGINES: dict[str | None, Any] = {}
+_PROFILES: dict[str, Any] = {}  # resume text -> profile: the real-data halves share their candidates
+
+
 def collect(eval_set: EvalSet, model_dir: str | None) -> list[PairSignals]:
     from skima.cli import build_engine  # noqa: PLC0415
 
-    engine = build_engine(model_dir, None)
+    engine = _ENGINES.get(model_dir) or _ENGINES.setdefault(model_dir, build_engine(model_dir, None))
     jobs = {job.id: engine.prepare_job(job.id, job.text) for job in eval_set.jobs}
     texts = eval_set.candidate_texts()
     used = list(dict.fromkeys(q.candidate_id for q in eval_set.qrels))
-    profiles = {}
-    for start in range(0, len(used), 16):
-        for profile in engine.build_profiles([(c, texts[c]) for c in used[start : start + 16]]):
-            profiles[profile.candidate_id] = profile
+    todo = list(dict.fromkeys(texts[c] for c in used if texts[c] not in _PROFILES))
+    for start in range(0, len(todo), 16):
+        chunk = todo[start : start + 16]
+        for text, profile in zip(chunk, engine.build_profiles([(str(i), t) for i, t in enumerate(chunk)]), strict=True):
+            _PROFILES[text] = profile
+    profiles = {c: _PROFILES[texts[c]] for c in used}
     rows = []
     for qrel in eval_set.qrels:
         result = engine.match(jobs[qrel.job_id], profiles[qrel.candidate_id])
@@ -109,18 +116,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tune", nargs="+", type=Path, required=True)
     parser.add_argument("--check", nargs="*", type=Path, default=[])
     parser.add_argument("--model-dir", default=None)
+    parser.add_argument(
+        "--weights", default=None, help="skip the grid: report these weights, e.g. head=0.5,centroid=0.2,lexical=0.5"
+    )
     args = parser.parse_args(argv)
     sets = {path: load_set(path) for path in [*args.tune, *args.check]}
     rows = {path: collect(eval_set, args.model_dir) for path, eval_set in sets.items()}
     names = sorted(BLEND_WEIGHTS)
     results = []
-    for point in itertools.product(GRID, repeat=len(names)):
+    grid: Iterator[tuple[float, ...]] = itertools.product(GRID, repeat=len(names))
+    if args.weights:
+        given = dict(item.split("=") for item in args.weights.split(","))
+        grid = iter([tuple(float(given[name]) for name in names)])
+    for point in grid:
         weights = dict(zip(names, point, strict=True))
         tuned = statistics.mean(ndcg(sets[p], rows[p], weights)[0] for p in args.tune)
         results.append((tuned, weights))
     results.sort(key=lambda item: (-item[0], sorted(item[1].items())))
     best = results[0][1]
-    print(f"best blend weights on the tuning sets: {best} (requirement score weight 1)")
+    print(
+        f"{'given' if args.weights else 'best'} blend weights on the tuning sets: {best} (requirement score weight 1)"
+    )
     print(f"calibration knots: {knots({p: rows[p] for p in args.tune}, best)}")
     print(f"{'set':<40} {'requirements only':>18} {'current blend':>14} {'fitted blend':>14}")
     for path in [*args.tune, *args.check]:

@@ -485,10 +485,13 @@ def side_by_side(reports: dict[str, EvalReport], engine: str = "engine") -> str:
             f"    {name:<18} {fmt(report.ndcg_at_k)}  {fmt(report.p_at_1)}  {fmt(report.mrr)}"
             f"  {fmt(report.pairwise_accuracy)}"
         )
-    mine = reports[engine].ndcg_at_k or 0.0
-    behind = [name for name, report in reports.items() if name != engine and (report.ndcg_at_k or 0.0) >= mine]
-    lines.append(
-        f"  {engine} beats every reference on NDCG@{first.k}: "
-        + ("yes" if not behind else f"NO (not ahead of {', '.join(behind)})")
-    )
+    mine = round(reports[engine].ndcg_at_k or 0.0, 3)
+    others = {name: round(r.ndcg_at_k or 0.0, 3) for name, r in reports.items() if name != engine}
+    # a tie counts as not ahead, except at the ceiling, where nothing can be ahead
+    tied_at_top = [name for name, value in others.items() if value == mine == 1.0]
+    behind = [name for name, value in others.items() if value >= mine and name not in tied_at_top]
+    verdict = f"NO (not ahead of {', '.join(behind)})" if behind else "yes"
+    if tied_at_top and not behind:
+        verdict += f" ({', '.join(tied_at_top)} also at 1.000)"
+    lines.append(f"  {engine} beats every reference on NDCG@{first.k}: {verdict}")
     return "\n".join(lines)

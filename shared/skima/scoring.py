@@ -432,6 +432,7 @@ class Scorer:
         report: ScoringReport,
     ) -> None:
         assert job.prepared is not None
+        self._tell_unreadable(cached, report)
         wanted_hash = inputs_hash(job.prepared.text_sha256, cached.profile)
         existing = self._scores.get(job.job_id, cached.candidate_id)
         # A rediscovered candidate who applies becomes an applicant; without a placement the origin stays.
@@ -476,6 +477,17 @@ class Scorer:
             return  # rediscovered but no longer in the top-10: stored, and Tracker is not flooded with notes
         self._write_back(row, existing.written if existing else None, known_tags, report)
 
+    def _tell_unreadable(self, cached: CachedProfile, report: ScoringReport) -> None:
+        """A resume document the engine could not read gets one note on the candidate per document version (the
+        outbox makes repeats and retries free of Tracker calls). Here, with the pair, rather than where the profile
+        is built: a profile cached by the backfill, which writes no notes, is covered too."""
+        reason = cached.profile.read_error
+        if not reason or not cached.source_key.startswith("doc#"):
+            return
+        used_fields = cached.profile.source == "record_fields"
+        if self._writeback.resume_unreadable(cached.candidate_id, cached.source_key, reason, used_fields=used_fields):
+            report.notes_written += 1
+
     def _write_back(
         self,
         row: ScoreRow,
@@ -508,7 +520,11 @@ def refresh_profile(
 ) -> tuple[CachedProfile, bool]:
     """The candidate's profile from their primary resume (else the record's fields), cached; re-fetched and
     re-embedded only when the source changed. True when it was built anew. Shared by the scorer and the backfill, so
-    neither re-fetches or re-embeds what the other cached."""
+    neither re-fetches or re-embeds what the other cached.
+
+    A document the engine cannot read (damaged, encrypted, or refused by its sandbox's limits) is not an error of
+    the message: the profile keeps the reason (`read_error`, also on a profile built from the fields instead), and
+    the scorer tells the recruiter once per document version (`Scorer._tell_unreadable`)."""
     profile, _, built = profile_for(
         record.candidate_id, cached, record=record, tracker=tracker, engine=engine, profiles=profiles, clock=clock
     )
@@ -574,10 +590,19 @@ def profile_for(
                 ResumeInput.from_document(content.content, content.filename, content.content_type),
             )
             if profile.read_error:
+                logger.warning("resume document of %s unreadable: %s", candidate_id, profile.read_error)
+                metrics.count("DocumentUnreadable")
                 if record is None:
-                    record = tracker.candidate(candidate_id)
+                    record = tracker.candidate(candidate_id)  # its fields may stand in for the file
                 if record.fields_text.strip():
-                    profile = None  # unreadable file: fall back to the fields rather than judge nothing
+                    read_error = profile.read_error
+                    # unreadable file: fall back to the fields rather than judge nothing (keeping why)
+                    profile = engine.build_profile(
+                        str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
+                    )
+                    profile.read_error = read_error
+            elif profile.truncated:
+                logger.info("resume document of %s read in part: %s", candidate_id, profile.truncated)
     if profile is None:
         if record is None:
             record = tracker.candidate(candidate_id)

@@ -170,6 +170,30 @@ class WriteBack:
         self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
         return True
 
+    def resume_unreadable(self, candidate_id: int, document_key: str, reason: str, *, used_fields: bool) -> bool:
+        """Tell the recruiter, once per document version (its cache key: id and upload time), that SKIMA could
+        not read the candidate's resume and why. True when this call wrote (or confirmed) the note."""
+        key = f"skread{candidate_id}-{hashlib.sha256(document_key.encode()).hexdigest()[:16]}"
+        outbox_key = f"note#{key}"
+        status = self._outbox.outbox_status(outbox_key)
+        if status == "done":
+            return False
+        self._outbox.outbox_attempted(outbox_key)
+        fallback = (
+            "SKIMA scored this candidate from the record's own fields instead."
+            if used_fields
+            else "SKIMA cannot score this candidate until a readable resume (PDF, DOCX or text) is uploaded."
+        )
+        activity_id = self._tracker.create_note(
+            candidate_id,
+            subject="SKIMA could not read the resume",
+            note="\n".join([f"SKIMA could not read the resume: {_one_line(reason)}", fallback]),
+            idempotency_key=key,
+            check_existing=status == "attempted",
+        )
+        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
+        return True
+
     def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:
         """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter)."""
         tag = self._policy.screened_tag

@@ -75,7 +75,7 @@ def find_ranges(text: str, as_of: float) -> list[tuple[float, float, str]]:
         # same-style pair of bare years reads as the difference (2016-2024 = 8 years), as people mean it.
         if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", match.group(1)) and re.fullmatch(r"\s*(?:19|20)\d{2}\s*", raw_end):
             end -= 1.0
-        if 1950 <= start <= end <= as_of + 1 and end - start <= 50:
+        if 1950 <= start <= min(end, as_of) and end <= as_of + 1 and end - start <= 50:
             found.append((start, min(end, as_of), match.group(0)))
     for match in SINCE_RE.finditer(text):
         start = parse_date(match.group(1))

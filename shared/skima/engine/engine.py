@@ -10,6 +10,14 @@ import numpy as np
 import numpy.typing as npt
 
 from skima.engine.dates import as_year
+from skima.engine.documents import (
+    DEFAULT_LIMITS,
+    ExtractedText,
+    ReadLimits,
+    ResumeReadError,
+    read_document,
+    read_isolated,
+)
 from skima.engine.masking import mask_protected, original_lines
 from skima.engine.matching import ENGINE_VERSION, effective_weights, match
 from skima.engine.models import (
@@ -24,7 +32,7 @@ from skima.engine.ports import Embedder
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
 from skima.engine.signals import head_text, lexical_vector
-from skima.engine.text import ResumeReadError, ResumeSource, clean_text, extract_text
+from skima.engine.text import ResumeSource, clean_text
 
 
 def _sha256(text: str | bytes) -> str:
@@ -79,9 +87,19 @@ def _mean_vector(vectors: npt.NDArray[np.float32], weights: Sequence[float] | No
 class Engine:
     """Deterministic for the same inputs and model. Never imports onnxruntime: give it an Embedder."""
 
-    def __init__(self, embedder: Embedder, *, as_of: date | None = None) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        as_of: date | None = None,
+        read_limits: ReadLimits = DEFAULT_LIMITS,
+        isolate_documents: bool = True,
+    ) -> None:
         self.embedder = embedder
         self._as_of = as_of
+        self._read_limits = read_limits
+        # documents are read in a worker process with hard time and memory limits (see skima.engine.documents)
+        self._read = read_isolated if isolate_documents else read_document
         self._boilerplate: npt.NDArray[np.float32] | None = None
 
     def _content_weights(self, rows: npt.NDArray[np.float32]) -> list[float]:
@@ -121,18 +139,22 @@ class Engine:
             occupation_confidence=occupation_confidence,
             doc_vector=vectors_to_bytes(doc),
             lexical=lexical_vector(clean_text(text)),
+            title_confidence=next((r.confidence for r in requirements if r.kind == "role"), 1.0),
         )
 
-    def _resume_text(self, resume: ResumeInput | str) -> tuple[str, ResumeSource, str | None]:
-        if isinstance(resume, str):
-            return resume, "text", None
-        if resume.content is not None:
+    def _resume_text(self, resume: ResumeInput | str) -> tuple[ExtractedText, str | None]:
+        """The resume's text (capped like a document's), and why its document could not be read, if it could not."""
+        if isinstance(resume, ResumeInput) and resume.content is not None:
             try:
-                text, source = extract_text(resume.content, resume.filename, resume.content_type)
+                return self._read(resume.content, resume.filename, resume.content_type, self._read_limits), None
             except ResumeReadError as exc:
-                return "", "pdf" if (resume.filename or "").lower().endswith(".pdf") else "text", str(exc)
-            return text, source, None
-        return resume.text or "", resume.text_source, None
+                source: ResumeSource = "pdf" if (resume.filename or "").lower().endswith(".pdf") else "text"
+                return ExtractedText("", source), exc.reason
+        text, source = (resume, "text") if isinstance(resume, str) else (resume.text or "", resume.text_source)
+        cap = self._read_limits.max_chars
+        if len(text) > cap:  # record fields and pasted text are bounded as documents are
+            return ExtractedText(text[:cap], source, f"only the first {cap:,} characters were read"), None
+        return ExtractedText(text, source), None
 
     def build_profile(
         self, candidate_id: str, resume: ResumeInput | str, *, as_of: date | None = None
@@ -149,7 +171,8 @@ class Engine:
         texts: list[str] = []
         heads: list[str] = []
         for candidate_id, resume in items:
-            raw, source, read_error = self._resume_text(resume)
+            extracted, read_error = self._resume_text(resume)
+            raw, source = extracted.text, extracted.source
             cleaned = clean_text(raw)
             masked = mask_protected(cleaned)
             parsed = parse_resume(masked, as_of_year)
@@ -168,6 +191,7 @@ class Engine:
                 model_id=self.embedder.model_id,
                 engine_version=ENGINE_VERSION,
                 read_error=read_error,
+                truncated=extracted.truncated,
                 occupations=resume_occupations(
                     parsed.headline,
                     parsed.titles,

@@ -513,7 +513,7 @@ def forms_of(canonical_name: str) -> tuple[str, ...]:
     """Every term key that counts as this skill (canonical name and aliases)."""
     aliases = SKILLS.get(canonical_name) or CERTIFICATIONS.get(canonical_name) or ()
     keys = [term_key(canonical_name)]
-    keys += [term_key(a) for a in aliases if term_key(a) not in WEAK_ALIASES]
+    keys += [term_key(a) for a in aliases if a not in WEAK_ALIASES]  # listed as written ('web services')
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
@@ -651,3 +651,90 @@ def word_root(word: str) -> str:
 def term_roots(key: str) -> tuple[str, ...]:
     """The roots of a term key's content words ('lead qualification' -> ('lead', 'qualif'))."""
     return tuple(word_root(w) for w in key.split() if w not in ROOT_STOPWORDS)
+
+
+# Narrower tools that evidence a broader skill: a resume naming PostgreSQL knows SQL, one naming EC2 knows AWS,
+# one with a GitHub profile uses Git. Only members that cannot mean anything else; each member's own aliases count.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "SQL": ("PostgreSQL", "MySQL", "T-SQL", "PL/SQL", "SQL Server", "SQLite", "Spark SQL", "Oracle SQL", "MariaDB"),
+    "AWS": (
+        "EC2",
+        "Amazon EC2",
+        "S3",
+        "Amazon S3",
+        "Lambda",
+        "DynamoDB",
+        "Redshift",
+        "CloudFormation",
+        "Amazon RDS",
+        "AWS RDS",
+        "SQS",
+        "SNS",
+        "CloudWatch",
+        "Elastic Beanstalk",
+        "Amazon EKS",
+        "AWS Certified Solutions Architect",
+    ),
+    "Azure": ("Azure DevOps", "Azure Functions", "Azure Data Factory"),
+    "GCP": ("BigQuery", "Google Kubernetes Engine", "Cloud Run"),
+    "Git": ("GitHub", "GitLab", "Bitbucket"),
+    "XSL": ("XSLT", "XSL-FO", "XSLT 2.0"),
+    "Salesforce": ("Visualforce", "Salesforce Lightning", "Apex triggers", "Salesforce Certified Administrator"),
+    "MS Office": ("Excel", "PowerPoint", "Outlook", "MS Word", "Microsoft Word", "Office 365", "Microsoft 365"),
+    "CI/CD": ("Jenkins", "GitHub Actions", "GitLab CI", "CircleCI", "Travis CI", "Azure DevOps"),
+    "HTML": ("XHTML",),
+    "Linux": ("Ubuntu", "Red Hat", "CentOS", "Debian"),
+}
+
+
+@lru_cache(maxsize=1)
+def _family_index() -> dict[str, str]:
+    """Every form of a family's broad name (its lexicon aliases too) -> the family's name."""
+    index: dict[str, str] = {}
+    for name in FAMILIES:
+        for key in (term_key(name), *forms_of(name)):
+            index.setdefault(key, name)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def family_forms(term: str) -> tuple[str, ...]:
+    """Term keys of the narrower tools that evidence a skill (see FAMILIES), each with its lexicon aliases: 'sql' ->
+    'postgresql', 'postgre', 'mysql', ...; empty for a term with no family."""
+    family = _family_index().get(term_key(term))
+    keys: list[str] = []
+    for member in FAMILIES.get(family, ()) if family else ():
+        name = canonical(member)
+        keys += list(forms_of(name)) if name else []
+        keys.append(term_key(member))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+# endings that turn one form of a word into another ('switch'/'switching', 'communication'/'communicator',
+# 'analysis'/'analyst'); what is left must still be shared, so 'Excel' is not 'excellent'
+_FORM_ENDINGS = frozenset(
+    re.findall(
+        r"\S+",
+        "e es ed ing ings er ers or ors ion ions ation ations ication ications ive ively al ally ial ment ments ity "
+        "ities ist ists ism is t ic ical ically ize ized izing ise ised ising ate ated ating ator ators ant ants ance "
+        "ence ent y ly ship",
+    )
+) | {""}
+
+
+@lru_cache(maxsize=65536)
+def same_word(first: str, second: str) -> bool:
+    """Two word forms of one word: 'switch'/'switching', 'interpersonal'/'interpersonal', 'forecasts'/'forecasting';
+    words of five letters or fewer must be equal (or share a root)."""
+    if first == second or word_root(first) == word_root(second):
+        return True
+    if min(len(first), len(second)) < 6:  # 'react' is not 'reactive'
+        return False
+    shared = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < max(5, min(len(first), len(second)) - 3):
+        return False
+    return first[shared:] in _FORM_ENDINGS and second[shared:] in _FORM_ENDINGS

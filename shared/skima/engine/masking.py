@@ -13,7 +13,10 @@ from difflib import SequenceMatcher
 
 from skima.engine.text import SECTION_WORDS
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Linear time on any input: the lookbehind lets a local part start only where its run of local-part characters
+# starts (the same matches: the leftmost start is always the run's), so a long run without '@' is scanned once, not
+# once from each of its characters.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|facebook|twitter|instagram)\.com/\S*", re.I)
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{7,}\d(?![\w/])")
 _DATE_TOKEN = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}[-/.]\d{1,2}|\d{1,2}[-/.](?:19|20)\d{2}|(?:19|20)\d{2})(?!\d)")
@@ -91,7 +94,8 @@ _NOT_NAME = re.compile(
     re.IGNORECASE,
 )
 _SECTION_WORDS = {word for header in SECTION_WORDS for word in header.split()} | {"areas", "interest", "core"}
-_NAME_LABEL = re.compile(r"^\W*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+# [^\w\n]: the leading junk stays on its own line (\W would scan every later line from every line start)
+_NAME_LABEL = re.compile(r"^[^\w\n]*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
 def _is_vocabulary(word: str) -> bool:

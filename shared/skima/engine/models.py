@@ -82,6 +82,9 @@ class Requirement(BaseModel):
     required: bool = True
     weight: float = 1.0
     joint_label: str | None = None  # the 'X and Y' phrase this requirement was split from, if any
+    #: how sure the job reading is of this requirement (the role's: was the title read from a field or a title-like
+    #: line, 1, or guessed from prose, lower); a low one should lower the requirement's weight, never zero a score
+    confidence: float = 1.0
 
 
 class PreparedJob(_Serialisable):
@@ -100,6 +103,8 @@ class PreparedJob(_Serialisable):
     #: whole-document signals (see signals.py): the job embedded whole, and its lexical term weights
     doc_vector: bytes = b""
     lexical: dict[str, float] = Field(default_factory=dict)
+    #: how sure the title reading is (the role requirement's confidence; 1 when read from a field or title line)
+    title_confidence: float = 1.0
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _weights: dict[str, float] | None = PrivateAttr(default=None)
     _rounded: dict[str, float] | None = PrivateAttr(default=None)
@@ -170,6 +175,7 @@ class CandidateProfile(_Serialisable):
     engine_version: str
     profile_sha256: str = ""
     read_error: str | None = None  # why the document could not be read, when it could not
+    truncated: str | None = None  # why the text is only the document's start (a page or character cap), if it is
     vectors: bytes = b""
     doc_vector: bytes = b""  # whole-document vector for first-stage rediscovery search
     dims: int = 384

@@ -3,6 +3,7 @@ each marked required or preferred."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -26,25 +27,64 @@ class JobTextError(ValueError):
     """The job description is empty or has nothing that can be matched."""
 
 
+# Heading words of each kind of section, checked in this order (the first kind whose words a heading holds wins:
+# 'About the role' is the work, 'About us' the employer). 'ignore' sections (employer, benefits, pay, legal, how to
+# apply) are never requirements.
 _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "responsibilities",
+        ("about the role", "about the job", "about this role", "about the position", "about this job", "the role"),
+    ),
+    ("required", ("about you", "who you are", "what you'll bring", "what you will bring", "what you bring")),
     (
         "ignore",
         (
             "about us",
             "about the company",
+            "about the client",
+            "about our",
+            "about ",
+            "company description",
+            "company overview",
+            "company profile",
+            "the company",
+            "our client",
             "who we are",
             "benefit",
             "perks",
             "we offer",
+            "in it for you",
+            "why you'll love",
+            "why work",
+            "why join",
             "compensation",
             "salary",
-            "why join",
+            "pay range",
+            "pay rate",
+            "wage",
+            "rewards",
             "equal opportunit",
+            "equal employment",
+            "eeo",
+            "diversity",
+            "inclusion",
+            "accommodation",
             "how to apply",
+            "to apply",
+            "application process",
+            "next steps",
             "our company",
+            "our culture",
+            "our mission",
+            "our values",
             "about the team",
-            "what we offer",
             "location",
+            "job type",
+            "schedule",
+            "working hours",
+            "contract type",
+            "disclaimer",
+            "privacy",
         ),
     ),
     (
@@ -60,6 +100,7 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "good to have",
             "advantage",
             "optional",
+            "ideally",
         ),
     ),
     (
@@ -69,18 +110,26 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "what you'll do",
             "what you will do",
             "duties",
-            "the role",
+            "functions",
             "day to day",
             "day-to-day",
             "your impact",
+            "your role",
             "you will",
+            "you'll",
             "key tasks",
+            "tasks",
             "job description",
+            "role description",
+            "position description",
             "role overview",
-            "about the role",
             "overview",
             "summary",
             "mission",
+            "expectations",
+            "accountabilit",
+            "the opportunity",
+            "the position",
         ),
     ),
     ("education", ("education", "academic")),
@@ -91,30 +140,114 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "qualification",
             "must have",
             "must-have",
-            "what you bring",
             "looking for",
-            "who you are",
-            "required",
             "skill",
             "experience",
             "essential",
             "competenc",
             "you have",
+            "you need",
+            "you'll need",
+            "you will need",
+            "your profile",
+            "ideal candidate",
+            "candidate profile",
+            "person specification",
+            "criteria",
             "technical",
             "tech stack",
             "tools",
             "certification",
+            "licens",
             "need",
         ),
     ),
 ]
-_TITLE_FIELD = re.compile(r"^\W*(?:job\s+title|title|position|role|job|opening|vacancy)\s*[:\-–]\s*(.+)$", re.I)
 _SEEKING = re.compile(
     r"\b(?:looking for|hiring|seeking|searching for|recruiting)\s+(?:an?\s+|our next\s+)?"
     r"(.{3,60}?)(?=\s+(?:to|who|with|at|in|for|that)\b|[.,;:!]|$)",
     re.I,
 )
-_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r")s?\b", re.I)
+# besides the lexicon's role nouns, the heads of trade and service titles a posting may open with
+_TITLE_NOUNS = (
+    *ROLE_NOUNS,
+    "driver",
+    "operative",
+    "worker",
+    "cook",
+    "cleaner",
+    "carer",
+    "caregiver",
+    "aide",
+    "cashier",
+    "handler",
+    "porter",
+    "installer",
+    "fitter",
+    "welder",
+    "machinist",
+    "estimator",
+    "bookkeeper",
+    "dentist",
+    "hygienist",
+    "physiotherapist",
+    "pharmacist",
+    "paramedic",
+    "midwife",
+    "practitioner",
+    "server",
+    "bartender",
+    "barista",
+    "housekeeper",
+    "attendant",
+    "guard",
+    "courier",
+    "labourer",
+    "laborer",
+    "tutor",
+    "lecturer",
+    "librarian",
+    "chemist",
+    "biologist",
+    "veterinarian",
+    "stylist",
+    "photographer",
+    "translator",
+    "interpreter",
+    "dancer",
+    "solicitor",
+    "underwriter",
+    "broker",
+    "salesperson",
+    "merchandiser",
+    "dispatcher",
+    "scheduler",
+    "inspector",
+    "foreman",
+    "superintendent",
+    "apprentice",
+    "graduate",
+    "doctor",
+    "physiologist",
+    "radiographer",
+    "sonographer",
+    "copywriter",
+    "banker",
+    "pilot",
+    "videographer",
+    "creator",
+    "rep",
+    "telesales",
+    "rgn",
+    "rmn",
+    "hygienist",
+    "optometrist",
+    "psychologist",
+    "surgeon",
+    "radiologist",
+    "cook",
+)
+_ROLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")s?\b", re.I)
 _PREFERRED_MARK = re.compile(
     r"\b(?:preferred|preferably|nice to have|nice-to-have|a plus|is a plus|bonus|"
     r"ideally|desirable|advantageous|good to have|optional)\b",
@@ -125,6 +258,8 @@ _LEAD_IN = re.compile(
     r"^(?:(?:must\s+have|should\s+have|required|you\s+have|you\s+bring|need|needs|we\s+need)\s*[:\-]?\s*)?"
     r"(?:(?:strong|solid|good|proven|excellent|deep|hands[- ]on|working|practical|expert|advanced|basic|"
     r"demonstrated|extensive|professional|some|prior)\s+)*"
+    r"(?:(?:functional|working|thorough|sound)\s+)?"
+    r"(?:(?:conversant|proficient|skilled|experienced|competent)\s+(?:with|in|at)\s+|possess(?:es)?\s+)?"
     r"(?:(?:experience|expertise|proficiency|knowledge|understanding|familiarity|skills?|background|"
     r"exposure|fluency|command)\s*(?:in|with|of|using|on|:)?\s+)?"
     r"(?:(?:technical\s+skills|required\s+skills|skills|tools|tech\s+stack|stack|technologies)\s*[:\-]\s*)?",
@@ -160,12 +295,257 @@ _ABOUT_EMPLOYER = re.compile(
 )
 
 
+# Sentences that are never requirements, wherever they stand: equal-opportunity and legal text, benefits, pay,
+# how to apply, and the employer's description of itself
+_NOT_A_REQUIREMENT = re.compile(
+    r"\b(?:equal (?:employment )?opportunit|affirmative action|regardless of|without regard to|protected veteran|"
+    r"sexual orientation|gender identity|national origin|e-verify|reasonable accommodation|eeo\b|"
+    r"health(?:care)? insurance|dental|vision (?:insurance|plan|coverage)|401\s?\(?k\)?|paid time off|pto\b|"
+    r"pension|days(?:'s)? (?:annual )?(?:holiday|leave|vacation)|(?:food|meals|lunch|parking|uniform) provided|"
+    r"free (?:food|meals|lunch|parking|snacks)|laid[- ]back|privately owned|paid (?:vacation|sick|holidays?|leave)|"
+    r"retirement (?:plan|package|savings)|(?:expense|car|travel) allowance|leave of absence|group life|"
+    r"disability (?:income )?insurance|"
+    r"annual leave|life insurance|employee discount|"
+    r"tuition (?:reimbursement|assistance)|learning budget|parental leave|cycle to work|wellness (?:program|benefit)|"
+    r"competitive (?:salary|pay|compensation|benefits)|benefits (?:include|package|are)|we offer|you'll get|"
+    r"perks include|salary (?:range|of|is|up to|:)|pay (?:range|rate)|per (?:hour|annum|year|hr)\b|/\s?(?:hr|hour)\b|"
+    r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
+    r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"
+    r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|"
+    r"income potential|commission pay|"
+    r"submit your|only shortlisted|send (?:in )?your (?:cv|resume|application)|we regret|please (?:contact|visit|call)|"
+    r"current vacancies|in return(?: for)?\b|(?:great|exciting|fantastic) opportunity|"
+    r"\b(?:doe|ote)\b|uncapped|commission (?:pay|structure|scheme)|apply online|"
+    r"(?:is|are) (?:currently )?(?:recruiting|hiring)\b|employment agency|recruitment agency|we will be in touch|"
+    r"our client(?:s)? (?:is|are) (?:a|an|the|seeking|looking|recruiting)|"
+    r"(?:an|a) (?:[\w-]+ ){0,3}(?:company|firm|business|organisation|organization|client) (?:is|are) "
+    r"(?:seeking|looking|recruiting|hiring))",
+    re.I,
+)
+# ... unless it asks something of the candidate ('3+ years ...', 'you must ...')
+_ASKS_OF_CANDIDATE = re.compile(
+    r"\b(?:you (?:must|should|will need)|you have (?:at least|\d|experience|a |an |proven|strong|solid|good)|"
+    r"must (?:have|be|hold)|required|candidates? (?:must|should)|"
+    r"\d+\+?\s*(?:years?|yrs?) (?:of )?(?:experience|exp))\b",
+    re.I,
+)
+
+
+# the employer describing itself: the strong phrases always, the weak ones ('join our team') when no skill is named
+_BLURB = re.compile(
+    r"\b(?:is one of the|is a (?:leading|global|growing|well[- ]established|fast[- ]growing|market[- ]leading)|"
+    r"world.s (?:first|largest|leading)|leading (?:provider|supplier|distributor|manufacturer)|founded in|"
+    r"headquartered|with offices in|award[- ]winning|we pride ourselves)",
+    re.I,
+)
+_WEAK_BLURB = re.compile(
+    r"^\W*(?:we|we're|we.re|our|at [A-Z]\w+,)\s|"
+    r"\b(?:we are (?:a|an|the|proud|committed)|we're (?:a|an)|our mission|we believe|my client|the company (?:is|are)|"
+    r"join (?:our|a) (?:growing |great |dynamic )?team)",
+    re.I,
+)
+
+
+def _never_a_requirement(sentence: str) -> bool:
+    if _ASKS_OF_CANDIDATE.search(sentence) or len(sentence.split()) > 40:
+        return False  # a long run of text with no sentence breaks holds more than the phrase that matched
+    if _NOT_A_REQUIREMENT.search(sentence) or _BLURB.search(sentence):
+        return True
+    return bool(_WEAK_BLURB.search(sentence)) and not _known_terms(sentence)
+
+
+# list numbering and letters a posting's items open with ('4. ', 'a) ', '(ii) ', '1-')
+_NUMBERING = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.):]|\d{1,2}\s?-)\s+")
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+# words that open or join sentences but name nothing ('Furthermore', 'Additionally')
+_DISCOURSE = {
+    "furthermore",
+    "additionally",
+    "moreover",
+    "however",
+    "also",
+    "please",
+    "note",
+    "therefore",
+    "overall",
+    "finally",
+    "lastly",
+    "plus",
+    "etc",
+    "other",
+    "others",
+    "misc",
+    "various",
+    "general",
+    "roles",
+    "role",
+    "duties",
+    "tasks",
+    "work",
+    "job",
+    "position",
+    "candidate",
+    "candidates",
+}
+# US state codes, less those that are also a requirement on their own (CA, PA, MA, MS, OR, ID...): any two capitals
+# would drop AI, QA, BI, UX
+_PLACES = re.compile(
+    r"^(?:AL|AK|AZ|AR|CO|CT|FL|GA|IL|IA|KS|KY|MD|MI|MN|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|RI|SC|SD|TN|TX|UT|VT|VA|"
+    r"WA|WV|WI|WY|DC|USA?|UK|United (?:States|Kingdom)|England|Scotland|Wales|Remote|Hybrid|On-?site|"
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New \w+|North \w+|South \w+|Ohio|Oklahoma|Oregon|"
+    r"Pennsylvania|Rhode Island|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Washington|Wisconsin|"
+    r"Wyoming|London|\w+ County|(?:the )?(?:United )?Arab Emirates|UAE|Australia|Brazil|China|India|Canada|Mexico|"
+    r"Germany|France|Spain|Italy|Ireland|Netherlands|Singapore|Japan|Norway|Nigeria|South Africa|Middle East|"
+    r"Europe|Asia|Africa|EMEA|APAC|Worldwide|Nationwide)$"
+)
+_GENERIC_WORDS = _words(
+    "analyze analyse analyzing analysing manage managing support supporting assist assisting develop "
+    "developing maintain maintaining ensure ensuring provide providing perform performing processing "
+    "interpreting handle handling review reviewing prepare preparing create creating coordinate "
+    "coordinating monitor monitoring customers clients state local federal teams team people staff others "
+    "colleagues stakeholders vendors management operations activities projects issues problems results "
+    "needs requirements standards policies procedures tools systems processes solutions services products "
+    "information data reports documents organizational verbal written oral motivated driven "
+    "proactive flexible reliable efficient effective accurate detail-oriented organized organised "
+    "responsible excellent strong good "
+)
+_HEADING_VOCABULARY = _words(
+    "requirements requirement qualifications qualification skills skill experience technical "
+    "responsibilities about us you you'll bring who are key required preferred desired education duties "
+    "summary overview description job role company the our essential functions nice to have must minimum "
+    "basic what we offer benefits perks additional desirable criteria profile your ideal candidate person "
+    "specification and "
+)
+_PLAIN_HEADING_WORDS = _HEADING_VOCABULARY | _words(
+    "key main core day-to-day day in life role's position team culture values mission compensation salary pay "
+    "location schedule working hours perks benefit benefits responsibility responsibilities duty apply how "
+    "equal opportunity employment employer eeo diversity inclusion overview summary expectations tasks "
+    "qualifications certifications licenses licences tools stack tech technologies good plus bonus points "
+    "preferred desirable requirements need needs looking for offer get will you'll be doing do impact "
+    "the a an of in with at on why join life at qualifications: competencies competency knowledge abilities "
+    "experience: background education: training application process next steps contract type hybrid remote "
+    "package rewards disclaimer privacy client clients"
+)
+_FUNCTION_WORD = re.compile(
+    r"^(?:in|on|at|to|for|with|of|by|from|when|where|if|as|both|either|all|any|our|your|their|this|these|that|"
+    r"which|who|and|or|but|so|etc|via|per|than|then|into|within|across|who|while)\b|^[^\w(]",
+    re.I,
+)
+_SENTENCE_WORDS = re.compile(r"\b(?:is|are|was|were|will|we|you|us|be|been|can|may|must|should|would)\b", re.I)
+
+
+def _is_fragment(label: str) -> bool:
+    """A piece of a sentence rather than a named requirement: a lone '-', one generic lowercase word ('analyze',
+    'roles'), a discourse word, a heading, a place, or words that open or close mid-phrase ('in day-to-day')."""
+    text = label.strip(" .,;:-•*[]")
+    words = text.split()
+    if len(text) < 2 or not re.search(r"[A-Za-z]", text) or len(words) > 8 or re.search(r"[$£€]\s?\d", text):
+        return True
+    if text.lower() in _DISCOURSE or _PLACES.match(text):
+        return True
+    if all(w.lower().strip("'") in _HEADING_VOCABULARY for w in words):
+        return True  # a heading ('Technical skills', 'Requirements')
+    if _FUNCTION_WORD.match(text) or re.search(r"\b(?:and|or|of|the|a|an|to|with|in|for|other|our)$", text, re.I):
+        return True
+    if _SENTENCE_WORDS.search(text):
+        return True
+    # one generic lowercase word ('analyze', 'processing', 'customers'): a verb or a noun of any job, not a skill
+    # ('pneumatics', 'welding' are kept)
+    return len(words) == 1 and (text.lower() in _GENERIC_WORDS or text.lower().endswith("ly"))
+
+
+# Headings a flattened posting runs into its text ('... close. Requirements: CPA ...', 'ESSENTIAL FUNCTIONS:The
+# primary ...', 'Company DescriptionAcme is ...'): they are put back on lines of their own.
+_HEADING_WORDS = (
+    r"(?:(?:key|core|main|primary|essential|minimum|preferred|required|basic|additional|desired|technical|job|"
+    r"position|role|company|soft|other|your|our|general|specific)\s+){0,2}"
+    r"(?:requirements?|qualifications?|responsibilities|duties|functions|skills(?:\s+(?:and|&)\s+experience)?|"
+    r"experience|education|benefits|perks|description|summary|overview|expectations|"
+    r"certifications?|licen[cs]es?|about\s+(?:us|you|the\s+(?:role|company|job|team|client))|who\s+you\s+are|"
+    r"what\s+(?:you'll|you\s+will|we)\s+(?:do|bring|need|offer)|nice\s+to\s+have|how\s+to\s+apply|"
+    r"equal\s+opportunity(?:\s+employer)?|compensation(?:\s+(?:and|&)\s+benefits)?|salary\s+(?:and|&)\s+benefits)"
+)
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[^\s:])|^)[ \t]*(" + _HEADING_WORDS + r")(?:[ \t]*(:)[ \t]*|(?=[A-Z][a-z])|[ \t]+(?=[A-Z]))", re.I | re.M
+)
+# 'standards.Collaborate', 'required.A desire', '(Required)Phenom 300', 'Total Time500 Hours'
+_JOINED_SENTENCES = re.compile(
+    r"(?<=[a-z)][a-z)])\.(?=[A-Z](?:[a-z]|\s))|(?<=\))(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\d{3,}\b)"
+)
+# two words joined where a line break was lost ('experienceAbility to ...'); brand names written that way stay
+_JOINED_WORDS = re.compile(r"\b([A-Za-z]*?[a-z]{3})([A-Z][a-z]{2,})")
+_CAMEL_NAMES = {
+    "powerpoint",
+    "sharepoint",
+    "wordpress",
+    "peoplesoft",
+    "mailchimp",
+    "zoominfo",
+    "salesforce",
+    "smartsheet",
+    "quickbase",
+    "servicetitan",
+    "solarwinds",
+    "autodesk",
+    "blackberry",
+    "playstation",
+    "successfactors",
+    "workday",
+    "paycom",
+    "bamboohr",
+    "clickup",
+    "freshdesk",
+    "livechat",
+    "openshift",
+    "cloudformation",
+    "elasticsearch",
+    "rabbitmq",
+    "graphql",
+}
+
+
+def _restore_breaks(text: str) -> str:
+    """Line breaks a paste lost, put back before headings and between joined words, so each heading opens its
+    section again and each item is its own line."""
+
+    def inline(match: re.Match[str]) -> str:
+        heading, colon = match.group(1), match.group(2)
+        # a heading reads as one when capitalised and closed by a colon, or in capitals, or run into the next
+        # word ('DescriptionAcme'); 'strong skills: ...' and 'the Experience Team' are left alone
+        run_into = not colon and not match.group(0).endswith((" ", "\t"))
+        if not heading[:1].isupper() or not (colon or (heading.isupper() and len(heading) > 3) or run_into):
+            return match.group(0)
+        # the heading and its text stay one line, read as a field ('Benefits: ...'): a flattened posting has no
+        # line breaks to end a section, so a section opened here would run on to the end of the text
+        return f"\n{heading}: "
+
+    def joined(match: re.Match[str]) -> str:
+        whole = match.group(1) + match.group(2)
+        if whole.lower() in _CAMEL_NAMES or ALIAS_TO_CANONICAL.get(term_key(whole)):
+            return whole
+        return match.group(1) + "\n" + match.group(2)
+
+    text = _INLINE_HEADING.sub(inline, text)
+    text = _JOINED_SENTENCES.sub(lambda m: ".\n" if m.group(0) == "." else "\n", text)
+
+    return _JOINED_WORDS.sub(joined, text)
+
+
 def _about_employer(sentence: str) -> bool:
     return bool(_ABOUT_EMPLOYER.search(sentence)) and not _known_terms(sentence) and not _YEARS.search(sentence)
 
 
+# Linear time: leading blanks only from where their run starts, and a bracket's content never holds another
+# opening bracket (so a run of '(' without a closer is not rescanned from each one).
 _TITLE_NOISE = re.compile(
-    r"\s*(?:\(|\[).*?(?:\)|\])|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
+    r"(?:(?<!\s)\s+)?[(\[][^()\[\]\n]*[)\]]|\b(?:job description|jd|urgent(?:ly)?|hiring|opening)\b[:\-]?", re.I
 )
 _SENIORITY = {
     "senior",
@@ -198,46 +578,197 @@ class _Line:
 
 
 def _classify_header(line: str) -> str | None:
-    stripped = line.strip().lstrip("#").strip().rstrip(":").strip()
+    """The kind of section a heading line opens ('## What you'll bring', 'BENEFITS', 'About us:'), or None when
+    the line is not a heading of a kind we know."""
+    stripped = _HEADING_MARKUP.sub("", line).strip().rstrip(":").strip(" *_")
     words = stripped.split()
     if not words or len(words) > 7:
         return None
-    is_header = (
-        line.lstrip().startswith("#")
-        or line.rstrip().endswith(":")
-        or stripped.isupper()
-        or (len(words) <= 4 and not stripped.endswith(".") and not line.startswith("•"))
+    marked = (
+        line.lstrip().startswith(("#", "**", "__"))
+        or line.rstrip(" *_").endswith(":")
+        or (stripped.isupper() and len(stripped) > 3)
     )
-    if not is_header:
+    # a short unmarked line is a heading only when it names no skill ('Technical skills' is, 'SQL skills' is not)
+    plain = (
+        len(words) <= 4
+        and not stripped.endswith(".")
+        and ":" not in stripped  # 'Location: Leeds' is a field, read as one below
+        and not line.startswith("•")
+        and not _known_terms(stripped)
+        # every word a heading word: '500 Hours Multi-engine' is an item, 'Key responsibilities' a heading
+        and all(w.strip("'&/-,.").lower() in _PLAIN_HEADING_WORDS for w in words)
+    )
+    if not (marked or plain):
         return None
-    lowered = stripped.lower()
+    lowered = stripped.lower().replace("’", "'")
     for section, keys in _SECTION_RULES:
         if any(key in lowered for key in keys):
             return section
     return None
 
 
-def _raw_title(lines: list[str]) -> str:
-    """The text the job's title is taken from, before clean-up (qualifiers and location still in it)."""
-    for line in lines[:12]:
+_HEADING_MARKUP = re.compile(r"^[#>\s*_]+")
+
+
+# a field label for the title, alone or before its value: 'Job Title:', '## Position', '**Role:**', 'JOB TITLE'
+_TITLE_LABEL = (
+    r"(?:job\s+title|position\s+title|role\s+title|job\s+role|title|position|role|job|opening|vacancy|designation)"
+)
+_TITLE_FIELD = re.compile(r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*(?:[:|]|\s[-–—]\s?)[*_\s]*(\S.*)$", re.I)
+_TITLE_LABEL_ALONE = re.compile(r"^[#*_\s>•]*" + _TITLE_LABEL + r"[*_\s]*:?[*_\s]*$", re.I)
+# in a flattened posting the value runs on into the next field ('Job Title: Nurse Location: Leeds ...')
+_NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:|[-|•]\s|(?:We|You|Our|The|This|As)\s[a-z])")
+# a line under the title naming the employer and place ('Acme Ltd · Leeds, UK', 'Springfield, IL', 'Remote')
+_PLACE_LINE = re.compile(
+    r"\s[·•|–—]\s|"
+    r",\s*(?:[A-Z]{2}|UK|USA|United States|United Kingdom|England|Scotland|Wales)\.?\s*(?:\(|$|\s[-–(]|\s+\d)|"
+    r"^(?i:remote|hybrid|on-?site|full[- ]time|part[- ]time)\b(?:\s*[-|(,/].*)?$"
+)
+# words of a title kept in capitals when an ALL-CAPS title is put in title case
+_ACRONYM_OK = {
+    "it",
+    "qa",
+    "ux",
+    "ui",
+    "hr",
+    "ai",
+    "ml",
+    "bi",
+    "vp",
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "cio",
+    "erp",
+    "sap",
+    "aws",
+}
+_MINOR_WORDS = {"of", "and", "the", "for", "to", "in", "at", "on", "or", "a", "an", "with", "de", "du", "la"}
+
+
+def _display_case(title: str) -> str:
+    """'SENIOR STAFF ACCOUNTANT' -> 'Senior Staff Accountant'; 'HR MANAGER' keeps 'HR'. Mixed case is left as is."""
+    letters = re.sub(r"[^A-Za-z]", "", title)
+    if not letters or not letters.isupper() or len(letters) <= 4:
+        return title
+    words = []
+    for index, word in enumerate(title.split()):
+        bare = re.sub(r"[^A-Za-z]", "", word).lower()
+        if bare in _ACRONYM_OK or (bare and len(bare) <= 4 and not re.search(r"[aeiouy]", bare)):
+            words.append(word)
+        elif index and bare in _MINOR_WORDS:
+            words.append(word.lower())
+        else:
+            words.append(word.capitalize() if "-" not in word else "-".join(w.capitalize() for w in word.split("-")))
+    return " ".join(words)
+
+
+def _strip_markup(line: str) -> str:
+    return re.sub(r"^[#>•\s]+", "", line).replace("**", "").replace("__", "").strip(" *_:")
+
+
+def _titlelike(line: str) -> bool:
+    """Short, not a sentence, not a section label, not the employer/place line."""
+    text = _strip_markup(line)
+    # '(Remote)', '( Test Engineer / QA )', and what follows the first ' | ' ('Chef | Rosette kitchen | Live in')
+    words = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", text).split(" | ")[0].split()
+    return (
+        0 < len(words) <= 10
+        and not text.endswith((".", "!", "?"))
+        # a section label is never the title, unless it names a kind of worker ('TECHNICAL RECRUITER')
+        and (
+            _ROLE_NOUN_RE.search(text) is not None
+            or (_classify_header(line) is None and _classify_header(text + ":") is None)
+        )
+        and not line.lstrip().startswith("•")
+        and bool(re.search(r"[A-Za-z]{2}", text))
+    )
+
+
+def _is_place_line(line: str) -> bool:
+    head = re.split(r"\s[|·•–—-]\s|,", line)[0]
+    return (
+        len(line.split()) <= 12
+        and not line.rstrip().endswith(".")
+        and bool(_PLACE_LINE.search(line))
+        and not _ROLE_NOUN_RE.search(head)  # 'Trainee Advisor | East Midlands' is the title line
+    )
+
+
+def read_title(lines: list[str]) -> tuple[str, float]:
+    """The text the job's title is taken from, before clean-up (qualifiers and location still in it), and how
+    sure that reading is (1: a labelled field or a title-like first line naming a kind of worker; lower for a
+    guess from prose or a first line that names no role)."""
+    first_line = lines[0] if lines else ""
+    if _titlelike(first_line) and _ROLE_NOUN_RE.search(first_line) and not _TITLE_FIELD.match(first_line):
+        # a posting headed by its title: a 'Title:' field further down is usually a longer variant of it
+        return _strip_markup(first_line), 1.0
+    for index, line in enumerate(lines[:12]):
+        if _TITLE_LABEL_ALONE.match(line) and index + 1 < len(lines):
+            value = _strip_markup(lines[index + 1])
+            named = _classify_header(lines[index + 1]) is None or _ROLE_NOUN_RE.search(value)
+            if value and len(value.split()) <= 12 and named:  # 'TECHNICAL RECRUITER' reads like a heading too
+                return value, 1.0
         match = _TITLE_FIELD.match(line)
-        if match and len(match.group(1).split()) <= 12:
-            return match.group(1)
+        if match:
+            value = _NEXT_FIELD.split(match.group(1).replace("**", ""), maxsplit=1)[0].strip(" *_")
+            if value and len(value.split()) <= 12 and not _TITLE_LABEL_ALONE.match(value):
+                return value, 1.0
     for line in lines[:6]:
-        if line.lstrip().startswith("#") and _ROLE_NOUN_RE.search(line):
-            return line.lstrip("# ")
-    first = lines[0] if lines else ""
-    if first and len(first.split()) <= 10 and not first.endswith(".") and _classify_header(first) != "ignore":
-        return first.lstrip("# ")
+        if line.lstrip().startswith("#") and _ROLE_NOUN_RE.search(line) and _titlelike(line):
+            return _strip_markup(line), 1.0
+    # the first title-like line, past any section label ('Job Description', 'Overview') or place line above it
+    for line in lines[:4]:
+        if _titlelike(line) and not _is_place_line(line):
+            return _strip_markup(line), 1.0 if _ROLE_NOUN_RE.search(line) else 0.6
+        if len(line.split()) > 10:
+            break  # prose has started: the title, if any, is inside it
+    content = [line for line in lines if _classify_header(line) is None] or lines
+    first = _strip_markup(content[0])
+    # a flattened posting opening with its title ('Senior Staff Accountant Ridgeway Foods is seeking ...'): the
+    # capitalised words up to the first role noun
+    capitalised = list(itertools.takewhile(lambda w: w[:1].isupper() or w in _MINOR_WORDS, first.split()[:8]))
+    heads = [i for i, word in enumerate(capitalised) if _ROLE_NOUN_RE.fullmatch(word.strip(",.:;()"))]
+    if heads:  # up to the last role noun: 'Associate Software Test Engineer', not 'Associate'
+        return " ".join(capitalised[: heads[-1] + 1]), 0.8
     for line in lines[:10]:
         match = _SEEKING.search(line)
         if match and _ROLE_NOUN_RE.search(match.group(1)):
-            return match.group(1)
-    return first[:80]
+            return match.group(1), 0.7
+    return " ".join(first.split()[:8]), 0.2
+
+
+def _is_title_block(line: str, raw_title: str) -> bool:
+    """A line of the posting's head that is not content: the title label, the title itself (even when it reads
+    like a header, 'TECHNICAL RECRUITER'), or the employer/place line under it."""
+    text = _strip_markup(line)
+    if _TITLE_LABEL_ALONE.match(line) or _TITLE_FIELD.match(line) or _is_place_line(line):
+        return True
+    if not raw_title or line.lstrip().startswith("•") or len(text.split()) > 14:
+        return False
+    return text.lower().startswith(raw_title.lower()) or raw_title.lower().startswith(text.lower())
+
+
+def _is_name_line(line: str) -> bool:
+    """A short line of capitalised words naming no skill: an employer or a place."""
+    words = line.split()
+    return (
+        0 < len(words) <= 6
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS or w in "&|-" for w in words)
+        and not line.rstrip().endswith((".", ":"))
+        and not _known_terms(line)
+        and _classify_header(line) is None
+    )
+
+
+def _raw_title(lines: list[str]) -> str:
+    return read_title(lines)[0]
 
 
 def extract_title(lines: list[str]) -> str:
-    return _clean_title(_raw_title(lines))[:80]
+    return _display_case(_clean_title(_raw_title(lines)))[:80]
 
 
 def role_query(raw_title: str, title: str) -> str:
@@ -253,8 +784,9 @@ def role_query(raw_title: str, title: str) -> str:
     qualifiers = [q for q in qualifiers if q.lower() not in title.lower()]
     if not qualifiers:
         return title
-    text = f"{title} ({', '.join(qualifiers)})"
-    return text.title() if text.isupper() else text
+    if raw_title.isupper():
+        qualifiers = [q.title() for q in qualifiers]
+    return f"{title} ({', '.join(qualifiers)})"
 
 
 def _clean_title(text: str) -> str:
@@ -292,27 +824,33 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
 
 _MARKS = re.compile(
     r"\((?:required|preferred|a plus|nice to have|mandatory|must|essential|desired|optional)\)|"
-    r"\b(?:is\s+)?(?:a\s+)?(?:plus|required|mandatory|preferred|desired)\s*$",
+    r"(?<!\s)\s*\b(?:(?:is|are|would be|will be)\s+)?(?:an?\s+)?"
+    r"(?:plus|required|mandatory|preferred|desired|demanded|must|essential|needed|desirable|advantage|advantageous|beneficial|bonus|(?:strongly\s+)?preferred)\s*\.?\s*$",
     re.I,
 )
 _TRAILER = re.compile(
-    r"\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
+    r"(?<!\s)\s+(?:experience|skills?|knowledge|expertise|background|proficiency|abilities|"
     r"certification|certificate|certified|license|licence|exposure)\s*$",
     re.I,
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|"
+    r"^(?:(?:proven|demonstrated|strong|solid|excellent|good|working|hands[- ]on|functional|thorough|sound|"
     r"practical|advanced|basic|deep|extensive|prior|current|valid|active|must hold an?|familiarity with|"
-    r"comfortable (?:with|using)|familiar with|fluent in|"
-    r"(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding)"
-    r"\s+(?:with|in|of|using|on))\s+)",
+    r"comfortable (?:with|using)|familiar with|fluent in|conversant (?:with|in)|proficient (?:in|with|at)|"
+    r"skilled (?:in|at|with)|experienced (?:in|with)|competent (?:in|with)|able to|ability to|"
+    r"(?:ideally|preferably|optionally|also|plus)(?: (?:with|in|using|some))?|"
+    r"(?:must|should) (?:have|possess)|you (?:have|bring)|"
+    r"possess(?:es)?(?: (?:skills|knowledge|experience) (?:in|of|with))?|"
+    r"(?:a |an )?(?:experience|background|knowledge|proficiency|expertise|exposure|skills?|understanding|awareness|"
+    r"competence|command|grasp)"
+    r"\s+(?:with|in|of|using|on|to))\s+)",
     re.I,
 )
 
 
 # 'a insurance claims setting', 'the retail industry': the domain is the requirement, not the setting ('a
 # fast-paced environment' is left alone: it names no domain)
-_SETTING = re.compile(r"^(?:(?:an?|the)\s+)?(.+?)\s+(?:setting|industry|sector)s?$", re.I)
+_SETTING = re.compile(r"^(?:(?:an?|the)\s++)?(.+?)(?<!\s)\s+(?:setting|industry|sector)s?$", re.I)
 
 
 def _domain(term: str) -> str:
@@ -323,7 +861,7 @@ def _domain(term: str) -> str:
 def requirement_label(item: str) -> str:
     """How a gap names a requirement: the job's own words less the lead-in ('Solid background in cash handling'
     -> 'cash handling'), keeping what kind of thing it is ('BLS certification', "driver's license")."""
-    term = _MARKS.sub("", item).strip(" .:-")
+    term = _MARKS.sub("", _NUMBERING.sub("", item)).strip(" .:-•")
     while _LEAD_WORDS.match(term) and not re.match(r"(?:valid|current|active)\b", term, re.I):
         term = _LEAD_WORDS.sub("", term, count=1)  # 'valid' stays: a valid license is the requirement
     term = _domain(re.sub(r"\s+skills?$", "", term, flags=re.I).strip())
@@ -346,9 +884,11 @@ _YEARS_PHRASE = re.compile(
     re.I,
 )
 # 'as a ...' after the years, not 'such as' or 'as well as'
+# (searched from the first years word only: the same match, without rescanning the line from every later one)
+_YEARS_WORD = re.compile(r"\b(?:years?|yrs?)\b", re.I)
 _HELD_AS = re.compile(
-    r"\b(?:years?|yrs?)\b.*?(?<!such )(?<!well )\bas\s+(?!well\b)(?:an?\s+)?"
-    r"([^,;.()]+?)(?=\s+(?:using|with|in|at|for|on|including|building|working)\b|[,;.()]|$)",
+    r"(?<!such )(?<!well )\bas\s+(?!well\b)(?:an?\s+)?"
+    r"([^,;.()\n]+?)(?=(?<!\s)\s+(?:using|with|in|at|for|on|including|building|working)\b|[,;.()\n]|$)",
     re.I,
 )
 
@@ -356,7 +896,8 @@ _HELD_AS = re.compile(
 def _held_as(content: str) -> str:
     """The role a years line says was held ('3+ years as a data or business analyst' -> 'data or business
     analyst'), lowercased; empty when it names none."""
-    found = _HELD_AS.search(content)
+    years = _YEARS_WORD.search(content)
+    found = _HELD_AS.search(content, years.end()) if years is not None else None
     return found.group(1).lower() if found and _ROLE_NOUN_RE.search(found.group(1)) else ""
 
 
@@ -470,12 +1011,12 @@ class _Builder:
 def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[str]]:
     """'Java or Kotlin' -> {'Java or Kotlin': ['Java', 'Kotlin']} (either one meets the requirement)."""
     groups: dict[str, list[str]] = {}
-    surfaces = [s for s, _ in known]
+    surfaces = list(dict.fromkeys(s for s, _ in known))  # a surface named many times is one alternative
     for first in surfaces:
         for second in surfaces:
             if first == second:
                 continue
-            pattern = rf"{re.escape(first)}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}"
+            pattern = rf"(?<![\w+#]){re.escape(first)}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}(?![\w+#])"
             if re.search(pattern, content, re.I):
                 label = f"{first} or {second}"
                 groups[label] = [first, second]
@@ -493,22 +1034,54 @@ def _drop_members(groups: dict[str, list[str]]) -> dict[str, list[str]]:
     return {k: v for k, v in groups.items() if v}
 
 
+def _mark_separators(text: str) -> str:
+    """'Acme · Leeds, UK', 'Acme – Leeds', 'Junior Chef  Glasfryn, Mold': in a posting's first lines a middle dot, an
+    en dash or a run of spaces separates title, employer and place; they become ' | ' (a middle dot elsewhere is a
+    bullet to clean_text, and a dash or double space would be lost)."""
+    # an inline list: 'Responsibilities: - Manage the team - Prepare reports - ...'
+    text = "\n".join(
+        re.sub(r"\s-\s(?=[A-Z])", "\n• ", line)
+        if len(line.split()) > 15 and len(re.findall(r"\s-\s[A-Z]", line)) >= 2
+        else line
+        for line in text.split("\n")
+    )
+    # a flattened posting whose list lost its bullets keeps a run of spaces between the items
+    text = "\n".join(
+        re.sub(r"[ \t]{2,}(?=[A-Z])", "\n", line)
+        if len(line.split()) > 30 and len(re.findall(r"  +\S", line)) >= 2
+        else line
+        for line in text.split("\n")
+    )
+    head, newline, rest = text.partition("\n")
+    second, newline2, rest = rest.partition("\n")
+    head = re.sub(r"[ \t][\u2013\u2014][ \t]", " | ", head.strip())
+    # a run of spaces after the role ('Junior Chef  Glasfryn, Mold'), not inside it ('Service Desk  Project Lead')
+    head = re.sub(r"(?<=\S)[ \t]{2,}", lambda m: " | " if _ROLE_NOUN_RE.search(head[: m.start()]) else " ", head)
+    second = re.sub(r"[ \t][\u2013\u2014][ \t]", " | ", second)
+    return re.sub(r"[ \t]\u00b7[ \t]", " | ", head + newline + second + newline2 + rest)
+
+
 def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     """The job's title and requirements; raises JobTextError when nothing usable is found."""
-    cleaned = clean_text(text or "")
+    # 'Acme · Leeds, UK': the middle dot is a separator here, not the bullet clean_text would make of it
+    cleaned = clean_text(_restore_breaks(_mark_separators(text or "")))
     raw_lines = [line for line in cleaned.split("\n") if line.strip()]
     if not raw_lines or len(cleaned.split()) < 2:
         raise JobTextError("the job description is empty")
-    title = extract_title(raw_lines)
+    raw_title, confidence = read_title(raw_lines)
+    title = _display_case(_clean_title(raw_title))[:80]
     builder = _Builder()
-    query = role_query(_raw_title(raw_lines), title)
+    query = role_query(raw_title, title)
     builder.add("role", title, query, terms=[role_key(title)] if role_key(title) else [])
+    builder.items[0].confidence = confidence
 
     lines: list[_Line] = []
     section = "intro"
     for index, line in enumerate(raw_lines):
-        if index == 0 and title and title.lower() in line.lower() and len(line.split()) <= 10:
-            continue  # the title line, even when it reads like a header ('TECHNICAL RECRUITER')
+        if index <= 4 and _is_title_block(line, raw_title):
+            continue  # the title, its label and the employer/place line under it
+        if index == 1 and _strip_markup(raw_lines[0]).lower().startswith(raw_title.lower()) and _is_name_line(line):
+            continue  # 'Bristol', 'Acme Holdings Ltd' under the title
         header = _classify_header(line)
         if header is not None:
             section = header
@@ -521,18 +1094,32 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if field:
             label = field.group(1).lower()
             sub = _classify_header(field.group(1) + ":")
+            value = field.group(2)
+            sentences = [p.strip() for p in _SENTENCE_BREAK.split(value) if p.strip() and not _never_a_requirement(p)]
+            if sub in ("required", "preferred", "education", "responsibilities"):
+                section = sub  # the lines after 'Requirements: Python, SQL' go on with its list
             if sub in ("required", "preferred", "education") or "skill" in label:
-                lines.append(_Line(field.group(2), sub or "required", True))
+                if len(value.split()) > 20:  # a flattened section: one line per sentence
+                    lines.extend(_Line(part, sub or "required", False) for part in sentences)
+                else:
+                    lines.append(_Line(value, sub or "required", True))
                 continue
-            if sub == "ignore":
+            if sub == "responsibilities" and len(value.split()) > 3:
+                lines.extend(_Line(part, sub, False) for part in sentences)
                 continue
+            if sub == "ignore" and len(value.split()) <= 12:
+                continue  # 'Location: Leeds', 'Salary: £30k'; a longer value runs on into the posting's text
         if len(line.split()) > 20:
             # a paragraph: one requirement per sentence, and the employer's self-description left out
             for sentence in _SENTENCE_BREAK.split(line):
-                if sentence.strip() and not _about_employer(sentence):
+                if sentence.strip() and not _about_employer(sentence) and not _never_a_requirement(sentence):
                     lines.append(_Line(sentence.strip(), section, False))
             continue
         if section == "intro" and _about_employer(line):
+            continue
+        kept = [part for part in _SENTENCE_BREAK.split(line) if part.strip() and not _never_a_requirement(part)]
+        if len(kept) < len(_SENTENCE_BREAK.split(line)):
+            lines.extend(_Line(part.strip(), section, False) for part in kept)
             continue
         lines.append(_Line(line, section, line.startswith("•")))
 
@@ -541,9 +1128,10 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     for ln in lines:
         if ln.section == "ignore":
             continue
-        content = ln.text.strip(" •-*")
+        content = _NUMBERING.sub("", ln.text.strip(" •-*")).strip()
         first_new = len(builder.items)
-        required = ln.section != "preferred" and not _PREFERRED_MARK.search(content)
+        preferred_spans = _preferred_spans(content)
+        required = ln.section != "preferred" and not _covers_line(preferred_spans, content)
         in_requirements = ln.section in ("required", "preferred", "education") or (
             not has_requirement_section and ln.section == "intro"
         )
@@ -562,7 +1150,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 phrase = re.split(r"[,;()]|\.\s|\s(?:and|with|in a|including|preferably)\s", content[years.start() :])[
                     0
                 ]
-                phrase = re.sub(r"\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", phrase, flags=re.I)
+                phrase = re.sub(r"(?<!\s)\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", phrase, flags=re.I)
                 words = phrase.strip(" .:").split()
                 label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
                 label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)
@@ -599,7 +1187,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             found_any = is_education = True
 
         if in_requirements or ln.section in ("responsibilities", "intro"):
-            core_section = in_requirements
+            # with no requirements section, the skills the duties name are what the posting asks for
+            core_section = in_requirements or (ln.section == "responsibilities" and not has_requirement_section)
             known = _known_terms(content)
             alternatives = _alternatives(content, known)
             # a known term inside a short phrase is named by the phrase ('team leadership', not 'Leadership')
@@ -610,7 +1199,12 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 inside = _known_terms(item)
                 # the years are the experience requirement's: '2+ years of Kubernetes' names the skill 'Kubernetes'
                 phrase = requirement_label(_YEARS_PHRASE.sub("", item))
-                if len(inside) == 1 and 2 <= len(phrase.split()) <= 4 and phrase.lower().endswith(inside[0][0].lower()):
+                if (
+                    len(inside) == 1
+                    and 2 <= len(phrase.split()) <= 4
+                    and phrase.lower().endswith(inside[0][0].lower())
+                    and not _is_fragment(phrase)
+                ):
                     phrase_of[inside[0][0]] = phrase
             held_as = _held_as(content) if years else ""
             for surface, canonical in known:
@@ -634,6 +1228,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                             continue
                         if _known_terms(item) and len(item.split()) > 1:
                             continue
+                        if _is_fragment(requirement_label(item)) or _is_fragment(core) or _never_a_requirement(item):
+                            continue
                         builder.add_skill(requirement_label(item), None, required, core)
                         found_any = True
             if (
@@ -644,6 +1240,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 builder.add("certification", _short(content), content, required=required)
                 found_any = True
 
+        if required:
+            _prefer_within(builder.items[first_new:], content, preferred_spans)
         _mark_joint(builder.items[first_new:], content)
         is_sentence = len(content.split()) >= 3
         if is_sentence and (ln.section == "responsibilities" or (in_requirements and not found_any)):  # noqa: SIM102
@@ -656,6 +1254,44 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     if len(builder.items) == 1 and len(cleaned.split()) < 3:
         raise JobTextError("the job description has no requirements to match")
     return title, builder.items
+
+
+def _preferred_spans(content: str) -> list[tuple[int, int]]:
+    """Where a line's 'preferably' / 'a plus' / 'ideally' applies: the whole sentence when the mark opens it
+    ('Preferably 3+ years of Excel, Word and Outlook') or closes it ('Excel and Word preferred'), else only its own
+    clause ('Python, ideally with Django'; 'SQL (PostgreSQL preferred)')."""
+    spans: list[tuple[int, int]] = []
+    for mark in _PREFERRED_MARK.finditer(content):
+        start = max(content.rfind(";", 0, mark.start()), content.rfind(". ", 0, mark.start())) + 1
+        ends = [i for i in (content.find(";", mark.end()), content.find(". ", mark.end())) if i >= 0]
+        end = min(ends) if ends else len(content)
+        before = content[start : mark.start()]
+        opens = not re.search(r"[,(]", before) and len(before.split()) <= 2
+        closes = not content[mark.end() : end].strip(" .)")
+        if opens or closes:
+            spans.append((start, end))
+            continue
+        clause_start = max(content.rfind(",", start, mark.start()), content.rfind("(", start, mark.start())) + 1
+        stops = [i for i in (content.find(",", mark.end(), end), content.find(")", mark.end(), end)) if i >= 0]
+        spans.append((max(clause_start, start), min(stops) if stops else end))
+    return spans
+
+
+def _covers_line(spans: list[tuple[int, int]], content: str) -> bool:
+    covered = sum(end - start for start, end in spans)
+    return bool(spans) and covered >= 0.8 * len(content.strip())
+
+
+def _prefer_within(added: list[Requirement], content: str, spans: list[tuple[int, int]]) -> None:
+    """Requirements named inside a preferred clause of a required line become preferred."""
+    lowered = content.lower()
+    for requirement in added:
+        if requirement.kind == "responsibility":
+            continue
+        needles = [requirement.label.lower(), *requirement.terms]
+        position = next((p for p in (lowered.find(n) for n in needles if n) if p >= 0), -1)
+        if position >= 0 and any(start <= position < end for start, end in spans):
+            requirement.required, requirement.weight = False, PREFERRED_WEIGHT
 
 
 def _mark_joint(added: list[Requirement], content: str) -> None:

@@ -207,11 +207,11 @@ _STATED_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _STATED_TOTAL_FIELD = re.compile(
-    r"(?:total|overall|work|professional)?\s*experience\s*[:\-]\s*(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)",
+    r"(?:(?:total|overall|work|professional)\s*)?experience\s*[:\-]\s*(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)",
     re.IGNORECASE,
 )
 _SKILL_DETAIL = re.compile(
-    r"^\W*(.{2,60}?)\s*[-:]\s*Ex\w*\s*[-:]\s*(less than 1 year|\d{1,3})\s*(months?|years?)?", re.IGNORECASE
+    r"^\W*+(.{2,60}?)\s*[-:]\s*Ex\w*\s*[-:]\s*(less than 1 year|\d{1,3})\s*(months?|years?)?", re.IGNORECASE
 )
 _YEARS_OF_X = re.compile(
     r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)'?\s+(?:of\s+)?(?:hands[- ]on\s+|professional\s+|working\s+)?"
@@ -321,6 +321,27 @@ def is_education_line(line: str, section: str = "") -> bool:
     return education_level(line) >= 0 or bool(_INSTITUTION.search(line)) or section == "education"
 
 
+# an employer's registered name: capitalised words ending in a legal form ('Teva API India Pvt Ltd', 'Acme Inc.');
+# the words in it name the company, not a skill the person has
+_COMPANY_NAME = re.compile(
+    r"(?:(?<=^)|(?<=[\s,(|:@-]))(?:(?:[A-Z][\w&.'-]*|&|of|and|de)\s+){1,7}?"
+    r"(?:Pvt\.?\s*Ltd|Private\s+Limited|Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|GmbH|Corp|Corporation|PLC|Plc|"
+    r"Pty\s+Ltd)\b\.?"
+)
+
+
+def company_names(line: str) -> list[tuple[int, int]]:
+    """Where a line names an employer by its legal form: [(start, end)]."""
+    if not re.search(r"\b(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|GmbH|Corp|Corporation|PLC|Plc)\b", line):
+        return []
+    return [m.span() for m in _COMPANY_NAME.finditer(line) if m.group(0)[:1].isupper()]
+
+
+def is_title_noun(word: str) -> bool:
+    """A word that heads a job title ('Interpreter', 'welders')."""
+    return bool(_ROLE_NOUN_RE.fullmatch(word.strip(".,")))
+
+
 _AS_LEAD = re.compile(r"\bas\s+(?:an?\s+)?(?=[A-Za-z.])", re.IGNORECASE)
 # where a title ends and the employer, place or sentence goes on
 _TITLE_END = re.compile(
@@ -417,6 +438,47 @@ def _add_years(table: dict[str, float], term: str, years: float) -> None:
             table[ckey] = max(table.get(ckey, 0.0), round(years, 2))
 
 
+# school and study words besides degrees: a dated line with one of them and no job title is schooling
+_SCHOOLING = re.compile(
+    r"\b(?:class\s+(?:x|xi|xii|ix|10|12)(?:th)?|std\.?\s+(?:x|xii|10|12)|matric\w*|sslc|puc|cbse|icse|gcse|"
+    r"a[\s-]levels?|o[\s-]levels?|board|graduat\w*|schooling|semester|cgpa|gpa)\b",
+    re.I,
+)
+
+
+def _is_schooling(line: str) -> bool:
+    return education_level(line) >= 0 or bool(_SCHOOLING.search(line) or _INSTITUTION.search(line))
+
+
+# a phone number's digits read as a year only make a resume look newer, never older
+_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d/])")
+# a resume with no year written in this many years before the build date was written long ago
+OLD_RESUME_YEARS = 10
+
+
+def dated_as_of(lines: list[str], as_of: float, career: list[str] | None = None) -> float:
+    """What 'present' / 'till date' means in this resume: the build date (as_of) unless the resume plainly dates from
+    earlier. The strong sign is a stated total that ends years ago counted from the first dated job ('3 years of
+    experience' beside 'Jan 2015 - till date' was written around 2018), when nothing is dated in the last three
+    years; the weak one, no year written at all in the last OLD_RESUME_YEARS years. Then 'present' is the year
+    after the latest year written (or after that total), never later than as_of. The latest year alone is not
+    enough: a current resume with one open role and nothing else dated lately ('Jan 2017 - Present') is common,
+    and would lose most of its years. career: the lines that may hold jobs (not schooling)."""
+    years = [int(y) for line in lines for y in _YEAR.findall(line) if int(y) <= as_of]
+    years += [int(start) for line in lines for start, _, _ in find_ranges(line, as_of)]  # '06/2019 - present'
+    if not years:
+        return as_of
+    latest = float(max(years))
+    written = as_of if latest >= as_of - OLD_RESUME_YEARS else latest + 1.0
+    starts = [start for line in (lines if career is None else career) for start, _, _ in find_ranges(line, as_of)]
+    stated = [float(m.group(1)) for line in lines for m in _STATED_TOTAL.finditer(line)]
+    if starts and stated and 0 < max(stated) <= 45 and latest < as_of - 3:
+        by_total = min(starts) + max(stated) + 1.0  # whole years stated are rounded down
+        if by_total < as_of - 2:
+            written = max(by_total, latest + 1.0)
+    return min(as_of, written)
+
+
 def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
     lines: list[str] = []
     for raw in masked_text.split("\n"):
@@ -431,13 +493,20 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
             headers.add(number)
         sections.append(current)
 
-    # roles: lines with a date range outside education
+    # roles: lines with a date range outside education; school years (SSC 2008-2010, 'Class XII', a college's
+    # dates) are no career, and 'present' means when the resume was written (see dated_as_of)
+    career = [
+        line
+        for number, line in enumerate(lines)
+        if sections[number] not in ("education", "certification") and not _is_schooling(line)
+    ]
+    as_of = dated_as_of(lines, as_of, career)
     roles: list[Role] = []
     for number, line in enumerate(lines):
         if sections[number] in ("education", "certification") or number in headers:
             continue
         ranges = find_ranges(line, as_of)
-        if not ranges or (education_level(line) >= 1 and not _ROLE_NOUN_RE.search(line)):
+        if not ranges or (_is_schooling(line) and not _ROLE_NOUN_RE.search(line)):
             continue
         start, end, matched = ranges[0]
         title = _role_title(line.replace(matched, " "))

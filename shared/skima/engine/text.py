@@ -1,4 +1,4 @@
-"""Resume text: extraction from PDF / DOCX / plain text, and clean-up of real-world mess.
+"""Resume text: clean-up of real-world mess (reading documents is `skima.engine.documents`).
 
 PDF text pasted without line breaks, mojibake from double-decoded UTF-8 ("â€™", "Ã©", "â¢"), odd bullets
 and spacing are repaired here so later stages see one tidy line per statement where possible.
@@ -6,86 +6,11 @@ and spacing are repaired here so later stages see one tidy line per statement wh
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from typing import Literal
 
 ResumeSource = Literal["pdf", "docx", "text", "record_fields"]
-
-
-class ResumeReadError(ValueError):
-    """The resume document could not be read (corrupt, encrypted, or an unsupported type)."""
-
-
-def _pdf_text(content: bytes) -> str:
-    from pypdf import PdfReader  # imported lazily: only PDF resumes pay for it  # noqa: PLC0415
-    from pypdf.errors import PdfReadError  # noqa: PLC0415
-
-    try:
-        reader = PdfReader(io.BytesIO(content))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception as exc:
-                raise ResumeReadError("the PDF is encrypted") from exc
-        return "\n".join((page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ResumeReadError(f"unreadable PDF ({exc.__class__.__name__})") from exc
-
-
-def _docx_text(content: bytes) -> str:
-    import zipfile  # noqa: PLC0415
-
-    import docx  # python-docx  # noqa: PLC0415
-
-    try:
-        document = docx.Document(io.BytesIO(content))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ResumeReadError(f"unreadable DOCX ({exc.__class__.__name__})") from exc
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:  # "Skill Details" and similar tables: one line per row
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells]
-            lines.append(" | ".join(dict.fromkeys(c for c in cells if c)))
-    return "\n".join(lines)
-
-
-def decode_bytes(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return content.decode("latin-1")
-
-
-def detect_kind(filename: str | None, content_type: str | None, content: bytes) -> ResumeSource:
-    name = (filename or "").lower()
-    ctype = (content_type or "").lower()
-    if content.startswith(b"%PDF") or name.endswith(".pdf") or "pdf" in ctype:
-        return "pdf"
-    if content.startswith(b"PK") and (
-        name.endswith(".docx") or "word" in ctype or "officedocument" in ctype or not name
-    ):
-        return "docx"
-    if name.endswith(".docx"):
-        return "docx"
-    return "text"
-
-
-def extract_text(
-    content: bytes, filename: str | None = None, content_type: str | None = None
-) -> tuple[str, ResumeSource]:
-    """Text of a resume document and which reader was used; raises ResumeReadError when unreadable."""
-    kind = detect_kind(filename, content_type, content)
-    if kind == "pdf":
-        return _pdf_text(content), kind
-    if kind == "docx":
-        return _docx_text(content), kind
-    if b"\x00" in content[:4096]:
-        raise ResumeReadError("binary file of an unsupported type (expected PDF, DOCX or text)")
-    return decode_bytes(content), kind
 
 
 # Mojibake: UTF-8 bytes decoded as cp1252/latin-1 (once or twice). Undo it run by run (a resume often mixes
@@ -222,7 +147,7 @@ def clean_text(text: str) -> str:
     text = _BULLETS.sub("\n• ", text)
     text = _INLINE_HEADERS.sub(lambda m: "\n" + m.group(1) + "\n", text)
     text = _INLINE_FIELDS.sub("\n", text)
-    text = re.sub(r"[ \u00a0]{2,}", " ", text)
+    text = re.sub(r"[^\S\n]{2,}", " ", text)  # any run of blanks (\u2028, \x85 too): later patterns see one
     lines: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip(" \u00a0-–—=_*•·|").strip()

@@ -225,3 +225,15 @@ def test_years_asked_without_a_skill_count_only_roles_of_the_jobs_occupation(eng
     (years,) = [r for r in engine.score_text(job, resume).requirements if r.kind == "experience"]
     assert years.years_found is not None and 0 < years.years_found < 3  # the ten warehouse years do not count
     assert years.verdict != "met"
+
+
+def test_a_guessed_title_carries_less_of_the_score_but_never_none(engine: Engine) -> None:
+    job = engine.prepare_job("j", JOB)
+    sure = effective_weights(job.requirements)
+    guessed_reqs = [r.model_copy(update={"confidence": 0.4}) if r.kind == "role" else r for r in job.requirements]
+    guessed = effective_weights(guessed_reqs)
+    role = next(r.id for r in job.requirements if r.kind == "role")
+    assert 0 < guessed[role] < sure[role]
+    assert sum(guessed.values()) == pytest.approx(1.0)
+    only_role = [r for r in guessed_reqs if r.kind == "role"]
+    assert effective_weights(only_role)[role] == pytest.approx(1.0)

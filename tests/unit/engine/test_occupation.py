@@ -39,7 +39,7 @@ def test_role_phrases_in_prose_need_capitalised_titles() -> None:
     [
         (
             "SOFTWARE ENGINEER - PYTHON/DJANGO - PUNE\n\nBuild APIs.",
-            "SOFTWARE ENGINEER",
+            "Software Engineer",  # an ALL-CAPS title is displayed in title case
             "Software Engineer (Python/Django)",
         ),
         (

@@ -2,7 +2,8 @@ import io
 
 import pytest
 
-from skima.engine.text import ResumeReadError, clean_text, extract_text, split_long_line
+from skima.engine.documents import ResumeReadError, extract_text
+from skima.engine.text import clean_text, split_long_line
 
 
 def test_mojibake_is_repaired_and_lost_bullets_become_lines() -> None:

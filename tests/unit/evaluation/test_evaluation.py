@@ -383,3 +383,5 @@ def test_side_by_side_says_whether_the_engine_beats_every_reference() -> None:
     assert ahead.count("\n") == 3
     behind = side_by_side({"engine": bad, "TF-IDF": good, "whole-doc MiniLM": bad})
     assert "NO (not ahead of TF-IDF, whole-doc MiniLM)" in behind  # a tie is not ahead
+    at_ceiling = side_by_side({"engine": good, "TF-IDF": good, "whole-doc MiniLM": bad})
+    assert at_ceiling.endswith("yes (TF-IDF also at 1.000)")  # nothing can be ahead of a perfect ranking
