@@ -14,6 +14,9 @@ and written back.
   every write. The row carries the candidate's display name (for the shortlist page) whenever the reads made
   for scoring brought it: never an extra Tracker call for it.
 - Every job read also goes to the share tag (`JobSharing`): the job's shortlist link follows its tag.
+- A candidate Tracker no longer has (404 on the candidate read, from a candidate hint or an application whose
+  candidate is gone) is purged: their score rows for every job and their cached profile and vector go, nothing is
+  written to Tracker, and a repeat finds nothing left. Their shortlist feedback stays (audit) until its retention.
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ logger = logging.getLogger(__name__)
 PING_TTL_SECONDS = 3 * 86400
 FAN_OUT_CLAIM_SECONDS = 3600
 _FAN_OUT_BATCH = 10
+
+
+class CandidateGone(Exception):
+    """Internal: Tracker says the candidate no longer exists (their stored data has just been purged)."""
 
 
 class FeedbackNotWired(RuntimeError):
@@ -196,10 +203,24 @@ class Scorer:
                 self._on_candidate(message.record_id, report)
             else:
                 self._on_job(message, report)
+        except CandidateGone:
+            report.outcome = "candidate deleted"
         except TrackerNotFound:
-            # Deleted (or never visible to us): nothing to score. Its old rows stay until a later clean-up.
+            # A deleted application or job (or one never visible to us): nothing to score.
             report.outcome = "record not found"
         return report
+
+    def _read_candidate(self, candidate_id: int) -> CandidateRecord:
+        """The candidate's record; a candidate Tracker no longer has is purged from our tables first."""
+        try:
+            return self._tracker.candidate(candidate_id)
+        except TrackerNotFound:
+            rows = self._scores.delete_candidate(candidate_id)
+            profile = self._profiles.delete_profile(candidate_id)
+            logger.info(
+                "candidate %s deleted in Tracker: purged %d score rows, profile: %s", candidate_id, rows, profile
+            )
+            raise CandidateGone(candidate_id) from None
 
     def _record_ping(self, message: RecordChanged) -> None:
         self._state.record_ping(message.record_type.value, message.record_id, message.received_at, PING_TTL_SECONDS)
@@ -217,7 +238,7 @@ class Scorer:
         cached = self._valid_profile(self._profiles.get_profile(application.candidate_id))
         known_tags: Sequence[str] | None = None
         if cached is None:
-            record = self._tracker.candidate(application.candidate_id)
+            record = self._read_candidate(application.candidate_id)
             cached = self._refresh_profile(record, None, report)
             known_tags = record.tags if record.tags_read else None
             application = replace(application, candidate_name=record.display_name or application.candidate_name)
@@ -231,7 +252,7 @@ class Scorer:
             # Not a Tracker call spent on someone we score nowhere; the backfill builds such profiles.
             report.outcome = "candidate in no scored pipeline"
             return
-        record = self._tracker.candidate(candidate_id)
+        record = self._read_candidate(candidate_id)
         profile = self._refresh_profile(record, cached, report)
         for job_id in job_ids:
             job = self._job(job_id, report)
