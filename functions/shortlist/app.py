@@ -34,7 +34,9 @@ def web() -> ShortlistWeb:
     settings = ShortlistSettings.from_env()
     client = boto3.client("dynamodb")
     source = DynamoShortlistSource(client, settings.scores_table)
-    feedback_store = DynamoFeedbackStore(client, settings.feedback_table)
+    feedback_store = DynamoFeedbackStore(
+        client, settings.feedback_table, retention_days=settings.feedback_retention_days
+    )
     # The base URL only matters for creating links, which this function never does.
     links = ShareLinks(DynamoLinkStore(client, settings.links_table), base_url="")
     return ShortlistWeb(

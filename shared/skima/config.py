@@ -11,6 +11,11 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 
+# Scores, cached profiles and feedback expire (DynamoDB TTL `expires_at`) this long after their last write, unless
+# the template's ScoreRetentionDays / FeedbackRetentionDays say otherwise.
+DEFAULT_RETENTION_DAYS = 730
+RetentionDays = Annotated[int, Field(gt=0, le=3650)]
+
 
 class _Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
@@ -70,6 +75,7 @@ class ScorerSettings(PollerSettings):
     ] = None
     shortlist_stage_min_score: Annotated[int, Field(alias="SHORTLIST_STAGE_MIN_SCORE", ge=0, le=100)] = 70
     share_link_ttl_hours: Annotated[int, Field(alias="SHARE_LINK_TTL_HOURS", gt=0)] = 48
+    score_retention_days: Annotated[RetentionDays, Field(alias="SCORE_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
     shortlist_base_url: Annotated[str, Field(alias="SHORTLIST_BASE_URL")] = ""
     # The key share-link tokens are derived from (HMAC), so score notes can carry a live link's URL while the
     # links table stores only the token's SHA-256. Empty: random tokens, and notes never carry a link.
@@ -87,4 +93,5 @@ class ShortlistSettings(_Settings):
     feedback_table: Annotated[str, Field(alias="FEEDBACK_TABLE", min_length=1)]
     # Wrong-token counters; not the state table, which holds the Tracker JWT this public function must not read.
     guess_table: Annotated[str, Field(alias="GUESS_TABLE", min_length=1)]
+    feedback_retention_days: Annotated[RetentionDays, Field(alias="FEEDBACK_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]

@@ -14,6 +14,9 @@ and written back.
   every write. The row carries the candidate's display name (for the shortlist page) whenever the reads made
   for scoring brought it: never an extra Tracker call for it.
 - Every job read also goes to the share tag (`JobSharing`): the job's shortlist link follows its tag.
+- A candidate Tracker no longer has (404 on the candidate read, from a candidate hint or an application whose
+  candidate is gone) is purged: their score rows for every job and their cached profile and vector go, nothing is
+  written to Tracker, and a repeat finds nothing left. Their shortlist feedback stays (audit) until its retention.
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ logger = logging.getLogger(__name__)
 PING_TTL_SECONDS = 3 * 86400
 FAN_OUT_CLAIM_SECONDS = 3600
 _FAN_OUT_BATCH = 10
+
+
+class CandidateGone(Exception):
+    """Internal: Tracker says the candidate no longer exists (their stored data has just been purged)."""
 
 
 class FeedbackNotWired(RuntimeError):
@@ -196,10 +203,44 @@ class Scorer:
                 self._on_candidate(message.record_id, report)
             else:
                 self._on_job(message, report)
+        except CandidateGone:
+            report.outcome = "candidate deleted"
         except TrackerNotFound:
-            # Deleted (or never visible to us): nothing to score. Its old rows stay until a later clean-up.
+            # A deleted application or job (or one never visible to us): nothing to score.
             report.outcome = "record not found"
         return report
+
+    def _read_candidate(self, candidate_id: int) -> CandidateRecord:
+        """The candidate's record; a candidate Tracker no longer has is purged from our tables first."""
+        try:
+            return self._tracker.candidate(candidate_id)
+        except TrackerNotFound:
+            rows = self._scores.delete_candidate(candidate_id)
+            profile = self._profiles.delete_profile(candidate_id)
+            logger.info(
+                "candidate %s deleted in Tracker: purged %d score rows, profile: %s", candidate_id, rows, profile
+            )
+            raise CandidateGone(candidate_id) from None
+
+    def _profile_documents_first(
+        self, candidate_id: int, cached: CachedProfile | None, *, known_name: str | None = None
+    ) -> tuple[CachedProfile, CandidateRecord | None, bool]:
+        """`profile_for` without a record read; a not-found on the way is confirmed by the candidate read itself
+        (which purges a deleted candidate) before anything is purged: a missing document is not a missing person."""
+        try:
+            return profile_for(
+                candidate_id,
+                cached,
+                record=None,
+                tracker=self._tracker,
+                engine=self._engine,
+                profiles=self._profiles,
+                clock=self._clock,
+                known_name=known_name,
+            )
+        except TrackerNotFound:
+            self._read_candidate(candidate_id)  # raises CandidateGone when the candidate is gone
+            raise
 
     def _record_ping(self, message: RecordChanged) -> None:
         self._state.record_ping(message.record_type.value, message.record_id, message.received_at, PING_TTL_SECONDS)
@@ -218,15 +259,8 @@ class Scorer:
         known_tags: Sequence[str] | None = None
         if cached is None:
             # Documents first: a resume makes the candidate read unneeded (the application carries the name).
-            cached, record, built = profile_for(
-                application.candidate_id,
-                None,
-                record=None,
-                tracker=self._tracker,
-                engine=self._engine,
-                profiles=self._profiles,
-                clock=self._clock,
-                known_name=application.candidate_name,
+            cached, record, built = self._profile_documents_first(
+                application.candidate_id, None, known_name=application.candidate_name
             )
             report.profiles_built += int(built)
             if record is not None:
@@ -246,18 +280,10 @@ class Scorer:
         if cached is not None and cached.profile.source != "record_fields" and not cached.profile.read_error:
             # Scored from a document: the document list alone proves whether the resume changed (a new upload is
             # a new id, whatever second it came in), so a re-save of the record's other fields costs one request.
-            profile, record, built = profile_for(
-                candidate_id,
-                cached,
-                record=None,
-                tracker=self._tracker,
-                engine=self._engine,
-                profiles=self._profiles,
-                clock=self._clock,
-            )
+            profile, record, built = self._profile_documents_first(candidate_id, cached)
             report.profiles_built += int(built)
         else:
-            record = self._tracker.candidate(candidate_id)
+            record = self._read_candidate(candidate_id)
             profile = self._refresh_profile(record, cached, report)
         display_name = record.display_name if record is not None else profile.display_name
         known_tags = record.tags if record is not None and record.tags_read else None

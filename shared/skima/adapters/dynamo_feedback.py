@@ -5,7 +5,9 @@ Items under `job_candidate = "<job id>#<candidate id>"`:
   changed afterwards except for its `enqueued` flag. This is the audit trail: a changed mind adds an item.
 - `feedback_key = "current"`: the latest verdict, with a `version` for optimistic locking, so two concurrent
   submissions cannot both believe they are the latest.
-Both are written in one transaction.
+Both are written in one transaction. Both carry `expires_at` (DynamoDB TTL, epoch seconds): the submission's time
+plus the feedback retention (FeedbackRetentionDays, set to what the customer's law requires). A candidate deleted
+in Tracker keeps their feedback (the audit trail) until then.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.config import DEFAULT_RETENTION_DAYS
 from skima.errors import DependencyUnavailable
 from skima.shortlist.models import FeedbackSubmission, RecordedVerdict, Verdict
 from skima.shortlist.ports import RecordResult
@@ -31,9 +34,14 @@ def _pk(job_id: int, candidate_id: int) -> dict[str, str]:
 
 
 class DynamoFeedbackStore:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+    def __init__(
+        self, client: DynamoDBClient, table_name: str, *, retention_days: int = DEFAULT_RETENTION_DAYS
+    ) -> None:
+        if retention_days <= 0:
+            raise ValueError(f"feedback retention must be at least one day, not {retention_days}")
         self._client = client
         self._table = table_name
+        self._retention_seconds = retention_days * 86400
 
     def record(self, submission: FeedbackSubmission) -> RecordResult:
         pk = _pk(submission.job_id, submission.candidate_id)
@@ -48,6 +56,7 @@ class DynamoFeedbackStore:
             "render_id": {"S": submission.render_id},
             "submitted_at": {"S": submission.submitted_at.isoformat()},
             "enqueued": {"BOOL": False},
+            "expires_at": {"N": str(int(submission.submitted_at.timestamp()) + self._retention_seconds)},
         }
         for _ in range(_MAX_ATTEMPTS):
             current = self._get(pk, "current")
@@ -69,7 +78,10 @@ class DynamoFeedbackStore:
                             "TableName": self._table,
                             "Item": {
                                 **{key: history[key] for key in ("job_candidate", "verdict", "comment", "link_id")},
-                                **{key: history[key] for key in ("submitted_at", "job_id", "candidate_id")},
+                                **{
+                                    key: history[key]
+                                    for key in ("submitted_at", "job_id", "candidate_id", "expires_at")
+                                },
                                 "feedback_key": {"S": "current"},
                                 "source_key": {"S": submission.feedback_key},
                                 "version": {"N": str(version + 1)},

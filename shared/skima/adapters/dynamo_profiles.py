@@ -5,16 +5,21 @@ One table, key `candidate_id`:
 - a prepared job: `candidate_id = "job#<id>"`, `kind = "job"` (rediscovery scans filter on `kind`).
 The engine objects are stored as one binary attribute (`.to_bytes()`: zlib-compressed JSON); anything over
 `MAX_BLOB_BYTES` is not cached (DynamoDB's item limit is 400 KB) and is simply rebuilt next time.
+A candidate item carries `expires_at` (DynamoDB TTL, epoch seconds): its last write plus the retention; an
+expired profile is simply rebuilt if the candidate comes back. Prepared jobs hold no personal data: no TTL.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skima.config import DEFAULT_RETENTION_DAYS
 from skima.engine import CandidateProfile, PreparedJob
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import CachedJob, CachedProfile
@@ -37,9 +42,20 @@ def _read_stamp(item: dict[str, Any], key: str) -> datetime | None:
 
 
 class DynamoProfileCache:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        *,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if retention_days <= 0:
+            raise ValueError(f"profile retention must be at least one day, not {retention_days}")
         self._client = client
         self._table = table_name
+        self._retention_seconds = retention_days * 86400
+        self._clock = clock
 
     # ------------------------------------------------------------------ candidates
     def get_profile(self, candidate_id: int) -> CachedProfile | None:
@@ -88,9 +104,20 @@ class DynamoProfileCache:
                     {"N": str(cached.document_size)} if cached.document_size is not None else {"NULL": True}
                 ),
                 "updated_at": {"S": datetime.now(UTC).isoformat()},
+                "expires_at": {"N": str(int(self._clock()) + self._retention_seconds)},
                 **({"display_name": {"S": cached.display_name}} if cached.display_name else {}),
             }
         )
+
+    def delete_profile(self, candidate_id: int) -> bool:
+        """Forget the candidate's cached profile; False when there was none."""
+        try:
+            response = self._client.delete_item(
+                TableName=self._table, Key={"candidate_id": {"S": str(int(candidate_id))}}, ReturnValues="ALL_OLD"
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"profiles delete: {type(exc).__name__}") from exc
+        return bool(response.get("Attributes"))
 
     # ------------------------------------------------------------------ jobs
     def get_job(self, job_id: int) -> CachedJob | None:

@@ -5,6 +5,8 @@
 - A row is replaced only when its `content_version` is not older than the stored one, so a late, older event
   never overwrites a newer result. The written-back fields (`written_*`, `writeback_done_for`) are left alone
   by `put` and set by `mark_written` only while the row still holds the same inputs.
+- Every `put` (re-scoring included) sets `expires_at` (DynamoDB TTL, epoch seconds) to now + the retention.
+- `delete_candidate` removes a candidate's rows for every job (found through the by_candidate index).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.adapters.dynamo_links import DynamoLinkStore
+from skima.config import DEFAULT_RETENTION_DAYS
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
@@ -52,9 +55,20 @@ def _str(item: dict[str, Any], key: str) -> str | None:
 
 
 class DynamoScoreStore:
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        *,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if retention_days <= 0:
+            raise ValueError(f"score retention must be at least one day, not {retention_days}")
         self._client = client
         self._table = table_name
+        self._retention_seconds = retention_days * 86400
+        self._clock = clock
 
     def get(self, job_id: int, candidate_id: int) -> ScoreRow | None:
         try:
@@ -69,6 +83,7 @@ class DynamoScoreStore:
         return self._row(item) if item else None
 
     def put(self, row: ScoreRow) -> bool:
+        now = int(self._clock())
         values: dict[str, Any] = {
             ":status": {"S": row.status},
             ":reasons": {"L": _strings(row.reasons)},
@@ -81,7 +96,8 @@ class DynamoScoreStore:
             ":engine": {"S": row.engine_version},
             ":title": {"S": row.job_title},
             ":origin": {"S": row.origin},
-            ":scored_at": {"N": str(int(time.time()))},
+            ":scored_at": {"N": str(now)},
+            ":expires": {"N": str(now + self._retention_seconds)},
         }
         sets = [
             "#status = :status",
@@ -96,6 +112,7 @@ class DynamoScoreStore:
             "job_title = :title",
             "origin = :origin",
             "scored_at = :scored_at",
+            "expires_at = :expires",
         ]
         removes: list[str] = []
         if row.status == "scored" and row.score is not None:
@@ -177,6 +194,20 @@ class DynamoScoreStore:
             ExpressionAttributeValues={":c": {"S": str(int(candidate_id))}},
         )
         return sorted({int(item["job_id"]["S"]) for item in items})
+
+    def delete_candidate(self, candidate_id: int) -> int:
+        """Delete the candidate's row for every job; how many there were (0 when already gone)."""
+        deleted = 0
+        for job_id in self.jobs_of(candidate_id):
+            try:
+                self._client.delete_item(
+                    TableName=self._table,
+                    Key={"job_id": {"S": str(job_id)}, "candidate_id": {"S": str(int(candidate_id))}},
+                )
+            except (BotoCoreError, ClientError) as exc:
+                raise DependencyUnavailable(f"scores delete: {type(exc).__name__}") from exc
+            deleted += 1
+        return deleted
 
     def candidates_of(self, job_id: int) -> set[int]:
         items = self._query(

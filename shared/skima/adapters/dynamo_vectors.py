@@ -133,8 +133,15 @@ class DynamoVectorStore:
             by_chunk.setdefault(chunk_of(candidate_id), {})[int(candidate_id)] = vector
         return sum(1 for chunk, updates in sorted(by_chunk.items()) if self._write_chunk(chunk, updates))
 
-    def _write_chunk(self, chunk: int, updates: Mapping[int, Vector]) -> bool:
-        """Read-modify-write with an optimistic version check (scorers and the backfill write concurrently)."""
+    def remove_many(self, candidate_ids: Sequence[int]) -> int:
+        by_chunk: dict[int, dict[int, Vector | None]] = {}
+        for candidate_id in candidate_ids:
+            by_chunk.setdefault(chunk_of(candidate_id), {})[int(candidate_id)] = None
+        return sum(1 for chunk, updates in sorted(by_chunk.items()) if self._write_chunk(chunk, updates))
+
+    def _write_chunk(self, chunk: int, updates: Mapping[int, Vector | None]) -> bool:
+        """Read-modify-write with an optimistic version check (scorers and the backfill write concurrently).
+        A None update removes that candidate's row."""
         key = self._chunk_key(chunk)
         for _ in range(_WRITE_CONFLICT_RETRIES):
             try:
@@ -152,6 +159,9 @@ class DynamoVectorStore:
                 rows = {int(i): v for i, v in zip(current.ids, current.vectors, strict=True)}
             changed = False
             for candidate_id, vector in updates.items():
+                if vector is None:
+                    changed = rows.pop(candidate_id, None) is not None or changed
+                    continue
                 row = np.asarray(vector, dtype=np.float32).reshape(DIMS).astype(np.float16)
                 old = rows.get(candidate_id)
                 if old is None or not np.array_equal(old, row):
@@ -160,7 +170,7 @@ class DynamoVectorStore:
             if not changed:
                 return False
             ids = np.array(sorted(rows), dtype="<i8")
-            matrix = np.stack([rows[int(i)] for i in ids]).astype("<f2")
+            matrix = np.stack([rows[int(i)] for i in ids]).astype("<f2") if rows else np.zeros((0, DIMS), dtype="<f2")
             try:
                 self._client.put_item(
                     TableName=self._table,

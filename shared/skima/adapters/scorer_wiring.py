@@ -41,8 +41,8 @@ def engine(model_dir: str) -> Engine:
 
 
 @cache
-def profile_cache(table_name: str) -> DynamoProfileCache:
-    return DynamoProfileCache(wiring.dynamodb(), table_name)
+def profile_cache(table_name: str, retention_days: int) -> DynamoProfileCache:
+    return DynamoProfileCache(wiring.dynamodb(), table_name, retention_days=retention_days)
 
 
 @cache
@@ -73,7 +73,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     queue = wiring.score_queue(config.score_queue_url)
     timezone = wiring.tracker_timezone(config.state_table)
     tracker = TrackerRecordSource(client, lambda: deadline, timezone)
-    scores = wiring.score_store(config.scores_table)
+    scores = wiring.score_store(config.scores_table, config.score_retention_days)
     links = share_links(config)
     sharing: JobSharing | None = None
     if links is not None:
@@ -100,7 +100,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     )
     # Every profile the scorer caches also lands in the vector index rediscovery searches.
     profiles = IndexedProfileCache(
-        profile_cache(config.profiles_table),
+        profile_cache(config.profiles_table, config.score_retention_days),
         dynamo_vectors.vector_store(config.profiles_table, model_id),
         model_id,
     )

@@ -43,8 +43,8 @@ def state_store(table_name: str) -> DynamoStateStore:
 
 
 @cache
-def score_store(table_name: str) -> DynamoScoreStore:
-    return DynamoScoreStore(dynamodb(), table_name)
+def score_store(table_name: str, retention_days: int) -> DynamoScoreStore:
+    return DynamoScoreStore(dynamodb(), table_name, retention_days=retention_days)
 
 
 @cache

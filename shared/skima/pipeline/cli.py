@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, ValidationError
 
-from skima.config import TrackerConfig
+from skima.config import DEFAULT_RETENTION_DAYS, RetentionDays, TrackerConfig
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,6 +38,7 @@ _REQUEST_DEADLINE_SECONDS = 120.0
 
 class BackfillSettings(TrackerConfig):
     profiles_table: Annotated[str, Field(alias="PROFILES_TABLE", min_length=1)]
+    score_retention_days: Annotated[RetentionDays, Field(alias="SCORE_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
 
 
 def register(subparsers: Any) -> None:
@@ -212,7 +213,9 @@ def _backfill(args: argparse.Namespace) -> int:
         pages=TrackerCandidatePages(client, wiring.tracker_timezone(state_table).offset),
         tracker=TrackerRecordSource(client, lambda: client.deadline(_REQUEST_DEADLINE_SECONDS)),
         engine=engine,
-        profiles=IndexedProfileCache(scorer_wiring.profile_cache(settings.profiles_table), store, model_id),
+        profiles=IndexedProfileCache(
+            scorer_wiring.profile_cache(settings.profiles_table, settings.score_retention_days), store, model_id
+        ),
         index=LiveVectorIndex(store),
         cursor=cursor_store,
         progress=progress,

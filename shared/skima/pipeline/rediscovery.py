@@ -88,6 +88,10 @@ class VectorStore(Protocol):
         """Store these candidates' vectors (grouped by chunk); returns how many chunks changed."""
         ...
 
+    def remove_many(self, candidate_ids: Sequence[int]) -> int:
+        """Drop these candidates' vectors; returns how many chunks changed (0: none were stored)."""
+        ...
+
 
 class VectorIndex:
     """Candidate ids and unit document vectors in one contiguous float32 matrix, for a one-product first stage.
@@ -223,6 +227,12 @@ class IndexedProfileCache:
             # The score matters more than the index: a retried message would not store the vector either (the
             # profile is cached now). The backfill's next walk indexes cached profiles that are missing.
             logger.warning("vector of candidate %s not indexed", cached.candidate_id, exc_info=True)
+
+    def delete_profile(self, candidate_id: int) -> bool:
+        # The vector first: a failure then leaves the profile, so a retry finds the candidate again. A warm
+        # container's in-memory index may keep the row; rediscovery skips candidates without a cached profile.
+        removed = self._vectors.remove_many([candidate_id]) > 0
+        return self._inner.delete_profile(candidate_id) or removed
 
     def get_job(self, job_id: int) -> CachedJob | None:
         return self._inner.get_job(job_id)

@@ -57,6 +57,17 @@ class FakeVectorStore:
         self.writes += len(changed)
         return len(changed)
 
+    def remove_many(self, candidate_ids: Sequence[int]) -> int:
+        changed = set()
+        for candidate_id in candidate_ids:
+            chunk = chunk_of(candidate_id)
+            version, rows = self.chunks.get(chunk, (0, {}))
+            if candidate_id in rows:
+                self.chunks[chunk] = (version + 1, {i: v for i, v in rows.items() if i != candidate_id})
+                changed.add(chunk)
+        self.writes += len(changed)
+        return len(changed)
+
 
 class FakeProfileBatch:
     def __init__(self, profiles: FakeProfiles) -> None:

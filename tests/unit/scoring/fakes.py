@@ -180,6 +180,8 @@ class FakeTracker:
 
     def primary_resume(self, candidate_id: int) -> ResumeDocument | None:
         self.calls.append("list_documents")
+        if candidate_id not in self.candidates:
+            raise TrackerNotFound("gone")  # Tracker answers 404 for the documents of someone deleted
         found = self.documents.get(candidate_id)
         return found[0] if found else None
 
@@ -261,6 +263,9 @@ class FakeProfiles:
         self.profile_puts += 1
         self.profiles[cached.candidate_id] = cached
 
+    def delete_profile(self, candidate_id: int) -> bool:
+        return self.profiles.pop(candidate_id, None) is not None
+
     def get_job(self, job_id: int) -> CachedJob | None:
         return self.jobs.get(job_id)
 
@@ -300,6 +305,12 @@ class FakeScores:
 
     def jobs_of(self, candidate_id: int) -> list[int]:
         return sorted(j for (j, c) in self.rows if c == candidate_id)
+
+    def delete_candidate(self, candidate_id: int) -> int:
+        gone = [key for key in self.rows if key[1] == candidate_id]
+        for key in gone:
+            del self.rows[key]
+        return len(gone)
 
     def top10(self, job_id: int) -> list[ScoreRow]:
         scored = [r for (j, _), r in self.rows.items() if j == job_id and r.score is not None]
