@@ -14,6 +14,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 # Scores, cached profiles and feedback expire (DynamoDB TTL `expires_at`) this long after their last write, unless
 # the template's ScoreRetentionDays / FeedbackRetentionDays say otherwise.
 DEFAULT_RETENTION_DAYS = 730
+
+
+def retention_seconds(days: int, what: str) -> int:
+    """A retention in days as the seconds a DynamoDB TTL adds; refuses a retention that would expire on write."""
+    if days <= 0:
+        raise ValueError(f"{what} retention must be at least one day, not {days}")
+    return days * 86400
+
+
 RetentionDays = Annotated[int, Field(gt=0, le=3650)]
 
 

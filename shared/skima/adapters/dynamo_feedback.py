@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from skima.config import DEFAULT_RETENTION_DAYS
+from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.errors import DependencyUnavailable
 from skima.shortlist.models import FeedbackSubmission, RecordedVerdict, Verdict
 from skima.shortlist.ports import RecordResult
@@ -37,11 +37,9 @@ class DynamoFeedbackStore:
     def __init__(
         self, client: DynamoDBClient, table_name: str, *, retention_days: int = DEFAULT_RETENTION_DAYS
     ) -> None:
-        if retention_days <= 0:
-            raise ValueError(f"feedback retention must be at least one day, not {retention_days}")
         self._client = client
         self._table = table_name
-        self._retention_seconds = retention_days * 86400
+        self._retention_seconds = retention_seconds(retention_days, "feedback")
 
     def record(self, submission: FeedbackSubmission) -> RecordResult:
         pk = _pk(submission.job_id, submission.candidate_id)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from skima.config import DEFAULT_RETENTION_DAYS
+from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.engine import CandidateProfile, PreparedJob
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import CachedJob, CachedProfile
@@ -50,11 +50,9 @@ class DynamoProfileCache:
         retention_days: int = DEFAULT_RETENTION_DAYS,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if retention_days <= 0:
-            raise ValueError(f"profile retention must be at least one day, not {retention_days}")
         self._client = client
         self._table = table_name
-        self._retention_seconds = retention_days * 86400
+        self._retention_seconds = retention_seconds(retention_days, "profile")
         self._clock = clock
 
     # ------------------------------------------------------------------ candidates

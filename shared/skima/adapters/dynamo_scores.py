@@ -21,7 +21,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.adapters.dynamo_links import DynamoLinkStore
-from skima.config import DEFAULT_RETENTION_DAYS
+from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
@@ -63,11 +63,9 @@ class DynamoScoreStore:
         retention_days: int = DEFAULT_RETENTION_DAYS,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if retention_days <= 0:
-            raise ValueError(f"score retention must be at least one day, not {retention_days}")
         self._client = client
         self._table = table_name
-        self._retention_seconds = retention_days * 86400
+        self._retention_seconds = retention_seconds(retention_days, "score")
         self._clock = clock
 
     def get(self, job_id: int, candidate_id: int) -> ScoreRow | None:
