@@ -9,6 +9,7 @@ skima links create --job 123 [--title T] [--hide-score] [--hide-gaps] [--ttl-hou
 skima links list --job 123
 skima links revoke --job 123 --link-id ID      (or: skima links revoke --url https://.../s/<token>)
 skima links renew --job 123 --link-id ID [--ttl-hours 48]
+(ids made before 2026-12 may begin with "-": write --link-id=ID)
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import string
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -53,8 +54,14 @@ def derive_token(signing_key: bytes, link_id: str) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
+_LINK_ID_ALPHABET = string.ascii_letters + string.digits
+LINK_ID_CHARS = 12
+
+
 def new_link_id() -> str:
-    return secrets.token_urlsafe(9)  # 12 characters, a public name for the link
+    """A public name for the link: 12 letters and digits (71 bits). No '-' or '_', so a recruiter can paste it
+    after `--link-id` without the shell or argparse reading it as an option."""
+    return "".join(secrets.choice(_LINK_ID_ALPHABET) for _ in range(LINK_ID_CHARS))
 
 
 def new_nonce_key() -> str:

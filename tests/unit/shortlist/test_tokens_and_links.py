@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict
 from datetime import timedelta
 
 import pytest
 
 from skima.shortlist.links import ANNOUNCE_GRACE, LinkNotFound, ShareLinks
-from skima.shortlist.tokens import check_nonce, hash_token, is_well_formed, make_nonce, new_token
+from skima.shortlist.tokens import check_nonce, hash_token, is_well_formed, make_nonce, new_link_id, new_token
 from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
 
 
@@ -32,6 +33,13 @@ def test_tokens_are_256_bit_url_safe_and_unique() -> None:
     tokens = {new_token() for _ in range(200)}
     assert len(tokens) == 200
     assert all(is_well_formed(token) and len(token) == 43 for token in tokens)
+
+
+def test_link_ids_are_safe_to_type_after_an_option() -> None:
+    # A token_urlsafe id once began with "-" and `--link-id -Xy...` became an unknown option (a CI flake).
+    ids = {new_link_id() for _ in range(2_000)}
+    assert len(ids) == 2_000
+    assert all(re.fullmatch(r"[A-Za-z0-9]{12}", link_id) for link_id in ids)
 
 
 def test_only_the_sha256_of_the_token_is_stored(links: ShareLinks, store: InMemoryLinkStore) -> None:

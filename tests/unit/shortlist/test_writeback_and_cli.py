@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -143,6 +144,15 @@ def test_cli_create_list_revoke_renew() -> None:
     assert out.getvalue().strip() == "revoked"
     assert cli.run(parse("renew", "--job", "42", "--link-id", link.link_id), io.StringIO(), store) == 1
     assert cli.run(parse("revoke", "--job", "42", "--link-id", "nope"), io.StringIO(), store) == 1
+
+
+def test_cli_takes_an_older_link_id_that_begins_with_a_dash() -> None:
+    # Links made before ids were letters and digits only may begin with "-"; `--link-id=ID` still reaches them.
+    store = InMemoryLinkStore()
+    cli.run(parse("create", "--job", "42"), io.StringIO(), store)
+    (link,) = store.links.values()
+    store.links[link.token_hash] = replace(link, link_id="-Ab3_x9Qz0Lm")
+    assert cli.run(parse("renew", "--job", "42", "--link-id=-Ab3_x9Qz0Lm"), io.StringIO(), store) == 0
 
 
 def test_a_hiring_managers_markup_is_inert_in_the_feedback_note() -> None:
