@@ -51,8 +51,9 @@ from skima.pipeline.ports import (
     WrittenBack,
 )
 from skima.ports import MessageQueue
+from skima.recent_pipelines import RecentPipelines
 from skima.stamps import stamp_settled
-from skima.tracker.errors import TrackerNotFound, TrackerRejected
+from skima.tracker.errors import TrackerError, TrackerNotFound, TrackerRejected
 from skima.writeback import WriteBack, is_material_change, note_written
 
 logger = logging.getLogger(__name__)
@@ -163,9 +164,11 @@ class Scorer:
         feedback: Callable[[FeedbackGiven], object] | None = None,
         sharing: JobSharing | None = None,
         stage_moves_enabled: bool = False,
+        recent_pipelines: RecentPipelines | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._tracker = tracker
+        self._recent_pipelines = recent_pipelines or RecentPipelines()
         self._engine = engine
         self._profiles = profiles
         self._scores = scores
@@ -247,8 +250,28 @@ class Scorer:
         self._state.record_health(last_ping_seen=message.received_at.astimezone(UTC).isoformat(), pings=1)
 
     # ------------------------------------------------------------------ the three hints
+    def _application(self, placement_id: int) -> Application:
+        """The application: from a pipeline read moments ago, else from the pipeline of the job the last
+        application went to (a run of applications to one job), else read by its id."""
+        now = self._clock()
+        found = self._recent_pipelines.find(placement_id, now)
+        guess = None if found is not None else self._recent_pipelines.guess_job(now)
+        if guess is not None:
+            try:
+                record = self._tracker.job(guess)
+            except TrackerError as error:  # a saving missed, not a failure: the application is read by id
+                logger.info("job %s pipeline not read for application %s: %s", guess, placement_id, error)
+            else:
+                self._recent_pipelines.remember(record.pipeline, now)
+                found = self._recent_pipelines.find(placement_id, now)
+            if found is None:
+                self._recent_pipelines.missed(now)
+        application = found or self._tracker.application(placement_id)
+        self._recent_pipelines.seen(application, now)
+        return application
+
     def _on_application(self, placement_id: int, report: ScoringReport) -> None:
-        application = self._tracker.application(placement_id)
+        application = self._application(placement_id)
         job = self._job(application.job_id, report)
         if not self._scorable(job):
             report.pairs_skipped += 1
@@ -306,6 +329,8 @@ class Scorer:
 
     def _on_job(self, message: RecordChanged, report: ScoringReport) -> None:
         record = self._tracker.job(message.record_id)
+        # The applications this job fans out, and a run of new ones, are then named by these rows.
+        self._recent_pipelines.remember(record.pipeline, self._clock())
         job, changed = self._update_job(record, report)
         # Before the open/closed check: removing the tag from a closed job still revokes its link.
         report.share = self._sharing.job_seen(record)

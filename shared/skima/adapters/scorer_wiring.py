@@ -24,6 +24,7 @@ from skima.engine import Engine
 from skima.pipeline.ports import JobSharing
 from skima.pipeline.rediscovery import IndexedProfileCache, TalentRediscovery
 from skima.polling import Poller
+from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
@@ -43,6 +44,12 @@ def engine(model_dir: str) -> Engine:
 @cache
 def profile_cache(table_name: str, retention_days: int) -> DynamoProfileCache:
     return DynamoProfileCache(wiring.dynamodb(), table_name, retention_days=retention_days)
+
+
+@cache
+def recent_pipelines(tracker_url: str) -> RecentPipelines:
+    """One per container and Tracker: a burst's later applications come from the pipeline an earlier record read."""
+    return RecentPipelines()
 
 
 @cache
@@ -138,6 +145,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
             message, tracker, OutboxView(state), stage_status_id=config.shortlist_stage_status_id
         ),
         sharing=sharing,
+        recent_pipelines=recent_pipelines(str(config.rest_url)),
         rediscovery=rediscovery,
         stage_moves_enabled=config.shortlist_stage_status_id is not None,
     )

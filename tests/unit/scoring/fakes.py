@@ -28,6 +28,7 @@ from skima.pipeline.ports import (
     ShortlistLinks,
     WrittenBack,
 )
+from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.notes import NoteTarget
@@ -423,6 +424,8 @@ class World:
     share_links: ShareLinks | None = None
     link_store: InMemoryLinkStore | None = None
     clock: Clock = field(default_factory=Clock)
+    # One per container in production; one per world here, so consecutive scorers share it.
+    recent_pipelines: RecentPipelines = field(default_factory=RecentPipelines)
 
     def enable_sharing(self, signing_key: bytes | None = SIGNING_KEY) -> ShareLinks:
         """The share tag on the real use cases (ShareLinks, ShareTagFollower) over in-memory stores."""
@@ -452,6 +455,7 @@ class World:
             poll=lambda: self.polls.append(1),
             sharing=self.sharing,
             stage_moves_enabled=self.policy.stage_status_id is not None,
+            recent_pipelines=self.recent_pipelines,
             clock=lambda: T0,
         )
 
