@@ -6,8 +6,8 @@ Applications come in runs to one job (a job posted to a board, a bulk import, a 
 last application seen was to job J, the next one is first looked for in J's pipeline (one request,
 `getIndividualRecord` O, which lists every application with its candidate and stage): a hit costs what the
 application read would have, and names the rest of the run for free. A miss (an application to another job) costs
-one request more; after a miss no guess is made for the rest of the window, so interleaved traffic loses at most
-one request per window. Rows are trusted for `window` only (a stage changed since is seen on a later read). Memory
+one request more; after a miss that job is not guessed again for the rest of the window, so interleaved traffic
+loses at most one request per job per window. Rows are trusted for `window` only (a stage changed since is seen on a later read). Memory
 of one container: each Lambda container keeps its own.
 """
 
@@ -29,7 +29,7 @@ class RecentPipelines:
     window: timedelta = DEFAULT_WINDOW
     _rows: dict[int, tuple[datetime, Application]] = field(default_factory=dict)
     _last_job: tuple[int, datetime] | None = None  # the job of the last application seen, and when
-    _missed_at: datetime | None = None  # when a guessed pipeline last lacked the application
+    _missed: dict[int, datetime] = field(default_factory=dict)  # job id -> when its guessed pipeline missed
 
     def find(self, placement_id: int, now: datetime) -> Application | None:
         """The application from a pipeline read within the window, if any."""
@@ -40,18 +40,22 @@ class RecentPipelines:
 
     def guess_job(self, now: datetime) -> int | None:
         """The job whose pipeline probably holds the next application: the last one's, within the window, unless
-        a guess missed within the window."""
+        a guess of that job missed within the window."""
         if self._last_job is None or not self._fresh(self._last_job[1], now):
             return None
-        if self._missed_at is not None and self._fresh(self._missed_at, now):
+        job_id = self._last_job[0]
+        missed_at = self._missed.get(job_id)
+        if missed_at is not None and self._fresh(missed_at, now):
             return None
-        return self._last_job[0]
+        return job_id
 
     def seen(self, application: Application, now: datetime) -> None:
         self._last_job = (application.job_id, now)
 
-    def missed(self, now: datetime) -> None:
-        self._missed_at = now
+    def missed(self, job_id: int, now: datetime) -> None:
+        self._missed[job_id] = now
+        if len(self._missed) > MAX_ROWS:
+            self._missed = {key: at for key, at in self._missed.items() if self._fresh(at, now)}
 
     def remember(self, rows: Iterable[Application], now: datetime) -> None:
         for row in rows:

@@ -265,7 +265,7 @@ class Scorer:
                 self._recent_pipelines.remember(record.pipeline, now)
                 found = self._recent_pipelines.find(placement_id, now)
             if found is None:
-                self._recent_pipelines.missed(now)
+                self._recent_pipelines.missed(guess, now)
         application = found or self._tracker.application(placement_id)
         self._recent_pipelines.seen(application, now)
         return application
