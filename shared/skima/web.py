@@ -23,7 +23,7 @@ p{margin:.25rem 0}
 .meta{font-size:.85rem;color:var(--muted)}
 ol.cards{list-style:none;margin:1rem 0 0;padding:0}
 .card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--band,var(--line));
-border-radius:.75rem;padding:.6rem .75rem;margin:0 0 .6rem;font-size:.95rem;line-height:1.35}
+border-radius:.75rem;padding:.5rem .7rem;margin:0 0 .5rem;font-size:.9rem;line-height:1.35}
 .card-head{display:flex;align-items:center;gap:.5rem}
 .rank{flex:none;width:1.75rem;height:1.75rem;border-radius:50%;background:#e5e7eb;display:flex;align-items:center;
 justify-content:center;font-weight:700}
@@ -36,9 +36,11 @@ border-radius:.5rem;padding:0 .5rem}
 white-space:nowrap;border:0}
 .card h3{font-size:.75rem;margin:.4rem 0 0}
 ul.gaps{list-style:none;padding:0;margin:.1rem 0}
+.gapline{margin:.2rem 0}.gapline h3,.gapline ul.gaps{display:inline;margin:0}
 ul.gaps li{display:inline;margin:0}
 ul.gaps li+li::before{content:" · ";color:var(--muted)}
 .next{border-top:1px solid var(--line);padding-top:.6rem;margin-top:.4rem}
+.more-row{display:flex;flex-wrap:wrap;column-gap:1.25rem}.more-row details[open]{flex-basis:100%}
 .badge{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .5rem;
 color:var(--muted)}
 ul{margin:.15rem 0;padding-left:1.1rem;list-style:disc}
@@ -55,9 +57,9 @@ form{margin-top:.4rem;border-top:1px solid var(--line);padding-top:.4rem}
 fieldset{border:0;margin:0;padding:0;min-width:0}
 legend{font-weight:600;padding:0;margin-bottom:.35rem}
 .votes{display:flex;gap:.4rem}
-.votes label{flex:1;display:flex;align-items:center;justify-content:center;gap:.3rem;min-height:2.75rem;
+.votes label{flex:1;display:flex;align-items:center;justify-content:center;gap:.3rem;min-height:2.5rem;
 border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer;font-size:.95rem}
-.votes button{flex:1;margin:0;width:auto}
+.votes button{flex:1;margin:0;width:auto;min-height:2.5rem}
 .votes input{position:absolute;opacity:0;width:1px;height:1px}
 .votes input:checked+label{border:2px solid var(--accent);background:#eff6ff;font-weight:700}
 .votes input:focus-visible+label{outline:3px solid #f59e0b;outline-offset:2px}

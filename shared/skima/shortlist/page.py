@@ -73,9 +73,9 @@ class ShortlistPage:
             "<main>",
             '<header><p class="eyebrow">Shortlist · top candidates</p>',
             f"<h1>{escape(title)}</h1>",
-            f'<p class="meta">Live applications{floor}, ranked by SKIMA from each resume and the job description '
-            "only. The ranking is live: reload to see new candidates. "
-            f"This link expires {escape(_when(link.expires_at))}.</p></header>",
+            f'<p class="meta">Live applications{floor}, best first, ranked by SKIMA from the resume and the job '
+            f"description only. Reload for new candidates. Link expires {escape(_when(link.expires_at))}.</p>"
+            "</header>",
         ]
         if not entries:
             parts.append("<p>No candidate has been scored for this job yet. Check back soon.</p>")
@@ -168,17 +168,22 @@ class ShortlistPage:
         gaps: list[Gap] = [] if link.hide_gaps else list(points.gaps)
         evidence = [item for item in entry.evidence if item.quote and item.verdict != "missing"]
         if reasons:
-            out.append(f'<h3 id="r-{cid}">Why</h3><ul class="why" aria-labelledby="r-{cid}">')
+            out.append(f'<h3 class="vh" id="r-{cid}">Why</h3><ul class="why" aria-labelledby="r-{cid}">')
             out.extend(f"<li>{escape(reason)}</li>" for reason in reasons[:SHOWN_REASONS])
             out.append("</ul>")
         if gaps:
-            out.append(f'<h3 id="g-{cid}">Not found in resume</h3><ul class="gaps" aria-labelledby="g-{cid}">')
+            out.append(
+                f'<div class="gapline"><h3 id="g-{cid}">Not found in resume:</h3> '
+                f'<ul class="gaps" aria-labelledby="g-{cid}">'
+            )
             out.extend(f"<li>{escape(gap.text)}</li>" for gap in gaps[:SHOWN_GAPS])
-            out.append("</ul>")
-        more = self._show_all(cid, reasons[SHOWN_REASONS:], gaps[SHOWN_GAPS:], evidence, entry.updated_at)
-        out.append(more)
+            out.append("</ul></div>")
         if entry.status != "scored":
             out.append("<p>Not scored: the resume could not be read well enough to judge.</p>")
+        more = self._show_all(cid, reasons[SHOWN_REASONS:], gaps[SHOWN_GAPS:], evidence, entry.updated_at)
+        # "Show all" and "Add a comment" share one line (a phone screen holds more cards); the comment box sits
+        # outside the form and joins it through its form attribute, still without JavaScript.
+        out.append(f'<div class="more-row">{more}{self._comment(cid)}</div>')
         out.append(self._form(entry, name, verdict, nonce, action))
         out.append("</article></li>")
         return "".join(out)
@@ -189,20 +194,16 @@ class ShortlistPage:
     ) -> str:
         """One <details> per card for everything past the first three: the other reasons and gaps (each shown
         once: the visible ones are not repeated) and the quotes behind the verdicts."""
-        counts = []
         parts = []
         if reasons:
-            counts.append(f"{len(reasons)} more reason{'s' if len(reasons) > 1 else ''}")
             parts.append(f'<h3 id="rm-{cid}">More reasons</h3><ul aria-labelledby="rm-{cid}">')
             parts.extend(f"<li>{escape(reason)}</li>" for reason in reasons)
             parts.append("</ul>")
         if gaps:
-            counts.append(f"{len(gaps)} more gap{'s' if len(gaps) > 1 else ''}")
             parts.append(f'<h3 id="gm-{cid}">Also not found</h3><ul class="gaps" aria-labelledby="gm-{cid}">')
             parts.extend(f"<li>{escape(gap.text)}</li>" for gap in gaps)
             parts.append("</ul>")
         if evidence:
-            counts.append("evidence")
             parts.append(f'<h3 id="e-{cid}">From the resume</h3><ul class="evidence" aria-labelledby="e-{cid}">')
             parts.extend(
                 f"<li><strong>{escape(item.label)}</strong> ({escape(item.verdict)})"
@@ -212,9 +213,11 @@ class ShortlistPage:
             parts.append("</ul>")
         if updated_at is not None:
             parts.append(f'<p class="updated">Updated {escape(_when(updated_at))}</p>')
-        if not counts:
-            return "".join(parts)
-        return f'<details class="more"><summary>Show all: {", ".join(counts)}</summary>{"".join(parts)}</details>'
+        if not parts:
+            return ""
+        hidden = len(reasons) + len(gaps)
+        summary = f"Show all ({hidden} more)" if hidden else "Show the evidence"
+        return f'<details class="more"><summary>{summary}</summary>{"".join(parts)}</details>'
 
     @staticmethod
     def _form(entry: ShortlistEntry, name: str, verdict: RecordedVerdict | None, nonce: str, action: str) -> str:
@@ -228,13 +231,19 @@ class ShortlistPage:
                 f"<span>{'' if value == 'maybe' else ' ' + escape(VERDICT_WORDS[value])}</span></label>"
             )
         return (
-            f'<form method="post" action="{escape(action)}" aria-label="Your verdict on {name}">'
+            f'<form method="post" action="{escape(action)}" id="f-{cid}" aria-label="Your verdict on {name}">'
             f'<input type="hidden" name="nonce" value="{escape(nonce)}">'
             f'<input type="hidden" name="candidate" value="{cid}">'
             f'<fieldset><legend class="vh">Your verdict on {name}</legend><div class="votes">{"".join(radios)}'
             f'<button type="submit">Save<span class="vh"> verdict on {name}</span></button></div></fieldset>'
-            f'<details class="comment"><summary>Add a comment</summary>'
-            f'<label class="comment-label" for="m-{cid}">Comment (optional, up to {MAX_COMMENT_CHARS} characters)'
-            f'</label><textarea id="m-{cid}" name="comment" maxlength="{MAX_COMMENT_CHARS}" rows="2"></textarea>'
-            "</details></form>"
+            "</form>"
+        )
+
+    @staticmethod
+    def _comment(cid: int) -> str:
+        return (
+            '<details class="comment"><summary>Add comment</summary>'
+            f'<label class="comment-label" for="m-{cid}">Comment (optional, up to {MAX_COMMENT_CHARS} characters, '
+            f'saved with your verdict)</label><textarea id="m-{cid}" name="comment" form="f-{cid}" '
+            f'maxlength="{MAX_COMMENT_CHARS}" rows="2"></textarea></details>'
         )

@@ -76,7 +76,7 @@ def test_page_shows_the_live_top_ten_in_rank_order(app: App) -> None:
     # The gap once, under its heading, not again among the reasons in the engine's words.
     assert "6 yrs Java (2018-2024, Acme)" in html and "<li>Kubernetes</li>" in html
     assert "Kubernetes: not found in resume" not in html
-    assert "<summary>Show all: evidence</summary>" in html
+    assert "<summary>Show the evidence</summary>" in html
     assert "Senior Java developer at Acme 2018-2024" in html
     assert "Updated 28 Nov 2026, 09:00 UTC" in html
     # A new, better candidate appears on the next load (the ranking is live).
@@ -147,7 +147,7 @@ def test_three_reasons_and_three_gaps_shown_the_rest_once_behind_show_all() -> N
     visible, hidden = card.split('<details class="more">', 1)
     assert re.findall(r"<li>(Reason \d)</li>", visible) == ["Reason 0", "Reason 1", "Reason 2"]
     assert re.findall(r"<li>(Skill \d)</li>", visible) == ["Skill 0", "Skill 1", "Skill 2"]
-    assert "<summary>Show all: 2 more reasons, 4 more gaps, evidence</summary>" in hidden
+    assert "<summary>Show all (6 more)</summary>" in hidden
     assert re.findall(r"<li>(Skill \d)</li>", hidden) == ["Skill 3", "Skill 4", "Skill 5", "Skill 6"]
     assert "not found in resume" not in card and "Dental" not in card
 
