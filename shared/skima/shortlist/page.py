@@ -78,7 +78,7 @@ class ShortlistPage:
             "</header>",
         ]
         if not entries:
-            parts.append("<p>No candidate has been scored for this job yet. Check back soon.</p>")
+            parts.append(f"<p>No live application{floor} for this job yet. Check back soon.</p>")
         else:
             parts.append(f'<ol class="cards" aria-label="Top {len(entries)} candidates, best first">')
             for rank, entry in enumerate(entries, start=1):

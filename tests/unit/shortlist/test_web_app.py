@@ -137,6 +137,10 @@ def test_only_live_applications_at_or_above_the_floor_and_who_missed_the_cut() -
     html = higher.get(share(higher)[1]).body
     assert re.findall(r'<li class="card[^"]*" id="c-(\d+)"', html) == [str(100 + i) for i in range(6)]
     assert "next-in-line" not in html and "scoring 70 or more" in html
+    # Nobody live above the floor: an honest empty page.
+    empty = build_app([*closed, *after[2:]], min_score=40)
+    html = empty.get(share(empty)[1]).body
+    assert '<li class="card' not in html and "No live application scoring 40 or more for this job yet." in html
 
 
 def test_three_reasons_and_three_gaps_shown_the_rest_once_behind_show_all() -> None:
