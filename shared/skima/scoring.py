@@ -489,7 +489,12 @@ class Scorer:
         # A rediscovered candidate who applies becomes an applicant; without a placement the origin stays.
         applied = bool(application.placement_id)
         origin = "application" if applied or existing is None else existing.origin
-        if existing is not None and existing.origin == "rediscovery" and applied:
+        # A new stage (withdrawn, declined...) is stored even when the score stands: the page leaves closed ones out.
+        stage_changed = existing is not None and (existing.placement_status_id, existing.placement_status_name) != (
+            application.status_id,
+            application.status_name,
+        )
+        if existing is not None and applied and (existing.origin == "rediscovery" or stage_changed):
             existing = replace(
                 existing,
                 origin="application",
