@@ -7,8 +7,8 @@ last application seen was to job J, the next one is first looked for in J's pipe
 `getIndividualRecord` O, which lists every application with its candidate and stage): a hit costs what the
 application read would have, and names the rest of the run for free. A miss (an application to another job) costs
 one request more; after a miss that job is not guessed again for the rest of the window, so interleaved traffic
-loses at most one request per job per window. Rows are trusted for `window` only (a stage changed since is seen on a later read). Memory
-of one container: each Lambda container keeps its own.
+loses at most one request per job per window. Rows are trusted for `window` only (a stage changed since is seen on
+a later read). Memory of one container: each Lambda container keeps its own.
 """
 
 from __future__ import annotations
