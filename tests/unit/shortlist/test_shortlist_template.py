@@ -17,19 +17,19 @@ def test_shortlist_settings_read_only_declared_variables() -> None:
 
 def test_shortlist_function_may_do_exactly_what_it_does() -> None:
     policies = {
-        (name, next(iter(args.values()))["Ref"] if "TableName" in args else "queue")
+        (name, next(iter(args.values()))["Ref"] if "TableName" in args else args["QueueName"]["Fn::GetAtt"][0])
         for policy in properties("ShortlistFunction")["Policies"]
         for name, args in policy.items()
     }
     # Reads scores and links only (it can never create, renew or un-revoke a link); writes feedback; counts
     # wrong-token guesses in their own table (never the state table: the Tracker JWT is there); enqueues feedback
-    # write-backs.
+    # write-backs on the feedback queue only (never the score queue).
     assert policies == {
         ("DynamoDBReadPolicy", "ScoresTable"),
         ("DynamoDBReadPolicy", "LinksTable"),
         ("DynamoDBCrudPolicy", "FeedbackTable"),
         ("DynamoDBCrudPolicy", "GuessLimitTable"),
-        ("SQSSendMessagePolicy", "queue"),
+        ("SQSSendMessagePolicy", "FeedbackQueue"),
     }
 
 
