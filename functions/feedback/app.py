@@ -49,6 +49,10 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
         metrics.count("TrackerAuthFailed")
         wiring.tracker_client.cache_clear()  # the admin may have put a new API token in the secret
         raise
+    except Exception:
+        # The batch processor reports the item as failed without a word: say why, for whoever redrives the DLQ.
+        logger.exception("feedback not written", extra={"job_id": message.job_id, "link_id": message.link_id})
+        raise
     logger.info(
         "feedback written",
         extra={
