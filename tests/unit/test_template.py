@@ -122,7 +122,7 @@ def test_the_feedback_function_may_do_exactly_what_a_vote_needs() -> None:
         [
             {
                 "Effect": "Allow",
-                "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+                "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"],
                 "Resource": {"Fn::GetAtt": ["StateTable", "Arn"]},
             }
         ]
