@@ -135,8 +135,8 @@ class BudgetStack:
             note = str(activity.get("note", ""))
             if "SKIMA Match Score" not in note or activity.get("linkRecordType") != "R":
                 continue
-            job_line = next((line for line in note.splitlines() if "Job: " in line), "")
-            job_id = job_line.split("Job: ", 1)[1].split(" ", 1)[0] if job_line else ""
+            ref = note.splitlines()[-1]
+            job_id = ref.removeprefix("ref: job ").split(" ", 1)[0] if ref.startswith("ref: job ") else ""
             if job_id.isdigit():
                 key = (int(activity["linkRecordId"]), int(job_id))
                 counts[key] = counts.get(key, 0) + 1

@@ -236,9 +236,9 @@ def test_a_new_application_is_scored_stored_noted_and_tagged_once(stack: Stack) 
     (note,) = stack.notes_for(candidate_id)
     assert note["note"].splitlines()[0].startswith("SKIMA Match Score: ")
     assert note["note"].splitlines()[1] == "SKIMA Reasons:"
-    assert f"Job: {job_id} " in note["note"].splitlines()[-1]
+    assert note["note"].splitlines()[-1].startswith(f"ref: job {job_id} | ")
     if item["status"]["S"] == "scored":
-        assert note["note"].splitlines()[0] == f"SKIMA Match Score: {item['score']['N']}"
+        assert note["note"].splitlines()[0].startswith(f"SKIMA Match Score: {item['score']['N']}/100 (")
         # Evidenced reads carry no tags, so the tag is skipped (never written blind over the recruiter's tags).
         expected = tags_before if stack.sim.shapes == "evidenced" else [*tags_before, SCREENED]
         assert stack.tags(candidate_id) == expected
