@@ -14,7 +14,9 @@ from local.lambda_runtime.testing import RunningApp, running_app
 from local.trackerrms_sim.testing import SimHandle
 
 SCREENED_TAG = "SKIMA Screened"
-NOTE_SUBJECT = re.compile(r"^SKIMA (Match Score \d{1,3}/100 \((strong|good|partial|weak) match\)|could not judge the resume) - ")
+NOTE_SUBJECT = re.compile(
+    r"^SKIMA (Match Score \d{1,3}/100 \((strong|good|partial|weak) match\)|could not judge the resume) - "
+)
 # Fast redelivery: a failed message is visible again after 2 s, so maxReceiveCount (5) is reached in ~10-15 s.
 VISIBILITY_TIMEOUT = 2
 # The request budget is not under test here (the figures are printed instead); 600/min keeps scenarios short.

@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from skima.engine import Engine
 from skima.errors import QueueUnavailable
+from skima.job_summary import AnnouncedTopTen, JobSummary
 from skima.models import QueueMessageBody
 from skima.pipeline.ports import (
     Application,
@@ -336,6 +337,19 @@ class FakeOutbox:
         self.items[key] = "done"
 
 
+class FakeTopTenMemory:
+    """`skima.job_summary.TopTenMemory` in memory."""
+
+    def __init__(self) -> None:
+        self.announced: dict[int, AnnouncedTopTen] = {}
+
+    def announced_top10(self, job_id: int) -> AnnouncedTopTen | None:
+        return self.announced.get(job_id)
+
+    def remember_top10(self, job_id: int, announced: AnnouncedTopTen) -> None:
+        self.announced[job_id] = announced
+
+
 class FakeLinks:
     def __init__(self) -> None:
         self.links: dict[int, str] = {}
@@ -423,6 +437,7 @@ class World:
     share_links: ShareLinks | None = None
     link_store: InMemoryLinkStore | None = None
     clock: Clock = field(default_factory=Clock)
+    top10_memory: FakeTopTenMemory | None = None  # set: the scorer writes job-level summaries (skima.job_summary)
 
     def enable_sharing(self, signing_key: bytes | None = SIGNING_KEY) -> ShareLinks:
         """The share tag on the real use cases (ShareLinks, ShareTagFollower) over in-memory stores."""
@@ -451,6 +466,11 @@ class World:
             state=self.state,
             poll=lambda: self.polls.append(1),
             sharing=self.sharing,
+            summary=(
+                JobSummary(self.tracker, self.outbox, self.scores, self.top10_memory, clock=self.clock)
+                if self.top10_memory is not None
+                else None
+            ),
             stage_moves_enabled=self.policy.stage_status_id is not None,
             clock=lambda: T0,
         )

@@ -11,7 +11,9 @@ from skima.pipeline.ports import ScoreRow
 from skima.score_note import MAX_REQUIREMENT_LINES, note_idempotency_key, note_subject, note_text
 
 
-def requirement(rid: str, kind: str, label: str, verdict: str, evidence: str | None = None, **extra: Any) -> dict[str, Any]:
+def requirement(
+    rid: str, kind: str, label: str, verdict: str, evidence: str | None = None, **extra: Any
+) -> dict[str, Any]:
     return {
         "id": rid,
         "kind": kind,
@@ -53,9 +55,13 @@ def row_for(
 PAYROLL = [
     requirement("r1", "role", "Payroll Administrator", "met", "Payroll Officer", similarity=0.8),
     requirement("r2", "experience", "5+ years of payroll processing", "partial", "2021-now", years_found=4.2),
-    requirement("r3", "skill", "Sage 50", "met", "• Ran weekly and monthly payroll for 300 staff in Sage 50", exact=True),
+    requirement(
+        "r3", "skill", "Sage 50", "met", "• Ran weekly and monthly payroll for 300 staff in Sage 50", exact=True
+    ),
     requirement("r4", "skill", "RTI submissions", "missing", "Payroll Officer", similarity=0.41),
-    requirement("r5", "skill", "pension auto-enrolment", "partial", "Handled workplace pension queries", similarity=0.7),
+    requirement(
+        "r5", "skill", "pension auto-enrolment", "partial", "Handled workplace pension queries", similarity=0.7
+    ),
     requirement("r6", "education", "CIPP Foundation Degree", "missing", None),
     requirement("r7", "responsibility", "Reconcile payroll to the general ledger", "met", "Excel", similarity=0.7),
     requirement("r8", "skill", "Sage 50", "met", "Sage 50 and Xero", exact=True),  # named twice by the job
@@ -122,9 +128,7 @@ def test_a_weak_score_carries_no_related_or_similar_work_bullets() -> None:
         requirement("r1", "role", "Payroll Administrator", "missing", "Line Cook", similarity=0.2),
         requirement("r2", "skill", "Excel", "met", "Excel", exact=True),
         requirement("r3", "skill", "payroll reconciliation", "partial", "Reconciled the till nightly", similarity=0.9),
-        requirement(
-            "r4", "responsibility", "Answer staff pay queries", "met", "Answered customer queries at the pass"
-        ),
+        requirement("r4", "responsibility", "Answer staff pay queries", "met", "Answered customer queries at the pass"),
         requirement("r5", "experience", "3+ years in payroll", "missing", None, years_found=0.0),
     ]
     row = replace(
