@@ -23,6 +23,7 @@ from skima.pipeline.ports import Outbox, ScoreRow, ScoreStore, TrackerSource
 from skima.score_note import requirement_line, requirement_views
 
 SUMMARY_INTERVAL = timedelta(hours=1)
+SUMMARY_SUBJECT = "SKIMA top-10 changed - "  # then the job's title
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class JobSummary:
             self._outbox.outbox_attempted(outbox_key)
             activity_id = self._tracker.create_job_note(
                 job_id,
-                subject=f"SKIMA top-10 changed - {plain_line(job_title) or f'job {job_id}'}",
+                subject=f"{SUMMARY_SUBJECT}{plain_line(job_title) or f'job {job_id}'}",
                 note=self.summary_text(job_id, change, current, key),
                 idempotency_key=key,
                 check_existing=status == "attempted",

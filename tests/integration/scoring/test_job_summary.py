@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from skima.job_summary import SUMMARY_SUBJECT
 from tests.integration.scoring.test_scorer_function import PYTHON_RESUME, Stack, application
-
-SUMMARY_SUBJECT = "SKIMA top-10 changed - "
 
 
 def job_summaries(stack: Stack, job_id: int) -> list[dict[str, Any]]:
@@ -32,7 +31,7 @@ def new_job(stack: Stack) -> int:
 
 def test_an_entrant_gives_one_summary_note_on_the_job_even_when_the_answer_is_lost(stack: Stack) -> None:
     job_id = new_job(stack)
-    cook = "Line Cook, Harbour Kitchen (2019 - 2025)\n- Prepared sauces and stocks for 200 covers a night\n- Ran the grill"
+    cook = "Line Cook, Harbour Kitchen (2019 - 2025)\n- Prepared sauces and stocks for 200 covers\n- Ran the grill"
     first = stack.sim.ui_create_resource(firstName="Ola", surname="Berg", resumeText=cook)
     second = stack.sim.ui_create_resource(firstName="Priya", surname="Raman", resumeText=PYTHON_RESUME)
     first_placement = stack.sim.ui_create_application(job_id, first)

@@ -20,6 +20,7 @@ from moto import mock_aws
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import dynamo_vectors, scorer_wiring, wiring
 from skima.cli import resolve_model_dir
+from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
 from skima.tracker import timing
 from tests.support.handlers import FakeLambdaContext, load_handler
@@ -397,12 +398,14 @@ def test_a_hiring_managers_feedback_becomes_one_note(stack: Stack) -> None:
 
 
 def _job_notes(stack: Stack, job_id: int) -> list[dict[str, Any]]:
+    """SKIMA's notes on the job, but its top-10 summaries (tests/integration/scoring/test_job_summary.py)."""
     return [
         a
         for a in stack.sim.state()["activities"]
         if a.get("linkRecordType") == "O"
         and str(a.get("linkRecordId")) == str(job_id)
         and "SKIMA" in str(a.get("subject", ""))
+        and not str(a.get("subject", "")).startswith(SUMMARY_SUBJECT)
     ]
 
 
