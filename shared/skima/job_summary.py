@@ -20,7 +20,7 @@ from typing import Protocol
 from skima.bands import band_for
 from skima.note_text import plain_line
 from skima.pipeline.ports import Outbox, ScoreRow, ScoreStore, TrackerSource
-from skima.score_note import requirement_line, requirement_views
+from skima.score_note import RequirementView, requirement_line, requirement_views
 
 SUMMARY_INTERVAL = timedelta(hours=1)
 SUMMARY_SUBJECT = "SKIMA top-10 changed - "  # then the job's title
@@ -144,15 +144,23 @@ def _who(row: ScoreRow) -> str:
 
 
 def _why(row: ScoreRow, *, entered: bool) -> str:
-    """The score and the deciding requirement: the heaviest one met for an entrant, the heaviest gap for a leaver."""
+    """The score and the deciding requirement: the heaviest one in the candidate's favour for an entrant (the role
+    first, it carries most of the score), the heaviest against them for a leaver; the other kind when there is none
+    (a weak candidate enters a top-10 that is not full yet)."""
     if row.score is None:
         return "no longer scored"
     score = f"{row.score}/100 ({band_for(row.score).label})"
     weak = band_for(row.score).name == "weak"
-    for view in requirement_views(row.result_json):
-        if view.kind == "role" or view.is_gap == entered:
-            continue
+    views = requirement_views(row.result_json)
+    wanted = [view for view in views if _against(view) != entered]
+    others = [view for view in views if _against(view) == entered]
+    for view in (*wanted, *others):
         line = requirement_line(view, row, weak=weak)
         if line is not None:
             return f"{score}; {line}"
     return score
+
+
+def _against(view: RequirementView) -> bool:
+    """Whether the requirement counts against the candidate: a gap, or a role that is not the job's."""
+    return view.is_gap or (view.kind == "role" and view.verdict != "met")

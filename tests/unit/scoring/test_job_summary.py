@@ -126,6 +126,24 @@ def test_someone_pushed_out_and_someone_gone_are_named(setup: Setup) -> None:
     assert "- candidate 100: no longer scored for this job" in note.splitlines()
 
 
+def test_the_deciding_requirement_is_the_role_when_it_decides() -> None:
+    from skima.job_summary import _why  # noqa: PLC0415
+
+    requirements = [
+        {"id": "r1", "kind": "role", "label": "Warehouse Lead", "verdict": "partial", "evidence": "Barista",
+         "exact": False, "similarity": 0.4, "years_found": None},
+        {"id": "r2", "kind": "skill", "label": "forklift licence", "verdict": "met", "evidence": "Forklift licence",
+         "exact": True, "similarity": 0.9, "years_found": None},
+    ]  # fmt: skip
+    stored = json.dumps({"requirements": requirements, "receipt": {"weights": {"r1": 0.7, "r2": 0.3}}})
+    barista = replace(row(300, 12), result_json=stored, reasons=['Role: "Barista" (2020-now)'])
+    # pushed out: the role decided it; let in (a top-10 not yet full): the one thing in their favour
+    assert _why(barista, entered=False).endswith(
+        'Role mismatch: asked Warehouse Lead; closest role "Barista" (2020-now)'
+    )
+    assert _why(barista, entered=True) == '12/100 (weak match); forklift licence: "Forklift licence"'
+
+
 def test_no_note_when_nothing_entered_or_left(setup: Setup) -> None:
     setup.scored()
     setup.store(row(100, 70), row(105, 89))  # reordered, the same ten
