@@ -1142,6 +1142,9 @@ class TrackerClient:
             found = self.find_activity(
                 idempotency_key, link_type=link_type, link_id=link_id, subject=search_subject, deadline=deadline
             )
+            if found is None and key_in_note:
+                # an attempt from before the key moved into the note (a retry across that deploy) marked its subject
+                found = self.find_activity(idempotency_key, link_type=link_type, link_id=link_id, deadline=deadline)
             if found is not None:
                 return found.activity_id
         body = {

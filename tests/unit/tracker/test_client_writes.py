@@ -61,6 +61,15 @@ def test_a_key_in_the_note_is_found_after_a_lost_response(make_client, tracker, 
     assert (_sent(tracker, "getIndividualRecord") > 0) is not rows_carry_note  # the note read only when needed
 
 
+def test_an_attempt_from_before_the_key_moved_into_the_note_is_found_by_its_marker(make_client, tracker):
+    client = make_client()
+    client.create_activity(  # the old format: the key as a marker on the subject
+        link_type="R", link_id=7, subject="SKIMA Match Score 65 - Payroll", note="old", idempotency_key="sk31-7-0003"
+    )
+    again = _score_note(client, "sk31-7-0003", check_existing=True)  # its retry, after the deploy
+    assert again == tracker.activities[0]["activityid"] and len(tracker.activities) == 1
+
+
 def test_lost_response_creates_exactly_one_activity(make_client, tracker):
     tracker.interceptors.append(lose_response(times=1, path="createActivity"))
     activity_id = _note(make_client())
