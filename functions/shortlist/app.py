@@ -41,7 +41,7 @@ def web() -> ShortlistWeb:
     links = ShareLinks(DynamoLinkStore(client, settings.links_table), base_url="")
     return ShortlistWeb(
         links,
-        ShortlistPage(source, feedback_store),
+        ShortlistPage(source, feedback_store, min_score=settings.shortlist_min_score),
         FeedbackService(source, feedback_store, SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url)),
         DynamoGuessLimiter(client, settings.guess_table),
     )

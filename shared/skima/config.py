@@ -14,6 +14,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 # Scores, cached profiles and feedback expire (DynamoDB TTL `expires_at`) this long after their last write, unless
 # the template's ScoreRetentionDays / FeedbackRetentionDays say otherwise.
 DEFAULT_RETENTION_DAYS = 730
+# The shortlist page leaves out candidates scoring below this (the floor of a "partial match", skima.bands), unless
+# the template's ShortlistMinScore says otherwise.
+DEFAULT_SHORTLIST_MIN_SCORE = 40
 
 
 def retention_seconds(days: int, what: str) -> int:
@@ -104,3 +107,4 @@ class ShortlistSettings(_Settings):
     guess_table: Annotated[str, Field(alias="GUESS_TABLE", min_length=1)]
     feedback_retention_days: Annotated[RetentionDays, Field(alias="FEEDBACK_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
+    shortlist_min_score: Annotated[int, Field(alias="SHORTLIST_MIN_SCORE", ge=0, le=100)] = DEFAULT_SHORTLIST_MIN_SCORE

@@ -15,8 +15,11 @@ Each run, under a lease so overlapping runs do one run's work:
   application shows as a changed count, so it is found within one poll interval (or the search lag after it).
   Backstop for what a summary cannot show (one entry added and another removed between two runs): a round-robin
   re-check from a cursor kept in the sync-health row, spending what is left of `POLL_REQUEST_BUDGET` after the
-  feed's own requests, and at least one job every `BACKSTOP_EVERY_RUNS` runs. Without summaries (a feed that
-  cannot give them) every run re-checks up to `pipeline_checks_per_run` jobs round-robin, as before.
+  feed's own requests, and at least one job every `BACKSTOP_EVERY_RUNS` runs. When the budget has no room for
+  that one job (41-50 open jobs fill it with summary pages), that run lists one page fewer and keeps the last
+  run's summaries for the jobs it did not list: they are compared on the next run, so a run never spends more than
+  the budget and those jobs wait one more interval, once in `BACKSTOP_EVERY_RUNS` runs. Without summaries (a feed
+  that cannot give them) every run re-checks up to `pipeline_checks_per_run` jobs round-robin, as before.
 """
 
 from __future__ import annotations
@@ -71,13 +74,21 @@ class OpenJob:
     summary: str | None = None
 
 
+@dataclass(frozen=True)
+class OpenJobListing:
+    jobs: list[OpenJob]
+    # False when the listing stopped at its request cap with pages left: the jobs not listed are not closed.
+    complete: bool = True
+
+
 class ChangeFeed(Protocol):
     def changes(self, record_type: RecordType, since: datetime, until: datetime) -> Iterable[Change]:
         """Records of `record_type` whose last update lies in [since, until], both inclusive."""
         ...
 
-    def list_open_jobs(self) -> Iterable[OpenJob]:
-        """Every open job (search results may lag; a job missing now is listed on a later run)."""
+    def list_open_jobs(self, max_requests: int | None = None) -> OpenJobListing:
+        """The open jobs (search results may lag; a job missing now is listed on a later run), in at most
+        `max_requests` requests when given (at least one)."""
         ...
 
     @property
@@ -215,23 +226,32 @@ class Poller:
         """
         if self._pipeline_checks == 0:
             return None, None
-        listed = {job.job_id: job.summary for job in self._feed.list_open_jobs()}
-        open_jobs = sorted(listed)
+        health = self._state.read_health()
+        previous = _read_summaries(health.get(JOB_SUMMARIES_FIELD))
+        runs = health.get(RUNS_FIELD)
+        run_number = int(runs) if isinstance(runs, int) or (isinstance(runs, str) and runs.isdigit()) else 0
+        backstop_due = run_number % BACKSTOP_EVERY_RUNS == 0
+
+        def spent() -> int:
+            return len(self.RECORD_TYPES) + self._feed.requests_made - requests_at_start
+
+        # Room for the backstop's one job on the run it is due, when the last run's listing had summaries.
+        listing_cap = max(1, POLL_REQUEST_BUDGET - spent() - 1) if backstop_due and previous else None
+        listing = self._feed.list_open_jobs(max_requests=listing_cap)
+        listed = {job.job_id: job.summary for job in listing.jobs}
+        summarised = bool(listed) and all(summary is not None for summary in listed.values())
+        # A capped listing: the jobs it did not reach keep their last summary (compared on the next run).
+        known = {**previous, **listed} if summarised and not listing.complete else listed
+        open_jobs = sorted(known)
         report.open_jobs = len(open_jobs)
         if not open_jobs:
             return None, None
-        health = self._state.read_health()
-        summarised = all(summary is not None for summary in listed.values())
         changed: list[int] = []
         turn_size = self._pipeline_checks
         if summarised:
-            previous = _read_summaries(health.get(JOB_SUMMARIES_FIELD))
-            changed = [job_id for job_id in open_jobs if previous.get(job_id) != listed[job_id]]
-            spent = self._feed.requests_made - requests_at_start + len(self.RECORD_TYPES)
-            runs = health.get(RUNS_FIELD)
-            run_number = int(runs) if isinstance(runs, int) or (isinstance(runs, str) and runs.isdigit()) else 0
-            floor = 1 if run_number % BACKSTOP_EVERY_RUNS == 0 else 0
-            turn_size = min(self._pipeline_checks, max(floor, POLL_REQUEST_BUDGET - spent - len(changed)))
+            changed = [job_id for job_id in sorted(listed) if previous.get(job_id) != listed[job_id]]
+            floor = 1 if backstop_due else 0
+            turn_size = min(self._pipeline_checks, max(floor, POLL_REQUEST_BUDGET - spent() - len(changed)))
         stored = health.get(PIPELINE_CURSOR_FIELD)
         cursor = int(stored) if isinstance(stored, int) or (isinstance(stored, str) and stored.isdigit()) else 0
         after = [job_id for job_id in open_jobs if job_id > cursor]
@@ -248,7 +268,7 @@ class Poller:
         report.summaries_changed = changed
         report.enqueued += len(messages)
         # Remembered only now, after every changed job is on the queue: a failed run re-checks them next time.
-        summaries = json.dumps({str(job_id): listed[job_id] for job_id in open_jobs}) if summarised else None
+        summaries = json.dumps({str(job_id): known[job_id] for job_id in open_jobs}) if summarised else None
         return (turn[-1] if turn else None), summaries
 
     def _enqueue(self, changes: list[Change], report: PollReport) -> int:

@@ -52,8 +52,9 @@ from skima.pipeline.ports import (
     WrittenBack,
 )
 from skima.ports import MessageQueue
+from skima.recent_pipelines import RecentPipelines
 from skima.stamps import stamp_settled
-from skima.tracker.errors import TrackerNotFound, TrackerRejected
+from skima.tracker.errors import TrackerError, TrackerNotFound, TrackerRejected
 from skima.writeback import WriteBack, is_material_change, note_written
 
 logger = logging.getLogger(__name__)
@@ -165,9 +166,11 @@ class Scorer:
         sharing: JobSharing | None = None,
         summary: JobSummary | None = None,
         stage_moves_enabled: bool = False,
+        recent_pipelines: RecentPipelines | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._tracker = tracker
+        self._recent_pipelines = recent_pipelines or RecentPipelines()
         self._engine = engine
         self._profiles = profiles
         self._scores = scores
@@ -250,8 +253,28 @@ class Scorer:
         self._state.record_health(last_ping_seen=message.received_at.astimezone(UTC).isoformat(), pings=1)
 
     # ------------------------------------------------------------------ the three hints
+    def _application(self, placement_id: int) -> Application:
+        """The application: from a pipeline read moments ago, else from the pipeline of the job the last
+        application went to (a run of applications to one job), else read by its id."""
+        now = self._clock()
+        found = self._recent_pipelines.find(placement_id, now)
+        guess = None if found is not None else self._recent_pipelines.guess_job(now)
+        if guess is not None:
+            try:
+                record = self._tracker.job(guess)
+            except TrackerError as error:  # a saving missed, not a failure: the application is read by id
+                logger.info("job %s pipeline not read for application %s: %s", guess, placement_id, error)
+            else:
+                self._recent_pipelines.remember(record.pipeline, now)
+                found = self._recent_pipelines.find(placement_id, now)
+            if found is None:
+                self._recent_pipelines.missed(guess, now)
+        application = found or self._tracker.application(placement_id)
+        self._recent_pipelines.seen(application, now)
+        return application
+
     def _on_application(self, placement_id: int, report: ScoringReport) -> None:
-        application = self._tracker.application(placement_id)
+        application = self._application(placement_id)
         job = self._job(application.job_id, report)
         if not self._scorable(job):
             report.pairs_skipped += 1
@@ -309,6 +332,8 @@ class Scorer:
 
     def _on_job(self, message: RecordChanged, report: ScoringReport) -> None:
         record = self._tracker.job(message.record_id)
+        # The applications this job fans out, and a run of new ones, are then named by these rows.
+        self._recent_pipelines.remember(record.pipeline, self._clock())
         job, changed = self._update_job(record, report)
         # Before the open/closed check: removing the tag from a closed job still revokes its link.
         report.share = self._sharing.job_seen(record)
@@ -467,7 +492,12 @@ class Scorer:
         # A rediscovered candidate who applies becomes an applicant; without a placement the origin stays.
         applied = bool(application.placement_id)
         origin = "application" if applied or existing is None else existing.origin
-        if existing is not None and existing.origin == "rediscovery" and applied:
+        # A new stage (withdrawn, declined...) is stored even when the score stands: the page leaves closed ones out.
+        stage_changed = existing is not None and (existing.placement_status_id, existing.placement_status_name) != (
+            application.status_id,
+            application.status_name,
+        )
+        if existing is not None and applied and (existing.origin == "rediscovery" or stage_changed):
             existing = replace(
                 existing,
                 origin="application",

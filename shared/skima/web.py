@@ -22,30 +22,44 @@ p{margin:.25rem 0}
 .eyebrow{font-size:.85rem;color:var(--muted);margin:0}
 .meta{font-size:.85rem;color:var(--muted)}
 ol.cards{list-style:none;margin:1rem 0 0;padding:0}
-.card{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:.9rem;margin:0 0 1rem}
-.card-head{display:flex;align-items:center;gap:.6rem}
-.rank{flex:none;width:2rem;height:2rem;border-radius:50%;background:#e5e7eb;display:flex;align-items:center;
+.card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--band,var(--line));
+border-radius:.75rem;padding:.5rem .7rem;margin:0 0 .5rem;font-size:.9rem;line-height:1.35}
+.card-head{display:flex;align-items:center;gap:.5rem}
+.rank{flex:none;width:1.75rem;height:1.75rem;border-radius:50%;background:#e5e7eb;display:flex;align-items:center;
 justify-content:center;font-weight:700}
-.score{flex:none;font-weight:700;font-size:1.1rem;color:#fff;background:var(--accent);border-radius:.5rem;
-padding:.1rem .55rem}
+.score{flex:none;font-weight:700;font-size:1.05rem;color:#fff;background:var(--band,var(--accent));
+border-radius:.5rem;padding:0 .5rem}
+.band-strong{--band:#065f46}.band-good{--band:#1d4ed8}.band-partial{--band:#92400e}.band-weak{--band:#991b1b}
+.facts{font-size:.85rem;color:var(--muted);margin:.15rem 0 0}
+.band{font-weight:700;color:var(--band,var(--ink))}
+.vh{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);
+white-space:nowrap;border:0}
+.card h3{font-size:.75rem;margin:.4rem 0 0}
+ul.gaps{list-style:none;padding:0;margin:.1rem 0}
+.gapline{margin:.2rem 0}.gapline h3,.gapline ul.gaps{display:inline;margin:0}
+ul.gaps li{display:inline;margin:0}
+ul.gaps li+li::before{content:" · ";color:var(--muted)}
+.next{border-top:1px solid var(--line);padding-top:.6rem;margin-top:.4rem}
+.more-row{display:flex;flex-wrap:wrap;column-gap:1.25rem}.more-row details[open]{flex-basis:100%}
 .badge{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .5rem;
 color:var(--muted)}
-ul{margin:.25rem 0;padding-left:1.2rem;list-style:disc}
-li{margin:.2rem 0;overflow-wrap:anywhere}
-details{margin:.2rem 0}
-summary{cursor:pointer;color:var(--accent);font-size:.9rem;padding:.3rem 0}
+ul{margin:.15rem 0;padding-left:1.1rem;list-style:disc}
+li{margin:.1rem 0;overflow-wrap:anywhere}
+details{margin:.1rem 0}
+summary{cursor:pointer;color:var(--accent);font-size:.875rem;padding:.2rem 0}
 blockquote{margin:.25rem 0 .25rem .25rem;padding:.25rem .6rem;border-left:3px solid var(--line);color:var(--muted);
 overflow-wrap:anywhere}
 .verdict-now{background:#ecfdf5;color:var(--ok);border-radius:.5rem;padding:.4rem .6rem;margin-top:.6rem;
 overflow-wrap:anywhere}
 .saved{font-weight:700}
-.updated{font-size:.8rem;color:var(--muted);margin-top:.6rem}
-form{margin-top:.75rem;border-top:1px solid var(--line);padding-top:.75rem}
-fieldset{border:0;margin:0;padding:0}
+.updated{font-size:.8rem;color:var(--muted);margin-top:.3rem}
+form{margin-top:.4rem;border-top:1px solid var(--line);padding-top:.4rem}
+fieldset{border:0;margin:0;padding:0;min-width:0}
 legend{font-weight:600;padding:0;margin-bottom:.35rem}
-.votes{display:flex;gap:.5rem}
-.votes label{flex:1;display:flex;align-items:center;justify-content:center;gap:.3rem;min-height:2.75rem;
-border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer;font-size:1rem}
+.votes{display:flex;gap:.4rem}
+.votes label{flex:1;display:flex;align-items:center;justify-content:center;gap:.3rem;min-height:2.5rem;
+border:1px solid var(--line);border-radius:.5rem;background:#fff;cursor:pointer;font-size:.95rem}
+.votes button{flex:1;margin:0;width:auto;min-height:2.5rem}
 .votes input{position:absolute;opacity:0;width:1px;height:1px}
 .votes input:checked+label{border:2px solid var(--accent);background:#eff6ff;font-weight:700}
 .votes input:focus-visible+label{outline:3px solid #f59e0b;outline-offset:2px}

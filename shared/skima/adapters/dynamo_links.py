@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
@@ -238,12 +238,25 @@ def _evidence(result_blob: bytes | None) -> tuple[Evidence, ...]:
                 label=str(req.get("label", "")),
                 verdict=str(req.get("verdict", "")),
                 quote=str(req["evidence"]) if req.get("evidence") else None,
+                weight=_weight(req.get("weight")),
             )
             for req in requirements
             if isinstance(req, dict)
         )
     except (zlib.error, ValueError, TypeError, AttributeError):
         return ()
+
+
+def _weight(value: object) -> float:
+    try:
+        weight = float(value) if isinstance(value, int | float | str) else 1.0
+    except ValueError:
+        return 1.0
+    return weight if weight >= 0 else 1.0
+
+
+# Ten live ones plus the next are usually in the first page; closed applications only make it read on.
+_RANKED_PAGE = 25
 
 
 class DynamoShortlistSource:
@@ -253,19 +266,30 @@ class DynamoShortlistSource:
         self._client = client
         self._table = table_name
 
-    def top10(self, job_id: int) -> list[ShortlistEntry]:
-        try:
-            response = self._client.query(
-                TableName=self._table,
-                IndexName="by_score",
-                KeyConditionExpression="job_id = :j",
-                ExpressionAttributeValues={":j": {"S": str(int(job_id))}},
-                ScanIndexForward=True,
-                Limit=10,
-            )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
-        return [self._entry(item) for item in response.get("Items", [])]
+    def ranked(self, job_id: int, min_score: int) -> Iterator[ShortlistEntry]:
+        if not 0 <= min_score <= 100:
+            raise ValueError(f"a score floor is from 0 to 100, not {min_score}")
+        # rank_key starts with 100 - score (3 digits): every key of a score >= min_score sorts before this one.
+        below_floor = f"{100 - min_score + 1:03d}"
+        start: dict[str, Any] | None = None
+        while True:
+            extra: dict[str, Any] = {"ExclusiveStartKey": start} if start else {}
+            try:
+                response = self._client.query(
+                    TableName=self._table,
+                    IndexName="by_score",
+                    KeyConditionExpression="job_id = :j AND rank_key < :floor",
+                    ExpressionAttributeValues={":j": {"S": str(int(job_id))}, ":floor": {"S": below_floor}},
+                    ScanIndexForward=True,
+                    Limit=_RANKED_PAGE,
+                    **extra,
+                )
+            except (BotoCoreError, ClientError) as exc:
+                raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
+            yield from (self._entry(item) for item in response.get("Items", []))
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                return
 
     def entry(self, job_id: int, candidate_id: int) -> ShortlistEntry | None:
         try:

@@ -25,6 +25,7 @@ from skima.job_summary import JobSummary
 from skima.pipeline.ports import JobSharing
 from skima.pipeline.rediscovery import IndexedProfileCache, TalentRediscovery
 from skima.polling import Poller
+from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
@@ -44,6 +45,12 @@ def engine(model_dir: str) -> Engine:
 @cache
 def profile_cache(table_name: str, retention_days: int) -> DynamoProfileCache:
     return DynamoProfileCache(wiring.dynamodb(), table_name, retention_days=retention_days)
+
+
+@cache
+def recent_pipelines(tracker_url: str) -> RecentPipelines:
+    """One per container and Tracker: a burst's later applications come from the pipeline an earlier record read."""
+    return RecentPipelines()
 
 
 @cache
@@ -140,6 +147,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
         ),
         sharing=sharing,
         summary=JobSummary(tracker, state, scores, state, clock=lambda: datetime.now(UTC)),
+        recent_pipelines=recent_pipelines(str(config.rest_url)),
         rediscovery=rediscovery,
         stage_moves_enabled=config.shortlist_stage_status_id is not None,
     )

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from skima.models import RecordType
-from skima.polling import Change, OpenJob
+from skima.polling import Change, OpenJob, OpenJobListing
 from skima.tracker.client import TrackerClient
 from skima.tracker.timing import Deadline
 
@@ -180,13 +180,23 @@ class TrackerChangeFeed:
     def requests_made(self) -> int:
         return self._client.request_count
 
-    def list_open_jobs(self) -> Iterator[OpenJob]:
-        """Every open job with its summary ("pipeline count|last updated"), each id once; lagged like every search.
+    def list_open_jobs(self, max_requests: int | None = None) -> OpenJobListing:
+        """The open jobs with their summaries ("pipeline count|last updated"), each id once, one PagedSearch
+        request per 10; lagged like every search. Incomplete when pages remain after `max_requests` (or the
+        overall page cap).
 
         The summary is None for a row without a pipeline count: the poller then re-checks jobs round-robin.
         """
-        for row in self._client.iter_opportunities(
-            state="open", max_pages=_OPEN_JOBS_MAX_PAGES, deadline=self._deadline()
-        ):
-            summary = None if row.count_shortlisted is None else f"{row.count_shortlisted}|{row.last_updated or ''}"
-            yield OpenJob(row.opportunity_id, summary)
+        pages = _OPEN_JOBS_MAX_PAGES if max_requests is None else max(1, min(max_requests, _OPEN_JOBS_MAX_PAGES))
+        jobs: dict[int, OpenJob] = {}
+        for page in range(1, pages + 1):
+            rows, has_next = self._client.search_opportunities_page(page, state="open", deadline=self._deadline())
+            for row in rows:
+                if row.opportunity_id not in jobs:
+                    summary = (
+                        None if row.count_shortlisted is None else f"{row.count_shortlisted}|{row.last_updated or ''}"
+                    )
+                    jobs[row.opportunity_id] = OpenJob(row.opportunity_id, summary)
+            if not has_next or not rows:
+                return OpenJobListing(list(jobs.values()))
+        return OpenJobListing(list(jobs.values()), complete=False)

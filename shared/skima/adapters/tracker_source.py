@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time, tracker_instant
 from skima.pipeline.ports import Application, CandidateRecord, DocumentContent, JobRecord, ResumeDocument
 from skima.tracker.api import LinkType
 from skima.tracker.client import TrackerClient
 from skima.tracker.errors import TrackerBadResponse, TrackerError
-from skima.tracker.models import Resource, ResourceDocument
+from skima.tracker.models import Opportunity, Resource, ResourceDocument
 from skima.tracker.timing import Deadline
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,10 @@ def is_open_status(status: str | None) -> bool:
     return (status or "").strip().lower() not in _CLOSED_JOB_STATUSES
 
 
+# How long one REST job read answers both job_description and job_tags: one message's handling, not a cache.
+_REST_JOB_REUSE = timedelta(seconds=5)
+
+
 class TrackerRecordSource:
     def __init__(
         self,
@@ -84,6 +88,18 @@ class TrackerRecordSource:
         self._deadline = deadline
         self._timezone = timezone
         self._clock = clock
+        # The last REST job read, reused by the other of job_description / job_tags within the same moment: a
+        # first sight of a job needs both (a thin widget description, no tags) from one record.
+        self._last_rest_job: tuple[int, datetime, Opportunity] | None = None
+
+    def _rest_job(self, job_id: int) -> Opportunity:
+        now = self._clock()
+        last = self._last_rest_job
+        if last is not None and last[0] == job_id and timedelta(0) <= now - last[1] <= _REST_JOB_REUSE:
+            return last[2]
+        opportunity = self._client.get_opportunity(job_id, deadline=self._deadline())
+        self._last_rest_job = (job_id, now, opportunity)
+        return opportunity
 
     @staticmethod
     def _time(value: str | None) -> datetime | None:
@@ -139,11 +155,11 @@ class TrackerRecordSource:
 
     def job_description(self, job_id: int) -> str:
         """The job's full text from the REST record (the widget's job read may carry only its name, §12.6)."""
-        return self._client.get_opportunity(job_id, deadline=self._deadline()).description
+        return self._rest_job(job_id).description
 
     def job_tags(self, job_id: int) -> list[str]:
         """The job's tags from the REST record (`tagText`), for when the job read did not carry them."""
-        return self._client.get_opportunity(job_id, deadline=self._deadline()).tags or []
+        return self._rest_job(job_id).tags or []
 
     def candidate(self, candidate_id: int) -> CandidateRecord:
         resource = self._client.get_resource(candidate_id, deadline=self._deadline())

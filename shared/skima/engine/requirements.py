@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from skima.benefits import BENEFIT_PATTERN
 from skima.engine.lexicon import (
     ALIAS_TO_CANONICAL,
     CERTIFICATIONS,
@@ -300,14 +301,8 @@ _ABOUT_EMPLOYER = re.compile(
 _NOT_A_REQUIREMENT = re.compile(
     r"\b(?:equal (?:employment )?opportunit|affirmative action|regardless of|without regard to|protected veteran|"
     r"sexual orientation|gender identity|national origin|e-verify|reasonable accommodation|eeo\b|"
-    r"health(?:care)? insurance|dental|vision (?:insurance|plan|coverage)|401\s?\(?k\)?|paid time off|pto\b|"
-    r"pension|days(?:'s)? (?:annual )?(?:holiday|leave|vacation)|(?:food|meals|lunch|parking|uniform) provided|"
-    r"free (?:food|meals|lunch|parking|snacks)|laid[- ]back|privately owned|paid (?:vacation|sick|holidays?|leave)|"
-    r"retirement (?:plan|package|savings)|(?:expense|car|travel) allowance|leave of absence|group life|"
-    r"disability (?:income )?insurance|"
-    r"annual leave|life insurance|employee discount|"
-    r"tuition (?:reimbursement|assistance)|learning budget|parental leave|cycle to work|wellness (?:program|benefit)|"
-    r"competitive (?:salary|pay|compensation|benefits)|benefits (?:include|package|are)|we offer|you'll get|"
+    + BENEFIT_PATTERN
+    + r"|laid[- ]back|privately owned|we offer|you'll get|"
     r"perks include|salary (?:range|of|is|up to|:)|pay (?:range|rate)|per (?:hour|annum|year|hr)\b|/\s?(?:hr|hour)\b|"
     r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
     r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"

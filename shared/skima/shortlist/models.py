@@ -61,6 +61,7 @@ class Evidence:
     label: str
     verdict: str  # met | partial | missing
     quote: str | None
+    weight: float = 1.0  # the requirement's share of the score (which one separated two candidates)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
@@ -47,8 +47,9 @@ class GuessLimiter(Protocol):
 
 
 class ShortlistSource(Protocol):
-    def top10(self, job_id: int) -> list[ShortlistEntry]:
-        """The job's live top-10, best first."""
+    def ranked(self, job_id: int, min_score: int) -> Iterable[ShortlistEntry]:
+        """The job's scored candidates at or above `min_score`, best first (ties: the lower candidate id), read
+        lazily: the page stops once it has enough live ones (`skima.shortlist.selection`)."""
         ...
 
     def entry(self, job_id: int, candidate_id: int) -> ShortlistEntry | None:

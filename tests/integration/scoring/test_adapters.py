@@ -201,5 +201,5 @@ def test_the_candidate_name_is_stored_and_kept_when_a_later_write_does_not_know_
     assert tables.scores.put(row(1001, 75, version="2026-11-28T10:00:00"))  # scored from cached data: no name
     stored = tables.scores.get(2001, 1001)
     assert stored is not None and stored.score == 75 and stored.candidate_name == "Ada Lovelace"
-    (entry,) = DynamoShortlistSource(tables.client, tables.scores_table).top10(2001)
+    (entry,) = DynamoShortlistSource(tables.client, tables.scores_table).ranked(2001, 0)
     assert entry.display_name == "Ada Lovelace"

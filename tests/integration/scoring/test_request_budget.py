@@ -12,6 +12,7 @@ import pytest
 
 from local.trackerrms_sim.testing import running_simulator
 from skima.cli import resolve_model_dir
+from skima.polling import BACKSTOP_EVERY_RUNS
 from tests.support.tracker_budget import budget_stack, measure_burst, measure_cases
 
 BURST = 60
@@ -53,7 +54,10 @@ def test_a_hiring_managers_vote_costs_one_call(figures: dict[str, Any]) -> None:
 
 def test_a_poll_with_nothing_new_at_50_open_jobs_costs_at_most_eight(figures: dict[str, Any]) -> None:
     assert figures["poll_nothing_new_open_jobs"] >= 50
+    # The dearest run of a full backstop cycle, counting the scorer's read of the job the backstop re-checks.
+    assert len(figures["poll_nothing_new_50_jobs_per_run"]) == BACKSTOP_EVERY_RUNS
     assert figures["poll_nothing_new_50_jobs"] <= 8
+    assert figures["poll_nothing_new_jobs_rechecked"] >= 1  # the backstop did run within the cycle
     # ... and still finds an early-stage application no webhook announced, re-reading its job alone
     assert len(figures["poll_new_application_jobs_rechecked"]) == 1
     assert figures["poll_new_application_50_jobs"] <= 8

@@ -131,7 +131,7 @@ class Stack:
 def _clear_wiring(handler: Any | None = None) -> None:
     for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
         getattr(wiring, name).cache_clear()
-    for name in ("profile_cache", "link_signing_secret"):
+    for name in ("profile_cache", "link_signing_secret", "recent_pipelines"):
         getattr(scorer_wiring, name).cache_clear()
     for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):
         getattr(dynamo_vectors, name).cache_clear()

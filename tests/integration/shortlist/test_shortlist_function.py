@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from skima.adapters import dynamo_links
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
 from skima.adapters.dynamo_scores import DynamoScoreStore  # the scorer's own writer: its item shape
@@ -212,10 +214,16 @@ def test_feedback_store_keeps_history_and_locks_the_current_verdict(aws: dict[st
     assert [s.verdict for s in store.history(42, 7)] == ["up", "maybe", "down"]
 
 
-def test_shortlist_source_reads_the_scorer_items(aws: dict[str, Any]) -> None:
+def test_shortlist_source_reads_the_scorer_items(aws: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     source = DynamoShortlistSource(aws["dynamodb"], aws["names"]["ScoresTable"])
-    top = source.top10(42)
+    monkeypatch.setattr(dynamo_links, "_RANKED_PAGE", 4)  # several pages, read lazily
+    top = list(itertools.islice(source.ranked(42, 40), 10))
     assert [e.candidate_id for e in top] == [100 + i for i in range(10)]
+    # The floor is in the query (scores at or above it only), inclusive.
+    assert [e.score for e in source.ranked(42, 86)] == [95, 92, 89, 86]
+    assert list(source.ranked(42, 100)) == []
+    with pytest.raises(ValueError, match="from 0 to 100"):
+        list(source.ranked(42, 101))
     assert top[0].score == 95 and top[0].evidence[0].quote == "Java at Acme (100)"
     assert top[0].updated_at is not None and top[0].job_title == "Senior Java Developer"
     assert source.entry(42, 500) is None and source.entry(77, 500) is not None

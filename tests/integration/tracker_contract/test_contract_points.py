@@ -176,6 +176,20 @@ def test_5_a_thin_widget_job_read_is_completed_from_rest(sim, make_client):
         assert job.description == full
 
 
+def test_5_a_first_sight_reads_the_rest_job_once_for_its_text_and_tags(sim, make_client):
+    client = make_client()
+    now = [datetime(2026, 12, 1, 9, 0, tzinfo=UTC)]
+    source = TrackerRecordSource(client, client.deadline, clock=lambda: now[0])
+    sim.reset_stats()
+    source.job_description(2001)
+    source.job_tags(2001)
+    assert sim_requests(sim, "GET /api/v1/Opportunity/{id}") == 1
+    source.job_tags(2002)  # another job is read afresh ...
+    now[0] += timedelta(seconds=30)
+    source.job_tags(2001)  # ... and so is the same job later: a tag removed since must be seen
+    assert sim_requests(sim, "GET /api/v1/Opportunity/{id}") == 3
+
+
 # 6 ---------------------------------------------------------------------------------------------------------
 def test_6_the_stamp_offset_is_calibrated_from_our_own_note(sim, make_client):
     client = make_client()

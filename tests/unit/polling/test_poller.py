@@ -9,7 +9,7 @@ import pytest
 
 from skima.errors import QueueUnavailable
 from skima.models import QueueMessageBody, RecordChanged, RecordType
-from skima.polling import BACKSTOP_EVERY_RUNS, POLL_REQUEST_BUDGET, Change, OpenJob, Poller
+from skima.polling import BACKSTOP_EVERY_RUNS, POLL_REQUEST_BUDGET, Change, OpenJob, OpenJobListing, Poller
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 LOOKBACK = timedelta(hours=3)
@@ -32,7 +32,7 @@ class Feed:
         self.queries: list[tuple[RecordType, datetime, datetime]] = []
         self.fail_after: int | None = None
         self.open_jobs: list[int] = []
-        self.open_job_listings = 0
+        self.listing_pages = 0
         self.summaries: dict[int, str] = {}  # job id -> its listing's summary; none: the listing carries none
 
     def save(self, record_type: RecordType, record_id: int, at: datetime) -> None:
@@ -50,14 +50,18 @@ class Feed:
                 raise RuntimeError("crash mid-way")
             yield Change(record_type, rid, at)
 
-    def list_open_jobs(self) -> Iterable[OpenJob]:
-        self.open_job_listings += 1
-        return [OpenJob(job_id, self.summaries.get(job_id)) for job_id in self.open_jobs]
+    def list_open_jobs(self, max_requests: int | None = None) -> OpenJobListing:
+        # One request per 10 open jobs listed, as PagedSearch.
+        pages = max(1, -(-len(self.open_jobs) // 10))
+        read = pages if max_requests is None else min(pages, max(1, max_requests))
+        self.listing_pages += read
+        jobs = [OpenJob(job_id, self.summaries.get(job_id)) for job_id in self.open_jobs[: read * 10]]
+        return OpenJobListing(jobs, complete=read == pages)
 
     @property
     def requests_made(self) -> int:
-        # One request per record type read, one per 10 open jobs listed (as PagedSearch).
-        return len(self.queries) + self.open_job_listings * max(1, -(-len(self.open_jobs) // 10))
+        # One request per record type read, one per listing page.
+        return len(self.queries) + self.listing_pages
 
 
 class State:
@@ -322,7 +326,7 @@ def test_a_job_already_enqueued_as_a_change_is_not_enqueued_twice(
 def test_pipeline_checks_can_be_turned_off(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
     feed.open_jobs = [2001]
     report = poller(feed, state, queue, clock, checks=0).run()
-    assert feed.open_job_listings == 0 and queue.sent == [] and report.pipelines_checked == []
+    assert feed.listing_pages == 0 and queue.sent == [] and report.pipelines_checked == []
 
 
 def test_a_queue_outage_during_the_re_check_keeps_the_cursor(
@@ -349,16 +353,16 @@ def test_with_summaries_only_jobs_whose_summary_changed_are_re_checked(
     poller(feed, state, queue, clock).run()  # first run: nothing remembered, every job re-checked once
     assert sorted(_pipeline_checks(queue)) == feed.open_jobs
 
-    # A run with nothing new: nothing re-read, except the backstop's turn on every BACKSTOP_EVERY_RUNS-th run.
+    # A run with nothing new: nothing re-read, except the backstop's turn on every BACKSTOP_EVERY_RUNS-th run,
+    # and no run spends more than the budget (each re-checked job costs the scorer one pipeline read).
     per_run: list[list[int]] = []
     for _ in range(BACKSTOP_EVERY_RUNS):
         clock.now += timedelta(minutes=10)
         before, requests_before = len(_pipeline_checks(queue)), feed.requests_made
         poller(feed, state, queue, clock).run()
         per_run.append(_pipeline_checks(queue)[before:])
-        assert feed.requests_made - requests_before == 3 + 5  # the feed's own requests stay within the budget
+        assert feed.requests_made - requests_before + len(per_run[-1]) <= POLL_REQUEST_BUDGET
     assert sum(len(run) for run in per_run) == 1
-    assert POLL_REQUEST_BUDGET >= 3 + 5
 
     # A new early-stage application raises one job's pipeline count: that job alone is re-read.
     feed.summaries[2017] = "3|2026-11-28 07:00:00"
@@ -379,6 +383,46 @@ def test_with_few_open_jobs_the_backstop_spends_the_rest_of_the_budget(
     poller(feed, state, queue, clock).run()
     # 3 feed reads + 1 listing page leave 4 of the 8 requests: four jobs re-checked round-robin.
     assert len(_pipeline_checks(queue)[before:]) == POLL_REQUEST_BUDGET - 4
+
+
+def test_the_backstop_run_lists_one_page_fewer_and_the_unlisted_jobs_are_compared_next_run(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = list(range(2001, 2051))
+    feed.summaries = dict.fromkeys(feed.open_jobs, "2|a")
+    poller(feed, state, queue, clock).run()
+    # Run until the backstop is due, with a new application on the last listing page just before that run.
+    reports = []
+    for _ in range(BACKSTOP_EVERY_RUNS):
+        clock.now += timedelta(minutes=10)
+        if len(reports) == BACKSTOP_EVERY_RUNS - 1:
+            feed.summaries[2048] = "3|b"
+        before = len(_pipeline_checks(queue))
+        reports.append((poller(feed, state, queue, clock).run(), _pipeline_checks(queue)[before:]))
+    backstop_report, backstop_checks = reports[-1]
+    assert backstop_report.open_jobs == 50  # the unlisted page's jobs are still known, not taken as closed
+    assert len(backstop_checks) == 1 and 2048 not in backstop_checks
+    clock.now += timedelta(minutes=10)
+    before = len(_pipeline_checks(queue))
+    report = poller(feed, state, queue, clock).run()
+    assert report.summaries_changed == [2048] and _pipeline_checks(queue)[before:] == [2048]
+
+
+def test_a_job_closed_while_its_page_was_not_listed_drops_out_on_the_next_full_listing(
+    feed: Feed, state: State, queue: Queue, clock: Clock
+) -> None:
+    feed.open_jobs = list(range(2001, 2051))
+    feed.summaries = dict.fromkeys(feed.open_jobs, "2|a")
+    for _ in range(BACKSTOP_EVERY_RUNS):
+        poller(feed, state, queue, clock).run()
+        clock.now += timedelta(minutes=10)
+    feed.open_jobs.remove(2050)
+    pages_before = feed.listing_pages
+    # The backstop run lists four pages: 2050 is on the fifth, so its last summary is kept ...
+    assert poller(feed, state, queue, clock).run().open_jobs == 50 and feed.listing_pages - pages_before == 4
+    clock.now += timedelta(minutes=10)
+    # ... and the next run's full listing drops it.
+    assert poller(feed, state, queue, clock).run().open_jobs == 49
 
 
 def test_a_failed_enqueue_keeps_the_old_summaries_so_the_changed_job_is_re_checked_next_run(

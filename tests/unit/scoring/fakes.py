@@ -29,6 +29,7 @@ from skima.pipeline.ports import (
     ShortlistLinks,
     WrittenBack,
 )
+from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.notes import NoteTarget
@@ -438,6 +439,8 @@ class World:
     link_store: InMemoryLinkStore | None = None
     clock: Clock = field(default_factory=Clock)
     top10_memory: FakeTopTenMemory | None = None  # set: the scorer writes job-level summaries (skima.job_summary)
+    # One per container in production; one per world here, so consecutive scorers share it.
+    recent_pipelines: RecentPipelines = field(default_factory=RecentPipelines)
 
     def enable_sharing(self, signing_key: bytes | None = SIGNING_KEY) -> ShareLinks:
         """The share tag on the real use cases (ShareLinks, ShareTagFollower) over in-memory stores."""
@@ -472,6 +475,7 @@ class World:
                 else None
             ),
             stage_moves_enabled=self.policy.stage_status_id is not None,
+            recent_pipelines=self.recent_pipelines,
             clock=lambda: T0,
         )
 

@@ -83,8 +83,29 @@ def test_the_same_message_twice_writes_one_note_and_rechecks_with_one_call(world
     report = scorer.handle(application(3001))
 
     assert len(world.tracker.notes) == 1
-    assert world.tracker.calls[len(before) :] == ["application"]
+    # One read: the application itself, or (as here, right after) the pipeline of the job it went to.
+    assert len(world.tracker.calls[len(before) :]) == 1
     assert report.pairs_unchanged == 1 and report.pairs_scored == 0
+
+
+def test_a_stage_change_is_stored_without_rescoring_or_a_new_note(world: World) -> None:
+    world.add_job(2001)
+    world.add_candidate(1001)
+    world.apply(3001, 2001, 1001)
+    scorer = world.scorer()
+    scorer.handle(application(3001))
+    scored = world.scores.get(2001, 1001)
+    assert scored is not None and scored.placement_status_name == "Applied"
+    world.tracker.applications[3001] = replace(world.tracker.applications[3001], status_id=11, status_name="Withdrawn")
+
+    report = scorer.handle(application(3001))
+
+    row = world.scores.get(2001, 1001)
+    assert row is not None
+    assert (row.placement_status_id, row.placement_status_name) == (11, "Withdrawn")
+    assert (row.score, row.inputs_hash, row.origin) == (scored.score, scored.inputs_hash, "application")
+    assert report.pairs_unchanged == 1 and report.pairs_scored == 0
+    assert len(world.tracker.notes) == 1
 
 
 def test_a_known_candidate_against_a_known_job_needs_no_tracker_call_to_score(world: World) -> None:
@@ -101,8 +122,9 @@ def test_a_known_candidate_against_a_known_job_needs_no_tracker_call_to_score(wo
 
     scorer.handle(application(3002))
 
-    # Only the application itself is read; scoring used the cached profile and job; the note is the write.
-    assert world.tracker.calls[before:] == ["application", "create_note"]
+    # The application is named by the pipeline the job's hint just read; scoring used the cached profile and job;
+    # the note is the write.
+    assert world.tracker.calls[before:] == ["create_note"]
     assert world.embedder.texts_embedded == embedded  # nothing re-embedded
 
 

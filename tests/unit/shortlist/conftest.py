@@ -50,7 +50,7 @@ class App:
         return self.web.handle(WebRequest("POST", path, merged, body, {}))
 
 
-def build_app(entries: list | None = None) -> App:  # type: ignore[type-arg]
+def build_app(entries: list | None = None, min_score: int = 40) -> App:  # type: ignore[type-arg]
     clock = Clock()
     links_store = InMemoryLinkStore()
     feedback_store = InMemoryFeedbackStore()
@@ -59,7 +59,7 @@ def build_app(entries: list | None = None) -> App:  # type: ignore[type-arg]
     links = ShareLinks(links_store, f"{ORIGIN}/", clock=clock)
     web = ShortlistWeb(
         links,
-        ShortlistPage(source, feedback_store, clock=clock),
+        ShortlistPage(source, feedback_store, clock=clock, min_score=min_score),
         FeedbackService(source, feedback_store, queue, clock=clock),
     )
     return App(clock, links_store, feedback_store, source, queue, links, web)

@@ -107,9 +107,9 @@ class FakeSource:
     def __init__(self, entries: Sequence[ShortlistEntry] = ()) -> None:
         self.entries = list(entries)
 
-    def top10(self, job_id: int) -> list[ShortlistEntry]:
-        ranked = [e for e in self.entries if e.job_id == job_id and e.score is not None]
-        return sorted(ranked, key=lambda e: (-(e.score or 0), e.candidate_id))[:10]
+    def ranked(self, job_id: int, min_score: int) -> list[ShortlistEntry]:
+        ranked = [e for e in self.entries if e.job_id == job_id and e.score is not None and e.score >= min_score]
+        return sorted(ranked, key=lambda e: (-(e.score or 0), e.candidate_id))
 
     def entry(self, job_id: int, candidate_id: int) -> ShortlistEntry | None:
         return next((e for e in self.entries if (e.job_id, e.candidate_id) == (job_id, candidate_id)), None)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import math
 
-from skima.config import ShortlistSettings
+import pytest
+from pydantic import ValidationError
+
+from skima.bands import SCORE_BANDS
+from skima.config import DEFAULT_SHORTLIST_MIN_SCORE, ShortlistSettings
 from tests.support.template import properties, template
 
 
@@ -61,3 +65,23 @@ def test_only_the_scorer_reads_the_link_signing_key() -> None:
     assert scorer_env["LINK_SIGNING_KEY_SECRET_ARN"] == {"Ref": "LinkSigningKeySecret"}
     for logical_id in ("WebhookFunction", "PollerFunction", "ShortlistFunction"):
         assert "LINK_SIGNING_KEY_SECRET_ARN" not in properties(logical_id).get("Environment", {}).get("Variables", {})
+
+
+def test_the_score_floor_is_a_parameter_whose_default_is_the_partial_band() -> None:
+    parameter = template()["Parameters"]["ShortlistMinScore"]
+    floor = next(band.floor for band in SCORE_BANDS if band.name == "partial")
+    assert parameter["Default"] == DEFAULT_SHORTLIST_MIN_SCORE == floor == 40
+    assert (parameter["MinValue"], parameter["MaxValue"]) == (0, 100)
+    variables = properties("ShortlistFunction")["Environment"]["Variables"]
+    assert variables["SHORTLIST_MIN_SCORE"] == {"Ref": "ShortlistMinScore"}
+    required = {
+        "SCORES_TABLE": "s",
+        "LINKS_TABLE": "l",
+        "FEEDBACK_TABLE": "f",
+        "GUESS_TABLE": "g",
+        "SCORE_QUEUE_URL": "q",
+    }
+    assert ShortlistSettings.from_env(required).shortlist_min_score == 40
+    assert ShortlistSettings.from_env({**required, "SHORTLIST_MIN_SCORE": "55"}).shortlist_min_score == 55
+    with pytest.raises(ValidationError):
+        ShortlistSettings.from_env({**required, "SHORTLIST_MIN_SCORE": "101"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from urllib.parse import urlencode
 
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skima.models import FeedbackGiven
-from skima.shortlist.models import Evidence
+from skima.shortlist.models import Evidence, ShortlistEntry
 from skima.shortlist.tokens import hash_token, new_token
 from skima.shortlist.web_app import WebRequest
 from skima.web import LINK_UNAVAILABLE_TITLE
@@ -66,9 +67,16 @@ def test_page_shows_the_live_top_ten_in_rank_order(app: App) -> None:
     assert "<h1>Senior Java Developer</h1>" in html
     names = re.findall(r'<h2 id="n-\d+">([^<]+)</h2>', html)
     assert names == [f"Person {100 + i}" for i in range(10)]
-    assert 'aria-label="Match score 95 out of 100">95<' in html
-    assert "6 yrs Java (2018-2024, Acme)" in html and "Kubernetes: not found in resume" in html
-    assert "<details><summary>Evidence</summary>" in html
+    # Screen-reader words as visually hidden text (an aria-label on a plain span is not announced).
+    assert '<span class="score"><span class="vh">Match score </span>95<span class="vh"> out of 100</span>' in html
+    assert '<span class="rank"><span class="vh">Rank </span>1</span>' in html
+    assert not re.search(r"<span[^>]*aria-label", html)
+    assert '<li class="card band-strong"' in html and '<span class="band">strong match</span>' in html
+    assert '<span class="stage">Stage: Applied</span>' in html
+    # The gap once, under its heading, not again among the reasons in the engine's words.
+    assert "6 yrs Java (2018-2024, Acme)" in html and "<li>Kubernetes</li>" in html
+    assert "Kubernetes: not found in resume" not in html
+    assert "<summary>Show the evidence</summary>" in html
     assert "Senior Java developer at Acme 2018-2024" in html
     assert "Updated 28 Nov 2026, 09:00 UTC" in html
     # A new, better candidate appears on the next load (the ranking is live).
@@ -85,7 +93,8 @@ def test_every_form_control_is_labelled_and_no_script_is_served(app: App) -> Non
     assert "script" not in counter.tags and "img" not in counter.tags
     for control_id in re.findall(r'<(?:input type="radio"|textarea) id="([^"]+)"', html):
         assert f'for="{control_id}"' in html
-    assert html.count("<legend>Your verdict on ") == 10
+    assert html.count('<legend class="vh">Your verdict on ') == 10
+    assert not re.search(r"<span[^>]*aria-label", html)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
 
 
@@ -96,6 +105,55 @@ def test_hide_score_and_hide_gaps() -> None:
     assert "Match score" not in html
     assert "Not found in resume" not in html and "Kubernetes" not in html
     assert "6 yrs Java" in html
+
+
+def _card(html: str, candidate_id: int) -> str:
+    return html.split(f'id="c-{candidate_id}"', 1)[1].split("</article>", 1)[0]
+
+
+def test_only_live_applications_at_or_above_the_floor_and_who_missed_the_cut() -> None:
+    def e(cid: int, score: int, stage: str | None = "Applied", *, kubernetes: str = "met") -> ShortlistEntry:
+        evidence = (
+            Evidence("Java", "met", "Senior Java developer at Acme 2018-2024", 0.4),
+            Evidence("Kubernetes", kubernetes, "Ran 40 services on EKS" if kubernetes == "met" else None, 0.3),
+        )
+        return replace(entry(cid, score, evidence=evidence, gaps=()), placement_status_name=stage)
+
+    closed = [e(1, 99, "Withdrawn"), e(2, 98, "Offer declined"), e(3, 97, "Rejected"), e(4, 96, "Placed elsewhere")]
+    live = [e(100 + i, 90 - 4 * i, "CV Sent" if i % 2 else None) for i in range(10)]
+    after = [e(200, 52, kubernetes="missing"), e(201, 51), e(300, 39), e(301, 0)]
+    app = build_app([*closed, *live, *after], min_score=40)
+    html = app.get(share(app)[1]).body
+    ranked = [int(cid) for cid in re.findall(r'<li class="card[^"]*" id="c-(\d+)"', html)]
+    assert ranked == [100 + i for i in range(10)]
+    assert "Stage: CV Sent" in _card(html, 101) and "Stage: not recorded" in _card(html, 100)
+    assert '<li class="card band-good" id="c-104"' in html and '<li class="card band-partial" id="c-109"' in html
+    assert "partial match" in _card(html, 109)
+    line = html.split('id="next-in-line">', 1)[1].split("</p>", 1)[0]
+    assert "Why #11 missed the cut:</strong> Person 200 (score 52) was next." in line
+    assert "from #10 Person 109: <strong>Kubernetes</strong>" in line and "not found in Person 200" in line
+    # A higher floor from the configuration: fewer than ten, nobody below it named.
+    higher = build_app([*closed, *live, *after], min_score=70)
+    html = higher.get(share(higher)[1]).body
+    assert re.findall(r'<li class="card[^"]*" id="c-(\d+)"', html) == [str(100 + i) for i in range(6)]
+    assert "next-in-line" not in html and "scoring 70 or more" in html
+    # Nobody live above the floor: an honest empty page.
+    empty = build_app([*closed, *after[2:]], min_score=40)
+    html = empty.get(share(empty)[1]).body
+    assert '<li class="card' not in html and "No live application scoring 40 or more for this job yet." in html
+
+
+def test_three_reasons_and_three_gaps_shown_the_rest_once_behind_show_all() -> None:
+    reasons = [f"Reason {n}" for n in range(5)]
+    gaps = [f"not found in resume: Skill {n}" for n in range(7)] + ["not found in resume: Skill 0", "Dental plan"]
+    app = build_app([entry(1, 88, reasons=[*reasons, "not found in resume: Skill 0"], gaps=gaps)])
+    card = _card(app.get(share(app)[1]).body, 1)
+    visible, hidden = card.split('<details class="more">', 1)
+    assert re.findall(r"<li>(Reason \d)</li>", visible) == ["Reason 0", "Reason 1", "Reason 2"]
+    assert re.findall(r"<li>(Skill \d)</li>", visible) == ["Skill 0", "Skill 1", "Skill 2"]
+    assert "<summary>Show all (6 more)</summary>" in hidden
+    assert re.findall(r"<li>(Skill \d)</li>", hidden) == ["Skill 3", "Skill 4", "Skill 5", "Skill 6"]
+    assert "not found in resume" not in card and "Dental" not in card
 
 
 def test_resume_text_is_escaped_everywhere() -> None:
