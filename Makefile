@@ -62,11 +62,12 @@ test-unit: $(STAMP)
 test-integration: $(STAMP)
 	$(PY) -m pytest tests/integration $(PYTEST_ARGS)
 
+# The browser test fails, not skips, when Chromium cannot run (tests/support/browser.py).
 test-e2e: build
-	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+	SKIMA_REQUIRE_BROWSER=1 $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 
 test: lint build
-	$(PY) -m pytest tests $(PYTEST_ARGS)
+	SKIMA_REQUIRE_BROWSER=1 $(PY) -m pytest tests $(PYTEST_ARGS)
 
 dev: build
 	$(PY) -m local.dev --no-build

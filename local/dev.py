@@ -1,20 +1,25 @@
 """`make dev`: the whole loop on one machine, from the BUILT artifacts.
 
 moto server (AWS) + the resources of template.yaml + the Tracker simulator (seeded, its webhook pointed at the
-local API with `?token=`) + the four functions with their event sources (HTTP API, Function URL, SQS poller,
-schedule). Prints the URLs, then queue depths now and then. Ctrl-C (or SIGTERM, or --seconds N) stops everything.
+local API with `?token=`) + the functions with their event sources (HTTP API, Function URL, SQS pollers,
+schedule). Prints the URLs and where the function logs go (a file: the console stays quiet unless --verbose), then
+one progress line (pairs scored of the open jobs' pipelines, queue depths, Tracker calls a minute), rewritten in
+place on a terminal. Ctrl-C (or SIGTERM, or --seconds N) stops everything.
 
 At start it runs the poller once, which enqueues every open job (its pipeline re-check), so the seeded pipelines
 are scored straight away: notes, reasons and tags appear on the simulator's pages within a minute or two (the
 pace is Tracker's request budget, ~90 a minute). Once a job's pipeline is scored it creates a share link for that
-job and prints `Shortlist: <url>`.
+job and prints `Shortlist for JOB-2001 <job title>: <url>`.
 
-    python -m local.dev [--no-build] [--seconds N] [--sim-port 8765] [--api-port 3000] [--url-port 3001]
+    python -m local.dev [--no-build] [--seconds N] [--verbose] [--sim-port 8765] [--api-port 3000] [--url-port 3001]
+    (busy ports: --sim-port 0 --api-port 0 --url-port 0 picks free ones)
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import functools
 import json
 import os
 import secrets
@@ -23,9 +28,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, TextIO
 
 from local.lambda_runtime.build import REPO_ROOT, sam_build
 from local.lambda_runtime.logs import LogSink
@@ -39,6 +46,7 @@ WEBHOOK_FUNCTION = "WebhookFunction"
 SHORTLIST_FUNCTION = "ShortlistFunction"
 POLLER_FUNCTION = "PollerFunction"
 SCORER_FUNCTION = "ScorerFunction"
+LOG_DIR = REPO_ROOT / ".dev" / "logs"
 SIM_API_TOKEN = "local-sim-api-token"
 TOP_N = 10
 # How often the loop looks for a finished top-10 (cheap: one simulator read and a few DynamoDB queries).
@@ -71,8 +79,19 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         help="override the score queue's VisibilityTimeout "
         "(seconds) so failed messages come back (and reach the DLQ) sooner",
     )
-    parser.add_argument("--status-every", type=float, default=15.0, help="seconds between queue depth lines")
-    parser.add_argument("--log-file", type=Path, default=None, help="also append function logs to this file")
+    parser.add_argument(
+        "--status-every",
+        type=float,
+        default=15.0,
+        help="seconds between progress lines when the output is not a terminal (a terminal's line is live)",
+    )
+    parser.add_argument(
+        "--log-file",
+        type=Path,
+        default=None,
+        help="append the function and simulator logs to this file (default: a new file under .dev/logs/)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="also stream the function logs to the console")
     return parser.parse_args(argv)
 
 
@@ -88,8 +107,43 @@ def stack_options(sim_url: str, *, sim_api_token: str, webhook_token: str) -> di
     }
 
 
+class Console:
+    """What `make dev` prints: whole lines, and one progress line that a terminal shows live (rewritten in place)
+    and a pipe or file gets now and then as a plain line."""
+
+    def __init__(self, stream: TextIO = sys.stdout, *, live: bool | None = None) -> None:
+        self._stream = stream
+        self._live = stream.isatty() if live is None else live
+        self._open = False  # a live line is on screen without its newline
+        self._lock = threading.Lock()
+
+    @property
+    def live(self) -> bool:
+        return self._live
+
+    def say(self, text: str) -> None:
+        with self._lock:
+            if self._open:
+                self._stream.write("\n")
+                self._open = False
+            self._stream.write(text + "\n")
+            self._stream.flush()
+
+    def progress(self, text: str) -> None:
+        if not self._live:
+            self.say(text)
+            return
+        with self._lock:
+            self._stream.write("\r\033[K" + text)
+            self._stream.flush()
+            self._open = True
+
+
+_console = Console()
+
+
 def _say(text: str) -> None:
-    print(text, flush=True)
+    _console.say(text)
 
 
 def _start_simulator(
@@ -138,6 +192,55 @@ def _queue_status(stack: LocalStack) -> str:
     return "Queues: " + "; ".join(parts)
 
 
+def _status_or_reason(line: Callable[[], str]) -> str:
+    try:
+        return line()
+    except Exception as exc:  # a status line must never end the dev loop
+        return f"Progress: unavailable ({type(exc).__name__})"
+
+
+def pipeline_pairs(state: dict[str, Any]) -> dict[int, set[int]]:
+    """The candidates in each open job's pipeline, from the simulator's state (a dev tool may read it)."""
+    open_jobs = {int(job["opportunityId"]) for job in state["opportunities"] if job.get("state") == "open"}
+    pairs: dict[int, set[int]] = {}
+    for placement in state["placements"]:
+        job_id = int(placement["opportunityId"])
+        if job_id in open_jobs:
+            pairs.setdefault(job_id, set()).add(int(placement["resourceId"]))
+    return pairs
+
+
+class CallRate:
+    """Tracker calls in the last minute (so far, during the first one), from the simulator's running request
+    count. Counted, not extrapolated: the shared budget lets a burst through at the start of each minute."""
+
+    def __init__(self, window_seconds: float = 60.0) -> None:
+        self._window = window_seconds
+        self._samples: collections.deque[tuple[float, int]] = collections.deque()
+
+    def add(self, at: float, total: int) -> int:
+        """Record the count at `at` (monotonic seconds); the calls made in the minute before it."""
+        self._samples.append((at, total))
+        # Keep the newest sample at least a minute old as the base.
+        while len(self._samples) > 1 and at - self._samples[1][0] >= self._window:
+            self._samples.popleft()
+        return total - self._samples[0][1]
+
+
+def progress_line(scored: int, pairs: int, depths: dict[str, Any], calls_last_minute: int) -> str:
+    """`Progress: scored 57/312 | ScoreQueue 84 waiting, 19 in flight | ... | Tracker 88 calls/min`."""
+    parts = [f"Progress: scored {scored}/{pairs}"]
+    dead = 0
+    for logical_id, depth in depths.items():
+        if "DeadLetter" in logical_id:
+            dead += depth.total
+        else:
+            parts.append(f"{logical_id} {depth.visible} waiting, {depth.in_flight} in flight")
+    parts.append(f"dead letters {dead}")
+    parts.append(f"Tracker {calls_last_minute} calls/min")
+    return " | ".join(parts)
+
+
 def _kick_off(stack: LocalStack, stop: threading.Event) -> None:
     """Run the poller once now rather than at its first tick: its pipeline re-check enqueues every open job."""
 
@@ -160,8 +263,9 @@ def _kick_off(stack: LocalStack, stop: threading.Event) -> None:
 
 
 class ShortlistAnnouncer:
-    """Prints `Shortlist: <url>` once, for the first job whose top-10 is in: every pipeline entry scored (or ten
-    of them, for a longer pipeline). Uses the simulator's control API for the pipelines (a dev tool may)."""
+    """Prints `Shortlist for JOB-2001 <title>: <url>` once, for the first job whose top-10 is in: every pipeline
+    entry scored (or ten of them, for a longer pipeline), and makes the progress line. Uses the simulator's control
+    API for the pipelines and its request count (a dev tool may)."""
 
     def __init__(self, stack: LocalStack, sim: SimHandle) -> None:
         from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: PLC0415 (boto3 only once the stack runs)
@@ -174,25 +278,40 @@ class ShortlistAnnouncer:
             DynamoLinkStore(dynamodb, stack.resources.tables["LinksTable"]), stack.function_url(SHORTLIST_FUNCTION)
         )
         self._sim = sim
+        self._calls = CallRate()
+        self._calls.add(time.monotonic(), 0)  # the simulator started moments ago, with no call counted
         self.url: str | None = None
+        self._queues = list(stack.resources.queues)
+        self._stack = stack
 
-    def check(self) -> str | None:
-        """The link's URL the first time a job is ready (created then), else None."""
+    def check(self, state: dict[str, Any] | None = None) -> str | None:
+        """`Shortlist for JOB-2001 <title>: <url>` the first time a job is ready (its link created then), else
+        None."""
         if self.url is not None:
             return None
-        state = self._sim.state()
-        pipeline: dict[int, int] = {}
-        for placement in state["placements"]:
-            pipeline[placement["opportunityId"]] = pipeline.get(placement["opportunityId"], 0) + 1
+        state = state if state is not None else self.sim_state()
+        pipeline = pipeline_pairs(state)
         for job in state["opportunities"]:
             job_id = int(job["opportunityId"])
-            if job.get("state") != "open" or not pipeline.get(job_id):
+            if job_id not in pipeline:
                 continue
             top = self._scores.top10(job_id)
-            if top and len(self._scores.candidates_of(job_id)) >= min(TOP_N, pipeline[job_id]):
-                self.url = self._links.create(job_id, str(job.get("name") or "")).url
-                return self.url
+            if top and len(self._scores.candidates_of(job_id)) >= min(TOP_N, len(pipeline[job_id])):
+                title = " ".join(str(job.get("name") or "").split())
+                self.url = self._links.create(job_id, title).url
+                reference = str(job.get("reference") or f"JOB-{job_id}")
+                return f"Shortlist for {reference} {title}: {self.url}".replace("  ", " ")
         return None
+
+    def sim_state(self) -> dict[str, Any]:
+        return self._sim.state()
+
+    def progress(self, state: dict[str, Any]) -> str:
+        pipeline = pipeline_pairs(state)
+        scored = sum(len(self._scores.candidates_of(job_id) & candidates) for job_id, candidates in pipeline.items())
+        depths = {logical_id: self._stack.queue_depth(logical_id) for logical_id in self._queues}
+        rate = self._calls.add(time.monotonic(), int(self._sim.stats()["total"]))
+        return progress_line(scored, sum(len(c) for c in pipeline.values()), depths, rate)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,7 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         except RuntimeError as exc:
             _say(str(exc))
             return 1
-    log = LogSink.console(args.log_file)
+    log_path = args.log_file or LOG_DIR / f"dev-{datetime.now(UTC):%Y%m%d-%H%M%S}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = LogSink(sys.stderr if args.verbose else None, log_path)
     sim_port = args.sim_port or free_port()
     sim_url = f"http://127.0.0.1:{sim_port}"
     webhook_token = secrets.token_urlsafe(24)
@@ -244,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             _say(f"Queue {logical_id}: {queue.url}")
         for reason in stack.unavailable.values():
             _say(f"Not running: {reason}")
-        _say(_queue_status(stack))
+        _say(f"Function logs: {log_path}" + ("" if args.verbose else " (--verbose also prints them here)"))
 
         def running(function: str) -> bool:
             return function in stack.pools and function not in stack.unavailable
@@ -259,7 +380,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         _say("Ready. Ctrl-C stops everything.")
         deadline = None if args.seconds is None else time.monotonic() + args.seconds
-        next_status = time.monotonic() + args.status_every
+        # A terminal's progress line is refreshed every tick; a pipe gets one line every --status-every seconds.
+        status_every = _TICK_SECONDS if _console.live else args.status_every
+        next_status = time.monotonic() + status_every
         while not stop.is_set():
             now = time.monotonic()
             wait = min(_TICK_SECONDS, next_status - now)
@@ -272,20 +395,23 @@ def main(argv: list[str] | None = None) -> int:
             if simulator.poll() is not None:
                 _say(f"the Tracker simulator exited with status {simulator.returncode}")
                 return 1
-            if announcer is not None and announcer.url is None:
-                try:
-                    url = announcer.check()
-                except Exception as exc:  # the announcement must never end the dev loop; try next tick
-                    log.write("local.dev", f"shortlist check failed: {type(exc).__name__}: {exc}")
-                    url = None
-                if url:
-                    _say(f"Shortlist: {url}")
-            if time.monotonic() >= next_status:
-                next_status = time.monotonic() + args.status_every
-                try:
-                    _say(_queue_status(stack))
-                except Exception as exc:  # a status line must never end the dev loop
-                    _say(f"Queues: unavailable ({type(exc).__name__})")
+            status_due = time.monotonic() >= next_status
+            if status_due:
+                next_status = time.monotonic() + status_every
+            if announcer is None or (announcer.url is not None and not status_due):
+                if status_due:
+                    _console.progress(_status_or_reason(lambda: _queue_status(stack)))
+                continue
+            try:
+                state = announcer.sim_state()
+                shortlist = announcer.check(state)
+            except Exception as exc:  # the announcement must never end the dev loop; try next tick
+                log.write("local.dev", f"shortlist check failed: {type(exc).__name__}: {exc}")
+                continue
+            if shortlist:
+                _say(shortlist)
+            if status_due:
+                _console.progress(_status_or_reason(functools.partial(announcer.progress, state)))
         _say("Stopping ...")
         return 0
     except FileNotFoundError as exc:
@@ -300,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
             stack.close()
         if moto is not None:
             moto.stop()
+        log.close()
         _say("Stopped.")
 
 

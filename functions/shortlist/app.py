@@ -42,7 +42,7 @@ def web() -> ShortlistWeb:
     return ShortlistWeb(
         links,
         ShortlistPage(source, feedback_store, min_score=settings.shortlist_min_score),
-        FeedbackService(source, feedback_store, SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url)),
+        FeedbackService(source, feedback_store, SqsMessageQueue(boto3.client("sqs"), settings.feedback_queue_url)),
         DynamoGuessLimiter(client, settings.guess_table),
     )
 

@@ -37,6 +37,10 @@ class _Settings(BaseModel):
         return cls.model_validate(dict(os.environ if environ is None else environ))
 
 
+def _empty_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 class WebhookSettings(_Settings):
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
     webhook_token_secret_arn: Annotated[str, Field(alias="WEBHOOK_TOKEN_SECRET_ARN", min_length=1)]
@@ -58,6 +62,28 @@ class TrackerConfig(_Settings):
     )
     state_table: Annotated[str, Field(alias="STATE_TABLE", min_length=1)]
     score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
+    # Requests a minute of the shared budget kept free for hiring managers' votes: the scorer and the poller stop
+    # this far below the limit, so a scoring backlog that spends its whole share never makes a vote wait a minute.
+    feedback_reserved_requests: Annotated[int, Field(alias="TRACKER_FEEDBACK_RESERVED_REQUESTS", ge=0, le=60)] = 5
+
+    def request_ceiling(self) -> int:
+        """How many of the minute's shared requests this function may count up to (`requests_per_minute` less
+        the votes' reserve, never below 1)."""
+        return max(1, self.requests_per_minute - self.feedback_reserved_requests)
+
+
+class FeedbackSettings(TrackerConfig):
+    """The feedback function: votes off the feedback queue, written to Tracker as notes. No model, no tables but
+    the state table (outbox, Tracker JWT, request budget)."""
+
+    # Empty (the default) never moves a stage.
+    shortlist_stage_status_id: Annotated[
+        int | None, Field(alias="SHORTLIST_STAGE_STATUS_ID", gt=0), BeforeValidator(_empty_to_none)
+    ] = None
+
+    def request_ceiling(self) -> int:
+        """Votes may use the whole budget, the reserve included."""
+        return self.requests_per_minute
 
 
 class PollerSettings(TrackerConfig):
@@ -65,10 +91,6 @@ class PollerSettings(TrackerConfig):
     poll_lookback_minutes: Annotated[int, Field(alias="POLL_LOOKBACK_MINUTES", ge=0)] = 180
     # Open jobs whose pipeline each poll re-reads (one Tracker request each); 0 turns the re-check off.
     poll_pipeline_checks: Annotated[int, Field(alias="POLL_PIPELINE_CHECKS", ge=0, le=500)] = 50
-
-
-def _empty_to_none(value: object) -> object:
-    return None if isinstance(value, str) and not value.strip() else value
 
 
 class ScorerSettings(PollerSettings):
@@ -106,5 +128,6 @@ class ShortlistSettings(_Settings):
     # Wrong-token counters; not the state table, which holds the Tracker JWT this public function must not read.
     guess_table: Annotated[str, Field(alias="GUESS_TABLE", min_length=1)]
     feedback_retention_days: Annotated[RetentionDays, Field(alias="FEEDBACK_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
-    score_queue_url: Annotated[str, Field(alias="SCORE_QUEUE_URL", min_length=1)]
+    # Votes go on their own queue, so they never wait behind the scoring backlog.
+    feedback_queue_url: Annotated[str, Field(alias="FEEDBACK_QUEUE_URL", min_length=1)]
     shortlist_min_score: Annotated[int, Field(alias="SHORTLIST_MIN_SCORE", ge=0, le=100)] = DEFAULT_SHORTLIST_MIN_SCORE

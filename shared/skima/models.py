@@ -1,6 +1,8 @@
 """Message shapes shared by producers and consumers (one source of truth).
 
-The webhook and the poller produce `QueueMessage` bodies; the scorer parses the same model. Nothing here does I/O.
+The webhook and the poller produce `QueueMessage` bodies on the score queue; the scorer parses the same model. The
+shortlist page produces `FeedbackGiven` bodies on the feedback queue, which the feedback function parses (votes
+never wait behind the scoring backlog). Nothing here does I/O.
 """
 
 from __future__ import annotations
@@ -98,8 +100,9 @@ class ReconcileRequest(_Message):
 
 
 class FeedbackGiven(_Message):
-    """A hiring manager's verdict from the shortlist page, for the scorer to write back to Tracker as a note
-    (it owns the Tracker budget and the outbox): `skima.shortlist.feedback_writeback.write_feedback`."""
+    """A hiring manager's verdict from the shortlist page, the body of a feedback queue message: the feedback
+    function writes it back to Tracker as a note (`skima.shortlist.feedback_writeback.write_feedback`, through the
+    outbox). The scorer still accepts one on the score queue (sent there before the feedback queue existed)."""
 
     source: MessageSource = "shortlist"
     kind: Literal["feedback"] = "feedback"
@@ -114,6 +117,9 @@ class FeedbackGiven(_Message):
     placement_id: Annotated[int, Field(gt=0, lt=2**53)] | None = None
     placement_status_name: Annotated[str, Field(max_length=100)] | None = None
     submitted_at: AwareDatetime
+    # Who the link was made for (`skima links create --for`, or the job's contact in Tracker for a share-tag
+    # link); None when nobody was named. Anyone holding the link can vote: the note says whose link it was.
+    voter_name: Annotated[str, Field(min_length=1, max_length=100)] | None = None
 
 
 QueueMessageBody = Annotated[RecordChanged | ReconcileRequest | FeedbackGiven, Field(discriminator="kind")]
@@ -121,3 +127,7 @@ QueueMessageBody = Annotated[RecordChanged | ReconcileRequest | FeedbackGiven, F
 
 class QueueMessage(RootModel[QueueMessageBody]):
     """The SQS body of the score queue: `QueueMessage.model_validate_json(body).root`."""
+
+
+class FeedbackQueueMessage(RootModel[FeedbackGiven]):
+    """The SQS body of the feedback queue (votes only): `FeedbackQueueMessage.model_validate_json(body).root`."""

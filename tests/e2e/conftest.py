@@ -10,7 +10,7 @@ from cfn_flip import load_yaml
 
 from local.lambda_runtime.build import REPO_ROOT, sam_build
 
-FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction")
+FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction", "FeedbackFunction")
 LAYERS = ("SharedLayer", "ModelLayer")
 
 

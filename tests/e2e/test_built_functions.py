@@ -38,6 +38,7 @@ def app(build_dir: Path) -> Iterator[RunningApp]:
         ("ScorerFunction", "score_batch.json"),
         ("PollerFunction", "poll_schedule.json"),
         ("ShortlistFunction", "shortlist_get.json"),
+        ("FeedbackFunction", "feedback_batch.json"),
     ],
 )
 def test_each_built_function_handles_its_sample_event(app: RunningApp, function: str, event_file: str) -> None:

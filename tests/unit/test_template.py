@@ -10,11 +10,18 @@ from typing import Any
 
 import pytest
 
-from skima.config import PollerSettings, ScorerSettings, TrackerConfig, WebhookSettings
+from skima.config import (
+    FeedbackSettings,
+    PollerSettings,
+    ScorerSettings,
+    ShortlistSettings,
+    TrackerConfig,
+    WebhookSettings,
+)
 from tests.support.template import ROOT, properties, resource, template
 from tools.export_requirements import shared_layer_requirements
 
-FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction")
+FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction", "FeedbackFunction")
 TABLES = ("ScoresTable", "ProfilesTable", "LinksTable", "FeedbackTable", "StateTable")
 
 
@@ -57,21 +64,89 @@ def test_every_parameter_is_used() -> None:
     assert not unused, f"parameters declared but never used: {sorted(unused)}"
 
 
-def test_queue_visibility_redrive_retention_and_encryption() -> None:
-    queue, dlq = properties("ScoreQueue"), properties("ScoreDeadLetterQueue")
-    scorer_timeout = properties("ScorerFunction")["Timeout"]
-    assert queue["VisibilityTimeout"] >= 6 * scorer_timeout
+QUEUES = [
+    ("ScoreQueue", "ScoreDeadLetterQueue", "ScorerFunction", "DeadLetterAlarm"),
+    ("FeedbackQueue", "FeedbackDeadLetterQueue", "FeedbackFunction", "FeedbackDeadLetterAlarm"),
+]
+
+
+@pytest.mark.parametrize(("queue_id", "dlq_id", "consumer", "alarm_id"), QUEUES)
+def test_queue_visibility_redrive_retention_and_encryption(
+    queue_id: str, dlq_id: str, consumer: str, alarm_id: str
+) -> None:
+    queue, dlq = properties(queue_id), properties(dlq_id)
+    consumer_timeout = properties(consumer)["Timeout"]
+    assert queue["VisibilityTimeout"] >= 6 * consumer_timeout
     assert queue["RedrivePolicy"]["maxReceiveCount"] >= 5
-    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": ["ScoreDeadLetterQueue", "Arn"]}
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": [dlq_id, "Arn"]}
     assert dlq["MessageRetentionPeriod"] > queue["MessageRetentionPeriod"]
     assert queue["SqsManagedSseEnabled"] and dlq["SqsManagedSseEnabled"]
 
 
-def test_dead_letter_alarm_watches_the_dlq_depth() -> None:
-    alarm = properties("DeadLetterAlarm")
+@pytest.mark.parametrize(("queue_id", "dlq_id", "consumer", "alarm_id"), QUEUES)
+def test_dead_letter_alarm_watches_the_dlq_depth(queue_id: str, dlq_id: str, consumer: str, alarm_id: str) -> None:
+    alarm = properties(alarm_id)
     assert alarm["MetricName"] == "ApproximateNumberOfMessagesVisible"
-    assert alarm["Dimensions"][0]["Value"] == {"Fn::GetAtt": ["ScoreDeadLetterQueue", "QueueName"]}
+    assert alarm["Dimensions"][0]["Value"] == {"Fn::GetAtt": [dlq_id, "QueueName"]}
     assert alarm["Threshold"] == 0 and alarm["ComparisonOperator"] == "GreaterThanThreshold"
+    assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
+
+
+def test_votes_have_their_own_queue_and_a_consumer_without_the_model() -> None:
+    feedback = properties("FeedbackFunction")
+    source = feedback["Events"]["Votes"]
+    assert source["Type"] == "SQS"
+    assert source["Properties"]["Queue"] == {"Fn::GetAtt": ["FeedbackQueue", "Arn"]}
+    assert source["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert source["Properties"]["MaximumBatchingWindowInSeconds"] == 0  # handed over as soon as received
+    assert "Layers" not in feedback  # the shared layer only (Globals): no ONNX model to load before a note
+    # Nothing else consumes the feedback queue, and the scorer does not consume it.
+    consumers = [
+        name
+        for name, node in template()["Resources"].items()
+        if node["Type"] == "AWS::Serverless::Function"
+        and any(
+            event["Properties"].get("Queue") == {"Fn::GetAtt": ["FeedbackQueue", "Arn"]}
+            for event in node["Properties"].get("Events", {}).values()
+        )
+    ]
+    assert consumers == ["FeedbackFunction"]
+
+
+def test_the_feedback_function_may_do_exactly_what_a_vote_needs() -> None:
+    policies = properties("FeedbackFunction")["Policies"]
+    statements = [policy["Statement"] for policy in policies if "Statement" in policy]
+    managed = [policy for policy in policies if "Statement" not in policy]
+    # The outbox, the shared Tracker JWT and the request budget live in the state table: get, put, update only.
+    assert statements == [
+        [
+            {
+                "Effect": "Allow",
+                "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"],
+                "Resource": {"Fn::GetAtt": ["StateTable", "Arn"]},
+            }
+        ]
+    ]
+    # The Tracker API token; no queue to send to, no other table, not the link signing key.
+    assert managed == [{"AWSSecretsManagerGetSecretValuePolicy": {"SecretArn": {"Ref": "TrackerApiTokenSecret"}}}]
+
+
+def test_only_the_scorers_and_poller_count_below_the_votes_reserve() -> None:
+    env = {
+        "TRACKER_REST_URL": "https://t.example",
+        "TRACKER_WIDGET_URL": "https://w.example",
+        "TRACKER_API_TOKEN_SECRET_ARN": "arn",
+        "STATE_TABLE": "s",
+        "SCORE_QUEUE_URL": "q",
+        "TRACKER_REQUESTS_PER_MINUTE": "90",
+        "TRACKER_FEEDBACK_RESERVED_REQUESTS": "5",
+    }
+    assert template()["Globals"]["Function"]["Environment"]["Variables"]["TRACKER_FEEDBACK_RESERVED_REQUESTS"] == 5
+    assert PollerSettings.from_env(env).request_ceiling() == 85
+    assert FeedbackSettings.from_env(env).request_ceiling() == 90
+    assert PollerSettings.from_env({**env, "TRACKER_REQUESTS_PER_MINUTE": "3"}).request_ceiling() == 1
+    with pytest.raises(ValueError):
+        FeedbackSettings.from_env({**env, "TRACKER_FEEDBACK_RESERVED_REQUESTS": "-1"})
 
 
 def test_wrong_webhook_tokens_raise_an_alarm_on_the_handlers_metric() -> None:
@@ -155,6 +230,11 @@ def test_policies_are_scoped_to_named_resources() -> None:
     for logical_id in FUNCTIONS:
         for policy in properties(logical_id).get("Policies", []):
             assert isinstance(policy, dict), f"{logical_id} uses a managed policy: {policy}"
+            if "Statement" in policy:  # an inline statement: named actions on named resources
+                for statement in policy["Statement"]:
+                    assert "*" not in json.dumps(statement), f"{logical_id}: wildcard in {statement}"
+                    assert isinstance(statement["Resource"], dict), f"{logical_id}: {statement}"
+                continue
             ((template_name, args),) = policy.items()
             assert template_name.endswith("Policy") and args, f"{logical_id}: {policy}"
             assert "*" not in json.dumps(args), f"{logical_id}: wildcard in {policy}"
@@ -179,11 +259,15 @@ def test_environment_names_match_the_settings_models() -> None:
     webhook_env = global_env | set(properties("WebhookFunction")["Environment"]["Variables"])
     poller_env = global_env | set(properties("PollerFunction")["Environment"]["Variables"])
     scorer_env = global_env | set(properties("ScorerFunction")["Environment"]["Variables"])
+    feedback_env = global_env | set(properties("FeedbackFunction")["Environment"]["Variables"])
+    shortlist_env = global_env | set(properties("ShortlistFunction")["Environment"]["Variables"])
     pairs = (
         (WebhookSettings, webhook_env),
         (TrackerConfig, global_env),
         (PollerSettings, poller_env),
         (ScorerSettings, scorer_env),
+        (FeedbackSettings, feedback_env),
+        (ShortlistSettings, shortlist_env),
     )
     for settings, declared in pairs:
         aliases = {field.alias for field in settings.model_fields.values()}

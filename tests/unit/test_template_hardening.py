@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.template import ROOT, properties, resource, template
 
-FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction")
+FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction", "FeedbackFunction")
 # What only the Tracker-calling functions may reach: the JWT cache and lock (state table) and the API token.
 CREDENTIAL_RESOURCES = {"StateTable", "TrackerApiTokenSecret"}
 
@@ -91,7 +91,11 @@ def test_enqueue_failures_alarm_on_the_webhooks_metric() -> None:
 @pytest.mark.parametrize(
     ("alarm_id", "metric", "emitters"),
     [
-        ("TrackerAuthFailedAlarm", "TrackerAuthFailed", ("functions/scorer/app.py", "functions/poller/app.py")),
+        (
+            "TrackerAuthFailedAlarm",
+            "TrackerAuthFailed",
+            ("functions/scorer/app.py", "functions/poller/app.py", "functions/feedback/app.py"),
+        ),
         ("PollerSilentAlarm", "PollSucceeded", ("functions/poller/app.py",)),
         ("DocumentDownloadFallbackAlarm", "DocumentDownloadFallback", ("shared/skima/scoring.py",)),
     ],

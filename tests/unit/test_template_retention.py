@@ -22,7 +22,7 @@ SHORTLIST_ENV = {
     "LINKS_TABLE": "l",
     "FEEDBACK_TABLE": "f",
     "GUESS_TABLE": "g",
-    "SCORE_QUEUE_URL": "q",
+    "FEEDBACK_QUEUE_URL": "q",
 }
 
 

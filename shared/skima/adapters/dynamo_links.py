@@ -3,7 +3,8 @@
 Links table items:
 - a link: `token_hash` (hex SHA-256, never the token), `link_id`, `job_id` (S, the by_job index), `job_title`,
   `created_at`, `expires_at` (epoch seconds, also the TTL attribute), `source`, `nonce_key` (per-link HMAC key
-  for the form nonce), `hide_score`, `hide_gaps`, `revoked` + `revoked_at`, `announced_at`.
+  for the form nonce), `hide_score`, `hide_gaps`, `revoked` + `revoked_at`, `announced_at`, `manager_name`
+  (who the link was made for; absent when nobody was named).
 - the job's share-tag marker: `token_hash = "tagshare#<job id>"` → `link_hash`, `claimed_at`; it has no
   `job_id`, so it stays out of the by_job index. Its conditional writes let one scorer invocation win a race.
 
@@ -88,6 +89,8 @@ class DynamoLinkStore:
             item["revoked_at"] = _epoch(link.revoked_at)
         if link.announced_at is not None:
             item["announced_at"] = _epoch(link.announced_at)
+        if link.manager_name:
+            item["manager_name"] = {"S": link.manager_name}
         try:
             self._client.put_item(
                 TableName=self._table, Item=item, ConditionExpression="attribute_not_exists(token_hash)"
@@ -216,6 +219,7 @@ class DynamoLinkStore:
                 else None
             ),
             announced_at=_from_epoch(item.get("announced_at")),
+            manager_name=item.get("manager_name", {}).get("S") or None,
         )
 
 

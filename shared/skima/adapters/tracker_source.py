@@ -151,6 +151,7 @@ class TrackerRecordSource:
             ),
             tags=opportunity.tags,  # None when getIndividualRecord left the tag field out
             updated_utc=self._instant(opportunity.last_updated),
+            contact_name=_clean_name(opportunity.contact_name),
         )
 
     def job_description(self, job_id: int) -> str:

@@ -23,10 +23,12 @@ from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
 from skima.adapters.tracker_feed import TrackerTimezone
+from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import TrackerConfig
 from skima.errors import SecretUnavailable
 from skima.tracker.client import TrackerClient
 from skima.tracker.settings import TrackerSettings
+from skima.tracker.timing import Deadline
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -56,6 +58,12 @@ def tracker_timezone(table_name: str) -> TrackerTimezone:
 @cache
 def score_queue(queue_url: str) -> SqsMessageQueue:
     return SqsMessageQueue(boto3.client("sqs"), queue_url)
+
+
+def feedback_tracker(config: TrackerConfig, deadline: Deadline) -> TrackerRecordSource:
+    """The Tracker writes a vote needs (a note, a stage move), every call bounded by the invocation's `deadline`.
+    No stamp calibration: the scorer's own notes keep that up to date."""
+    return TrackerRecordSource(tracker_client(config), lambda: deadline)
 
 
 @dataclass(frozen=True)
@@ -115,5 +123,6 @@ def tracker_client(config: TrackerConfig) -> TrackerClient:
         httpx.Client(),
         settings,
         token_cache=DynamoTokenCache(dynamodb(), config.state_table),
-        request_budget=DynamoRequestBudget(dynamodb(), config.state_table, limit=config.requests_per_minute),
+        # One counter for every function; each counts up to its own ceiling (votes may use the reserve).
+        request_budget=DynamoRequestBudget(dynamodb(), config.state_table, limit=config.request_ceiling()),
     )

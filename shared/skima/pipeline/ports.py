@@ -42,6 +42,8 @@ class JobRecord:
     # `last_updated` as a true UTC instant (the tenant's calibrated offset applied); None until the offset is known.
     # Only this may say how long ago a version was saved: `last_updated` keys caches and is off by the tenant's zone.
     updated_utc: datetime | None = None
+    # The job's client contact (the hiring manager) when the read carried one: a share-tag link is made for them.
+    contact_name: str | None = None
 
 
 @dataclass(frozen=True)

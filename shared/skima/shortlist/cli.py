@@ -5,7 +5,8 @@ run(args)`. Tables and URLs come from flags or the same environment names the fu
 signing key's secret (`--signing-key-secret`, the stack's LinkSigningKeySecretArn output) a created link's token
 is derived from the key, so the scorer can quote it in later score notes; without it the token is random.
 
-skima links create --job 123 [--title T] [--hide-score] [--hide-gaps] [--ttl-hours 48]   prints the URL once
+skima links create --job 123 [--for "Name"] [--title T] [--hide-score] [--hide-gaps] [--ttl-hours 48]
+                                               prints the URL once; --for names the manager in their vote notes
 skima links list --job 123
 skima links revoke --job 123 --link-id ID      (or: skima links revoke --url https://.../s/<token>)
 skima links renew --job 123 --link-id ID [--ttl-hours 48]
@@ -21,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
 from skima.errors import SecretUnavailable
-from skima.shortlist.links import LinkNotFound, ShareLinks
+from skima.shortlist.links import MAX_MANAGER_NAME_CHARS, LinkNotFound, ShareLinks, manager_display_name
 from skima.shortlist.ports import LinkStore
 
 
@@ -51,6 +52,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
     create = actions.add_parser("create", help="create a link and print its URL (shown once, never stored)")
     create.add_argument("--job", type=int, required=True)
+    create.add_argument(
+        "--for",
+        dest="manager_name",
+        default=None,
+        metavar="NAME",
+        help="the hiring manager the link is for: their votes' notes in Tracker name them",
+    )
     create.add_argument("--title", default="", help="job title shown until the first score arrives")
     create.add_argument("--hide-score", action="store_true", help="do not show the 0-100 score")
     create.add_argument("--hide-gaps", action="store_true", help="show strengths only, not what was not found")
@@ -107,6 +115,11 @@ def run(
         if action == "create":
             if args.ttl_hours <= 0:
                 raise ValueError("--ttl-hours must be positive")
+            manager_name = None
+            if args.manager_name is not None:
+                manager_name = manager_display_name(args.manager_name)
+                if manager_name is None or len(" ".join(args.manager_name.split())) > MAX_MANAGER_NAME_CHARS:
+                    raise ValueError(f"--for takes a name of 1-{MAX_MANAGER_NAME_CHARS} characters")
             if not args.base_url:
                 print(
                     "skima links: set --base-url or $SHORTLIST_BASE_URL (the ShortlistBaseUrl output)", file=sys.stderr
@@ -118,9 +131,14 @@ def run(
                 hide_score=args.hide_score,
                 hide_gaps=args.hide_gaps,
                 ttl=timedelta(hours=args.ttl_hours),
+                manager_name=manager_name,
             )
             print(created.url, file=out)
-            print(f"link id {created.link.link_id}, job {args.job}, expires {_when(created.link.expires_at)}", file=out)
+            for_whom = f", for {created.link.manager_name}" if created.link.manager_name else ""
+            print(
+                f"link id {created.link.link_id}, job {args.job}{for_whom}, expires {_when(created.link.expires_at)}",
+                file=out,
+            )
             print("The URL is shown only now; only its hash is stored.", file=out)
         elif action == "list":
             now = datetime.now(UTC)
@@ -131,9 +149,10 @@ def run(
                 options = ",".join(
                     name for name, on in (("hide-score", link.hide_score), ("hide-gaps", link.hide_gaps)) if on
                 )
+                for_whom = f"  for {link.manager_name}" if link.manager_name else ""
                 print(
                     f"{link.link_id}  {link.state(now):8}  source={link.source:5}  created {_when(link.created_at)}"
-                    f"  expires {_when(link.expires_at)}{'  ' + options if options else ''}",
+                    f"  expires {_when(link.expires_at)}{for_whom}{'  ' + options if options else ''}",
                     file=out,
                 )
         elif action == "revoke":

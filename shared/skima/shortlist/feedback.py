@@ -3,7 +3,8 @@
 Checks, in order, each refusing before anything is written: cross-site request (403), the link (the same
 friendly 404 as the page), the form's nonce bound to this link (403), the candidate in this job's scores (404),
 the verdict and the comment (422). Then the verdict is stored (history kept, one write per nonce and candidate)
-and a `FeedbackGiven` message is enqueued for the scorer to write the Tracker note.
+and a `FeedbackGiven` message is enqueued on the feedback queue (not behind the scoring backlog) for the feedback
+function to write the Tracker note.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ class FeedbackService:
                         placement_id=entry.placement_id,
                         placement_status_name=(entry.placement_status_name or "")[:100] or None,
                         submitted_at=stored.submitted_at,
+                        voter_name=link.manager_name,
                     )
                 ]
             )

@@ -1,6 +1,6 @@
-"""Write a hiring manager's verdict back to Tracker (run by the scorer, which owns the Tracker request budget
-and the outbox): one `HM Feedback` note on the candidate per submission, and, only when enabled, a 👍 moves
-the candidate's pipeline entry to the configured stage.
+"""Write a hiring manager's verdict back to Tracker (run by the feedback function, off the feedback queue, and by
+the scorer for a vote sent before that queue existed): one `HM Feedback` note on the candidate per submission,
+and, only when enabled, a 👍 moves the candidate's pipeline entry to the configured stage.
 
 Retries are safe: the note's idempotency key comes from the submission's feedback key, "attempted" is saved
 before calling Tracker and "done" after, and a retry that finds "attempted" asks Tracker for the marker first.
@@ -56,6 +56,7 @@ def write_feedback(
             comment=message.comment,
             link_id=message.link_id,
             submitted_at=message.submitted_at,
+            voter_name=message.voter_name,
         )
         outbox.mark_attempted(outbox_key)
         activity_id = tracker.create_note(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from skima.note_text import plain_line
 from skima.shortlist.models import CreatedLink, LinkSource, ShareLink
 from skima.shortlist.ports import LinkStore
 from skima.shortlist.tokens import derive_token, hash_token, new_link_id, new_nonce_key, new_token
@@ -23,8 +24,18 @@ DEFAULT_TTL = timedelta(hours=48)
 ANNOUNCE_GRACE = timedelta(minutes=20)
 
 
+MAX_MANAGER_NAME_CHARS = 100
+
+
 class LinkNotFound(Exception):
     pass
+
+
+def manager_display_name(raw: str | None) -> str | None:
+    """A person's name as a link stores it and a note quotes it: one plain line (no markup), at most 100
+    characters; None when nothing is left."""
+    name = plain_line(raw or "")[:MAX_MANAGER_NAME_CHARS].strip()
+    return name or None
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,9 @@ class ShareLinks:
         hide_score: bool = False,
         hide_gaps: bool = False,
         ttl: timedelta | None = None,
+        manager_name: str | None = None,
     ) -> CreatedLink:
+        """`manager_name`: who the link is for (named in their vote notes); cleaned by `manager_display_name`."""
         if job_id <= 0:
             raise ValueError("job_id must be a positive Tracker id")
         lifetime = ttl or self._ttl
@@ -114,6 +127,7 @@ class ShareLinks:
             nonce_key=new_nonce_key(),
             hide_score=hide_score,
             hide_gaps=hide_gaps,
+            manager_name=manager_display_name(manager_name),
         )
         self._store.put(link)
         return CreatedLink(link=link, token=token, url=self.url_for(token))
@@ -150,10 +164,19 @@ class ShareLinks:
         return link
 
     # ------------------------------------------------------------------ the share tag (called by the scorer)
-    def sync_share_tag(self, job_id: int, job_title: str, job_tags: Iterable[str], share_tag: str) -> ShareSync:
+    def sync_share_tag(
+        self,
+        job_id: int,
+        job_title: str,
+        job_tags: Iterable[str],
+        share_tag: str,
+        *,
+        manager_name: str | None = None,
+    ) -> ShareSync:
         """Make the job's links follow its share tag: tag present → ensure one tag link exists (created only
         when none has been announced yet); tag absent → revoke every tag link. Expired tag links are not renewed
-        automatically: removing and re-adding the tag (or `skima links renew`) does that."""
+        automatically: removing and re-adding the tag (or `skima links renew`) does that. `manager_name`: the
+        job's contact in Tracker, stored on a link created now (the person the recruiter shares it with)."""
         tagged = any(tag.strip().lower() == share_tag.strip().lower() for tag in job_tags)
         now = self._clock()
         tag_links = [link for link in self._store.for_job(job_id) if link.source == "tag" and link.revoked_at is None]
@@ -168,7 +191,7 @@ class ShareLinks:
         pending = sorted(tag_links, key=lambda link: link.created_at)
         if pending and now - pending[-1].created_at < ANNOUNCE_GRACE:
             return ShareSync("kept", link=pending[-1])  # another invocation is announcing it
-        created = self.create(job_id, job_title, source="tag")
+        created = self.create(job_id, job_title, source="tag", manager_name=manager_name)
         previous = pending[-1].token_hash if pending else None
         if not self._store.claim_tag_share(job_id, created.link.token_hash, previous):
             self._store.revoke(created.link.token_hash, now)  # lost a race: never shown to anyone

@@ -32,6 +32,9 @@ class ShareLink:
     hide_gaps: bool = False
     revoked_at: datetime | None = None
     announced_at: datetime | None = None  # when its URL was written into Tracker (tag links)
+    # Who the link was made for (`skima links create --for`, or the job's contact for a tag link): the vote
+    # note names them. None: nobody was named, and the note names the link only.
+    manager_name: str | None = None
 
     def state(self, now: datetime) -> LinkState:
         if self.revoked_at is not None:

@@ -142,14 +142,17 @@ def feedback_note(
     comment: str,
     link_id: str,
     submitted_at: datetime,
+    voter_name: str | None = None,
 ) -> tuple[str, str]:
-    """(subject, text) of the `HM Feedback` note on the candidate."""
+    """(subject, text) of the `HM Feedback` note on the candidate. `voter_name`: who the link was made for."""
     lines = [f"HM Feedback: {VERDICT_LABELS[verdict]}"]
     if comment.strip():
         # One line: Tracker shows notes as plain text; the manager's line breaks are kept as " / ".
         lines.append("HM Comment: " + " / ".join(_one_line(part) for part in comment.splitlines() if part.strip()))
     lines.append(_job_line(job_id, job_title))
-    lines.append(f"From shortlist link {link_id} at {_stamp(submitted_at)}")
+    voter = _one_line(voter_name or "")
+    via = f"From {voter}, via shortlist link {link_id}," if voter else f"From shortlist link {link_id}"
+    lines.append(f"{via} at {_stamp(submitted_at)}")
     title = _one_line(job_title) or f"job {job_id}"
     return f"HM Feedback {VERDICT_LABELS[verdict]} - {title}", "\n".join(lines)
 

@@ -65,7 +65,7 @@ class ShareTagFollower:
             if followed_key is not None and self._outbox.status(followed_key) == "done":
                 return "unchanged"
             tags = self._job_tags(job.job_id)  # the one extra Tracker read, once per job version
-        sync = self._links.sync_share_tag(job.job_id, job.title, tags, self._share_tag)
+        sync = self._links.sync_share_tag(job.job_id, job.title, tags, self._share_tag, manager_name=job.contact_name)
         if sync.created is not None:
             sent = announce_link(sync.created, self._top10(job.job_id), self._notes, self._outbox)
             self._links.mark_announced(sync.created.link)

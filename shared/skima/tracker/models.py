@@ -225,6 +225,9 @@ class Opportunity(TrackerModel):
     publish_title: Text = _alias("publishtitle")
     status: NameText = _alias("opportunitystatusdesc", "status", "opportunitystatus")
     client_name: Text = _alias("clientname")
+    # The client contact the job is for (widget getIndividualRecord O `contactname`, documented sample §4.3; a
+    # nested REST `contact{name}`): the hiring manager a share-tag link is made for.
+    contact_name: Text = _alias("contactname")
     location: Text = _alias("location", "publishlocation", "locationcity")
     work_type: NameText = _alias("worktype", "publishworktype")
     advert_status: Text = _alias("advertstatus")
@@ -252,6 +255,9 @@ class Opportunity(TrackerModel):
         client = data.get("client")
         if data.get("clientname") is None and isinstance(client, dict):
             data["clientname"] = _name_of(client)
+        contact = data.get("contact")
+        if data.get("contactname") is None and isinstance(contact, dict):
+            data["contactname"] = _name_of(contact)
         for key in ("advertstatus", "publishonline"):
             if data.get(key) is None and advert.get(key) is not None:
                 data[key] = advert[key]

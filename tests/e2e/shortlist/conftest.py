@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+
+from tests.support.browser import browser_unavailable
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -19,7 +22,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[object]:
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(
+        browser_unavailable(
             "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)"
         )
 
@@ -39,7 +42,10 @@ def browser(tmp_path: Path) -> Iterator[object]:
         f"--user-data-dir={tmp_path / 'chromium-profile'}",
     ):
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    except WebDriverException as exc:
+        browser_unavailable(f"Chromium did not start: {exc.msg or type(exc).__name__}")
     driver.set_page_load_timeout(60)
     try:
         yield driver

@@ -3,8 +3,9 @@ Lambda runner (moto for DynamoDB and SQS): open the link on a phone, see the ten
 withdrawn or declined ones, nobody under the score floor), each with its stage and band, three reasons and at most
 three gaps (the rest behind "show all", each gap once), the page within six phone screens, the "why #11 missed the
 cut" line, and no axe-core violation; vote and comment on two, reload and see the verdicts; the feedback messages it
-queued are written back to the Tracker simulator by the sam-built ScorerFunction (delivered twice: still one note
-each); expired and revoked links show the friendly page.
+queued on the feedback queue are written back to the Tracker simulator by the sam-built FeedbackFunction (delivered
+twice: still one note each, naming the manager the link was made for); expired and revoked links show the friendly
+page.
 """
 
 from __future__ import annotations
@@ -46,11 +47,11 @@ JOB_TITLE = "Senior Java Developer"
 
 @pytest.fixture
 def app(build_dir: Path) -> Iterator[RunningApp]:
-    """The complete build: the shortlist page and the scorer that writes the feedback back to the simulator."""
+    """The complete build: the shortlist page and the feedback function that writes votes back to the simulator."""
     with running_app(
         build_dir,
         sim_options={"seed": 7, "candidates": 40},
-        functions=["WebhookFunction", "ShortlistFunction", "ScorerFunction"],
+        functions=["WebhookFunction", "ShortlistFunction", "FeedbackFunction"],
         event_sources=False,
     ) as running:
         yield running
@@ -76,7 +77,7 @@ def _sqs_event(bodies: list[str]) -> dict[str, Any]:
                 "attributes": {"ApproximateReceiveCount": "1"},
                 "messageAttributes": {},
                 "eventSource": "aws:sqs",
-                "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:ScoreQueue",
+                "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:FeedbackQueue",
                 "awsRegion": "us-east-1",
             }
             for index, body in enumerate(bodies)
@@ -225,7 +226,7 @@ def test_a_manager_reviews_the_shortlist_on_a_phone(
     dynamodb = stack.resources.client("dynamodb")
     base_url = stack.function_url("ShortlistFunction")
     links = ShareLinks(DynamoLinkStore(dynamodb, stack.resources.tables["LinksTable"]), base_url)
-    created = links.create(job_id, JOB_TITLE)
+    created = links.create(job_id, JOB_TITLE, manager_name="Dana Whitfield")
 
     # A phone: 375 x 667 CSS px (headless windows cannot be narrower than 500 px, so emulate the device).
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**PHONE, "deviceScaleFactor": 2, "mobile": True})
@@ -284,20 +285,20 @@ def test_a_manager_reviews_the_shortlist_on_a_phone(
     assert browser.save_screenshot(str(screenshot))
     assert screenshot.read_bytes().startswith(b"\x89PNG")
 
-    # The two answers were queued once each; the built scorer writes them into Tracker as notes, once each even
-    # when SQS delivers them twice.
+    # The two answers were queued once each on the feedback queue; the built feedback function (no model) writes
+    # them into Tracker as notes, once each even when SQS delivers them twice.
     bodies: list[str] = []
     messages: list[FeedbackGiven] = []
     deadline = time.monotonic() + 20
     while len(messages) < 2 and time.monotonic() < deadline:
-        for raw in stack.receive_messages("ScoreQueue", delete=True):
+        for raw in stack.receive_messages("FeedbackQueue", delete=True):
             root = QueueMessage.model_validate_json(raw["Body"]).root
             assert isinstance(root, FeedbackGiven)
             bodies.append(raw["Body"])
             messages.append(root)
     assert sorted((m.candidate_id, m.verdict) for m in messages) == sorted([(ranked[0], "up"), (ranked[2], "maybe")])
     for _ in range(2):
-        result = stack.invoke("ScorerFunction", _sqs_event(bodies))
+        result = stack.invoke("FeedbackFunction", _sqs_event(bodies))
         assert result.ok, result.error
         assert result.payload == {"batchItemFailures": []}
     notes = [a for a in sim.records("activity") if "HM Feedback" in (a.get("subject") or "")]
@@ -306,6 +307,8 @@ def test_a_manager_reviews_the_shortlist_on_a_phone(
     assert "HM Feedback: 👍" in by_candidate[ranked[0]]["note"]
     assert "HM Comment: Ready for final interview" in by_candidate[ranked[0]]["note"]
     assert "HM Feedback: Maybe" in by_candidate[ranked[2]]["note"]
+    assert all(f"From Dana Whitfield, via shortlist link {created.link.link_id}," in n["note"] for n in notes)
+    assert stack.queue_depth("ScoreQueue").total == 0  # votes never touch the score queue
 
     # Revoked and expired links: the same friendly page.
     links.revoke(job_id, created.link.link_id)

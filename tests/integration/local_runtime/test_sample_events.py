@@ -8,7 +8,7 @@ from typing import Any
 
 from local.lambda_runtime.build import REPO_ROOT
 from local.lambda_runtime.template import Template, function_properties
-from skima.models import QueueMessage, RecordChanged
+from skima.models import FeedbackQueueMessage, QueueMessage, RecordChanged
 
 EVENTS = REPO_ROOT / "events"
 
@@ -34,6 +34,14 @@ def test_score_batch_bodies_are_queue_messages() -> None:
         assert record["md5OfBody"] == hashlib.md5(record["body"].encode()).hexdigest()
         assert record["eventSource"] == "aws:sqs"
     assert len({record["messageId"] for record in records}) == 2
+
+
+def test_feedback_batch_bodies_are_votes() -> None:
+    (record,) = load("feedback_batch.json")["Records"]
+    vote = FeedbackQueueMessage.model_validate_json(record["body"]).root
+    assert vote.verdict == "up" and vote.voter_name
+    assert record["md5OfBody"] == hashlib.md5(record["body"].encode()).hexdigest()
+    assert record["eventSourceARN"].endswith("FeedbackQueue")
 
 
 def test_schedule_and_function_url_events() -> None:

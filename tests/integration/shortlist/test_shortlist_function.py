@@ -66,12 +66,12 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
             logical: create_table(dynamodb, logical)
             for logical in ("ScoresTable", "LinksTable", "FeedbackTable", "GuessLimitTable")
         }
-        queue_url = sqs.create_queue(QueueName="score")["QueueUrl"]
+        queue_url = sqs.create_queue(QueueName="feedback")["QueueUrl"]
         monkeypatch.setenv("SCORES_TABLE", names["ScoresTable"])
         monkeypatch.setenv("LINKS_TABLE", names["LinksTable"])
         monkeypatch.setenv("FEEDBACK_TABLE", names["FeedbackTable"])
         monkeypatch.setenv("GUESS_TABLE", names["GuessLimitTable"])
-        monkeypatch.setenv("SCORE_QUEUE_URL", queue_url)
+        monkeypatch.setenv("FEEDBACK_QUEUE_URL", queue_url)
         handler = load_handler("shortlist")
         handler.web.cache_clear()
         scores = DynamoScoreStore(dynamodb, names["ScoresTable"])

@@ -253,3 +253,24 @@ def test_a_closed_jobs_tag_removal_still_revokes(world: World) -> None:
 
     assert world.scorer().handle(job(2001)).share == "revoked"
     assert links.link_for(2001) is None
+
+
+def test_a_tag_link_is_made_for_the_jobs_contact_in_tracker(world: World) -> None:
+    links = world.enable_sharing()
+    scored_job_with_candidates(world)
+    world.tracker.jobs[2001] = replace(world.tracker.jobs[2001], contact_name="Marisol Okafor")
+
+    share(world)
+
+    (link,) = links.list(2001)
+    assert link.manager_name == "Marisol Okafor"
+
+
+def test_a_job_without_a_contact_makes_a_link_for_nobody_in_particular(world: World) -> None:
+    links = world.enable_sharing()
+    scored_job_with_candidates(world)
+
+    share(world)
+
+    (link,) = links.list(2001)
+    assert link.manager_name is None

@@ -7,14 +7,18 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from tests.support.template import ROOT, properties
 
 
-def test_the_shortlist_function_has_no_model_layer() -> None:
-    assert {"Ref": "ModelLayer"} not in properties("ShortlistFunction").get("Layers", [])
+@pytest.mark.parametrize("logical_id", ["ShortlistFunction", "FeedbackFunction"])
+def test_the_function_has_no_model_layer(logical_id: str) -> None:
+    assert {"Ref": "ModelLayer"} not in properties(logical_id).get("Layers", [])
 
 
-def test_handler_imports_without_numpy_onnxruntime_or_the_engine() -> None:
+@pytest.mark.parametrize("function", ["shortlist", "feedback"])
+def test_handler_imports_without_numpy_onnxruntime_or_the_engine(function: str) -> None:
     script = textwrap.dedent(
         f"""
         import importlib.abc, sys
@@ -24,7 +28,7 @@ def test_handler_imports_without_numpy_onnxruntime_or_the_engine() -> None:
                     raise ImportError("blocked: " + name)
                 return None
         sys.meta_path.insert(0, Block())
-        sys.path[:0] = [{str(ROOT / "shared")!r}, {str(ROOT / "functions" / "shortlist")!r}]
+        sys.path[:0] = [{str(ROOT / "shared")!r}, {str(ROOT / "functions" / function)!r}]
         import app
         import skima.shortlist.cli, skima.shortlist.feedback_writeback, skima.shortlist.notes
         print("ok")

@@ -21,19 +21,19 @@ def test_shortlist_settings_read_only_declared_variables() -> None:
 
 def test_shortlist_function_may_do_exactly_what_it_does() -> None:
     policies = {
-        (name, next(iter(args.values()))["Ref"] if "TableName" in args else "queue")
+        (name, next(iter(args.values()))["Ref"] if "TableName" in args else args["QueueName"]["Fn::GetAtt"][0])
         for policy in properties("ShortlistFunction")["Policies"]
         for name, args in policy.items()
     }
     # Reads scores and links only (it can never create, renew or un-revoke a link); writes feedback; counts
     # wrong-token guesses in their own table (never the state table: the Tracker JWT is there); enqueues feedback
-    # write-backs.
+    # write-backs on the feedback queue only (never the score queue).
     assert policies == {
         ("DynamoDBReadPolicy", "ScoresTable"),
         ("DynamoDBReadPolicy", "LinksTable"),
         ("DynamoDBCrudPolicy", "FeedbackTable"),
         ("DynamoDBCrudPolicy", "GuessLimitTable"),
-        ("SQSSendMessagePolicy", "queue"),
+        ("SQSSendMessagePolicy", "FeedbackQueue"),
     }
 
 
@@ -79,7 +79,7 @@ def test_the_score_floor_is_a_parameter_whose_default_is_the_partial_band() -> N
         "LINKS_TABLE": "l",
         "FEEDBACK_TABLE": "f",
         "GUESS_TABLE": "g",
-        "SCORE_QUEUE_URL": "q",
+        "FEEDBACK_QUEUE_URL": "q",
     }
     assert ShortlistSettings.from_env(required).shortlist_min_score == 40
     assert ShortlistSettings.from_env({**required, "SHORTLIST_MIN_SCORE": "55"}).shortlist_min_score == 55

@@ -241,6 +241,19 @@ def test_vote_and_comment_are_stored_enqueued_and_shown_after_the_redirect(app: 
     assert "Saved." in page
 
 
+def test_a_vote_through_a_link_made_for_a_manager_carries_their_name(app: App) -> None:
+    created = app.links.create(42, "Senior Java Developer", manager_name="Tomasz Wójcik")
+    path = f"/s/{created.token}"
+    nonce, candidates = nonce_and_candidates(app.get(path).body)
+    app.post(f"{path}/feedback", {"nonce": nonce, "candidate": candidates[0], "verdict": "maybe"})
+    (message,) = app.queue.sent
+    assert isinstance(message, FeedbackGiven) and message.voter_name == "Tomasz Wójcik"
+    _, anonymous = share(app)
+    nonce, candidates = nonce_and_candidates(app.get(anonymous).body)
+    app.post(f"{anonymous}/feedback", {"nonce": nonce, "candidate": candidates[0], "verdict": "maybe"})
+    assert isinstance(app.queue.sent[-1], FeedbackGiven) and app.queue.sent[-1].voter_name is None
+
+
 def test_the_same_nonce_twice_writes_once(app: App) -> None:
     _, path = share(app)
     nonce, candidates = nonce_and_candidates(app.get(path).body)

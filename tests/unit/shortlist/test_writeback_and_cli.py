@@ -10,10 +10,10 @@ from datetime import timedelta
 
 import pytest
 
-from skima.models import FeedbackGiven, QueueMessage
+from skima.models import FeedbackGiven, FeedbackQueueMessage, QueueMessage
 from skima.shortlist import cli
 from skima.shortlist.feedback_writeback import write_feedback
-from skima.shortlist.links import ShareLinks
+from skima.shortlist.links import ShareLinks, manager_display_name
 from skima.shortlist.notes import announce_link, feedback_note, shortlist_link_note
 from tests.unit.shortlist.fakes import (
     T0,
@@ -48,7 +48,20 @@ def test_feedback_message_round_trips_through_the_queue_body() -> None:
     assert parsed == original and parsed.kind == "feedback" and parsed.source == "shortlist"
 
 
-@pytest.mark.parametrize("bad", [{"verdict": "yes"}, {"comment": "x" * 501}, {"job_id": 0}, {"link_id": ""}])
+def test_the_feedback_queue_takes_votes_only() -> None:
+    original = message(voter_name="Dana Whitfield")
+    # The shortlist page sends the same JSON either queue would carry; the feedback queue's model reads it back.
+    body = QueueMessage(original).model_dump_json()
+    assert FeedbackQueueMessage.model_validate_json(body).root == original
+    ping = '{"kind": "record_changed", "source": "webhook", "record_type": "Resource", "record_id": 5}'
+    with pytest.raises(ValueError):
+        FeedbackQueueMessage.model_validate_json(ping)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"verdict": "yes"}, {"comment": "x" * 501}, {"job_id": 0}, {"link_id": ""}, {"voter_name": ""}],
+)
 def test_feedback_message_rejects_bad_fields(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         message(**bad)
@@ -73,6 +86,41 @@ def test_feedback_note_text_uses_the_brief_field_names() -> None:
         "HM Comment"
         not in feedback_note(job_id=42, job_title="", verdict="maybe", comment="  ", link_id="L1", submitted_at=T0)[1]
     )
+
+
+def test_the_vote_note_names_the_manager_the_link_was_made_for() -> None:
+    _, named = feedback_note(
+        job_id=42,
+        job_title="Senior Java Developer",
+        verdict="down",
+        comment="",
+        link_id="L1",
+        submitted_at=T0,
+        voter_name="Dana Whitfield",
+    )
+    assert named.splitlines()[-1] == "From Dana Whitfield, via shortlist link L1, at 2026-11-28 09:00 UTC"
+    _, unnamed = feedback_note(
+        job_id=42, job_title="", verdict="down", comment="", link_id="L1", submitted_at=T0, voter_name=None
+    )
+    assert unnamed.splitlines()[-1] == "From shortlist link L1 at 2026-11-28 09:00 UTC"
+    tracker = RecordingTracker()
+    write_feedback(message(voter_name="Dana Whitfield"), tracker, MemoryOutbox())
+    (note,) = tracker.notes.values()
+    assert "From Dana Whitfield, via shortlist link abcDEF123456," in note.note
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("  Dana   Whitfield ", "Dana Whitfield"),
+        ("<b>Dana</b> <script>x</script>Whitfield", "Dana x Whitfield"),
+        ("José Ñúñez-O'Brien", "José Ñúñez-O'Brien"),
+        ("   ", None),
+        (None, None),
+    ],
+)
+def test_a_managers_name_is_one_plain_line(raw: str | None, stored: str | None) -> None:
+    assert manager_display_name(raw) == stored
 
 
 def test_feedback_write_back_is_written_once_whatever_retries() -> None:
@@ -144,6 +192,26 @@ def test_cli_create_list_revoke_renew() -> None:
     assert out.getvalue().strip() == "revoked"
     assert cli.run(parse("renew", "--job", "42", "--link-id", link.link_id), io.StringIO(), store) == 1
     assert cli.run(parse("revoke", "--job", "42", "--link-id", "nope"), io.StringIO(), store) == 1
+
+
+def test_cli_create_for_a_named_manager_stores_and_lists_the_name() -> None:
+    store = InMemoryLinkStore()
+    out = io.StringIO()
+    assert cli.run(parse("create", "--job", "42", "--for", "Priya  Raman"), out, store) == 0
+    (link,) = store.links.values()
+    assert link.manager_name == "Priya Raman"
+    assert ", for Priya Raman," in out.getvalue().splitlines()[1]
+    out = io.StringIO()
+    cli.run(parse("list", "--job", "42"), out, store)
+    assert "for Priya Raman" in out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101])
+def test_cli_create_refuses_an_empty_or_overlong_manager_name(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    store = InMemoryLinkStore()
+    assert cli.run(parse("create", "--job", "42", "--for", name), io.StringIO(), store) == 1
+    assert "--for takes a name of 1-100 characters" in capsys.readouterr().err
+    assert store.links == {}
 
 
 def test_cli_takes_an_older_link_id_that_begins_with_a_dash() -> None:

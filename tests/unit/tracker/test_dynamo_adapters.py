@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from skima.adapters.dynamo_request_budget import DynamoRequestBudget
+from skima.adapters.dynamo_request_budget import DynamoRequestBudget, slice_key
 from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.tracker import CachedJwt, TrackerUnavailable
 from skima.tracker.auth import JwtProvider
@@ -137,19 +137,38 @@ def test_providers_sharing_the_dynamo_cache_exchange_once(dynamodb):
     assert tokens == ["jwt-1"] * 5
 
 
-def test_request_budget_counts_per_window(dynamodb):
+def test_request_budget_counts_per_slice_and_waits_for_the_next(dynamodb):
     t = FakeTime(start_wall=6_000.0)
     budget = DynamoRequestBudget(dynamodb, TABLE, limit=3, window_seconds=60, wall_clock=t.wall, ttl_grace_seconds=3600)
     assert [budget.try_acquire() for _ in range(3)] == [0.0, 0.0, 0.0]
-    t.advance(20)
-    assert budget.try_acquire() == pytest.approx(40)
-    item = _item(dynamodb, "tracker#budget", "6000")
+    t.advance(2)
+    assert budget.try_acquire() == pytest.approx(3)  # the next 5 s slice
+    item = _item(dynamodb, "tracker#budget", slice_key(6000))
     assert item is not None
     assert item["request_count"]["N"] == "3"
-    assert item["expires_at"]["N"] == str(6000 + 60 + 3600)
-    t.advance(40)
+    assert item["expires_at"]["N"] == str(6000 + 60 + 5 + 3600)
+    t.advance(3)
+    assert budget.try_acquire() > 0  # still within a minute of the three
+    t.advance(60)
     assert budget.try_acquire() == 0.0
-    assert _item(dynamodb, "tracker#budget", "6060")["request_count"]["N"] == "1"
+    assert _item(dynamodb, "tracker#budget", slice_key(6065))["request_count"]["N"] == "1"
+
+
+def test_no_sliding_minute_holds_more_than_the_limit(dynamodb):
+    # A fixed per-minute counter allows 90 at 6059 s and 90 more at 6060 s; Tracker's own limit slides.
+    t = FakeTime(start_wall=6_000.0)
+    budget = DynamoRequestBudget(dynamodb, TABLE, limit=90, wall_clock=t.wall)
+    granted: list[float] = []
+    for _ in range(600):  # 300 s of constant pressure, one attempt every 0.5 s and bursts of 4
+        for _ in range(4):
+            if budget.try_acquire() == 0.0:
+                granted.append(t.wall())
+        t.advance(0.5)
+    granted.sort()
+    for index, start in enumerate(granted):
+        in_minute = sum(1 for at in granted[index:] if at < start + 60)
+        assert in_minute <= 90
+    assert len(granted) >= 90 * 300 / 65 - 90  # and the budget is used: ~90 per 65 s under pressure
 
 
 def test_request_budget_shared_by_two_functions_never_exceeds_the_limit(dynamodb):

@@ -245,3 +245,14 @@ def test_split_tags(text, tags):
 
 def test_join_tags_round_trip():
     assert split_tags(join_tags(["VIP", "SKIMA Screened"])) == ["VIP", "SKIMA Screened"]
+
+
+def test_opportunity_contact_from_the_widget_record_or_the_nested_rest_shape():
+    # The documented getIndividualRecord O sample names the job's contact (`contactname`).
+    widget = Opportunity.model_validate(
+        {"id": 3111, "name": "Payroll Clerk", "contactid": 336, "contactname": "Ines Ferro"}
+    )
+    assert widget.contact_name == "Ines Ferro"
+    rest = Opportunity.model_validate({"id": 7, "name": "Welder", "contact": {"id": 9, "name": "Bo Lindqvist"}})
+    assert rest.contact_name == "Bo Lindqvist"
+    assert Opportunity.model_validate({"opportunityId": 8, "opportunityName": "Baker"}).contact_name is None
