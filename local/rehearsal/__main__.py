@@ -330,7 +330,7 @@ class Rehearsal:
                     for activity in self.sim.state()["activities"]
                     if int(activity.get("linkRecordId") or 0) == candidate_id
                     and str(activity.get("subject") or "").startswith(NOTE_SUBJECT_PREFIX)
-                    and f"\nJob: {job_id} " in str(activity.get("note") or "")
+                    and f"\nref: job {job_id} | " in str(activity.get("note") or "")
                 ),
                 None,
             )

@@ -31,6 +31,7 @@ from typing import Any
 from skima import metrics
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
 from skima.errors import QueueUnavailable
+from skima.job_summary import JobSummary
 from skima.models import FeedbackGiven, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
 from skima.pipeline.ports import (
     Application,
@@ -163,6 +164,7 @@ class Scorer:
         rediscovery: Rediscovery | None = None,
         feedback: Callable[[FeedbackGiven], object] | None = None,
         sharing: JobSharing | None = None,
+        summary: JobSummary | None = None,
         stage_moves_enabled: bool = False,
         recent_pipelines: RecentPipelines | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -179,6 +181,7 @@ class Scorer:
         self._rediscovery = rediscovery or NoRediscovery()
         self._feedback = feedback
         self._sharing = sharing or NoSharing()
+        self._summary = summary
         self._stage_moves_enabled = stage_moves_enabled
         self._clock = clock
 
@@ -532,6 +535,8 @@ class Scorer:
         }:
             return  # rediscovered but no longer in the top-10: stored, and Tracker is not flooded with notes
         self._write_back(row, existing.written if existing else None, known_tags, report)
+        if self._summary is not None and row.status == "scored" and self._summary.job_scored(job.job_id, job.title):
+            report.notes_written += 1
 
     def _tell_unreadable(self, cached: CachedProfile, report: ScoringReport) -> None:
         """A resume document the engine could not read gets one note on the candidate per document version (the

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from skima.note_text import plain_line
 from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
+from skima.score_note import note_idempotency_key, note_subject, note_text
 
 logger = logging.getLogger(__name__)
 
@@ -52,43 +53,6 @@ def is_material_change(previous: WrittenBack | None, row: ScoreRow) -> bool:
 
 def _reason_set(reasons: Sequence[str]) -> frozenset[str]:
     return frozenset(" ".join(reason.split()).lower() for reason in reasons)
-
-
-def note_idempotency_key(job_id: int, candidate_id: int, inputs_hash: str) -> str:
-    """Deterministic per (job, candidate, content): `sk<job>-<candidate>-<hash>` (fits Tracker's 6-64 chars)."""
-    digest = hashlib.sha256(f"{job_id}|{candidate_id}|{inputs_hash}".encode()).hexdigest()[:16]
-    return f"sk{job_id}-{candidate_id}-{digest}"
-
-
-def note_subject(row: ScoreRow) -> str:
-    title = _one_line(row.job_title) or f"job {row.job_id}"
-    if row.status == "scored" and row.score is not None:
-        return f"SKIMA Match Score {row.score} - {title}"
-    return f"SKIMA could not judge the resume - {title}"
-
-
-def note_text(row: ScoreRow, shortlist_link: str | None) -> str:
-    """The activity note, plain text, one field per line (the product brief's field names)."""
-    lines: list[str] = []
-    if row.status == "scored" and row.score is not None:
-        lines.append(f"SKIMA Match Score: {row.score}")
-        lines.append("SKIMA Reasons:")
-        lines.extend(f"- {_one_line(reason)}" for reason in row.reasons)
-    else:
-        # No number: an unreadable or too thin resume is not a verdict on the candidate.
-        lines.append("SKIMA Match Score: not scored (the resume could not be judged)")
-        lines.append("SKIMA Reasons:")
-        why = [_one_line(reason) for reason in row.reasons] or ["the resume had too little readable text"]
-        lines.extend(f"- {reason}" for reason in why)
-        lines.append("- Please check the resume document or the candidate's record fields.")
-    if row.origin == "rediscovery":
-        lines.append("Found by talent rediscovery: already in Tracker, not an applicant to this job.")
-    if shortlist_link:
-        lines.append(f"Shortlist Link: {shortlist_link}")
-    title = _one_line(row.job_title)
-    job = f"{row.job_id} {title}" if title else str(row.job_id)
-    lines.append(f"Job: {job} | Engine: {row.engine_version} | Receipt: {row.receipt_id}")
-    return "\n".join(lines)
 
 
 def _one_line(text: str) -> str:

@@ -6,6 +6,7 @@ never moves backwards, and a dedupe key is claimed exactly once.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from skima.adapters.dynamo_errors import conditional_check_failed
 from skima.errors import DependencyUnavailable, WriteInProgress
+from skima.job_summary import AnnouncedTopTen, TopTenEntry
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -27,6 +29,8 @@ _OUTBOX_TTL_SECONDS = 180 * 86400
 OUTBOX_LEASE_SECONDS = 180
 # Workers in this process (one Lambda container) share an owner: a retry here may resume its own attempt.
 _PROCESS_OWNER = uuid.uuid4().hex
+# A job's announced top-10 is forgotten after this long unscored: its next top-10 is a new baseline.
+_TOP10_TTL_SECONDS = 90 * 86400
 
 
 class DynamoStateStore:
@@ -199,6 +203,30 @@ class DynamoStateStore:
             raise DependencyUnavailable(f"state read: {type(exc).__name__}") from exc
         item: dict[str, Any] | None = response.get("Item")
         return item
+
+    # ------------------------------------------------------------------ job summaries (skima.job_summary)
+    def announced_top10(self, job_id: int) -> AnnouncedTopTen | None:
+        item = self._get(f"top10#{int(job_id)}", "top10")
+        if item is None:
+            return None
+        entries = tuple(TopTenEntry(int(c), int(s)) for c, s in json.loads(item["entries"]["S"]))
+        stamp = item.get("announced_at", {}).get("S")
+        return AnnouncedTopTen(entries, datetime.fromisoformat(stamp) if stamp else None)
+
+    def remember_top10(self, job_id: int, announced: AnnouncedTopTen) -> None:
+        now = int(self._clock().timestamp())
+        item: dict[str, Any] = {
+            "pk": {"S": f"top10#{int(job_id)}"},
+            "sk": {"S": "top10"},
+            "entries": {"S": json.dumps([[e.candidate_id, e.score] for e in announced.entries])},
+            "expires_at": {"N": str(now + _TOP10_TTL_SECONDS)},
+        }
+        if announced.announced_at is not None:
+            item["announced_at"] = {"S": announced.announced_at.astimezone(UTC).isoformat()}
+        try:
+            self._client.put_item(TableName=self._table, Item=item)
+        except (BotoCoreError, ClientError) as exc:
+            raise DependencyUnavailable(f"top-10 memory: {type(exc).__name__}") from exc
 
     # ------------------------------------------------------------------ write-back outbox
     def outbox_status(self, key: str) -> Literal["attempted", "done"] | None:

@@ -7,7 +7,7 @@ Kept apart from `wiring` because importing the engine needs numpy, which only th
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 import boto3
@@ -21,6 +21,7 @@ from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import ScorerSettings
 from skima.engine import Engine
+from skima.job_summary import JobSummary
 from skima.pipeline.ports import JobSharing
 from skima.pipeline.rediscovery import IndexedProfileCache, TalentRediscovery
 from skima.polling import Poller
@@ -145,6 +146,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
             message, tracker, OutboxView(state), stage_status_id=config.shortlist_stage_status_id
         ),
         sharing=sharing,
+        summary=JobSummary(tracker, state, scores, state, clock=lambda: datetime.now(UTC)),
         recent_pipelines=recent_pipelines(str(config.rest_url)),
         rediscovery=rediscovery,
         stage_moves_enabled=config.shortlist_stage_status_id is not None,

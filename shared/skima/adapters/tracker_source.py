@@ -207,6 +207,10 @@ class TrackerRecordSource:
     def _note(  # noqa: PLR0917 - one private helper for the two public notes
         self, link_type: LinkType, record_id: int, subject: str, note: str, key: str, check_existing: bool
     ) -> int | None:
+        # A note that ends with its `ref:` line carrying the key (the score notes, skima.score_note) keeps a subject
+        # of plain words: the key is looked for in the note. Any other note gets the key as a marker on its subject.
+        last_line = note.rsplit("\n", 1)[-1]
+        key_in_note = last_line.startswith("ref: ") and key in last_line
         sent_at = self._clock()
         activity_id = self._client.create_activity(
             link_type=link_type,
@@ -215,20 +219,29 @@ class TrackerRecordSource:
             note=note,
             idempotency_key=key,
             check_existing=check_existing,
+            key_in_note=key_in_note,
             deadline=self._deadline(),
         )
         answered_at = self._clock()
         if self._timezone is not None and self._timezone.due():
-            self._calibrate(link_type, record_id, key, sent_at, answered_at)
+            self._calibrate(link_type, record_id, key, subject if key_in_note else None, sent_at, answered_at)
         return activity_id
 
-    def _calibrate(
-        self, link_type: LinkType, record_id: int, key: str, sent_at: datetime, answered_at: datetime
+    def _calibrate(  # noqa: PLR0917 - private
+        self,
+        link_type: LinkType,
+        record_id: int,
+        key: str,
+        subject: str | None,
+        sent_at: datetime,
+        answered_at: datetime,
     ) -> None:
         """Read our note back once (a day) to learn the offset of Tracker's stamps; never fails the write."""
         assert self._timezone is not None
         try:
-            found = self._client.find_activity(key, link_type=link_type, link_id=record_id, deadline=self._deadline())
+            found = self._client.find_activity(
+                key, link_type=link_type, link_id=record_id, subject=subject, deadline=self._deadline()
+            )
         except TrackerError:
             logger.warning("tracker stamp calibration: reading our note back failed", exc_info=True)
             return

@@ -100,6 +100,7 @@ class TrackerApi(Protocol):
         *,
         link_type: LinkType | None = None,
         link_id: int | None = None,
+        subject: str | None = None,
         deadline: Deadline | None = None,
     ) -> ActivityRow | None: ...
 
@@ -114,6 +115,7 @@ class TrackerApi(Protocol):
         activity_type: str | None = None,
         status: str = "Completed",
         check_existing: bool = False,
+        key_in_note: bool = False,
         deadline: Deadline | None = None,
     ) -> int | None: ...
 

@@ -1052,9 +1052,15 @@ class TrackerClient:
         *,
         link_type: LinkType | None = None,
         link_id: int | None = None,
+        subject: str | None = None,
         deadline: Deadline | None = None,
     ) -> ActivityRow | None:
-        """The activity carrying our idempotency marker, if Tracker has it (newest first, a few pages)."""
+        """The activity carrying our idempotency key, if Tracker has it (newest first, a few pages).
+
+        Without ``subject`` the key is the ``[key]`` marker on the subject, which Tracker's search text finds. With
+        it, the key is in the note (its ``ref:`` line) and the subject is plain words: Tracker is searched for
+        that subject and each row with exactly that subject is confirmed by the key in its note (read from the
+        row, or from the activity itself when the row carries no note)."""
         marker = _activity_marker(idempotency_key)
         since = datetime.fromtimestamp(self._wall_clock() - self._settings.activity_readback_lookback_seconds, tz=UTC)
         page_size = 100
@@ -1064,20 +1070,39 @@ class TrackerClient:
                 page=page,
                 page_size=page_size,
                 updated_after=since,
-                search_text=marker,
+                search_text=marker if subject is None else subject,
                 sort_dir="desc",
                 deadline=deadline,
             )
             for row in rows:
                 activity = ActivityRow.model_validate({**row.details, "id": row.id, "name": row.name})
-                if not (activity.mentions(marker)):
-                    continue
                 if link_id is not None and not _links_to(activity, link_type, link_id):
                     continue
-                return activity
+                if subject is None:
+                    if activity.mentions(marker):
+                        return activity
+                elif " ".join((activity.subject or "").split()) == " ".join(subject.split()):
+                    if not activity.note:
+                        activity = self._activity(activity.activity_id, deadline=deadline) or activity
+                    if idempotency_key in (activity.note or ""):
+                        return activity
             if len(rows) < page_size:
                 return None
         return None
+
+    def _activity(self, activity_id: int, *, deadline: Deadline | None) -> ActivityRow | None:
+        """One activity in full (widget ``getIndividualRecord`` A), its note included."""
+        data = self._widget(
+            "getIndividualRecord",
+            {"instructions": {"recordtype": "A", "recordid": int(activity_id)}},
+            deadline=deadline,
+        )
+        results = data.get("results") or []
+        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            return None
+        record = {str(k).lower(): v for k, v in results[0].items()}
+        record.setdefault("id", activity_id)
+        return ActivityRow.model_validate(record)
 
     def create_activity(
         self,
@@ -1090,6 +1115,7 @@ class TrackerClient:
         activity_type: str | None = None,
         status: str = "Completed",
         check_existing: bool = False,
+        key_in_note: bool = False,
         deadline: Deadline | None = None,
     ) -> int | None:
         """Write an activity note linked to ONE record; returns its id, or None when Tracker does not say it
@@ -1098,24 +1124,33 @@ class TrackerClient:
         ``activity_type`` defaults to ``settings.activity_type``.
 
         ``idempotency_key`` (6-64 chars of ``A-Za-z0-9_-``, e.g. a short hash of job+candidate+kind+version) is
-        appended to the subject as ``[key]``. When the response to a send is lost, Tracker is searched for the
-        marker before re-sending. Pass ``check_existing=True`` when an earlier invocation may have sent it
-        (e.g. an outbox row already marked "attempted") to look before the first send.
+        appended to the subject as ``[key]``, or, with ``key_in_note``, already written in the note by the caller
+        (a ``ref:`` line: the subject then stays plain words for the recruiter). When the response to a send is
+        lost, Tracker is searched for the key before re-sending. Pass ``check_existing=True`` when an earlier
+        invocation may have sent it (e.g. an outbox row already marked "attempted") to look before the first send.
         """
         if not _IDEMPOTENCY_KEY.match(idempotency_key):
             raise ValueError("idempotency_key must be 6-64 characters of A-Z, a-z, 0-9, '_' or '-'")
+        if key_in_note and idempotency_key not in note:
+            raise ValueError("key_in_note: the note must carry the idempotency key")
         if link_type not in ("R", "O"):
             raise ValueError("link_type must be 'R' (candidate) or 'O' (job)")
         deadline = deadline or self.deadline()
         marker = _activity_marker(idempotency_key)
+        search_subject = subject if key_in_note else None
         if check_existing:
-            found = self.find_activity(idempotency_key, link_type=link_type, link_id=link_id, deadline=deadline)
+            found = self.find_activity(
+                idempotency_key, link_type=link_type, link_id=link_id, subject=search_subject, deadline=deadline
+            )
+            if found is None and key_in_note:
+                # an attempt from before the key moved into the note (a retry across that deploy) marked its subject
+                found = self.find_activity(idempotency_key, link_type=link_type, link_id=link_id, deadline=deadline)
             if found is not None:
                 return found.activity_id
         body = {
             "instructions": {},
             "activity": {
-                "subject": f"{subject} {marker}",
+                "subject": subject if key_in_note else f"{subject} {marker}",
                 "type": activity_type or self._settings.activity_type,
                 "status": status,
                 "note": note,
@@ -1130,7 +1165,9 @@ class TrackerClient:
             except _OutcomeUnknown as unknown:
                 unknown_rounds += 1
                 logger.info("tracker createActivity outcome unknown; looking for its marker before re-sending")
-                found = self.find_activity(idempotency_key, link_type=link_type, link_id=link_id, deadline=deadline)
+                found = self.find_activity(
+                    idempotency_key, link_type=link_type, link_id=link_id, subject=search_subject, deadline=deadline
+                )
                 if found is not None:
                     return found.activity_id
                 self._wait_before_retry(

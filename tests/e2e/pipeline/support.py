@@ -14,7 +14,9 @@ from local.lambda_runtime.testing import RunningApp, running_app
 from local.trackerrms_sim.testing import SimHandle
 
 SCREENED_TAG = "SKIMA Screened"
-NOTE_SUBJECT = re.compile(r"^SKIMA (Match Score \d{1,3}|could not judge the resume) - ")
+NOTE_SUBJECT = re.compile(
+    r"^SKIMA (Match Score \d{1,3}/100 \((strong|good|partial|weak) match\)|could not judge the resume) - "
+)
 # Fast redelivery: a failed message is visible again after 2 s, so maxReceiveCount (5) is reached in ~10-15 s.
 VISIBILITY_TIMEOUT = 2
 # The request budget is not under test here (the figures are printed instead); 600/min keeps scenarios short.
@@ -108,7 +110,7 @@ def skima_notes(sim: SimHandle, candidate_id: int, job_id: int | None = None) ->
         and NOTE_SUBJECT.match(str(activity.get("subject") or ""))
     ]
     if job_id is not None:
-        notes = [note for note in notes if f"\nJob: {job_id} " in str(note.get("note") or "")]
+        notes = [note for note in notes if f"\nref: job {job_id} | " in str(note.get("note") or "")]
     return sorted(notes, key=lambda note: int(note["activityId"]))
 
 

@@ -16,9 +16,11 @@ import pytest
 
 from local.lambda_runtime.testing import RunningApp
 from skima.adapters.dynamo_scores import DynamoScoreStore
+from skima.bands import band_for
+from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import RecordChanged, RecordType
 from skima.pipeline.ports import ScoreRow
-from skima.writeback import note_text
+from skima.score_note import note_text
 from tests.e2e.pipeline.support import (
     CHEF_RESUME,
     PYTHON_RESUME,
@@ -65,16 +67,30 @@ def wait_for_notes(app: RunningApp, candidate_id: int, job_id: int, count: int =
 
 
 def assert_note_format(note: dict[str, Any], row: ScoreRow, job_id: int, job_title: str) -> None:
+    """The score note as a recruiter reads it: the band on line 1, one line per requirement, the ids on a last
+    `ref:` line, and a subject of words."""
     text = str(note["note"])
     assert text == note_text(row, None)  # exactly what the stored score says, and no shortlist link yet
     lines = text.splitlines()
     assert row.status == "scored" and row.score is not None
-    assert lines[0] == f"SKIMA Match Score: {row.score}"
+    band = band_for(row.score)
+    assert lines[0] == f"SKIMA Match Score: {row.score}/100 ({band.label})"
+    assert lines[0].startswith(f"SKIMA Match Score: {row.score}")  # filters on the old first line still match
     assert lines[1] == "SKIMA Reasons:"
-    bullets = lines[2:-1]
-    assert 3 <= len(bullets) <= 5 and all(line.startswith("- ") and len(line) > 2 for line in bullets), bullets
-    assert re.fullmatch(rf"Job: {job_id} {re.escape(job_title)} \| Engine: \S+ \| Receipt: [0-9a-f]{{12}}", lines[-1])
-    assert str(note["subject"]).startswith(f"SKIMA Match Score {row.score} - {job_title}")
+    bullets = [line.removeprefix("- ") for line in lines[2:-1]]
+    assert bullets and all(line.startswith("- ") and len(line) > 2 for line in lines[2:-1]), bullets
+    # one line per requirement: every requirement the engine judged is named by at most one bullet
+    labels = {str(r["label"]) for r in json.loads(row.result_json)["requirements"] if r["kind"] != "role"}
+    for label in labels:
+        named = [b for b in bullets if b.startswith((f"{label}:", f'Similar work to "{label}"'))]
+        assert len(named) <= 1, (label, named)
+    heads = [b.split(":", 1)[0] for b in bullets]
+    assert len(heads) == len(set(heads)), bullets
+    assert not any("not found in resume" in b or "(about " in b for b in bullets), bullets
+    assert sum(b.startswith(("Recent role:", "Closest role:", "Role mismatch:", "Role: no ")) for b in bullets) == 1
+    key = f"sk{job_id}-{row.candidate_id}-[0-9a-f]{{16}}"
+    assert re.fullmatch(rf"ref: job {job_id} \| {key} \| receipt {row.receipt_id} \| skima-engine/\S+", lines[-1])
+    assert str(note["subject"]) == f"SKIMA Match Score {row.score}/100 ({band.label}) - {job_title}"
 
 
 def test_a_new_application_is_scored_and_written_back_once(app: RunningApp) -> None:
@@ -98,6 +114,53 @@ def test_a_new_application_is_scored_and_written_back_once(app: RunningApp) -> N
     assert tags.count(SCREENED_TAG) == screened(sim)
     assert [tag for tag in tags if tag != SCREENED_TAG] == tags_before  # the recruiter's tags are kept
     figure("tracker calls per new application (webhook on, echo pings included)", calls(sim), sim)
+
+
+def test_score_notes_read_in_five_seconds_and_the_job_hears_of_its_new_top10(app: RunningApp) -> None:
+    sim = app.sim
+    title = "Senior Python Backend Engineer"
+    strong = sim.ui_create_resource(firstName="Priya", surname="Raman", resumeText=PYTHON_RESUME)
+    weak = sim.ui_create_resource(firstName="Sam", surname="Okafor", resumeText=CHEF_RESUME)
+
+    sim.ui_create_application(JOB, strong)
+    wait_for_notes(app, strong, JOB)
+    wait_settled(app)
+    sim.ui_create_application(JOB, weak)
+    wait_for_notes(app, weak, JOB)
+    wait_settled(app)
+
+    (strong_note,) = skima_notes(sim, strong, JOB)
+    strong_row = score_row(app, JOB, strong)
+    assert_note_format(strong_note, strong_row, JOB, title)
+    print(f"\nSAMPLE NOTE\nSubject: {strong_note['subject']}\n{strong_note['note']}")
+    assert strong_row.score is not None and band_for(strong_row.score).name in ("strong", "good")
+    assert str(strong_note["note"]).splitlines()[2].startswith(("- Recent role: ", "- Closest role: "))
+
+    (weak_note,) = skima_notes(sim, weak, JOB)
+    weak_row = score_row(app, JOB, weak)
+    assert_note_format(weak_note, weak_row, JOB, title)
+    print(f"\nSAMPLE NOTE\nSubject: {weak_note['subject']}\n{weak_note['note']}")
+    assert weak_row.score is not None and band_for(weak_row.score).name == "weak"
+    weak_lines = str(weak_note["note"]).splitlines()
+    assert weak_lines[2].startswith(f"- Role mismatch: asked {title}; closest role ")  # a gap, not a reason
+    assert not any(": related - " in line or line.startswith("- Similar work") for line in weak_lines)
+
+    # The chef entered the job's top-10 (Priya's score was its first, remembered as the baseline): one note on the
+    # job, in words, with the score and the deciding requirement.
+    summaries = [
+        a
+        for a in sim.state()["activities"]
+        if a.get("linkRecordType") == "O"
+        and int(a.get("linkRecordId") or 0) == JOB
+        and str(a.get("subject") or "").startswith(SUMMARY_SUBJECT)
+    ]
+    (summary,) = summaries
+    print(f"\nSAMPLE JOB SUMMARY\nSubject: {summary['subject']}\n{summary['note']}")
+    assert summary["subject"] == f"{SUMMARY_SUBJECT}{title}"
+    lines = str(summary["note"]).splitlines()
+    assert lines[:2] == ["SKIMA top-10 changed: 1 entered, 0 left.", "Entered:"]
+    assert lines[2].startswith(f"- Sam Okafor ({weak}) #2: {weak_row.score}/100 (weak match)")
+    assert lines[-1].startswith(f"ref: job {JOB} | sktop{JOB}-")
 
 
 def test_duplicate_pings_give_one_note(app: RunningApp) -> None:

@@ -34,6 +34,7 @@ def figures() -> Iterator[dict[str, Any]]:
 def test_a_new_application_costs_at_most_four_calls(figures: dict[str, Any]) -> None:
     # application, document list, download, note: the candidate record is not read when a resume is there
     assert figures["new_application"] <= 4
+    assert figures["new_application_job_summaries"] <= 1  # the job's top-10 summary, once an hour at most
     assert "GET /api/v1/Resource/{id}" not in figures["new_application_routes"]
     assert figures["repeated_application"] <= 1
 
@@ -66,4 +67,5 @@ def test_a_burst_drains_with_no_loss_or_duplicate_within_the_budget(figures: dic
     burst = figures["burst"]
     assert burst["failed_messages"] == 0 and burst["lost"] == 0 and burst["duplicated"] == 0
     assert burst["calls_per_application"] <= 4
+    assert burst["job_summaries"] <= burst["jobs"]  # a summary per job at most, within the hour
     assert burst["simulated_minutes_at_budget"] <= burst["limit_minutes"]

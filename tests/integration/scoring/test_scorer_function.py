@@ -20,6 +20,7 @@ from moto import mock_aws
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import dynamo_vectors, scorer_wiring, wiring
 from skima.cli import resolve_model_dir
+from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
 from skima.tracker import timing
 from tests.support.handlers import FakeLambdaContext, load_handler
@@ -236,9 +237,9 @@ def test_a_new_application_is_scored_stored_noted_and_tagged_once(stack: Stack) 
     (note,) = stack.notes_for(candidate_id)
     assert note["note"].splitlines()[0].startswith("SKIMA Match Score: ")
     assert note["note"].splitlines()[1] == "SKIMA Reasons:"
-    assert f"Job: {job_id} " in note["note"].splitlines()[-1]
+    assert note["note"].splitlines()[-1].startswith(f"ref: job {job_id} | ")
     if item["status"]["S"] == "scored":
-        assert note["note"].splitlines()[0] == f"SKIMA Match Score: {item['score']['N']}"
+        assert note["note"].splitlines()[0].startswith(f"SKIMA Match Score: {item['score']['N']}/100 (")
         # Evidenced reads carry no tags, so the tag is skipped (never written blind over the recruiter's tags).
         expected = tags_before if stack.sim.shapes == "evidenced" else [*tags_before, SCREENED]
         assert stack.tags(candidate_id) == expected
@@ -397,12 +398,14 @@ def test_a_hiring_managers_feedback_becomes_one_note(stack: Stack) -> None:
 
 
 def _job_notes(stack: Stack, job_id: int) -> list[dict[str, Any]]:
+    """SKIMA's notes on the job, but its top-10 summaries (tests/integration/scoring/test_job_summary.py)."""
     return [
         a
         for a in stack.sim.state()["activities"]
         if a.get("linkRecordType") == "O"
         and str(a.get("linkRecordId")) == str(job_id)
         and "SKIMA" in str(a.get("subject", ""))
+        and not str(a.get("subject", "")).startswith(SUMMARY_SUBJECT)
     ]
 
 

@@ -105,3 +105,16 @@ def test_the_same_container_may_resume_its_own_attempt(store: DynamoStateStore) 
     store.outbox_attempted("note#k3")
     store.outbox_attempted("note#k3")  # an SQS retry in the same warm container
     assert store.outbox_status("note#k3") == "attempted"
+
+
+def test_a_jobs_announced_top10_round_trips(store: DynamoStateStore, clock: Clock) -> None:
+    from skima.job_summary import AnnouncedTopTen, TopTenEntry  # noqa: PLC0415
+
+    assert store.announced_top10(2001) is None
+    baseline = AnnouncedTopTen((TopTenEntry(1001, 91), TopTenEntry(1002, 77)), None)
+    store.remember_top10(2001, baseline)
+    assert store.announced_top10(2001) == baseline
+    announced = AnnouncedTopTen((TopTenEntry(1003, 95),), clock.now)
+    store.remember_top10(2001, announced)
+    assert store.announced_top10(2001) == announced
+    assert store.announced_top10(2002) is None  # per job

@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from skima.engine import Engine
 from skima.errors import QueueUnavailable
+from skima.job_summary import AnnouncedTopTen, JobSummary
 from skima.models import QueueMessageBody
 from skima.pipeline.ports import (
     Application,
@@ -337,6 +338,19 @@ class FakeOutbox:
         self.items[key] = "done"
 
 
+class FakeTopTenMemory:
+    """`skima.job_summary.TopTenMemory` in memory."""
+
+    def __init__(self) -> None:
+        self.announced: dict[int, AnnouncedTopTen] = {}
+
+    def announced_top10(self, job_id: int) -> AnnouncedTopTen | None:
+        return self.announced.get(job_id)
+
+    def remember_top10(self, job_id: int, announced: AnnouncedTopTen) -> None:
+        self.announced[job_id] = announced
+
+
 class FakeLinks:
     def __init__(self) -> None:
         self.links: dict[int, str] = {}
@@ -424,6 +438,7 @@ class World:
     share_links: ShareLinks | None = None
     link_store: InMemoryLinkStore | None = None
     clock: Clock = field(default_factory=Clock)
+    top10_memory: FakeTopTenMemory | None = None  # set: the scorer writes job-level summaries (skima.job_summary)
     # One per container in production; one per world here, so consecutive scorers share it.
     recent_pipelines: RecentPipelines = field(default_factory=RecentPipelines)
 
@@ -454,6 +469,11 @@ class World:
             state=self.state,
             poll=lambda: self.polls.append(1),
             sharing=self.sharing,
+            summary=(
+                JobSummary(self.tracker, self.outbox, self.scores, self.top10_memory, clock=self.clock)
+                if self.top10_memory is not None
+                else None
+            ),
             stage_moves_enabled=self.policy.stage_status_id is not None,
             recent_pipelines=self.recent_pipelines,
             clock=lambda: T0,

@@ -41,7 +41,11 @@ def test_a_new_application_is_scored_stored_noted_and_tagged(world: World) -> No
     assert report.pairs_scored == 1 and report.notes_written == 1
     (note,) = world.tracker.notes
     assert note.candidate_id == 1001
-    assert note.note.startswith(f"SKIMA Match Score: {row.score}\nSKIMA Reasons:\n- ")
+    assert note.note.startswith(f"SKIMA Match Score: {row.score}/100 (")
+    assert (
+        note.note.splitlines()[1:3] == ["SKIMA Reasons:", note.note.splitlines()[2]]
+        and note.note.splitlines()[2][:2] == "- "
+    )
     assert world.tracker.tags[1001] == ["VIP", "Java", "SKIMA Screened"]  # the others kept, in order
     # application, job, list_documents, download, create_note, add_tag: no candidate read, a resume was there
     # (the tag write reads the tags itself: the real client's read-modify-write)

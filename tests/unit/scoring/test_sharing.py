@@ -85,7 +85,7 @@ def test_later_score_notes_carry_the_live_link(world: World) -> None:
     assert note.link_type == "R" and note.candidate_id == 1050 and note.subject.startswith("SKIMA Match Score")
     lines = note.note.splitlines()
     assert lines[lines.index(f"Shortlist Link: {url}") - 1].startswith("- ")  # after the reasons
-    assert lines[-1].startswith("Job: 2001 ")  # the job line stays last
+    assert lines[-1].startswith("ref: job 2001 | ")  # the ref line stays last
 
 
 def test_the_links_table_never_holds_the_raw_token(world: World) -> None:

@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from skima.pipeline.ports import ScoreRow, WrittenBack
-from skima.writeback import is_material_change, note_idempotency_key, note_subject, note_text
+from skima.score_note import note_idempotency_key, note_subject, note_text
+from skima.writeback import is_material_change
 
 ROW = ScoreRow(
     job_id=2001,
@@ -30,21 +31,33 @@ ROW = ScoreRow(
 )
 
 
-def test_note_text_is_one_field_per_line() -> None:
+KEY = note_idempotency_key(2001, 1001, "h" * 64)
+REF = f"ref: job 2001 | {KEY} | receipt a1b2c3d4e5f6 | skima-engine/1.0.0"
+
+
+def test_a_row_stored_without_its_requirements_lists_the_engines_reasons() -> None:
     assert note_text(ROW, None) == (
-        "SKIMA Match Score: 89\n"
+        "SKIMA Match Score: 89/100 (strong match)\n"
         "SKIMA Reasons:\n"
         "- 6 yrs Java (2018-2024, Acme)\n"
         "- Kubernetes: 'Built REST APIs on Kubernetes'\n"
-        "- Kafka not found in resume\n"
-        "Job: 2001 Senior Backend Engineer | Engine: skima-engine/1.0.0 | Receipt: a1b2c3d4e5f6"
+        "- Kafka not found in resume\n" + REF
     )
+
+
+def test_the_subject_is_words_and_the_ids_are_on_the_last_line() -> None:
+    assert note_subject(ROW) == "SKIMA Match Score 89/100 (strong match) - Senior Backend Engineer"
+    assert note_subject(replace(ROW, score=65)) == "SKIMA Match Score 65/100 (good match) - Senior Backend Engineer"
+    assert note_subject(replace(ROW, score=12)) == "SKIMA Match Score 12/100 (weak match) - Senior Backend Engineer"
+    assert KEY not in note_subject(ROW) and "a1b2c3d4e5f6" not in note_subject(ROW)
+    lines = note_text(ROW, None).splitlines()
+    assert [line for line in lines if KEY in line or "a1b2c3d4e5f6" in line] == [lines[-1]] == [REF]
 
 
 def test_note_text_carries_the_shortlist_link_once_one_exists() -> None:
     lines = note_text(ROW, "https://x.example/s/tok").splitlines()
     assert lines[-2] == "Shortlist Link: https://x.example/s/tok"
-    assert lines[-1].startswith("Job: 2001 ")
+    assert lines[-1] == REF
 
 
 def test_an_insufficient_evidence_note_has_no_number_as_a_verdict() -> None:
@@ -53,10 +66,10 @@ def test_an_insufficient_evidence_note_has_no_number_as_a_verdict() -> None:
         "SKIMA Match Score: not scored (the resume could not be judged)\n"
         "SKIMA Reasons:\n"
         "- Not scored: the resume is empty\n"
-        "- Please check the resume document or the candidate's record fields.\n"
-        "Job: 2001 Senior Backend Engineer | Engine: skima-engine/1.0.0 | Receipt: a1b2c3d4e5f6"
+        "- Please check the resume document or the candidate's record fields.\n" + REF
     )
     assert "89" not in note_subject(row)
+    assert note_subject(row) == "SKIMA could not judge the resume - Senior Backend Engineer"
 
 
 def test_reasons_spanning_lines_stay_on_one_line() -> None:
@@ -124,7 +137,7 @@ def test_markup_quoted_from_a_resume_is_inert_in_the_note() -> None:
     assert "- Security: ' fetch(\"//evil.example\") '" in text  # a script's text is inert text
     assert "- Kotlin at Acme" in text
     assert "- Experience: \u20393 years of Go, C# \u203a Java" in text  # brackets that open no tag still read
-    assert "Job: 2001 Senior Backend Engineer |" in text and subject.endswith("- Senior Backend Engineer")
+    assert text.splitlines()[-1] == REF and subject.endswith("- Senior Backend Engineer")
 
 
 def test_an_unjudged_resumes_reasons_are_inert_too() -> None:

@@ -64,6 +64,7 @@ class FakeTracker:
     valid_jwt: str | None = None
     resources: dict[int, dict[str, Any]] = field(default_factory=dict)
     activities: list[dict[str, Any]] = field(default_factory=list)
+    activity_rows_carry_note: bool = True  # False: getRecords A rows without the note (getIndividualRecord A has it)
     placement_status: dict[int, int] = field(default_factory=dict)
     applications: set[tuple[int, int]] = field(default_factory=set)
     interceptors: list[Callable[[httpx.Request], Any]] = field(default_factory=list)
@@ -144,12 +145,14 @@ class FakeTracker:
                 "details": {
                     "activityid": a["activityid"],
                     "subject": a["subject"],
-                    "note": a["note"],
+                    **({"note": a["note"]} if self.activity_rows_carry_note else {}),
                     "resourceid": a["linkRecordId"] if a["linkRecordType"] == "R" else None,
                 },
             }
             for a in reversed(self.activities)
         ]
+        search = str(ins.get("searchtext") or "").lower()  # Tracker's search text filters on the record's name
+        rows = [row for row in rows if search in str(row["name"]).lower()]
         size, page = ins["numrecords"], ins["pagenum"]
         return httpx.Response(200, json={"status": 0, "results": rows[page * size : (page + 1) * size]})
 
@@ -174,6 +177,10 @@ class FakeTracker:
 
     def _widget_getIndividualRecord(self, payload: dict[str, Any]) -> httpx.Response:
         rid = payload["instructions"]["recordid"]
+        if payload["instructions"]["recordtype"] == "A":
+            found = [a for a in self.activities if a["activityid"] == rid]
+            rows = [{"id": a["activityid"], "subject": a["subject"], "note": a["note"]} for a in found]
+            return httpx.Response(200, json={"status": 0, "count": len(rows), "results": rows})
         if rid != 3111:
             return httpx.Response(200, json={"status": 0, "count": 0, "results": []})
         return httpx.Response(

@@ -27,6 +27,49 @@ def test_create_activity_returns_the_new_id_and_marks_the_subject(make_client, t
     assert tracker.activities[0]["linkRecordId"] == 7
 
 
+SCORE_SUBJECT = "SKIMA Match Score 65/100 (good match) - Payroll Administrator"
+
+
+def _score_note(client, key: str, **kw):
+    note = f"SKIMA Match Score: 65/100 (good match)\nSKIMA Reasons:\n- Sage 50: met\nref: job 31 | {key} | receipt 1"
+    return client.create_activity(
+        link_type="R", link_id=7, subject=SCORE_SUBJECT, note=note, idempotency_key=key, key_in_note=True, **kw
+    )
+
+
+def test_a_note_carrying_its_key_keeps_a_plain_subject(make_client, tracker):
+    _score_note(make_client(), "sk31-7-00000001")
+    assert tracker.activities[0]["subject"] == SCORE_SUBJECT
+    with pytest.raises(ValueError, match="must carry the idempotency key"):
+        make_client().create_activity(
+            link_type="R", link_id=7, subject="s", note="no key", idempotency_key="sk31-7-0002", key_in_note=True
+        )
+
+
+@pytest.mark.parametrize("rows_carry_note", [True, False])
+def test_a_key_in_the_note_is_found_after_a_lost_response(make_client, tracker, rows_carry_note):
+    tracker.activity_rows_carry_note = rows_carry_note
+    client = make_client()
+    _score_note(client, "sk31-7-00000001")  # an earlier note with the very same subject: not this one
+    tracker.interceptors.append(lose_response(times=1, path="createActivity"))
+    second = _score_note(client, "sk31-7-00000002")
+    assert len(tracker.activities) == 2
+    assert second == tracker.activities[1]["activityid"]
+    assert _sent(tracker, "createActivity") == 2
+    again = _score_note(client, "sk31-7-00000002", check_existing=True)
+    assert again == second and len(tracker.activities) == 2
+    assert (_sent(tracker, "getIndividualRecord") > 0) is not rows_carry_note  # the note read only when needed
+
+
+def test_an_attempt_from_before_the_key_moved_into_the_note_is_found_by_its_marker(make_client, tracker):
+    client = make_client()
+    client.create_activity(  # the old format: the key as a marker on the subject
+        link_type="R", link_id=7, subject="SKIMA Match Score 65 - Payroll", note="old", idempotency_key="sk31-7-0003"
+    )
+    again = _score_note(client, "sk31-7-0003", check_existing=True)  # its retry, after the deploy
+    assert again == tracker.activities[0]["activityid"] and len(tracker.activities) == 1
+
+
 def test_lost_response_creates_exactly_one_activity(make_client, tracker):
     tracker.interceptors.append(lose_response(times=1, path="createActivity"))
     activity_id = _note(make_client())
