@@ -931,17 +931,25 @@ class TrackerClient:
 
     # ------------------------------------------------------------------ Widget reads
 
-    def job_placements(self, opportunity_id: int, *, deadline: Deadline | None = None) -> list[Placement]:
-        """A job's pipeline entries (all stages) from widget ``getIndividualRecord`` O. Live, not lagged."""
+    def _individual_record(
+        self, record_type: str, record_id: int, *, deadline: Deadline | None
+    ) -> dict[str, Any] | None:
+        """Widget ``getIndividualRecord``: the record's fields with lower-cased keys, or None when Tracker has none."""
         data = self._widget(
             "getIndividualRecord",
-            {"instructions": {"recordtype": "O", "recordid": int(opportunity_id)}},
+            {"instructions": {"recordtype": record_type, "recordid": int(record_id)}},
             deadline=deadline,
         )
         results = data.get("results") or []
         if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            return None
+        return {str(key).lower(): value for key, value in results[0].items()}
+
+    def job_placements(self, opportunity_id: int, *, deadline: Deadline | None = None) -> list[Placement]:
+        """A job's pipeline entries (all stages) from widget ``getIndividualRecord`` O. Live, not lagged."""
+        record = self._individual_record("O", opportunity_id, deadline=deadline)
+        if record is None:
             raise TrackerNotFound(f"Tracker job {int(opportunity_id)} not found", operation="job_placements")
-        record = {str(k).lower(): v for k, v in results[0].items()}
         placements = record.get("placements") or []
         if not isinstance(placements, list):
             return []
@@ -954,15 +962,9 @@ class TrackerClient:
 
         ``getIndividualRecord`` O carries both, so a scorer re-checking a job spends one request, not two.
         """
-        data = self._widget(
-            "getIndividualRecord",
-            {"instructions": {"recordtype": "O", "recordid": int(opportunity_id)}},
-            deadline=deadline,
-        )
-        results = data.get("results") or []
-        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+        record = self._individual_record("O", opportunity_id, deadline=deadline)
+        if record is None:
             raise TrackerNotFound(f"Tracker job {int(opportunity_id)} not found", operation="get_job_with_placements")
-        record = {str(k).lower(): v for k, v in results[0].items()}
         record.setdefault("id", opportunity_id)
         opportunity = self._parse(Opportunity, record, "getIndividualRecord")
         placements = record.get("placements") or []
@@ -1092,15 +1094,9 @@ class TrackerClient:
 
     def _activity(self, activity_id: int, *, deadline: Deadline | None) -> ActivityRow | None:
         """One activity in full (widget ``getIndividualRecord`` A), its note included."""
-        data = self._widget(
-            "getIndividualRecord",
-            {"instructions": {"recordtype": "A", "recordid": int(activity_id)}},
-            deadline=deadline,
-        )
-        results = data.get("results") or []
-        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+        record = self._individual_record("A", activity_id, deadline=deadline)
+        if record is None:
             return None
-        record = {str(k).lower(): v for k, v in results[0].items()}
         record.setdefault("id", activity_id)
         return ActivityRow.model_validate(record)
 
@@ -1265,15 +1261,9 @@ class TrackerClient:
             self._rest_tags_absent = True
             logger.info("tracker Resource reads carry no tag field; trying the widget read")
         if not self._widget_tags_absent:
-            data = self._widget(
-                "getIndividualRecord",
-                {"instructions": {"recordtype": "R", "recordid": int(resource_id)}},
-                deadline=deadline,
-            )
-            results = data.get("results") or []
-            if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            row = self._individual_record("R", resource_id, deadline=deadline)
+            if row is None:
                 raise TrackerNotFound(f"Tracker candidate {int(resource_id)} not found", operation="read_tags")
-            row = {str(key).lower(): value for key, value in results[0].items()}
             details = row.pop("details", None)
             if isinstance(details, dict):  # getRecords-style rows keep most fields under `details`
                 row = {**{str(key).lower(): value for key, value in details.items()}, **row}
