@@ -25,6 +25,7 @@ from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
+from skima.stages import is_closed_stage
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -216,18 +217,33 @@ class DynamoScoreStore:
         return {int(item["candidate_id"]["S"]) for item in items}
 
     def top10(self, job_id: int) -> list[ScoreRow]:
-        try:
-            response = self._client.query(
-                TableName=self._table,
-                IndexName="by_score",
-                KeyConditionExpression="job_id = :j",
-                ExpressionAttributeValues={":j": {"S": str(int(job_id))}},
-                ScanIndexForward=True,
-                Limit=TOP_N,
-            )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
-        return [self._row(item) for item in response.get("Items", [])]
+        """The ten best live rows: an application whose stage is closed, or a row past its retention that TTL has
+        not removed yet (up to 48 h), is passed over, so the index is read on until ten are found."""
+        rows: list[ScoreRow] = []
+        now = self._clock()
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": "by_score",
+            "KeyConditionExpression": "job_id = :j",
+            "ExpressionAttributeValues": {":j": {"S": str(int(job_id))}},
+            "ScanIndexForward": True,
+            "Limit": TOP_N * 2,
+        }
+        while len(rows) < TOP_N:
+            try:
+                response = self._client.query(**kwargs)
+            except (BotoCoreError, ClientError) as exc:
+                raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
+            for item in response.get("Items", []):
+                expires_at = _int(item, "expires_at")
+                row = self._row(item)
+                if (expires_at is None or expires_at > now) and not is_closed_stage(row.placement_status_name):
+                    rows.append(row)
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                break
+            kwargs["ExclusiveStartKey"] = start
+        return rows[:TOP_N]
 
     def _query(self, **kwargs: Any) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []

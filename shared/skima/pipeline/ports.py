@@ -234,7 +234,8 @@ class ScoreStore(Protocol):
         ...
 
     def top10(self, job_id: int) -> list[ScoreRow]:
-        """The job's ten best scored rows, best first, ties by candidate id (the by_score index)."""
+        """The job's ten best live rows, best first, ties by candidate id (the by_score index): closed-stage
+        applications (`skima.stages`) and rows past their retention are left out."""
         ...
 
 

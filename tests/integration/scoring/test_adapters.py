@@ -122,6 +122,23 @@ def test_top10_is_one_query_best_first_ties_by_candidate_id_and_sparse(tables: T
     assert 1004 not in {r.candidate_id for r in tables.scores.top10(2001)}
 
 
+def test_top10_passes_over_closed_applications_and_expired_rows_and_still_finds_ten(tables: Tables) -> None:
+    now = [1_800_000_000.0]
+    scores = DynamoScoreStore(tables.client, tables.scores_table, retention_days=1, clock=lambda: now[0])
+    # 25 withdrawn or declined at the top (more than one index page), then 12 live ones.
+    for index in range(25):
+        stage = "Candidate withdrew" if index % 2 else "Declined - CV"
+        scores.put(replace(row(3000 + index, 99 - index), placement_status_name=stage))
+    for index in range(12):
+        scores.put(replace(row(4000 + index, 60 - index), placement_status_name="Applied" if index else None))
+    top = scores.top10(2001)
+    assert [r.candidate_id for r in top] == [4000 + index for index in range(10)]
+    # A row past its retention that TTL has not removed yet is not shown either.
+    now[0] += 2 * 86400
+    scores.put(replace(row(5000, 55), placement_status_name="Applied"))
+    assert [r.candidate_id for r in scores.top10(2001)] == [5000]
+
+
 def test_rank_key_sorts_as_the_ranking() -> None:
     keys = [rank_key(100, 5), rank_key(90, 2), rank_key(90, 10), rank_key(9, 1), rank_key(0, 1)]
     assert keys == sorted(keys)

@@ -34,6 +34,7 @@ from skima.scoring import Scorer
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.notes import NoteTarget
 from skima.shortlist.sharing import ShareTagFollower
+from skima.stages import is_closed_stage
 from skima.tracker.errors import TrackerNotFound, TrackerUnavailable
 from skima.writeback import OutboxView, WriteBack, WriteBackPolicy
 from tests.unit.shortlist.fakes import Clock, InMemoryLinkStore
@@ -315,7 +316,11 @@ class FakeScores:
         return len(gone)
 
     def top10(self, job_id: int) -> list[ScoreRow]:
-        scored = [r for (j, _), r in self.rows.items() if j == job_id and r.score is not None]
+        scored = [
+            r
+            for (j, _), r in self.rows.items()
+            if j == job_id and r.score is not None and not is_closed_stage(r.placement_status_name)
+        ]
         return sorted(scored, key=lambda r: (-(r.score or 0), r.candidate_id))[:10]
 
 

@@ -455,6 +455,16 @@ def test_no_stage_move_outside_the_top10(world: World) -> None:
     assert len(world.tracker.stage_moves) == 10
 
 
+def test_withdrawn_applications_do_not_hold_places_in_the_top10(world: World) -> None:
+    world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=0)
+    _ranked_world(world, strong=10, weak=0, status="Withdrawn")
+    world.add_candidate(1501, WEAK_RESUME)
+    world.apply(3501, 2001, 1501)
+    _score_all(world)
+    # Ten stronger candidates withdrew: the weak live one is in the live top-10 and moves.
+    assert world.tracker.stage_moves == [(3501, 4)]
+
+
 def test_no_stage_move_for_a_candidate_already_further_along(world: World) -> None:
     world.policy = WriteBackPolicy(stage_status_id=4, stage_min_score=0)
     _ranked_world(world, strong=1, weak=0, status="First Interview")
