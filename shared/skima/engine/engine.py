@@ -34,6 +34,19 @@ from skima.engine.resume import parse_resume
 from skima.engine.signals import head_text, lexical_vector
 from skima.engine.text import ResumeSource, clean_text
 
+# Real postings run to a few thousand characters (8.5 K at most in the dev sets); reading a job is linear but not
+# cheap (~2 s per 100 K), so a pasted manual or a hostile 200 KB posting is read to this length only.
+MAX_JOB_CHARS = 30_000
+
+
+def cap_job_text(text: str) -> str:
+    """The job text up to `MAX_JOB_CHARS`, cut at the last whitespace before the cap so no word is split."""
+    if len(text) <= MAX_JOB_CHARS:
+        return text
+    head = text[:MAX_JOB_CHARS]
+    cut = max(head.rfind(" "), head.rfind("\n"))
+    return head[:cut] if cut > MAX_JOB_CHARS // 2 else head
+
 
 def _sha256(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -117,7 +130,11 @@ class Engine:
         return round(as_year(day), 4)
 
     def prepare_job(self, job_id: str, text: str) -> PreparedJob:
-        """Requirements and their embeddings; raises JobTextError when the text has nothing to match."""
+        """Requirements and their embeddings; raises JobTextError when the text has nothing to match.
+
+        Only the first `MAX_JOB_CHARS` characters are read (the cache key stays the whole text's hash)."""
+        whole_text_sha256 = _sha256(text)
+        text = cap_job_text(text)
         title, requirements = extract_requirements(text)
         # the requirements and the whole job in one call; the job alone is for the whole-document signals
         embedded = _normalised(self.embedder.embed([r.query for r in requirements] + [clean_text(text)]))
@@ -127,7 +144,7 @@ class Engine:
         occupations, occupation_confidence = job_occupations(role_query, text)
         return PreparedJob(
             job_id=job_id,
-            text_sha256=_sha256(text),
+            text_sha256=whole_text_sha256,
             title=title,
             requirements=requirements,
             model_id=self.embedder.model_id,

@@ -6,12 +6,14 @@ The guard is pytest-timeout (a generous 60 s per test); the tests assert what th
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 
 import pytest
 
 from skima.engine import Engine, ResumeInput
+from skima.engine.engine import MAX_JOB_CHARS, cap_job_text
 from skima.engine.masking import _EMAIL, _NAME_LABEL, mask_protected
 from skima.engine.matching import _CLAUSE_BREAK, _CREDENTIAL, _DANGLING, _experience_subject
 from skima.engine.requirements import _SETTING, _TITLE_NOISE, _TRAILER, _domain, _held_as, core_term
@@ -109,3 +111,15 @@ def test_held_as_and_dangling_finish_on_repeated_words() -> None:
     assert _experience_subject("6+ years of experience as a backend engineer or similar role") == (
         "experience as a backend engineer"
     )
+
+
+def test_a_huge_job_text_is_read_to_its_cap_whole_words_and_keyed_by_its_whole_text(engine: Engine) -> None:
+    head = "Senior Data Engineer\n## Requirements\n- 5+ years of Python\n- Kubernetes\n"
+    padding = " ".join(f"Skill{index} Java" for index in range(20_000))  # ~240 KB, past the cap
+    text = head + padding
+    job = engine.prepare_job("j", text)
+    assert job.text_sha256 == hashlib.sha256(text.encode()).hexdigest()  # a change past the cap is still a change
+    assert any("Python" in requirement.label for requirement in job.requirements)
+    capped = cap_job_text(text)
+    assert len(capped) <= MAX_JOB_CHARS and text.startswith(capped) and text[len(capped)] == " "
+    assert cap_job_text(head) == head
