@@ -5,8 +5,8 @@ Tracker's limit (~100 requests a minute) slides: a fixed per-minute counter lets
 minute and 90 at the start of the next land within seconds of each other, 180 in one sliding minute, and every
 integration on the tenant then gets 429s. So the minute is cut into short slices: a request is counted in its
 slice with a conditional ``UpdateItem ADD`` that allows it only while this slice's count stays under the limit less
-what the slices of the minute before already spent (one ``Query``). Any 60 s then holds at most ``limit``
-requests. Slices expire through TTL.
+what the slices of the minute before already spent (one ``Query`` per slice and container: those slices are
+closed). Any 60 s then holds at most ``limit`` requests. Slices expire through TTL.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ class DynamoRequestBudget:
         self._slice = slice_seconds
         self._clock = wall_clock
         self._grace = ttl_grace_seconds
+        # (slice start, what the minute before it spent): earlier slices are closed, so one Query per slice does.
+        self._spent_before: tuple[int, int] | None = None
 
     def try_acquire(self) -> float:
         """0.0 when a request was counted; else seconds until the next slice (when the oldest counted slice of
@@ -66,7 +68,9 @@ class DynamoRequestBudget:
         current = int(math.floor(now / self._slice) * self._slice)
         wait = max(current + self._slice - now, 0.001)
         # Every slice a minute ending in this one can touch: the window's slices before this one.
-        allowed = self._limit - self._spent_between(current - self._window, current - self._slice)
+        if self._spent_before is None or self._spent_before[0] != current:
+            self._spent_before = (current, self._spent_between(current - self._window, current - self._slice))
+        allowed = self._limit - self._spent_before[1]
         if allowed <= 0:
             return wait
         try:

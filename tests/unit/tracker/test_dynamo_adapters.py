@@ -197,3 +197,25 @@ def test_request_budget_shared_by_two_functions_never_exceeds_the_limit(dynamodb
 def test_request_budget_rejects_bad_limits(dynamodb):
     with pytest.raises(ValueError):
         DynamoRequestBudget(dynamodb, TABLE, limit=0)
+
+
+def test_request_budget_reads_the_minute_before_once_per_slice(dynamodb):
+    class CountingQueries:
+        def __init__(self, client):
+            self.client, self.queries = client, 0
+
+        def query(self, **kwargs):
+            self.queries += 1
+            return self.client.query(**kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.client, name)
+
+    t = FakeTime(start_wall=6_000.0)
+    counting = CountingQueries(dynamodb)
+    budget = DynamoRequestBudget(counting, TABLE, limit=90, wall_clock=t.wall)
+    assert [budget.try_acquire() for _ in range(20)] == [0.0] * 20
+    assert counting.queries == 1  # the earlier slices are closed: their sum does not change within a slice
+    t.advance(5)
+    budget.try_acquire()
+    assert counting.queries == 2
