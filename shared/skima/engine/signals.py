@@ -36,8 +36,9 @@ CALIBRATION_KNOTS: tuple[tuple[float, float], ...] = (
     (0.49, 20.0),
     (0.89, 72.0),
     (1.04, 84.0),
-    (1.56, 89.0),
-    (1.7, 95.0),
+    (1.32, 88.0),
+    (1.56, 90.0),
+    (1.7, 96.0),
     (1.84, 100.0),
 )
 # Lexical terms kept per document (the most frequent): bounds the cached profile and the per-pair cost.
