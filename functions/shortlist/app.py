@@ -30,7 +30,8 @@ logger = Logger()
 
 @cache
 def web() -> ShortlistWeb:
-    # Not skima.adapters.wiring: it imports the engine (numpy), which this function does not ship.
+    # Not skima.adapters.wiring: that wires Tracker, its API token secret and the state table (JWT, request
+    # budget), none of which this public function may reach; it gets its own tables and the feedback queue only.
     settings = ShortlistSettings.from_env()
     client = boto3.client("dynamodb")
     source = DynamoShortlistSource(client, settings.scores_table)
