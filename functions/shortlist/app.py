@@ -13,19 +13,19 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import boto3
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoGuessLimiter, DynamoLinkStore, DynamoShortlistSource
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import ShortlistSettings
+from skima.logs import function_logger
 from skima.shortlist.feedback import FeedbackService
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.page import ShortlistPage
 from skima.shortlist.web_app import ShortlistWeb, WebRequest, WebResponse, unavailable
 
-logger = Logger()
+logger = function_logger()
 
 
 @cache
