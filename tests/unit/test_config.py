@@ -7,8 +7,8 @@ import ast
 import pytest
 from pydantic import ValidationError
 
+from local.harness.template import ROOT
 from skima.config import PollerSettings
-from tests.support.template import ROOT
 
 BASE = {
     "TRACKER_REST_URL": "https://evoapi.tracker-rms.com",

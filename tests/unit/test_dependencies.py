@@ -8,7 +8,7 @@ import re
 import tomllib
 from importlib.metadata import distribution
 
-from tests.support.template import ROOT
+from local.harness.template import ROOT
 
 
 def _imported_top_level_names() -> set[str]:

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from tests.support.template import ROOT
+from local.harness.template import ROOT
 
 # In a fresh interpreter: logging's handlers and Powertools' preconfigured loggers are process-wide state, and the
 # handler writes to the sys.stdout it found when it was created.

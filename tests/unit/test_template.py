@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from local.harness.template import ROOT, properties, resource, template
 from skima.config import (
     FeedbackSettings,
     PollerSettings,
@@ -18,7 +19,6 @@ from skima.config import (
     TrackerConfig,
     WebhookSettings,
 )
-from tests.support.template import ROOT, properties, resource, template
 from tools.export_requirements import shared_layer_requirements
 
 FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction", "FeedbackFunction")
