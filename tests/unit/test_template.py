@@ -1,4 +1,4 @@
-"""The stack's promises, read from template.yaml (reliability.md §8 item 10, design §5)."""
+"""The stack's promises, read from template.yaml (decisions 0002 and 0003)."""
 
 from __future__ import annotations
 
