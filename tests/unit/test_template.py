@@ -254,7 +254,7 @@ def test_outputs_give_the_webhook_and_shortlist_urls() -> None:
 
 
 def test_environment_names_match_the_settings_models() -> None:
-    """Env var names live in template.yaml and skima.config only: every alias the settings read is declared."""
+    """Every variable a settings model reads is declared in template.yaml for the function that reads it."""
     global_env = set(template()["Globals"]["Function"]["Environment"]["Variables"])
     webhook_env = global_env | set(properties("WebhookFunction")["Environment"]["Variables"])
     poller_env = global_env | set(properties("PollerFunction")["Environment"]["Variables"])
