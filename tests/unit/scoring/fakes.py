@@ -123,7 +123,7 @@ class FakeTracker:
     job_tag_texts: dict[int, list[str]] = field(default_factory=dict)
     tags_in_job_read: bool = False  # True: the job read carries the tags (no separate read needed)
     full_descriptions: dict[int, str] = field(default_factory=dict)  # the REST job text when the job read is thin
-    tags_readable: bool = True  # False: candidate reads carry no tag field (Tracker's public reads, evidence 12.7)
+    tags_readable: bool = True  # False: candidate reads carry no tag field (Tracker's public reads, §12.7)
     add_tag_known: list[Sequence[str] | None] = field(default_factory=list)
     offset_calibrated: bool = True  # False: the tenant's zone is not known yet, so no stamp's age can be told
 
