@@ -38,8 +38,9 @@ import numpy as np  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
 from local.harness.template import create_table  # noqa: E402
+from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: E402
 from skima.adapters.dynamo_profiles import DynamoProfileCache  # noqa: E402
-from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks  # noqa: E402
+from skima.adapters.dynamo_scores import DynamoScoreStore  # noqa: E402
 from skima.adapters.dynamo_state import DynamoStateStore  # noqa: E402
 from skima.adapters.dynamo_vectors import DynamoProfileBatch, DynamoRediscoveryLog, DynamoVectorStore  # noqa: E402
 from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: E402
@@ -47,6 +48,7 @@ from skima.cli import resolve_model_dir  # noqa: E402
 from skima.engine import CandidateProfile, Engine  # noqa: E402
 from skima.pipeline.ports import CachedJob, CachedProfile  # noqa: E402
 from skima.pipeline.rediscovery import FIRST_STAGE_SIZE, LiveVectorIndex, TalentRediscovery  # noqa: E402
+from skima.shortlist.links import ShareLinks  # noqa: E402
 from skima.writeback import WriteBack, WriteBackPolicy  # noqa: E402
 
 SET = ROOT / "eval" / "sets" / "structured-a-small"
@@ -212,7 +214,7 @@ def main() -> None:
             writeback=WriteBack(
                 tracker,
                 DynamoStateStore(client, "StateTable"),
-                DynamoShortlistLinks(client, "LinksTable"),
+                ShareLinks(DynamoLinkStore(client, "LinksTable"), base_url=""),
                 WriteBackPolicy(),
             ),
             log=DynamoRediscoveryLog(client, "ProfilesTable"),

@@ -16,7 +16,9 @@ import boto3
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
-from skima.adapters.dynamo_links import DynamoGuessLimiter, DynamoLinkStore, DynamoShortlistSource
+from skima.adapters.dynamo_guess_limit import DynamoGuessLimiter
+from skima.adapters.dynamo_links import DynamoLinkStore
+from skima.adapters.dynamo_scores import DynamoShortlistSource
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import ShortlistSettings
 from skima.logs import function_logger

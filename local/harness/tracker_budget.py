@@ -19,7 +19,7 @@ from moto import mock_aws
 from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle
-from skima.adapters import dynamo_vectors, scorer_wiring, wiring
+from skima.adapters import scorer_wiring, wiring
 from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
@@ -38,12 +38,17 @@ class _LongContext(FakeLambdaContext):
 
 
 def _clear_wiring(handler: Any) -> None:
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
+    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "link_signing_secret"):
         getattr(wiring, name).cache_clear()
-    for name in ("profile_cache", "link_signing_secret", "recent_pipelines"):
+    for name in (
+        "profile_cache",
+        "recent_pipelines",
+        "vector_store",
+        "live_index",
+        "profile_batch",
+        "rediscovery_log",
+    ):
         getattr(scorer_wiring, name).cache_clear()
-    for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):
-        getattr(dynamo_vectors, name).cache_clear()
     handler.settings.cache_clear()
 
 

@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from botocore.exceptions import BotoCoreError, ClientError
-
+from skima.adapters.dynamo_errors import ConditionalTransaction, DynamoErrors
 from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.errors import DependencyUnavailable
 from skima.shortlist.models import FeedbackSubmission, RecordedVerdict, Verdict
@@ -91,22 +90,18 @@ class DynamoFeedbackStore:
                         }
                     }
                 )
-            try:
+            with ConditionalTransaction("feedback write") as write:
                 self._client.transact_write_items(TransactItems=actions)  # type: ignore[arg-type]
+            if not write.refused:
                 return RecordResult("recorded", submission, enqueued=False)
-            except ClientError as exc:
-                if exc.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-                    raise DependencyUnavailable(f"feedback write: {exc.response['Error'].get('Code')}") from exc
-                existing = self._get(pk, submission.feedback_key)
-                if existing is not None:
-                    return RecordResult("duplicate", self._submission(existing), bool(existing["enqueued"]["BOOL"]))
-                # Otherwise the version moved under us (a concurrent verdict): read again and retry.
-            except BotoCoreError as exc:
-                raise DependencyUnavailable(f"feedback write: {type(exc).__name__}") from exc
+            existing = self._get(pk, submission.feedback_key)
+            if existing is not None:
+                return RecordResult("duplicate", self._submission(existing), bool(existing["enqueued"]["BOOL"]))
+            # Otherwise the version moved under us (a concurrent verdict): read again and retry.
         raise DependencyUnavailable("feedback write: too much contention")
 
     def mark_enqueued(self, submission: FeedbackSubmission) -> None:
-        try:
+        with DynamoErrors("feedback write"):
             self._client.update_item(
                 TableName=self._table,
                 Key={
@@ -116,8 +111,6 @@ class DynamoFeedbackStore:
                 UpdateExpression="SET enqueued = :yes",
                 ExpressionAttributeValues={":yes": {"BOOL": True}},
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"feedback write: {type(exc).__name__}") from exc
 
     def latest(self, job_id: int, candidate_ids: Sequence[int]) -> dict[int, RecordedVerdict]:
         keys = [
@@ -128,10 +121,8 @@ class DynamoFeedbackStore:
         for start in range(0, len(keys), 100):
             request: dict[str, Any] = {self._table: {"Keys": keys[start : start + 100], "ConsistentRead": True}}
             for _ in range(_MAX_ATTEMPTS):
-                try:
+                with DynamoErrors("feedback read"):
                     response = self._client.batch_get_item(RequestItems=request)
-                except (BotoCoreError, ClientError) as exc:
-                    raise DependencyUnavailable(f"feedback read: {type(exc).__name__}") from exc
                 for item in response.get("Responses", {}).get(self._table, []):
                     found[int(item["candidate_id"]["N"])] = RecordedVerdict(
                         verdict=cast(Verdict, item["verdict"]["S"]),
@@ -145,26 +136,22 @@ class DynamoFeedbackStore:
         return found
 
     def history(self, job_id: int, candidate_id: int) -> list[FeedbackSubmission]:
-        try:
+        with DynamoErrors("feedback read"):
             response = self._client.query(
                 TableName=self._table,
                 KeyConditionExpression="job_candidate = :pk AND begins_with(feedback_key, :v)",
                 ExpressionAttributeValues={":pk": _pk(job_id, candidate_id), ":v": {"S": "v#"}},
                 ConsistentRead=True,
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"feedback read: {type(exc).__name__}") from exc
         return sorted((self._submission(item) for item in response.get("Items", [])), key=lambda s: s.submitted_at)
 
     def _get(self, pk: dict[str, str], feedback_key: str) -> dict[str, Any] | None:
-        try:
+        with DynamoErrors("feedback read"):
             response = self._client.get_item(
                 TableName=self._table,
                 Key={"job_candidate": pk, "feedback_key": {"S": feedback_key}},
                 ConsistentRead=True,
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"feedback read: {type(exc).__name__}") from exc
         item: dict[str, Any] | None = response.get("Item")
         return item
 

@@ -17,11 +17,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
+from skima.adapters.dynamo_errors import DynamoErrors
 from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.engine import CandidateProfile, PreparedJob
-from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import CachedJob, CachedProfile
 
 if TYPE_CHECKING:
@@ -109,12 +107,10 @@ class DynamoProfileCache:
 
     def delete_profile(self, candidate_id: int) -> bool:
         """Forget the candidate's cached profile; False when there was none."""
-        try:
+        with DynamoErrors("profiles delete"):
             response = self._client.delete_item(
                 TableName=self._table, Key={"candidate_id": {"S": str(int(candidate_id))}}, ReturnValues="ALL_OLD"
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"profiles delete: {type(exc).__name__}") from exc
         return bool(response.get("Attributes"))
 
     # ------------------------------------------------------------------ jobs
@@ -159,15 +155,11 @@ class DynamoProfileCache:
 
     # ------------------------------------------------------------------ plumbing
     def _get(self, key: str) -> dict[str, Any] | None:
-        try:
+        with DynamoErrors("profiles read"):
             response = self._client.get_item(TableName=self._table, Key={"candidate_id": {"S": key}})
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"profiles read: {type(exc).__name__}") from exc
         item: dict[str, Any] | None = response.get("Item")
         return item
 
     def _put(self, item: dict[str, Any]) -> None:
-        try:
+        with DynamoErrors("profiles write"):
             self._client.put_item(TableName=self._table, Item=item)
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"profiles write: {type(exc).__name__}") from exc

@@ -16,9 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
-
-from skima.adapters.dynamo_errors import conditional_check_failed
+from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -61,8 +59,8 @@ class DynamoRequestBudget:
         """0.0 when a request was counted; else seconds until the next slice (when the oldest counted slice of
         the minute drops out).
 
-        DynamoDB errors other than the spent-budget condition propagate; the client then carries on with its
-        process-local limit only.
+        DynamoDB errors other than the spent-budget condition propagate (as DependencyUnavailable); the client then
+        carries on with its process-local limit only.
         """
         now = self._clock()
         current = int(math.floor(now / self._slice) * self._slice)
@@ -73,7 +71,7 @@ class DynamoRequestBudget:
         allowed = self._limit - self._spent_before[1]
         if allowed <= 0:
             return wait
-        try:
+        with ConditionalWrite("request budget") as write:
             self._client.update_item(
                 TableName=self._table,
                 Key={"pk": {"S": _PK}, "sk": {"S": slice_key(current)}},
@@ -86,22 +84,19 @@ class DynamoRequestBudget:
                     ":ttl": {"N": str(current + self._window + self._slice + self._grace)},
                 },
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return wait
-            raise
-        return 0.0
+        return wait if write.refused else 0.0
 
     def _spent_between(self, first_slice: int, last_slice: int) -> int:
-        response = self._client.query(
-            TableName=self._table,
-            KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :last",
-            ExpressionAttributeValues={
-                ":pk": {"S": _PK},
-                ":first": {"S": slice_key(first_slice)},
-                ":last": {"S": slice_key(last_slice)},
-            },
-            ProjectionExpression="request_count",
-            ConsistentRead=True,
-        )
+        with DynamoErrors("request budget"):
+            response = self._client.query(
+                TableName=self._table,
+                KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :last",
+                ExpressionAttributeValues={
+                    ":pk": {"S": _PK},
+                    ":first": {"S": slice_key(first_slice)},
+                    ":last": {"S": slice_key(last_slice)},
+                },
+                ProjectionExpression="request_count",
+                ConsistentRead=True,
+            )
         return sum(int(item.get("request_count", {}).get("N", "0")) for item in response.get("Items", []))

@@ -1,4 +1,5 @@
-"""The ScoresTable (job_id, candidate_id) and the shortlist links lookup for score notes (LinksTable by_job).
+"""The ScoresTable (job_id, candidate_id): the scorer's rows (DynamoScoreStore) and the shortlist page's read of
+them (DynamoShortlistSource).
 
 - `rank_key = "<100 - score, 3 digits>#<candidate id, 12 digits>"` on scored rows only (a sparse by_score
   index): an ascending Query gives the best first, ties broken by the lower candidate id.
@@ -11,20 +12,17 @@
 
 from __future__ import annotations
 
+import json
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from skima.adapters.dynamo_errors import conditional_check_failed
-from skima.adapters.dynamo_links import DynamoLinkStore
+from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
-from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import ScoreRow, WrittenBack
-from skima.shortlist.links import ShareLinks
+from skima.shortlist.models import Evidence, ShortlistEntry
 from skima.stages import is_closed_stage
 
 if TYPE_CHECKING:
@@ -70,14 +68,12 @@ class DynamoScoreStore:
         self._clock = clock
 
     def get(self, job_id: int, candidate_id: int) -> ScoreRow | None:
-        try:
+        with DynamoErrors("scores read"):
             response = self._client.get_item(
                 TableName=self._table,
                 Key={"job_id": {"S": str(int(job_id))}, "candidate_id": {"S": str(int(candidate_id))}},
                 ConsistentRead=True,
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"scores read: {type(exc).__name__}") from exc
         item = response.get("Item")
         return self._row(item) if item else None
 
@@ -136,7 +132,7 @@ class DynamoScoreStore:
             values[":candidate_name"] = {"S": row.candidate_name}
             sets.append("candidate_name = :candidate_name")
         expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
-        try:
+        with ConditionalWrite("scores write") as write:
             self._client.update_item(
                 TableName=self._table,
                 Key={"job_id": {"S": str(int(row.job_id))}, "candidate_id": {"S": str(int(row.candidate_id))}},
@@ -145,13 +141,7 @@ class DynamoScoreStore:
                 ExpressionAttributeNames={"#status": "status", "#result": "result"},
                 ExpressionAttributeValues=values,
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return False
-            raise DependencyUnavailable(f"scores write: {exc.response['Error'].get('Code')}") from exc
-        except BotoCoreError as exc:
-            raise DependencyUnavailable(f"scores write: {type(exc).__name__}") from exc
-        return True
+        return not write.refused
 
     def mark_written(self, job_id: int, candidate_id: int, inputs_hash: str, written: WrittenBack | None) -> bool:
         values: dict[str, Any] = {":inputs": {"S": inputs_hash}}
@@ -170,7 +160,7 @@ class DynamoScoreStore:
             else:
                 removes.append("written_score")
         expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
-        try:
+        with ConditionalWrite("scores write") as write:
             self._client.update_item(
                 TableName=self._table,
                 Key={"job_id": {"S": str(int(job_id))}, "candidate_id": {"S": str(int(candidate_id))}},
@@ -178,13 +168,7 @@ class DynamoScoreStore:
                 ConditionExpression="inputs_hash = :inputs",
                 ExpressionAttributeValues=values,
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return False
-            raise DependencyUnavailable(f"scores write: {exc.response['Error'].get('Code')}") from exc
-        except BotoCoreError as exc:
-            raise DependencyUnavailable(f"scores write: {type(exc).__name__}") from exc
-        return True
+        return not write.refused
 
     def jobs_of(self, candidate_id: int) -> list[int]:
         items = self._query(
@@ -198,13 +182,11 @@ class DynamoScoreStore:
         """Delete the candidate's row for every job; how many there were (0 when already gone)."""
         deleted = 0
         for job_id in self.jobs_of(candidate_id):
-            try:
+            with DynamoErrors("scores delete"):
                 self._client.delete_item(
                     TableName=self._table,
                     Key={"job_id": {"S": str(job_id)}, "candidate_id": {"S": str(int(candidate_id))}},
                 )
-            except (BotoCoreError, ClientError) as exc:
-                raise DependencyUnavailable(f"scores delete: {type(exc).__name__}") from exc
             deleted += 1
         return deleted
 
@@ -230,10 +212,8 @@ class DynamoScoreStore:
             "Limit": TOP_N * 2,
         }
         while len(rows) < TOP_N:
-            try:
+            with DynamoErrors("scores query"):
                 response = self._client.query(**kwargs)
-            except (BotoCoreError, ClientError) as exc:
-                raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
             for item in response.get("Items", []):
                 expires_at = _int(item, "expires_at")
                 row = self._row(item)
@@ -251,10 +231,8 @@ class DynamoScoreStore:
         while True:
             if start is not None:
                 kwargs["ExclusiveStartKey"] = start
-            try:
+            with DynamoErrors("scores query"):
                 response = self._client.query(TableName=self._table, **kwargs)
-            except (BotoCoreError, ClientError) as exc:
-                raise DependencyUnavailable(f"scores query: {type(exc).__name__}") from exc
             items.extend(response.get("Items", []))
             start = response.get("LastEvaluatedKey")
             if not start:
@@ -297,26 +275,103 @@ class DynamoScoreStore:
         )
 
 
-class DynamoShortlistLinks:
-    """The job's live shortlist URL for score notes (`skima.pipeline.ports.ShortlistLinks`), from the LinksTable.
+# ---------------------------------------------------------------------- the shortlist page's read
 
-    The raw token is never stored (design §5): the URL is rebuilt from the stored link id with the link signing
-    key and checked against the stored SHA-256 (`skima.shortlist.links.ShareLinks.link_for`). Revoked, expired
-    and not-yet-announced tag links never count. Without a key (or a base URL) no URL can be rebuilt: None.
-    """
 
-    def __init__(
-        self,
-        client: DynamoDBClient,
-        table_name: str,
-        *,
-        base_url: str = "",
-        signing_key: bytes | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> None:
-        self._links = ShareLinks(
-            DynamoLinkStore(client, table_name, clock=clock), base_url, clock=clock, signing_key=signing_key
+def _from_epoch(seconds: int | None) -> datetime | None:
+    return datetime.fromtimestamp(seconds, tz=UTC) if seconds is not None else None
+
+
+def _evidence(result_blob: bytes | None) -> tuple[Evidence, ...]:
+    """The requirement-by-requirement evidence from the stored MatchResult (zlib JSON); none if unreadable."""
+    if not result_blob:
+        return ()
+    try:
+        result = json.loads(zlib.decompress(result_blob))
+        requirements = result.get("requirements", []) if isinstance(result, dict) else []
+        return tuple(
+            Evidence(
+                label=str(req.get("label", "")),
+                verdict=str(req.get("verdict", "")),
+                quote=str(req["evidence"]) if req.get("evidence") else None,
+                weight=_weight(req.get("weight")),
+            )
+            for req in requirements
+            if isinstance(req, dict)
         )
+    except (zlib.error, ValueError, TypeError, AttributeError):
+        return ()
 
-    def link_for(self, job_id: int) -> str | None:
-        return self._links.link_for(job_id)
+
+def _weight(value: object) -> float:
+    try:
+        weight = float(value) if isinstance(value, int | float | str) else 1.0
+    except ValueError:
+        return 1.0
+    return weight if weight >= 0 else 1.0
+
+
+# Ten live ones plus the next are usually in the first page; closed applications only make it read on.
+_RANKED_PAGE = 25
+
+
+class DynamoShortlistSource:
+    """The shortlist page's read: the job's rows best first from the by_score index, and one row by key."""
+
+    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def ranked(self, job_id: int, min_score: int) -> Iterator[ShortlistEntry]:
+        if not 0 <= min_score <= 100:
+            raise ValueError(f"a score floor is from 0 to 100, not {min_score}")
+        # rank_key starts with 100 - score (3 digits): every key of a score >= min_score sorts before this one.
+        below_floor = f"{100 - min_score + 1:03d}"
+        start: dict[str, Any] | None = None
+        while True:
+            extra: dict[str, Any] = {"ExclusiveStartKey": start} if start else {}
+            with DynamoErrors("scores query"):
+                response = self._client.query(
+                    TableName=self._table,
+                    IndexName="by_score",
+                    KeyConditionExpression="job_id = :j AND rank_key < :floor",
+                    ExpressionAttributeValues={":j": {"S": str(int(job_id))}, ":floor": {"S": below_floor}},
+                    ScanIndexForward=True,
+                    Limit=_RANKED_PAGE,
+                    **extra,
+                )
+            yield from (self._entry(item) for item in response.get("Items", []))
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                return
+
+    def entry(self, job_id: int, candidate_id: int) -> ShortlistEntry | None:
+        with DynamoErrors("scores read"):
+            response = self._client.get_item(
+                TableName=self._table,
+                Key={"job_id": {"S": str(int(job_id))}, "candidate_id": {"S": str(int(candidate_id))}},
+            )
+        item = response.get("Item")
+        return self._entry(item) if item else None
+
+    @staticmethod
+    def _entry(item: dict[str, Any]) -> ShortlistEntry:
+        candidate_id = int(item["candidate_id"]["S"])
+        score = item.get("score", {}).get("N")
+        placement = item.get("placement_id", {}).get("N")
+        name = item.get("candidate_name", {}).get("S", "").strip()
+        return ShortlistEntry(
+            job_id=int(item["job_id"]["S"]),
+            candidate_id=candidate_id,
+            display_name=name or f"Candidate {candidate_id}",
+            score=int(score) if score is not None else None,
+            status=item.get("status", {}).get("S", "insufficient_evidence"),
+            reasons=tuple(_read_strings(item, "reasons")),
+            gaps=tuple(_read_strings(item, "gaps")),
+            evidence=_evidence(item.get("result", {}).get("B")),
+            updated_at=_from_epoch(_int(item, "scored_at")),
+            job_title=item.get("job_title", {}).get("S", ""),
+            placement_id=int(placement) if placement is not None else None,
+            placement_status_name=item.get("placement_status_name", {}).get("S"),
+            rediscovered=item.get("origin", {}).get("S") == "rediscovery",
+        )

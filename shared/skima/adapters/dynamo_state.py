@@ -1,4 +1,6 @@
-"""The state table (design §5): leases, watermarks, dedupe keys and sync health, on one pk/sk table.
+"""The state table (design §5): leases, watermarks, dedupe keys, sync health, announced top-10s, the write-back
+outbox and the candidate backfill's cursor, on one pk/sk table. (The Tracker JWT and the request budget live there
+too, in `dynamo_token_cache` and `dynamo_request_budget`: ports of the Tracker client.)
 
 Every write is conditional where a race matters, so concurrent functions never both win a lease, a watermark
 never moves backwards, and a dedupe key is claimed exactly once.
@@ -12,14 +14,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from skima.adapters.dynamo_errors import conditional_check_failed
-from skima.errors import DependencyUnavailable, WriteInProgress
+from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
+from skima.errors import WriteInProgress
 from skima.job_summary import AnnouncedTopTen, TopTenEntry
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
+
+    from skima.pipeline.rediscovery import BackfillCursor
 
 _HEALTH_PK = "sync#health"
 # Outbox rows outlive any retry by far; after expiry a side effect is re-checked, never blindly repeated.
@@ -48,7 +50,7 @@ class DynamoStateStore:
     def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
         """Take the named lease for `ttl_seconds` unless someone else holds an unexpired one."""
         now = int(self._clock().timestamp())
-        try:
+        with ConditionalWrite(f"lease {name}") as write:
             self._client.put_item(
                 TableName=self._table,
                 Item={
@@ -61,16 +63,11 @@ class DynamoStateStore:
                 ExpressionAttributeNames={"#owner": "owner"},
                 ExpressionAttributeValues={":now": {"N": str(now)}, ":owner": {"S": owner}},
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return False
-            raise DependencyUnavailable(f"lease {name}: {exc.response['Error'].get('Code')}") from exc
-        except BotoCoreError as exc:
-            raise DependencyUnavailable(f"lease {name}: {type(exc).__name__}") from exc
-        return True
+        return not write.refused
 
     def release_lease(self, name: str, owner: str) -> None:
-        try:
+        # Refused when someone else holds the lease now: leave it alone.
+        with ConditionalWrite(f"release {name}"):
             self._client.delete_item(
                 TableName=self._table,
                 Key={"pk": {"S": f"lease#{name}"}, "sk": {"S": "lease"}},
@@ -78,9 +75,6 @@ class DynamoStateStore:
                 ExpressionAttributeNames={"#owner": "owner"},
                 ExpressionAttributeValues={":owner": {"S": owner}},
             )
-        except ClientError as exc:
-            if not conditional_check_failed(exc):  # someone else's lease now: leave it alone
-                raise DependencyUnavailable(f"release {name}: {exc.response['Error'].get('Code')}") from exc
 
     # ------------------------------------------------------------------ watermarks
     def get_watermark(self, name: str) -> datetime | None:
@@ -92,7 +86,7 @@ class DynamoStateStore:
     def advance_watermark(self, name: str, value: datetime) -> bool:
         """Move the watermark forward to `value`; never backwards (returns False if it is already later)."""
         stamp = value.astimezone(UTC).isoformat()
-        try:
+        with ConditionalWrite(f"watermark {name}") as write:
             self._client.put_item(
                 TableName=self._table,
                 Item={"pk": {"S": f"watermark#{name}"}, "sk": {"S": "watermark"}, "value": {"S": stamp}},
@@ -101,17 +95,13 @@ class DynamoStateStore:
                 ExpressionAttributeNames={"#value": "value"},
                 ExpressionAttributeValues={":value": {"S": stamp}},
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return False
-            raise DependencyUnavailable(f"watermark {name}: {exc.response['Error'].get('Code')}") from exc
-        return True
+        return not write.refused
 
     # ------------------------------------------------------------------ dedupe
     def claim(self, key: str, ttl_seconds: int) -> bool:
         """True the first time `key` is claimed within its lifetime, False for every repeat."""
         now = int(self._clock().timestamp())
-        try:
+        with ConditionalWrite("claim") as write:
             self._client.put_item(
                 TableName=self._table,
                 Item={"pk": {"S": f"dedupe#{key}"}, "sk": {"S": "dedupe"}, "expires_at": {"N": str(now + ttl_seconds)}},
@@ -119,11 +109,7 @@ class DynamoStateStore:
                 ConditionExpression="attribute_not_exists(pk) OR expires_at < :now",
                 ExpressionAttributeValues={":now": {"N": str(now)}},
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return False
-            raise DependencyUnavailable(f"claim: {exc.response['Error'].get('Code')}") from exc
-        return True
+        return not write.refused
 
     def is_claimed(self, key: str) -> bool:
         item = self._get(f"dedupe#{key}", "dedupe")
@@ -195,12 +181,10 @@ class DynamoStateStore:
         return health
 
     def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
-        try:
+        with DynamoErrors("state read"):
             response = self._client.get_item(
                 TableName=self._table, Key={"pk": {"S": pk}, "sk": {"S": sk}}, ConsistentRead=True
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"state read: {type(exc).__name__}") from exc
         item: dict[str, Any] | None = response.get("Item")
         return item
 
@@ -223,10 +207,8 @@ class DynamoStateStore:
         }
         if announced.announced_at is not None:
             item["announced_at"] = {"S": announced.announced_at.astimezone(UTC).isoformat()}
-        try:
+        with DynamoErrors("top-10 memory"):
             self._client.put_item(TableName=self._table, Item=item)
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"top-10 memory: {type(exc).__name__}") from exc
 
     # ------------------------------------------------------------------ write-back outbox
     def outbox_status(self, key: str) -> Literal["attempted", "done"] | None:
@@ -240,7 +222,7 @@ class DynamoStateStore:
         """Saved BEFORE the Tracker call. Raises WriteInProgress (retry later) when the write is already "done" or
         another worker's attempt is younger than the lease (two deliveries of one message at once)."""
         now = int(self._clock().timestamp())
-        try:
+        with ConditionalWrite("outbox") as write:
             self._client.put_item(
                 TableName=self._table,
                 Item={
@@ -263,18 +245,16 @@ class DynamoStateStore:
                     ":stale": {"N": str(now - OUTBOX_LEASE_SECONDS)},
                 },
             )
-        except ClientError as exc:
-            if not conditional_check_failed(exc):
-                raise DependencyUnavailable(f"outbox: {exc.response['Error'].get('Code')}") from exc
+        if write.refused:
             # Another worker is writing it now, or has just finished: never write twice; the retry will see "done".
-            raise WriteInProgress(f"outbox {key.split('#', maxsplit=1)[0]}: another worker is writing it") from exc
-        except BotoCoreError as exc:
-            raise DependencyUnavailable(f"outbox: {type(exc).__name__}") from exc
+            raise WriteInProgress(
+                f"outbox {key.split('#', maxsplit=1)[0]}: another worker is writing it"
+            ) from write.refusal
 
     def outbox_done(self, key: str, result: str = "") -> None:
         """Saved AFTER the Tracker call succeeded (result: e.g. the activity id)."""
         now = int(self._clock().timestamp())
-        try:
+        with DynamoErrors("outbox"):
             self._client.put_item(
                 TableName=self._table,
                 Item={
@@ -286,5 +266,41 @@ class DynamoStateStore:
                     "expires_at": {"N": str(now + _OUTBOX_TTL_SECONDS)},
                 },
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"outbox: {type(exc).__name__}") from exc
+
+
+# ---------------------------------------------------------------------- the candidate backfill (pipeline cli)
+
+_CURSOR_KEY = {"pk": {"S": "backfill#candidates"}, "sk": {"S": "cursor"}}
+_CURSOR_COUNTS = ("page", "last_id", "seen", "built", "confirmed", "unchanged", "gone")
+
+
+class DynamoBackfillCursor:
+    """`skima.pipeline.rediscovery.BackfillCursorStore`: the candidate backfill's progress (one item)."""
+
+    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def load(self) -> BackfillCursor | None:
+        from skima.pipeline.rediscovery import BackfillCursor  # noqa: PLC0415 (numpy: only the backfill needs it)
+
+        with DynamoErrors("backfill cursor read"):
+            response = self._client.get_item(TableName=self._table, Key=_CURSOR_KEY, ConsistentRead=True)
+        item = response.get("Item")
+        if not item:
+            return None
+        counts = {name: int(item.get(name, {}).get("N", "0")) for name in _CURSOR_COUNTS}
+        return BackfillCursor(
+            **counts,
+            complete=bool(item.get("complete", {}).get("BOOL", False)),
+            updated_at=item.get("updated_at", {}).get("S", ""),
+        )
+
+    def save(self, cursor: BackfillCursor) -> None:
+        item: dict[str, Any] = {**_CURSOR_KEY}
+        for name in _CURSOR_COUNTS:
+            item[name] = {"N": str(int(getattr(cursor, name)))}
+        item["complete"] = {"BOOL": cursor.complete}
+        item["updated_at"] = {"S": cursor.updated_at}
+        with DynamoErrors("backfill cursor write"):
+            self._client.put_item(TableName=self._table, Item=item)

@@ -10,9 +10,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from skima.adapters.dynamo_errors import conditional_check_failed
+from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.tracker.errors import TrackerUnavailable
 from skima.tracker.ports import CachedJwt, LockAttempt
 
@@ -27,6 +25,9 @@ _NAMES = {
     "#until": "lock_until",
     "#ttl": "expires_at",
 }
+# An outage here is a Tracker outage to the client (it retries later). Raised `from None`, as the Tracker client's
+# own errors are: nothing from a call that carried the JWT rides along in a logged chain.
+_WHAT = "token cache unavailable"
 
 
 class DynamoTokenCache:
@@ -55,15 +56,13 @@ class DynamoTokenCache:
             return None
 
     def read(self) -> CachedJwt | None:
-        try:
+        with DynamoErrors(_WHAT, unavailable=TrackerUnavailable, keep_cause=False):
             response = self._client.get_item(TableName=self._table, Key=_KEY, ConsistentRead=True)
-        except (BotoCoreError, ClientError) as exc:
-            raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
         return self._jwt_from(response.get("Item"))
 
     def try_lock(self, owner: str, lease_seconds: float) -> LockAttempt:
         now = self._clock()
-        try:
+        with ConditionalWrite(_WHAT, unavailable=TrackerUnavailable, keep_cause=False) as write:
             response = self._client.update_item(
                 TableName=self._table,
                 Key=_KEY,
@@ -78,16 +77,12 @@ class DynamoTokenCache:
                 },
                 ReturnValues="ALL_NEW",
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return LockAttempt(acquired=False, current=self.read())
-            raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
-        except BotoCoreError as exc:
-            raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
+        if write.refused:
+            return LockAttempt(acquired=False, current=self.read())
         return LockAttempt(acquired=True, current=self._jwt_from(response.get("Attributes")))
 
     def store_and_unlock(self, jwt: CachedJwt, owner: str) -> bool:
-        try:
+        with ConditionalWrite(_WHAT, unavailable=TrackerUnavailable, keep_cause=False) as write:
             self._client.update_item(
                 TableName=self._table,
                 Key=_KEY,
@@ -101,16 +96,11 @@ class DynamoTokenCache:
                     ":owner": {"S": owner},
                 },
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return False
-            raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
-        except BotoCoreError as exc:
-            raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
-        return True
+        return not write.refused
 
     def unlock(self, owner: str) -> None:
-        try:
+        # Refused when the lock is someone else's now: leave it alone.
+        with ConditionalWrite(_WHAT, unavailable=TrackerUnavailable, keep_cause=False):
             self._client.update_item(
                 TableName=self._table,
                 Key=_KEY,
@@ -119,8 +109,3 @@ class DynamoTokenCache:
                 ExpressionAttributeNames={"#owner": "lock_owner", "#until": "lock_until"},
                 ExpressionAttributeValues={":owner": {"S": owner}},
             )
-        except ClientError as exc:
-            if not conditional_check_failed(exc):
-                raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None
-        except BotoCoreError as exc:
-            raise TrackerUnavailable(f"token cache unavailable ({type(exc).__name__})") from None

@@ -1,5 +1,4 @@
-"""Rediscovery's storage: the vector index in the ProfilesTable, batch profile reads, the rediscovery log, and
-the backfill cursor in the StateTable.
+"""Rediscovery's storage in the ProfilesTable: the vector index, batch profile reads and the rediscovery log.
 
 ProfilesTable items (key `candidate_id`, next to the profiles and `job#<id>` items):
 - `vectors#<model>#<chunk>`: `kind="vectors"`, `ids` (int64 LE), `vectors` (float16 LE, one row per id, ids
@@ -9,7 +8,7 @@ ProfilesTable items (key `candidate_id`, next to the profiles and `job#<id>` ite
   small item and fetches only the chunks whose version moved.
 - `rediscovery#<job id>`: `done_for` = the job text hash (+ engine, model) the last completed rediscovery used.
 `<model>` is a short hash of the embedding model id: vectors of another model are never compared.
-StateTable: `pk="backfill#candidates", sk="cursor"`: the backfill's page, last finished id and counts.
+(The backfill's cursor is in the StateTable: `skima.adapters.dynamo_state.DynamoBackfillCursor`.)
 """
 
 from __future__ import annotations
@@ -20,22 +19,17 @@ import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from botocore.exceptions import BotoCoreError, ClientError
 
-from skima.adapters.dynamo_errors import conditional_check_failed
-from skima.adapters.wiring import dynamodb
+from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.engine import CandidateProfile
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import CachedProfile
 from skima.pipeline.rediscovery import (
     CHUNK_SPAN,
     DIMS,
-    BackfillCursor,
-    LiveVectorIndex,
     Vector,
     VectorChunk,
     chunk_of,
@@ -64,10 +58,8 @@ def _batch_get(
         table: {"Keys": [{"candidate_id": {"S": key}} for key in keys], "ConsistentRead": consistent}
     }
     for attempt in range(_UNPROCESSED_RETRIES + 1):
-        try:
+        with DynamoErrors("profiles batch read"):
             response = client.batch_get_item(RequestItems=request)
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"profiles batch read: {type(exc).__name__}") from exc
         items.extend(response.get("Responses", {}).get(table, []))
         unprocessed: dict[str, Any] = dict(response.get("UnprocessedKeys") or {})
         if not unprocessed.get(table, {}).get("Keys"):
@@ -94,12 +86,10 @@ class DynamoVectorStore:
         return f"{self._prefix}manifest"
 
     def manifest(self) -> dict[int, int]:
-        try:
+        with DynamoErrors("vectors manifest read"):
             response = self._client.get_item(
                 TableName=self._table, Key={"candidate_id": {"S": self.manifest_key}}, ConsistentRead=True
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"vectors manifest read: {type(exc).__name__}") from exc
         item = response.get("Item") or {}
         return {int(name[1:]): int(value["N"]) for name, value in item.items() if name.startswith("c") and "N" in value}
 
@@ -144,12 +134,10 @@ class DynamoVectorStore:
         A None update removes that candidate's row."""
         key = self._chunk_key(chunk)
         for _ in range(_WRITE_CONFLICT_RETRIES):
-            try:
+            with DynamoErrors("vectors read"):
                 response = self._client.get_item(
                     TableName=self._table, Key={"candidate_id": {"S": key}}, ConsistentRead=True
                 )
-            except (BotoCoreError, ClientError) as exc:
-                raise DependencyUnavailable(f"vectors read: {type(exc).__name__}") from exc
             item = response.get("Item")
             rows: dict[int, np.ndarray[Any, np.dtype[np.float16]]] = {}
             version = 0
@@ -171,7 +159,7 @@ class DynamoVectorStore:
                 return False
             ids = np.array(sorted(rows), dtype="<i8")
             matrix = np.stack([rows[int(i)] for i in ids]).astype("<f2") if rows else np.zeros((0, DIMS), dtype="<f2")
-            try:
+            with ConditionalWrite("vectors write") as write:
                 self._client.put_item(
                     TableName=self._table,
                     Item={
@@ -188,19 +176,16 @@ class DynamoVectorStore:
                     ConditionExpression="attribute_not_exists(version) OR version = :old",
                     ExpressionAttributeValues={":old": {"N": str(version)}},
                 )
-            except ClientError as exc:
-                if conditional_check_failed(exc):
-                    continue  # another writer got there first: read again and merge
-                raise DependencyUnavailable(f"vectors write: {exc.response['Error'].get('Code')}") from exc
-            except BotoCoreError as exc:
-                raise DependencyUnavailable(f"vectors write: {type(exc).__name__}") from exc
+            if write.refused:
+                continue  # another writer got there first: read again and merge
             self._publish(chunk, version + 1)
             return True
         raise DependencyUnavailable(f"vectors chunk {chunk}: too many concurrent writers")
 
     def _publish(self, chunk: int, version: int) -> None:
         """Tell every container the chunk moved on (never backwards: writers may publish out of order)."""
-        try:
+        # Refused when a later version is published already: nothing to do.
+        with ConditionalWrite("vectors manifest write"):
             self._client.update_item(
                 TableName=self._table,
                 Key={"candidate_id": {"S": self.manifest_key}},
@@ -209,12 +194,6 @@ class DynamoVectorStore:
                 ExpressionAttributeNames={"#c": f"c{int(chunk)}"},
                 ExpressionAttributeValues={":v": {"N": str(version)}, ":kind": {"S": "vectors_manifest"}},
             )
-        except ClientError as exc:
-            if conditional_check_failed(exc):
-                return
-            raise DependencyUnavailable(f"vectors manifest write: {exc.response['Error'].get('Code')}") from exc
-        except BotoCoreError as exc:
-            raise DependencyUnavailable(f"vectors manifest write: {type(exc).__name__}") from exc
 
 
 def _read_stamp(item: dict[str, Any], key: str) -> datetime | None:
@@ -270,17 +249,15 @@ class DynamoRediscoveryLog:
         self._table = table_name
 
     def done_for(self, job_id: int) -> str | None:
-        try:
+        with DynamoErrors("rediscovery log read"):
             response = self._client.get_item(
                 TableName=self._table, Key={"candidate_id": {"S": f"rediscovery#{int(job_id)}"}}, ConsistentRead=True
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"rediscovery log read: {type(exc).__name__}") from exc
         value = (response.get("Item") or {}).get("done_for", {}).get("S")
         return str(value) if value is not None else None
 
     def mark_done(self, job_id: int, key: str) -> None:
-        try:
+        with DynamoErrors("rediscovery log write"):
             self._client.put_item(
                 TableName=self._table,
                 Item={
@@ -290,81 +267,12 @@ class DynamoRediscoveryLog:
                     "updated_at": {"S": datetime.now(UTC).isoformat()},
                 },
             )
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"rediscovery log write: {type(exc).__name__}") from exc
-
-
-_CURSOR_KEY = {"pk": {"S": "backfill#candidates"}, "sk": {"S": "cursor"}}
-_CURSOR_COUNTS = ("page", "last_id", "seen", "built", "confirmed", "unchanged", "gone")
-
-
-class DynamoBackfillCursor:
-    """`BackfillCursorStore` on the StateTable."""
-
-    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
-    def load(self) -> BackfillCursor | None:
-        try:
-            response = self._client.get_item(TableName=self._table, Key=_CURSOR_KEY, ConsistentRead=True)
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"backfill cursor read: {type(exc).__name__}") from exc
-        item = response.get("Item")
-        if not item:
-            return None
-        counts = {name: int(item.get(name, {}).get("N", "0")) for name in _CURSOR_COUNTS}
-        return BackfillCursor(
-            **counts,
-            complete=bool(item.get("complete", {}).get("BOOL", False)),
-            updated_at=item.get("updated_at", {}).get("S", ""),
-        )
-
-    def save(self, cursor: BackfillCursor) -> None:
-        item: dict[str, Any] = {**_CURSOR_KEY}
-        for name in _CURSOR_COUNTS:
-            item[name] = {"N": str(int(getattr(cursor, name)))}
-        item["complete"] = {"BOOL": cursor.complete}
-        item["updated_at"] = {"S": cursor.updated_at}
-        try:
-            self._client.put_item(TableName=self._table, Item=item)
-        except (BotoCoreError, ClientError) as exc:
-            raise DependencyUnavailable(f"backfill cursor write: {type(exc).__name__}") from exc
-
-
-# ---------------------------------------------------------------------- composition (once per container)
-
-
-@cache
-def vector_store(table_name: str, model_id: str) -> DynamoVectorStore:
-    return DynamoVectorStore(dynamodb(), table_name, model_id)
-
-
-@cache
-def live_index(table_name: str, model_id: str) -> LiveVectorIndex:
-    """The container's in-memory index (loaded on first use, refreshed per rediscovery)."""
-    return LiveVectorIndex(vector_store(table_name, model_id))
-
-
-@cache
-def profile_batch(table_name: str) -> DynamoProfileBatch:
-    return DynamoProfileBatch(dynamodb(), table_name)
-
-
-@cache
-def rediscovery_log(table_name: str) -> DynamoRediscoveryLog:
-    return DynamoRediscoveryLog(dynamodb(), table_name)
 
 
 __all__ = [
     "CHUNK_SPAN",
-    "DynamoBackfillCursor",
     "DynamoProfileBatch",
     "DynamoRediscoveryLog",
     "DynamoVectorStore",
     "cached_profile_from_item",
-    "live_index",
-    "profile_batch",
-    "rediscovery_log",
-    "vector_store",
 ]

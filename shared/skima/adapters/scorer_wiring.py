@@ -10,20 +10,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
-import boto3
-
-from skima.adapters import dynamo_vectors, wiring
-from skima.adapters.dynamo_links import DynamoLinkStore
+from skima.adapters import wiring
 from skima.adapters.dynamo_profiles import DynamoProfileCache
+from skima.adapters.dynamo_vectors import DynamoProfileBatch, DynamoRediscoveryLog, DynamoVectorStore
 from skima.adapters.onnx_embedder import OnnxEmbedder
-from skima.adapters.secrets import CachedSecret
 from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import ScorerSettings
 from skima.engine import Engine
 from skima.job_summary import JobSummary
 from skima.pipeline.ports import JobSharing
-from skima.pipeline.rediscovery import IndexedProfileCache, TalentRediscovery
+from skima.pipeline.rediscovery import IndexedProfileCache, LiveVectorIndex, TalentRediscovery
 from skima.polling import Poller
 from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
@@ -31,7 +28,6 @@ from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.notes import TrackerNoteWriter
 from skima.shortlist.sharing import ShareTagFollower
-from skima.shortlist.tokens import signing_key_from_secret
 from skima.tracker.timing import Deadline
 from skima.writeback import NoShortlistLinks, OutboxView, WriteBack, WriteBackPolicy
 
@@ -48,14 +44,30 @@ def profile_cache(table_name: str, retention_days: int) -> DynamoProfileCache:
 
 
 @cache
-def recent_pipelines(tracker_url: str) -> RecentPipelines:
-    """One per container and Tracker: a burst's later applications come from the pipeline an earlier record read."""
-    return RecentPipelines()
+def vector_store(table_name: str, model_id: str) -> DynamoVectorStore:
+    return DynamoVectorStore(wiring.dynamodb(), table_name, model_id)
 
 
 @cache
-def link_signing_secret(secret_arn: str) -> CachedSecret:
-    return CachedSecret(boto3.client("secretsmanager"), secret_arn)
+def live_index(table_name: str, model_id: str) -> LiveVectorIndex:
+    """The container's in-memory index (loaded on first use, refreshed per rediscovery)."""
+    return LiveVectorIndex(vector_store(table_name, model_id))
+
+
+@cache
+def profile_batch(table_name: str) -> DynamoProfileBatch:
+    return DynamoProfileBatch(wiring.dynamodb(), table_name)
+
+
+@cache
+def rediscovery_log(table_name: str) -> DynamoRediscoveryLog:
+    return DynamoRediscoveryLog(wiring.dynamodb(), table_name)
+
+
+@cache
+def recent_pipelines(tracker_url: str) -> RecentPipelines:
+    """One per container and Tracker: a burst's later applications come from the pipeline an earlier record read."""
+    return RecentPipelines()
 
 
 def share_links(config: ScorerSettings) -> ShareLinks | None:
@@ -65,9 +77,9 @@ def share_links(config: ScorerSettings) -> ShareLinks | None:
         return None
     key = None
     if config.link_signing_key_secret_arn:
-        key = signing_key_from_secret(link_signing_secret(config.link_signing_key_secret_arn).value())
+        key = wiring.link_signing_key(config.link_signing_key_secret_arn)
     return ShareLinks(
-        DynamoLinkStore(wiring.dynamodb(), config.links_table),
+        wiring.link_store(config.links_table),
         config.shortlist_base_url,
         ttl=timedelta(hours=config.share_link_ttl_hours),
         signing_key=key,
@@ -109,16 +121,16 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     # Every profile the scorer caches also lands in the vector index rediscovery searches.
     profiles = IndexedProfileCache(
         profile_cache(config.profiles_table, config.score_retention_days),
-        dynamo_vectors.vector_store(config.profiles_table, model_id),
+        vector_store(config.profiles_table, model_id),
         model_id,
     )
     rediscovery = TalentRediscovery(
         engine=match_engine,
-        index=dynamo_vectors.live_index(config.profiles_table, model_id),
-        profiles=dynamo_vectors.profile_batch(config.profiles_table),
+        index=live_index(config.profiles_table, model_id),
+        profiles=profile_batch(config.profiles_table),
         scores=scores,
         writeback=writeback,
-        log=dynamo_vectors.rediscovery_log(config.profiles_table),
+        log=rediscovery_log(config.profiles_table),
         screened_tag=config.screened_tag,
     )
 

@@ -16,9 +16,10 @@ import boto3
 import httpx
 from pydantic import SecretStr
 
+from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_request_budget import DynamoRequestBudget
 from skima.adapters.dynamo_scores import DynamoScoreStore
-from skima.adapters.dynamo_state import DynamoStateStore
+from skima.adapters.dynamo_state import DynamoBackfillCursor, DynamoStateStore
 from skima.adapters.dynamo_token_cache import DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
@@ -26,6 +27,7 @@ from skima.adapters.tracker_feed import TrackerTimezone
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import TrackerConfig
 from skima.errors import SecretUnavailable
+from skima.shortlist.tokens import signing_key_from_secret
 from skima.tracker.client import TrackerClient
 from skima.tracker.settings import TrackerSettings
 from skima.tracker.timing import Deadline
@@ -47,6 +49,24 @@ def state_store(table_name: str) -> DynamoStateStore:
 @cache
 def score_store(table_name: str, retention_days: int) -> DynamoScoreStore:
     return DynamoScoreStore(dynamodb(), table_name, retention_days=retention_days)
+
+
+def backfill_cursor(table_name: str) -> DynamoBackfillCursor:
+    return DynamoBackfillCursor(dynamodb(), table_name)
+
+
+def link_store(table_name: str) -> DynamoLinkStore:
+    return DynamoLinkStore(dynamodb(), table_name)
+
+
+@cache
+def link_signing_secret(secret_arn: str) -> CachedSecret:
+    return CachedSecret(boto3.client("secretsmanager"), secret_arn)
+
+
+def link_signing_key(secret_arn: str) -> bytes:
+    """The share links' signing key, from its secret (read once per container, as CachedSecret caches)."""
+    return signing_key_from_secret(link_signing_secret(secret_arn).value())
 
 
 @cache

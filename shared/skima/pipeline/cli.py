@@ -164,7 +164,7 @@ def format_cursor(cursor: BackfillCursor, requests: int | None = None, elapsed: 
 
 
 def _backfill(args: argparse.Namespace) -> int:
-    from skima.adapters import dynamo_vectors, scorer_wiring, wiring  # noqa: PLC0415
+    from skima.adapters import scorer_wiring, wiring  # noqa: PLC0415
     from skima.adapters.tracker_source import TrackerRecordSource  # noqa: PLC0415
     from skima.cli import resolve_model_dir  # noqa: PLC0415
     from skima.errors import DependencyUnavailable  # noqa: PLC0415
@@ -172,7 +172,7 @@ def _backfill(args: argparse.Namespace) -> int:
     from skima.tracker.errors import TrackerError  # noqa: PLC0415
 
     state_table = _table(args.state_table, "STATE_TABLE")
-    cursor_store = dynamo_vectors.DynamoBackfillCursor(wiring.dynamodb(), state_table)
+    cursor_store = wiring.backfill_cursor(state_table)
     saved = cursor_store.load()
     if args.status:
         print(format_cursor(saved) if saved else "backfill: not started")
@@ -199,7 +199,7 @@ def _backfill(args: argparse.Namespace) -> int:
     engine = scorer_wiring.engine(str(resolve_model_dir(args.model_dir)))
     model_id = engine.embedder.model_id
     client = wiring.tracker_client(settings)
-    store = dynamo_vectors.vector_store(settings.profiles_table, model_id)
+    store = scorer_wiring.vector_store(settings.profiles_table, model_id)
     started = time.monotonic()
     first_count = client.request_count
 

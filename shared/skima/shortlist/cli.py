@@ -77,15 +77,15 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _store(table: str) -> LinkStore:
-    from skima.adapters.dynamo_links import link_store_for_table  # noqa: PLC0415 (boto3 only when really used)
+    from skima.adapters.wiring import link_store  # noqa: PLC0415 (boto3 only when really used)
 
-    return link_store_for_table(table)
+    return link_store(table)
 
 
 def _signing_key(secret_id: str) -> bytes:
-    from skima.adapters.dynamo_links import link_signing_key_for_secret  # noqa: PLC0415 (boto3 only when used)
+    from skima.adapters.wiring import link_signing_key  # noqa: PLC0415 (boto3 only when used)
 
-    return link_signing_key_for_secret(secret_id)
+    return link_signing_key(secret_id)
 
 
 def _when(moment: datetime) -> str:

@@ -20,8 +20,9 @@ from moto import mock_aws
 from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import dynamo_vectors, scorer_wiring, wiring
+from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_profiles import DynamoProfileCache
-from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks
+from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.cli import resolve_model_dir
@@ -29,6 +30,7 @@ from skima.pipeline import cli
 from skima.pipeline.ports import CachedJob
 from skima.pipeline.rediscovery import LiveVectorIndex, TalentRediscovery
 from skima.scoring import job_text
+from skima.shortlist.links import ShareLinks
 from skima.tracker import timing
 from skima.writeback import WriteBack, WriteBackPolicy
 
@@ -67,7 +69,7 @@ def _clear_wiring() -> None:
         getattr(wiring, name).cache_clear()
     scorer_wiring.profile_cache.cache_clear()
     for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):
-        getattr(dynamo_vectors, name).cache_clear()
+        getattr(scorer_wiring, name).cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -190,16 +192,16 @@ def test_rediscovery_puts_the_backfilled_match_in_the_top10_without_reading_trac
     scores = DynamoScoreStore(stack.dynamodb, "ScoresTable")
     rediscovery = TalentRediscovery(
         engine=engine,
-        index=dynamo_vectors.live_index("ProfilesTable", engine.embedder.model_id),
-        profiles=dynamo_vectors.profile_batch("ProfilesTable"),
+        index=scorer_wiring.live_index("ProfilesTable", engine.embedder.model_id),
+        profiles=scorer_wiring.profile_batch("ProfilesTable"),
         scores=scores,
         writeback=WriteBack(
             tracker,
             DynamoStateStore(stack.dynamodb, "StateTable"),
-            DynamoShortlistLinks(stack.dynamodb, "LinksTable"),
+            ShareLinks(DynamoLinkStore(stack.dynamodb, "LinksTable"), base_url=""),  # no base URL: no link
             WriteBackPolicy(screened_tag=SCREENED),
         ),
-        log=dynamo_vectors.rediscovery_log("ProfilesTable"),
+        log=scorer_wiring.rediscovery_log("ProfilesTable"),
         screened_tag=SCREENED,
     )
     stack.sim.reset_stats()

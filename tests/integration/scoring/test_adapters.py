@@ -12,9 +12,9 @@ import pytest
 from moto import mock_aws
 
 from local.harness.template import create_table
-from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
+from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_profiles import DynamoProfileCache
-from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks, rank_key
+from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistSource, rank_key
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.engine import Engine
 from skima.errors import WriteInProgress
@@ -54,7 +54,7 @@ class Tables:
     scores: DynamoScoreStore
     profiles: DynamoProfileCache
     state: DynamoStateStore
-    links: DynamoShortlistLinks
+    links: ShareLinks  # as the scorer's wiring builds them (scorer_wiring.share_links)
     links_table: str
     scores_table: str
 
@@ -70,7 +70,9 @@ def tables() -> Iterator[Tables]:
             scores=DynamoScoreStore(client, scores_table),
             profiles=DynamoProfileCache(client, create_table(client, "ProfilesTable")),
             state=DynamoStateStore(client, create_table(client, "StateTable")),
-            links=DynamoShortlistLinks(client, links_table, base_url=BASE, signing_key=KEY, clock=lambda: T0),
+            links=ShareLinks(
+                DynamoLinkStore(client, links_table, clock=lambda: T0), BASE, clock=lambda: T0, signing_key=KEY
+            ),
             links_table=links_table,
             scores_table=scores_table,
         )
@@ -205,7 +207,8 @@ def test_a_live_shortlist_link_is_rebuilt_for_score_notes_and_never_stored(table
     links.create(2002, "Other job")
 
     assert tables.links.link_for(2001) == live.url
-    assert DynamoShortlistLinks(tables.client, tables.links_table, clock=lambda: T0).link_for(2001) is None  # no key
+    keyless = ShareLinks(DynamoLinkStore(tables.client, tables.links_table, clock=lambda: T0), BASE, clock=lambda: T0)
+    assert keyless.link_for(2001) is None  # no key: no URL can be rebuilt
 
     dump = repr(tables.client.scan(TableName=tables.links_table)["Items"])
     for created in (expired, revoked, unkeyed, live):

@@ -20,7 +20,7 @@ from moto import mock_aws
 from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle, running_simulator
-from skima.adapters import dynamo_vectors, scorer_wiring, wiring
+from skima.adapters import scorer_wiring, wiring
 from skima.cli import resolve_model_dir
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
@@ -129,12 +129,17 @@ class Stack:
 
 
 def _clear_wiring(handler: Any | None = None) -> None:
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
+    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "link_signing_secret"):
         getattr(wiring, name).cache_clear()
-    for name in ("profile_cache", "link_signing_secret", "recent_pipelines"):
+    for name in (
+        "profile_cache",
+        "recent_pipelines",
+        "vector_store",
+        "live_index",
+        "profile_batch",
+        "rediscovery_log",
+    ):
         getattr(scorer_wiring, name).cache_clear()
-    for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):
-        getattr(dynamo_vectors, name).cache_clear()
     if handler is not None:
         handler.settings.cache_clear()
 

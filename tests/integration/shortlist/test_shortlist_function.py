@@ -19,10 +19,10 @@ from moto import mock_aws
 
 from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import create_table
-from skima.adapters import dynamo_links
+from skima.adapters import dynamo_scores
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
-from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
-from skima.adapters.dynamo_scores import DynamoScoreStore  # the scorer's own writer: its item shape
+from skima.adapters.dynamo_links import DynamoLinkStore
+from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistSource  # the scorer's writer: its items
 from skima.models import FeedbackGiven, QueueMessage
 from skima.pipeline.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
@@ -216,7 +216,7 @@ def test_feedback_store_keeps_history_and_locks_the_current_verdict(aws: dict[st
 
 def test_shortlist_source_reads_the_scorer_items(aws: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     source = DynamoShortlistSource(aws["dynamodb"], aws["names"]["ScoresTable"])
-    monkeypatch.setattr(dynamo_links, "_RANKED_PAGE", 4)  # several pages, read lazily
+    monkeypatch.setattr(dynamo_scores, "_RANKED_PAGE", 4)  # several pages, read lazily
     top = list(itertools.islice(source.ranked(42, 40), 10))
     assert [e.candidate_id for e in top] == [100 + i for i in range(10)]
     # The floor is in the query (scores at or above it only), inclusive.
