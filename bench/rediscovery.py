@@ -6,7 +6,7 @@ What it does, in one process, with the REAL engine (model layer) and DynamoDB em
 1. Builds `--base` real profiles from eval/sets/structured-a-small resumes (parse + mask + embed).
 2. Synthesises `--profiles` stored candidates: each a real profile's document vector plus noise (cosine ~0.9 to
    its base; the same clustered structure as a real database of a few occupations), unit length, float16.
-3. Stores their vectors as the ProfilesTable chunks (`skima.adapters.dynamo_vectors`) and times a container's
+3. Stores their vectors as the ProfilesTable chunks (`skima.adapters.dynamo_profiles`) and times a container's
    cold load (manifest + BatchGetItem; moto in-process, so only indicative of real DynamoDB).
 4. First stage warm: the median over `--runs` of one `VectorIndex.top_k(query, 200)` per job.
 5. Second stage: the whole `TalentRediscovery.rediscover` use case for a job: the 200 shortlisted profiles
@@ -39,10 +39,14 @@ from moto import mock_aws  # noqa: E402
 
 from local.harness.template import create_table  # noqa: E402
 from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: E402
-from skima.adapters.dynamo_profiles import DynamoProfileCache  # noqa: E402
+from skima.adapters.dynamo_profiles import (  # noqa: E402
+    DynamoProfileBatch,
+    DynamoProfileCache,
+    DynamoRediscoveryLog,
+    DynamoVectorStore,
+)
 from skima.adapters.dynamo_scores import DynamoScoreStore  # noqa: E402
 from skima.adapters.dynamo_state import DynamoStateStore  # noqa: E402
-from skima.adapters.dynamo_vectors import DynamoProfileBatch, DynamoRediscoveryLog, DynamoVectorStore  # noqa: E402
 from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: E402
 from skima.cli import resolve_model_dir  # noqa: E402
 from skima.engine import CandidateProfile, Engine  # noqa: E402

@@ -48,7 +48,7 @@ def test_the_shortlist_handler_wires_no_tracker_client() -> None:
         alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import) for alias in node.names
     }
     assert not {name for name in imported if name.startswith(("skima.tracker", "skima.adapters.wiring"))}
-    assert "skima.adapters.dynamo_token_cache" not in imported
+    assert "skima.adapters.dynamo_state" not in imported  # the Tracker JWT cache lives there
     assert "settings.guess_table" in source and "state_table" not in source
 
 

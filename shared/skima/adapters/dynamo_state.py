@@ -1,6 +1,6 @@
-"""The state table (design §5): leases, watermarks, dedupe keys, sync health, announced top-10s, the write-back
-outbox and the candidate backfill's cursor, on one pk/sk table. (The Tracker JWT and the request budget live there
-too, in `dynamo_token_cache` and `dynamo_request_budget`: ports of the Tracker client.)
+"""The state table (design §5), one pk/sk table: leases, watermarks, dedupe keys, sync health, announced top-10s
+and the write-back outbox (DynamoStateStore); the shared Tracker JWT (DynamoTokenCache) and request budget
+(DynamoRequestBudget); the candidate backfill's cursor (DynamoBackfillCursor).
 
 Every write is conditional where a race matters, so concurrent functions never both win a lease, a watermark
 never moves backwards, and a dedupe key is claimed exactly once.
@@ -9,6 +9,8 @@ never moves backwards, and a dedupe key is claimed exactly once.
 from __future__ import annotations
 
 import json
+import math
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.errors import WriteInProgress
 from skima.job_summary import AnnouncedTopTen, TopTenEntry
+from skima.tracker.errors import TrackerUnavailable
+from skima.tracker.ports import CachedJwt, LockAttempt
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -266,6 +270,195 @@ class DynamoStateStore:
                     "expires_at": {"N": str(now + _OUTBOX_TTL_SECONDS)},
                 },
             )
+
+
+# ---------------------------------------------------------------------- the Tracker JWT (skima.tracker TokenCache)
+# One item (pk="tracker#jwt", sk="current") holds the JWT, its expiry and a refresh lease. The lease is taken with a
+# conditional update so only one function exchanges the API token at a time (Tracker keeps one valid JWT per token;
+# see skima.tracker.auth).
+
+_JWT_KEY = {"pk": {"S": "tracker#jwt"}, "sk": {"S": "current"}}
+_JWT_NAMES = {
+    "#jwt": "jwt",
+    "#jwt_exp": "jwt_expires_at",
+    "#owner": "lock_owner",
+    "#until": "lock_until",
+    "#ttl": "expires_at",
+}
+# An outage here is a Tracker outage to the client (it retries later). Raised `from None`, as the Tracker client's
+# own errors are: nothing from a call that carried the JWT rides along in a logged chain.
+_JWT_WHAT = "token cache unavailable"
+
+
+class DynamoTokenCache:
+    """``TokenCache`` on the state table. ``expires_at`` (TTL) lets DynamoDB drop the item a day after expiry."""
+
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        ttl_grace_seconds: int = 86400,
+    ) -> None:
+        self._client = client
+        self._table = table_name
+        self._clock = wall_clock
+        self._grace = ttl_grace_seconds
+
+    @staticmethod
+    def _jwt_from(item: dict[str, Any] | None) -> CachedJwt | None:
+        if not item or "jwt" not in item or "jwt_expires_at" not in item:
+            return None
+        try:
+            return CachedJwt(token=item["jwt"]["S"], expires_at=float(item["jwt_expires_at"]["N"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def read(self) -> CachedJwt | None:
+        with DynamoErrors(_JWT_WHAT, unavailable=TrackerUnavailable, keep_cause=False):
+            response = self._client.get_item(TableName=self._table, Key=_JWT_KEY, ConsistentRead=True)
+        return self._jwt_from(response.get("Item"))
+
+    def try_lock(self, owner: str, lease_seconds: float) -> LockAttempt:
+        now = self._clock()
+        with ConditionalWrite(_JWT_WHAT, unavailable=TrackerUnavailable, keep_cause=False) as write:
+            response = self._client.update_item(
+                TableName=self._table,
+                Key=_JWT_KEY,
+                UpdateExpression="SET #owner = :owner, #until = :until, #ttl = if_not_exists(#ttl, :ttl)",
+                ConditionExpression="attribute_not_exists(#owner) OR #owner = :owner OR #until < :now",
+                ExpressionAttributeNames={"#owner": "lock_owner", "#until": "lock_until", "#ttl": "expires_at"},
+                ExpressionAttributeValues={
+                    ":owner": {"S": owner},
+                    ":until": {"N": repr(now + lease_seconds)},
+                    ":now": {"N": repr(now)},
+                    ":ttl": {"N": str(int(now + lease_seconds + self._grace))},
+                },
+                ReturnValues="ALL_NEW",
+            )
+        if write.refused:
+            return LockAttempt(acquired=False, current=self.read())
+        return LockAttempt(acquired=True, current=self._jwt_from(response.get("Attributes")))
+
+    def store_and_unlock(self, jwt: CachedJwt, owner: str) -> bool:
+        with ConditionalWrite(_JWT_WHAT, unavailable=TrackerUnavailable, keep_cause=False) as write:
+            self._client.update_item(
+                TableName=self._table,
+                Key=_JWT_KEY,
+                UpdateExpression="SET #jwt = :jwt, #jwt_exp = :exp, #ttl = :ttl REMOVE #owner, #until",
+                ConditionExpression="#owner = :owner",
+                ExpressionAttributeNames=_JWT_NAMES,
+                ExpressionAttributeValues={
+                    ":jwt": {"S": jwt.token},
+                    ":exp": {"N": repr(jwt.expires_at)},
+                    ":ttl": {"N": str(int(jwt.expires_at + self._grace))},
+                    ":owner": {"S": owner},
+                },
+            )
+        return not write.refused
+
+    def unlock(self, owner: str) -> None:
+        # Refused when the lock is someone else's now: leave it alone.
+        with ConditionalWrite(_JWT_WHAT, unavailable=TrackerUnavailable, keep_cause=False):
+            self._client.update_item(
+                TableName=self._table,
+                Key=_JWT_KEY,
+                UpdateExpression="REMOVE #owner, #until",
+                ConditionExpression="#owner = :owner",
+                ExpressionAttributeNames={"#owner": "lock_owner", "#until": "lock_until"},
+                ExpressionAttributeValues={":owner": {"S": owner}},
+            )
+
+
+# ---------------------------------------------------------------------- the Tracker request budget (RequestBudget)
+# Shared by every function, counted over any sliding minute (items pk="tracker#budget", sk=<slice start, 12 digits>).
+# Tracker's limit (~100 requests a minute) slides: a fixed per-minute counter lets 90 requests at the end of one
+# minute and 90 at the start of the next land within seconds of each other, 180 in one sliding minute, and every
+# integration on the tenant then gets 429s. So the minute is cut into short slices: a request is counted in its
+# slice with a conditional UpdateItem ADD that allows it only while this slice's count stays under the limit less
+# what the slices of the minute before already spent (one Query per slice and container: those slices are
+# closed). Any 60 s then holds at most `limit` requests. Slices expire through TTL.
+
+_BUDGET_PK = "tracker#budget"
+
+
+def slice_key(slice_start: int) -> str:
+    """Zero-padded, so the slices of a minute sort (and are queried) in time order."""
+    return f"{slice_start:012d}"
+
+
+class DynamoRequestBudget:
+    """``RequestBudget`` on the state table: at most ``limit`` requests in any ``window_seconds``."""
+
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        *,
+        limit: int = 90,
+        window_seconds: int = 60,
+        slice_seconds: int = 5,
+        wall_clock: Callable[[], float] = time.time,
+        ttl_grace_seconds: int = 3600,
+    ) -> None:
+        if limit < 1 or window_seconds < 1 or slice_seconds < 1 or window_seconds % slice_seconds:
+            raise ValueError("limit, window_seconds and slice_seconds must be >= 1, the window whole slices")
+        self._client = client
+        self._table = table_name
+        self._limit = limit
+        self._window = window_seconds
+        self._slice = slice_seconds
+        self._clock = wall_clock
+        self._grace = ttl_grace_seconds
+        # (slice start, what the minute before it spent): earlier slices are closed, so one Query per slice does.
+        self._spent_before: tuple[int, int] | None = None
+
+    def try_acquire(self) -> float:
+        """0.0 when a request was counted; else seconds until the next slice (when the oldest counted slice of
+        the minute drops out).
+
+        DynamoDB errors other than the spent-budget condition propagate (as DependencyUnavailable); the client then
+        carries on with its process-local limit only.
+        """
+        now = self._clock()
+        current = int(math.floor(now / self._slice) * self._slice)
+        wait = max(current + self._slice - now, 0.001)
+        # Every slice a minute ending in this one can touch: the window's slices before this one.
+        if self._spent_before is None or self._spent_before[0] != current:
+            self._spent_before = (current, self._spent_between(current - self._window, current - self._slice))
+        allowed = self._limit - self._spent_before[1]
+        if allowed <= 0:
+            return wait
+        with ConditionalWrite("request budget") as write:
+            self._client.update_item(
+                TableName=self._table,
+                Key={"pk": {"S": _BUDGET_PK}, "sk": {"S": slice_key(current)}},
+                UpdateExpression="ADD #count :one SET #ttl = :ttl",
+                ConditionExpression="attribute_not_exists(#count) OR #count < :allowed",
+                ExpressionAttributeNames={"#count": "request_count", "#ttl": "expires_at"},
+                ExpressionAttributeValues={
+                    ":one": {"N": "1"},
+                    ":allowed": {"N": str(allowed)},
+                    ":ttl": {"N": str(current + self._window + self._slice + self._grace)},
+                },
+            )
+        return wait if write.refused else 0.0
+
+    def _spent_between(self, first_slice: int, last_slice: int) -> int:
+        with DynamoErrors("request budget"):
+            response = self._client.query(
+                TableName=self._table,
+                KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :last",
+                ExpressionAttributeValues={
+                    ":pk": {"S": _BUDGET_PK},
+                    ":first": {"S": slice_key(first_slice)},
+                    ":last": {"S": slice_key(last_slice)},
+                },
+                ProjectionExpression="request_count",
+                ConsistentRead=True,
+            )
+        return sum(int(item.get("request_count", {}).get("N", "0")) for item in response.get("Items", []))
 
 
 # ---------------------------------------------------------------------- the candidate backfill (pipeline cli)

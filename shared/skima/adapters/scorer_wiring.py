@@ -11,8 +11,12 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from skima.adapters import wiring
-from skima.adapters.dynamo_profiles import DynamoProfileCache
-from skima.adapters.dynamo_vectors import DynamoProfileBatch, DynamoRediscoveryLog, DynamoVectorStore
+from skima.adapters.dynamo_profiles import (
+    DynamoProfileBatch,
+    DynamoProfileCache,
+    DynamoRediscoveryLog,
+    DynamoVectorStore,
+)
 from skima.adapters.onnx_embedder import OnnxEmbedder
 from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.adapters.tracker_source import TrackerRecordSource

@@ -17,10 +17,8 @@ import httpx
 from pydantic import SecretStr
 
 from skima.adapters.dynamo_links import DynamoLinkStore
-from skima.adapters.dynamo_request_budget import DynamoRequestBudget
 from skima.adapters.dynamo_scores import DynamoScoreStore
-from skima.adapters.dynamo_state import DynamoBackfillCursor, DynamoStateStore
-from skima.adapters.dynamo_token_cache import DynamoTokenCache
+from skima.adapters.dynamo_state import DynamoBackfillCursor, DynamoRequestBudget, DynamoStateStore, DynamoTokenCache
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
 from skima.adapters.tracker_feed import TrackerTimezone

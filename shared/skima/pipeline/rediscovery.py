@@ -4,7 +4,7 @@ backfill that fills the profile cache from the whole Tracker database.
 Rediscovery runs in two stages, and never reads Tracker (the profiles are cached, with their embeddings):
 1. First stage: one matrix-vector product of the job's query vector (`PreparedJob.query_array()`) with every
    known profile's whole-document vector (`CandidateProfile.doc_array()`), held in memory by `VectorIndex`
-   (float32 for BLAS speed; stored as float16 in chunks, see `skima.adapters.dynamo_vectors`). The index is
+   (float32 for BLAS speed; stored as float16 in chunks, see `skima.adapters.dynamo_profiles`). The index is
    loaded once per container and refreshed incrementally from the store's manifest (only changed chunks).
 2. Second stage: the full engine on the best `first_stage_size` (200) candidates not in the job's pipeline, whose
    cached profiles are read in batch.

@@ -1,6 +1,6 @@
 """Ports the Tracker client depends on, with their in-memory adapters.
 
-DynamoDB adapters live in ``skima.adapters.dynamo_token_cache`` and ``skima.adapters.dynamo_request_budget``.
+Their DynamoDB adapters live in ``skima.adapters.dynamo_state`` (the state table).
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ from local.harness.template import create_table, properties
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import wiring
 from skima.adapters.dynamo_links import DynamoLinkStore
-from skima.adapters.dynamo_request_budget import DynamoRequestBudget
 from skima.adapters.dynamo_scores import DynamoScoreStore
+from skima.adapters.dynamo_state import DynamoRequestBudget
 from skima.adapters.sqs import SqsMessageQueue
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import FeedbackSettings

@@ -19,9 +19,9 @@ from moto import mock_aws
 
 from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle, running_simulator
-from skima.adapters import dynamo_vectors, scorer_wiring, wiring
+from skima.adapters import scorer_wiring, wiring
 from skima.adapters.dynamo_links import DynamoLinkStore
-from skima.adapters.dynamo_profiles import DynamoProfileCache
+from skima.adapters.dynamo_profiles import DynamoProfileCache, DynamoVectorStore
 from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.tracker_source import TrackerRecordSource
@@ -135,7 +135,7 @@ def test_the_backfill_caches_and_indexes_every_candidate(stack: Stack, backfille
     cache = DynamoProfileCache(stack.dynamodb, "ProfilesTable")
     assert all(cache.get_profile(cid) is not None for cid in resources)
     engine = scorer_wiring.engine(str(resolve_model_dir(None)))
-    live = LiveVectorIndex(dynamo_vectors.DynamoVectorStore(stack.dynamodb, "ProfilesTable", engine.embedder.model_id))
+    live = LiveVectorIndex(DynamoVectorStore(stack.dynamodb, "ProfilesTable", engine.embedder.model_id))
     live.refresh()
     assert len(live.index) == len(resources)
     # one getRecords page + at most 4 requests per candidate (record, documents, download, a token exchange)

@@ -12,9 +12,13 @@ import pytest
 from moto import mock_aws
 
 from local.harness.template import create_table
-from skima.adapters.dynamo_profiles import DynamoProfileCache
+from skima.adapters.dynamo_profiles import (
+    DynamoProfileBatch,
+    DynamoProfileCache,
+    DynamoRediscoveryLog,
+    DynamoVectorStore,
+)
 from skima.adapters.dynamo_state import DynamoBackfillCursor
-from skima.adapters.dynamo_vectors import DynamoProfileBatch, DynamoRediscoveryLog, DynamoVectorStore
 from skima.engine import Engine
 from skima.pipeline.ports import CachedProfile
 from skima.pipeline.rediscovery import CHUNK_SPAN, BackfillCursor, IndexedProfileCache, LiveVectorIndex

@@ -13,9 +13,8 @@ from moto import mock_aws
 
 from local.harness.template import create_table
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
-from skima.adapters.dynamo_profiles import DynamoProfileCache
+from skima.adapters.dynamo_profiles import DynamoProfileCache, DynamoVectorStore
 from skima.adapters.dynamo_scores import DynamoScoreStore
-from skima.adapters.dynamo_vectors import DynamoVectorStore
 from skima.engine import Engine
 from skima.pipeline.ports import CachedProfile
 from skima.pipeline.rediscovery import IndexedProfileCache

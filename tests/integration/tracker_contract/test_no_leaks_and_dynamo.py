@@ -9,8 +9,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from skima.adapters.dynamo_request_budget import DynamoRequestBudget
-from skima.adapters.dynamo_token_cache import DynamoTokenCache
+from skima.adapters.dynamo_state import DynamoRequestBudget, DynamoTokenCache
 from skima.tracker import TrackerError
 from tests.integration.tracker_contract.conftest import EXCHANGE, sim_requests
 

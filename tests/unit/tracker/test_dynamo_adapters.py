@@ -10,8 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from skima.adapters.dynamo_request_budget import DynamoRequestBudget, slice_key
-from skima.adapters.dynamo_token_cache import DynamoTokenCache
+from skima.adapters.dynamo_state import DynamoRequestBudget, DynamoTokenCache, slice_key
 from skima.tracker import CachedJwt, TrackerUnavailable
 from skima.tracker.auth import JwtProvider
 from skima.tracker.timing import Deadline
