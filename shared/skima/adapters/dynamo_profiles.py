@@ -56,6 +56,29 @@ def _read_stamp(item: dict[str, Any], key: str) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def cached_profile_from_item(item: dict[str, Any]) -> CachedProfile | None:
+    """A ProfilesTable candidate item as a CachedProfile: the one reading of single and batch reads alike."""
+    if "profile" not in item:
+        return None
+    candidate_id = int(item["candidate_id"]["S"])
+    try:
+        profile = CandidateProfile.from_bytes(item["profile"]["B"])
+    except Exception:  # a blob from an older engine layout: rebuilt rather than fail the message
+        logger.warning("cached profile of %s unreadable; rebuilding", candidate_id)
+        return None
+    return CachedProfile(
+        candidate_id=candidate_id,
+        profile=profile,
+        source_key=item.get("source_key", {}).get("S", ""),
+        candidate_stamp=_read_stamp(item, "candidate_stamp"),
+        document_stamp=_read_stamp(item, "document_stamp"),
+        tags=tuple(tag["S"] for tag in item.get("tags", {}).get("L", []) if "S" in tag),
+        document_size=int(item["document_size"]["N"]) if "N" in item.get("document_size", {}) else None,
+        confirmed_at=_read_stamp(item, "confirmed_at"),
+        display_name=item.get("display_name", {}).get("S") or None,
+    )
+
+
 class DynamoProfileCache:
     def __init__(
         self,
@@ -73,25 +96,7 @@ class DynamoProfileCache:
     # ------------------------------------------------------------------ candidates
     def get_profile(self, candidate_id: int) -> CachedProfile | None:
         item = self._get(str(int(candidate_id)))
-        if item is None or "profile" not in item:
-            return None
-        try:
-            profile = CandidateProfile.from_bytes(item["profile"]["B"])
-        except Exception:  # a blob from an older engine layout: rebuild rather than fail the message
-            logger.warning("cached profile of %s unreadable; rebuilding", candidate_id)
-            return None
-        tags = item.get("tags", {}).get("L", [])
-        return CachedProfile(
-            candidate_id=int(candidate_id),
-            profile=profile,
-            source_key=item.get("source_key", {}).get("S", ""),
-            candidate_stamp=_read_stamp(item, "candidate_stamp"),
-            document_stamp=_read_stamp(item, "document_stamp"),
-            tags=tuple(tag["S"] for tag in tags if "S" in tag),
-            document_size=int(item["document_size"]["N"]) if "N" in item.get("document_size", {}) else None,
-            confirmed_at=_read_stamp(item, "confirmed_at"),
-            display_name=item.get("display_name", {}).get("S") or None,
-        )
+        return cached_profile_from_item(item) if item is not None else None
 
     def put_profile(self, cached: CachedProfile) -> None:
         blob = cached.profile.to_bytes()
@@ -338,28 +343,6 @@ class DynamoVectorStore:
                 ExpressionAttributeNames={"#c": f"c{int(chunk)}"},
                 ExpressionAttributeValues={":v": {"N": str(version)}, ":kind": {"S": "vectors_manifest"}},
             )
-
-
-def cached_profile_from_item(item: dict[str, Any]) -> CachedProfile | None:
-    """A ProfilesTable candidate item as a CachedProfile (the same reading as DynamoProfileCache.get_profile)."""
-    if "profile" not in item:
-        return None
-    candidate_id = int(item["candidate_id"]["S"])
-    try:
-        profile = CandidateProfile.from_bytes(item["profile"]["B"])
-    except Exception:  # an older engine layout: skipped, rebuilt when the candidate next changes
-        logger.warning("cached profile of %s unreadable; skipped", candidate_id)
-        return None
-    return CachedProfile(
-        candidate_id=candidate_id,
-        profile=profile,
-        source_key=item.get("source_key", {}).get("S", ""),
-        candidate_stamp=_read_stamp(item, "candidate_stamp"),
-        document_stamp=_read_stamp(item, "document_stamp"),
-        tags=tuple(tag["S"] for tag in item.get("tags", {}).get("L", []) if "S" in tag),
-        document_size=int(item["document_size"]["N"]) if "N" in item.get("document_size", {}) else None,
-        confirmed_at=_read_stamp(item, "confirmed_at"),
-    )
 
 
 class DynamoProfileBatch:

@@ -120,6 +120,22 @@ def test_the_live_index_and_the_indexed_cache_over_dynamodb(client: Any) -> None
     assert batch[1001].candidate_stamp == T0 and batch[1001].source_key == "doc#1001#-"
 
 
+def test_a_batch_read_gives_what_a_single_read_gives_the_display_name_included(client: Any) -> None:
+    """Rediscovery writes its score rows from batch reads alone: the shortlist page shows their stored name."""
+    engine = Engine(HashingEmbedder(), as_of=date(2026, 1, 1))
+    cache = DynamoProfileCache(client, "ProfilesTable")
+    profile = engine.build_profile("1001", STRONG_RESUME)
+    cache.put_profile(
+        CachedProfile(1001, profile, "doc#1001#-", T0, T0, ("Java",), 1234, confirmed_at=T0, display_name="Ada L.")
+    )
+    cache.put_profile(CachedProfile(1002, profile, "fields#x", None))  # no stamps, no name
+
+    batch = DynamoProfileBatch(client, "ProfilesTable").get_profiles([1001, 1002])
+
+    assert batch[1001].display_name == "Ada L."
+    assert batch == {cid: cache.get_profile(cid) for cid in (1001, 1002)}
+
+
 def test_batch_profile_reads_page_past_the_hundred_key_limit(client: Any) -> None:
     engine = Engine(HashingEmbedder(), as_of=date(2026, 1, 1))
     cache = DynamoProfileCache(client, "ProfilesTable")
