@@ -333,7 +333,7 @@ class DynamoVectorStore:
 
     def _publish(self, chunk: int, version: int) -> None:
         """Tell every container the chunk moved on (never backwards: writers may publish out of order)."""
-        # Refused when a later version is published already: nothing to do.
+        # Refused when this version or a later one is published already: nothing to do.
         with ConditionalWrite("vectors manifest write"):
             self._client.update_item(
                 TableName=self._table,
