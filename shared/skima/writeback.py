@@ -16,18 +16,17 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from skima.note_text import plain_line
 from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
 from skima.score_note import note_idempotency_key, note_subject, note_text
+from skima.stages import is_early_stage, known_past_early
 
 logger = logging.getLogger(__name__)
 
 # A note is rewritten only when the recruiter would see a real difference.
 MATERIAL_SCORE_DELTA = 3
-# Early pipeline stages a "Skima Shortlisted" move may start from; a candidate further along is never moved.
-EARLY_STAGE_NAMES = frozenset({"applied", "new", "longlisted", "long list", "longlist", "shortlisted", "sourced"})
 
 
 def note_written(row: ScoreRow) -> WrittenBack:
@@ -172,8 +171,8 @@ class WriteBack:
         return changed
 
     def stage_eligible(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
-        """Only when enabled, only at or above the minimum score, only in the job's top-10, only from an early
-        stage: never any move on a low score (no auto-rejection) and never a move backwards."""
+        """Only when enabled, only at or above the minimum score, only in the job's top-10, only from a stage not
+        known to be past the early ones (`skima.stages`): never any move on a low score (no auto-rejection)."""
         target = self._policy.stage_status_id
         if target is None or row.status != "scored" or row.score is None or row.placement_id is None:
             return False
@@ -183,7 +182,7 @@ class WriteBack:
             return False
         if row.placement_status_id == target:
             return False
-        return (row.placement_status_name or "").strip().lower() in EARLY_STAGE_NAMES
+        return not known_past_early(row.placement_status_name)
 
     def stage(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
         target = self._policy.stage_status_id
@@ -192,11 +191,9 @@ class WriteBack:
         outbox_key = f"stage#{row.placement_id}#{target}"
         if self._outbox.outbox_status(outbox_key) == "done":
             return False
-        # The stored status may be old (a recruiter moves people on): re-read it live before moving anyone.
+        # The stored status may be old (a recruiter moves people on): only the live stage says it is early.
         live = self._tracker.application(row.placement_id)
-        if not self.stage_eligible(
-            replace(row, placement_status_id=live.status_id, placement_status_name=live.status_name), top10
-        ):
+        if live.status_id == target or not is_early_stage(live.status_name):
             self._outbox.outbox_done(outbox_key, "not eligible at its live stage")
             return False
         self._tracker.set_stage(row.placement_id, target)

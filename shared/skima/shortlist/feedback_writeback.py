@@ -1,6 +1,8 @@
 """Write a hiring manager's verdict back to Tracker (run by the feedback function, off the feedback queue, and by
 the scorer for a vote sent before that queue existed): one `HM Feedback` note on the candidate per submission,
-and, only when enabled, a 👍 moves the candidate's pipeline entry to the configured stage.
+and, only when enabled, a 👍 moves the candidate's pipeline entry to the configured stage from an early stage
+(`skima.stages`), checked on the stage Tracker has now: the stage the message carries is the one stored when the
+candidate was last scored, which a recruiter may have moved on since.
 
 Retries are safe: the note's idempotency key comes from the submission's feedback key, "attempted" is saved
 before calling Tracker and "done" after, and a retry that finds "attempted" asks Tracker for the marker first.
@@ -12,16 +14,17 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from skima.models import FeedbackGiven
+from skima.pipeline.ports import Application
 from skima.shortlist.notes import Outbox, feedback_note, feedback_note_key
-
-# Stages a 👍 may move a candidate from; a candidate further along is never moved back.
-EARLY_STAGE_NAMES = frozenset(
-    {"", "applied", "new", "longlisted", "long list", "longlist", "shortlisted", "short list", "sourced"}
-)
+from skima.stages import is_early_stage, known_past_early
+from skima.tracker.errors import TrackerNotFound
 
 
 class FeedbackTracker(Protocol):
-    """The two Tracker writes this needs (the scorer's Tracker adapter has both)."""
+    """The Tracker calls this needs: the note, and the live stage read and the move (the scorer's Tracker adapter
+    has all three)."""
+
+    def application(self, placement_id: int) -> Application: ...
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
@@ -73,12 +76,27 @@ def write_feedback(
         message.verdict == "up"
         and stage_status_id is not None
         and message.placement_id is not None
-        and (message.placement_status_name or "").strip().lower() in EARLY_STAGE_NAMES
+        and not known_past_early(message.placement_status_name)
     ):
         # The same outbox key as the scorer's own stage move: whichever comes first, the move happens once.
         stage_key = f"stage#{message.placement_id}#{stage_status_id}"
         if outbox.status(stage_key) != "done":
-            tracker.set_stage(message.placement_id, stage_status_id)
-            outbox.mark_done(stage_key, f"hm:{message.feedback_key}")
-            stage_moved = True
+            stage_moved = _move_from_live_stage(tracker, outbox, message, stage_status_id, stage_key)
     return FeedbackWriteReport(note_written, stage_moved)
+
+
+def _move_from_live_stage(
+    tracker: FeedbackTracker, outbox: Outbox, message: FeedbackGiven, stage_status_id: int, stage_key: str
+) -> bool:
+    assert message.placement_id is not None
+    try:
+        live = tracker.application(message.placement_id)
+    except TrackerNotFound:
+        outbox.mark_done(stage_key, "application gone")  # withdrawn from the job since the vote: nothing to move
+        return False
+    if live.status_id == stage_status_id or not is_early_stage(live.status_name):
+        outbox.mark_done(stage_key, "not eligible at its live stage")
+        return False
+    tracker.set_stage(message.placement_id, stage_status_id)
+    outbox.mark_done(stage_key, f"hm:{message.feedback_key}")
+    return True

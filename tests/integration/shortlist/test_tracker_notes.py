@@ -91,3 +91,38 @@ def test_feedback_note_survives_a_lost_response_and_a_redelivery(sim: SimHandle,
     assert len(written) == 1
     assert int(written[0]["linkRecordId"]) == candidate_id
     assert "HM Feedback: 👎" in written[0]["note"] and "HM Comment: Salary expectations too high" in written[0]["note"]
+
+
+def test_a_thumbs_up_moves_from_the_stage_tracker_has_now_not_the_one_the_vote_carries(
+    sim: SimHandle, client: TrackerClient
+) -> None:
+    placement = sim.records("placement")[0]
+    placement_id = int(placement["opportunityResourceId"])
+    tracker = TrackerRecordSource(client, lambda: client.deadline(20))
+    client.ensure_token()  # the JWT exchange and the widget auth probe are once per container, not per vote
+    client.widget_auth_method()
+
+    def thumbs_up(feedback_key: str) -> bool:
+        message = FeedbackGiven(
+            job_id=int(placement["opportunityId"]),
+            candidate_id=int(placement["resourceId"]),
+            verdict="up",
+            link_id="L-abc123",
+            feedback_key=feedback_key,
+            placement_id=placement_id,
+            placement_status_name="Applied",  # stored at the candidate's last scoring
+            submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
+        )
+        return write_feedback(message, tracker, MemoryOutbox(), stage_status_id=4).stage_moved
+
+    sim.ui_update_application(placement_id, 6)  # First Interview: a recruiter has moved the candidate on
+    before = client.request_count
+    assert not thumbs_up("v#stale-stage-0001")
+    assert sim.record("placement", placement_id)["statusId"] == 6
+    assert client.request_count - before == 2  # the note and the live stage
+
+    sim.ui_update_application(placement_id, 1)  # Applied
+    before = client.request_count
+    assert thumbs_up("v#early-stage-0001")
+    assert sim.record("placement", placement_id)["statusId"] == 4
+    assert client.request_count - before == 3  # the note, the live stage, the move

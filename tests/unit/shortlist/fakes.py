@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 from skima.errors import QueueUnavailable
 from skima.models import QueueMessageBody
+from skima.pipeline.ports import Application
 from skima.shortlist.models import Evidence, FeedbackSubmission, RecordedVerdict, ShareLink, ShortlistEntry
 from skima.shortlist.ports import RecordResult
+from skima.tracker.errors import TrackerNotFound
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
@@ -141,11 +143,20 @@ class Note:
 class RecordingTracker:
     """Tracker writes as a set keyed by idempotency key (as the real client guarantees)."""
 
-    def __init__(self, fail_after_send: int = 0) -> None:
+    def __init__(self, fail_after_send: int = 0, live_stages: dict[int, str | None] | None = None) -> None:
         self.notes: dict[str, Note] = {}
         self.calls = 0
         self.stages: list[tuple[int, int]] = []
         self.fail_after_send = fail_after_send
+        self.live_stages = dict(live_stages or {})  # placement id -> its stage's name in Tracker now
+        self.stage_reads = 0
+
+    def application(self, placement_id: int) -> Application:
+        self.calls += 1
+        self.stage_reads += 1
+        if placement_id not in self.live_stages:
+            raise TrackerNotFound("no such application")
+        return Application(placement_id, 42, 7, status_id=1, status_name=self.live_stages[placement_id])
 
     def create_note(
         self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
@@ -174,7 +185,9 @@ class RecordingTracker:
         return list(self.notes).index(idempotency_key) + 1
 
     def set_stage(self, placement_id: int, status_id: int) -> None:
+        self.calls += 1
         self.stages.append((placement_id, status_id))
+        self.live_stages[placement_id] = f"status {status_id}"
 
 
 class NoteWriterAdapter:

@@ -137,19 +137,55 @@ def test_feedback_write_back_is_written_once_whatever_retries() -> None:
 
 
 def test_thumbs_up_moves_the_stage_only_when_enabled_and_only_from_an_early_stage() -> None:
-    tracker, outbox = RecordingTracker(), MemoryOutbox()
+    tracker, outbox = RecordingTracker(live_stages={900: "Applied"}), MemoryOutbox()
     assert write_feedback(message(), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.calls == 3  # the note, the live stage, the move
     assert not write_feedback(message(feedback_key="v#again"), tracker, outbox, stage_status_id=55).stage_moved
     assert tracker.stages == [(900, 55)]
+    assert tracker.stage_reads == 1  # the second vote finds the move done: no read
     for changes in (
         {"verdict": "maybe"},
         {"verdict": "down"},
         {"placement_status_name": "Offer"},
         {"placement_id": None},
     ):
-        other = RecordingTracker()
+        other = RecordingTracker(live_stages={900: "Applied"})
         write_feedback(message(**changes), other, MemoryOutbox(), stage_status_id=55)
         assert other.stages == [], changes
+        assert other.calls == 1, changes  # the note alone: a stored later stage spares the live read
+
+
+def test_thumbs_up_never_moves_a_candidate_whose_live_stage_is_past_the_early_ones() -> None:
+    # The message says "Applied" (the stage stored at the last scoring); a recruiter has moved them on since.
+    tracker, outbox = RecordingTracker(live_stages={900: "First Interview"}), MemoryOutbox()
+    assert not write_feedback(message(), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.stages == [] and tracker.stage_reads == 1
+    assert not write_feedback(message(feedback_key="v#again"), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.stage_reads == 1  # settled for this placement and target
+
+
+@pytest.mark.parametrize(
+    ("stored", "live", "moved"),
+    [
+        (None, "Shortlisted", True),  # nothing stored: the live stage decides
+        ("Applied", "  long   LIST ", True),
+        ("Applied", "", False),  # a stage Tracker does not name may be past the early ones
+        ("Applied", None, False),
+        ("Applied", "Skima Shortlisted", False),
+    ],
+)
+def test_the_live_stage_decides_a_thumbs_up_move(stored: str | None, live: str | None, moved: bool) -> None:
+    tracker = RecordingTracker(live_stages={900: live})
+    report = write_feedback(message(placement_status_name=stored), tracker, MemoryOutbox(), stage_status_id=55)
+    assert report.stage_moved is moved
+    assert tracker.stages == ([(900, 55)] if moved else [])
+
+
+def test_thumbs_up_for_an_application_gone_from_tracker_writes_the_note_and_moves_nothing() -> None:
+    tracker, outbox = RecordingTracker(), MemoryOutbox()
+    report = write_feedback(message(), tracker, outbox, stage_status_id=55)
+    assert report.note_written and not report.stage_moved
+    assert tracker.stages == [] and len(tracker.notes) == 1
 
 
 def test_new_link_is_announced_on_the_job_and_each_top10_candidate_once() -> None:
