@@ -11,13 +11,13 @@ entered, who left and why (score and the deciding requirement), at most once an 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from skima.bands import band_for
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
 from skima.pipeline.ports import Outbox, ScoreRow, ScoreStore, TrackerSource
 from skima.score_note import RequirementView, requirement_line, requirement_views
@@ -69,7 +69,7 @@ def top10_change(previous: Sequence[TopTenEntry], current: Sequence[ScoreRow]) -
 
 def summary_key(job_id: int, current: Sequence[ScoreRow]) -> str:
     ranking = ",".join(f"{row.candidate_id}:{row.score}" for row in current)
-    return f"sktop{job_id}-{hashlib.sha256(ranking.encode()).hexdigest()[:16]}"
+    return f"sktop{job_id}-{sha256_hex(ranking)[:16]}"
 
 
 class JobSummary:

@@ -13,11 +13,11 @@ requests.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
 from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
 from skima.score_note import note_idempotency_key, note_subject, note_text
@@ -52,11 +52,6 @@ def is_material_change(previous: WrittenBack | None, row: ScoreRow) -> bool:
 
 def _reason_set(reasons: Sequence[str]) -> frozenset[str]:
     return frozenset(" ".join(reason.split()).lower() for reason in reasons)
-
-
-def _one_line(text: str) -> str:
-    # Everything quoted into a note (resume evidence, titles) is made inert as markup: Tracker may render HTML.
-    return plain_line(text)
 
 
 class NoShortlistLinks:
@@ -114,7 +109,7 @@ class WriteBack:
         if status == "done":
             return False
         self._outbox.outbox_attempted(outbox_key)
-        name = _one_line(title) or f"job {job_id}"
+        name = plain_line(title) or f"job {job_id}"
         activity_id = self._tracker.create_job_note(
             job_id,
             subject=f"SKIMA: job description too thin to score - {name}",
@@ -136,7 +131,7 @@ class WriteBack:
     def resume_unreadable(self, candidate_id: int, document_key: str, reason: str, *, used_fields: bool) -> bool:
         """Tell the recruiter, once per document version (its cache key: id and upload time), that SKIMA could
         not read the candidate's resume and why. True when this call wrote (or confirmed) the note."""
-        key = f"skread{candidate_id}-{hashlib.sha256(document_key.encode()).hexdigest()[:16]}"
+        key = f"skread{candidate_id}-{sha256_hex(document_key)[:16]}"
         outbox_key = f"note#{key}"
         status = self._outbox.outbox_status(outbox_key)
         if status == "done":
@@ -150,7 +145,7 @@ class WriteBack:
         activity_id = self._tracker.create_note(
             candidate_id,
             subject="SKIMA could not read the resume",
-            note="\n".join([f"SKIMA could not read the resume: {_one_line(reason)}", fallback]),
+            note="\n".join([f"SKIMA could not read the resume: {plain_line(reason)}", fallback]),
             idempotency_key=key,
             check_existing=status == "attempted",
         )

@@ -16,7 +16,6 @@ rediscovery are re-scored with the new text, so a stale score never lingers in t
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -27,7 +26,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from skima.engine import ENGINE_VERSION, CandidateProfile, Engine
+from skima.engine import ENGINE_VERSION, Engine
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import (
     CachedJob,
@@ -38,8 +37,8 @@ from skima.pipeline.ports import (
     TrackerSource,
     WrittenBack,
 )
+from skima.profile_freshness import current_profile, profile_is_current, stamp_proves_unchanged
 from skima.scoring import inputs_hash, refresh_profile, score_row
-from skima.stamps import stamp_settled
 from skima.tracker.errors import TrackerNotFound
 from skima.writeback import WriteBack, WriteBackPolicy, is_material_change, note_written
 
@@ -355,7 +354,7 @@ class TalentRediscovery:
             if profile is None:
                 report.missing_profiles += 1
                 continue
-            if not self._current(profile.profile):
+            if not profile_is_current(profile.profile, self._engine.embedder.model_id):
                 report.stale_profiles += 1
                 continue
             fresh[candidate_id] = (self._score(job, profile, rows.get(candidate_id), report), profile)
@@ -389,9 +388,6 @@ class TalentRediscovery:
         report.second_stage_ms = (self._clock() - middle) * 1000
         report.outcome = "rediscovered"
         return report
-
-    def _current(self, profile: CandidateProfile) -> bool:
-        return profile.engine_version == ENGINE_VERSION and profile.model_id == self._engine.embedder.model_id
 
     def _score(
         self, job: CachedJob, cached: CachedProfile, existing: ScoreRow | None, report: RediscoveryReport
@@ -455,10 +451,6 @@ class BackfillCursor:
 class BackfillCursorStore(Protocol):
     def load(self) -> BackfillCursor | None: ...
     def save(self, cursor: BackfillCursor) -> None: ...
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Backfill:
@@ -541,10 +533,8 @@ class Backfill:
         return page_number
 
     def _one(self, row: CandidateRow, cursor: BackfillCursor, unindexed: dict[int, npt.NDArray[np.float32]]) -> None:
-        cached = self._profiles.get_profile(row.candidate_id)
-        if cached is not None and not self._current(cached.profile):
-            cached = None
-        if cached is not None and self._stamp_proves_unchanged(cached, row):
+        cached = current_profile(self._profiles.get_profile(row.candidate_id), self._engine.embedder.model_id)
+        if cached is not None and stamp_proves_unchanged(cached, row.last_updated, row.updated_utc):
             cursor.unchanged += 1
             if row.candidate_id not in self._index.index and cached.profile.doc_vector:
                 unindexed[row.candidate_id] = cached.profile.doc_array()
@@ -558,17 +548,6 @@ class Backfill:
             cursor.built += 1
         else:
             cursor.confirmed += 1
-
-    def _current(self, profile: CandidateProfile) -> bool:
-        return profile.engine_version == ENGINE_VERSION and profile.model_id == self._engine.embedder.model_id
-
-    @staticmethod
-    def _stamp_proves_unchanged(cached: CachedProfile, row: CandidateRow) -> bool:
-        # Same rule as the scorer: stamps have whole seconds, so an equal stamp proves "unchanged" only when
-        # our read came well after that second.
-        if row.last_updated is None or cached.candidate_stamp != row.last_updated or cached.confirmed_at is None:
-            return False
-        return stamp_settled(cached.confirmed_at, row.last_updated, row.updated_utc)
 
     def _refresh(self, candidate_id: int, cached: CachedProfile | None) -> str:
         """The scorer's profile rule (`skima.scoring.refresh_profile`)."""

@@ -7,11 +7,11 @@ Tracker, "done" after; a retry that finds "attempted" asks Tracker for the marke
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
 from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdict
 
@@ -72,17 +72,12 @@ class TrackerNoteWriter:
         )
 
 
-def _one_line(text: str) -> str:
-    # A hiring manager's comment comes from a public form: never markup in Tracker.
-    return plain_line(text)
-
-
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _job_line(job_id: int, job_title: str) -> str:
-    title = _one_line(job_title)
+    title = plain_line(job_title)
     return f"Job: {job_id} {title}" if title else f"Job: {job_id}"
 
 
@@ -91,7 +86,7 @@ def _job_line(job_id: int, job_title: str) -> str:
 
 def shortlist_link_note(link: ShareLink, url: str) -> tuple[str, str]:
     """(subject, text) of the `Shortlist Link` note written on the job and on each top-10 candidate."""
-    title = _one_line(link.job_title) or f"job {link.job_id}"
+    title = plain_line(link.job_title) or f"job {link.job_id}"
     text = "\n".join(
         [
             f"Shortlist Link: {url}",
@@ -105,7 +100,7 @@ def shortlist_link_note(link: ShareLink, url: str) -> tuple[str, str]:
 
 def shortlist_link_note_key(link: ShareLink, target: NoteTarget, record_id: int) -> str:
     """Deterministic per (link, record): fits Tracker's 6-64 characters of A-Za-z0-9_-."""
-    digest = hashlib.sha256(f"{link.token_hash}|{target}|{record_id}".encode()).hexdigest()[:16]
+    digest = sha256_hex(f"{link.token_hash}|{target}|{record_id}")[:16]
     return f"sl{link.job_id}-{target}{record_id}-{digest}"
 
 
@@ -148,15 +143,15 @@ def feedback_note(
     lines = [f"HM Feedback: {VERDICT_LABELS[verdict]}"]
     if comment.strip():
         # One line: Tracker shows notes as plain text; the manager's line breaks are kept as " / ".
-        lines.append("HM Comment: " + " / ".join(_one_line(part) for part in comment.splitlines() if part.strip()))
+        lines.append("HM Comment: " + " / ".join(plain_line(part) for part in comment.splitlines() if part.strip()))
     lines.append(_job_line(job_id, job_title))
-    voter = _one_line(voter_name or "")
+    voter = plain_line(voter_name or "")
     via = f"From {voter}, via shortlist link {link_id}," if voter else f"From shortlist link {link_id}"
     lines.append(f"{via} at {_stamp(submitted_at)}")
-    title = _one_line(job_title) or f"job {job_id}"
+    title = plain_line(job_title) or f"job {job_id}"
     return f"HM Feedback {VERDICT_LABELS[verdict]} - {title}", "\n".join(lines)
 
 
 def feedback_note_key(job_id: int, candidate_id: int, feedback_key: str) -> str:
-    digest = hashlib.sha256(f"{job_id}|{candidate_id}|{feedback_key}".encode()).hexdigest()[:16]
+    digest = sha256_hex(f"{job_id}|{candidate_id}|{feedback_key}")[:16]
     return f"hm{job_id}-{candidate_id}-{digest}"
