@@ -1,27 +1,31 @@
-"""Write-back to Tracker: the activity note's text, when a note is worth writing, and the outbox that makes
-retries safe.
+"""Write-back to Tracker: when a note is worth writing, and the outbox that makes retries safe.
 
-Every side effect has a deterministic outbox key in the state table. The note's key is also its idempotency
-marker in Tracker, derived from (job, candidate, inputs hash), so the same score can never produce two notes:
+Every side effect has a deterministic outbox key in the state table (`skima.ports.Outbox`), shared by every writer:
+the scorer and rediscovery (`WriteBack`), the feedback (`skima.shortlist.feedback_writeback`), the share-link
+announcements (`skima.shortlist.notes`) and the job summaries. A note's key is also its idempotency marker in
+Tracker, derived from what the note is about (for a score: job, candidate, inputs hash), so nothing is noted twice
+(`note_once`):
 - status "attempted" is saved BEFORE calling Tracker, "done" after;
 - a retry that finds "attempted" (a crash or timeout between the Tracker write and "done") asks the client to
   look for the marker in Tracker before sending (`check_existing=True`);
 - a retry that finds "done" does nothing.
 The tag and the stage move are idempotent by value (read-modify-write, set-to), so their outbox rows only save
-requests.
+requests; a stage move (`move_stage_once`) starts only from an early live stage (`skima.stages`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
+from skima.pipeline.ports import ScoreRow, ShortlistLinks, WrittenBack
+from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.score_note import note_idempotency_key, note_subject, note_text
 from skima.stages import is_early_stage, known_past_early
+from skima.tracker.errors import TrackerNotFound
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +58,50 @@ def _reason_set(reasons: Sequence[str]) -> frozenset[str]:
     return frozenset(" ".join(reason.split()).lower() for reason in reasons)
 
 
+def note_once(
+    tracker: TrackerWriter,
+    outbox: Outbox,
+    target: NoteTarget,
+    record_id: int,
+    *,
+    key: str,
+    compose: Callable[[], tuple[str, str]],
+) -> bool:
+    """Write one note (`compose()` gives its subject and text) on the record, once ever for `key`, its idempotency
+    key in Tracker. True when this call created or confirmed it; False when the outbox had it done."""
+    outbox_key = f"note#{key}"
+    status = outbox.outbox_status(outbox_key)
+    if status == "done":
+        return False
+    subject, text = compose()
+    outbox.outbox_attempted(outbox_key)
+    activity_id = tracker.create_note(
+        target, record_id, subject=subject, note=text, idempotency_key=key, check_existing=status == "attempted"
+    )
+    outbox.outbox_done(outbox_key, str(activity_id or "created"))
+    return True
+
+
+def move_stage_once(tracker: TrackerWriter, outbox: Outbox, placement_id: int, status_id: int, result: str) -> bool:
+    """Move the pipeline entry to `status_id`, once per (entry, status) whoever asks (the scorer, a 👍), and only
+    from an early stage as Tracker has it now: the stage a score row or a vote carries may be old. `result` is
+    kept in the outbox row (who moved it). True when this call moved it."""
+    outbox_key = f"stage#{placement_id}#{status_id}"
+    if outbox.outbox_status(outbox_key) == "done":
+        return False
+    try:
+        live = tracker.application(placement_id)
+    except TrackerNotFound:
+        outbox.outbox_done(outbox_key, "application gone")  # left the job: nothing to move
+        return False
+    if live.status_id == status_id or not is_early_stage(live.status_name):
+        outbox.outbox_done(outbox_key, "not eligible at its live stage")
+        return False
+    tracker.move_stage(placement_id, status_id)
+    outbox.outbox_done(outbox_key, result)
+    return True
+
+
 class NoShortlistLinks:
     """No shortlist is shared (no base URL configured): notes carry no `Shortlist Link` line."""
 
@@ -68,15 +116,8 @@ class WriteBackPolicy:
     stage_min_score: int = 70
 
 
-@dataclass
-class WriteBackReport:
-    note_written: bool = False
-    tag_added: bool = False
-    stage_moved: bool = False
-
-
 class WriteBack:
-    def __init__(self, tracker: TrackerSource, outbox: Outbox, links: ShortlistLinks, policy: WriteBackPolicy) -> None:
+    def __init__(self, tracker: TrackerWriter, outbox: Outbox, links: ShortlistLinks, policy: WriteBackPolicy) -> None:
         self._tracker = tracker
         self._outbox = outbox
         self._links = links
@@ -84,73 +125,44 @@ class WriteBack:
 
     def note(self, row: ScoreRow) -> bool:
         """Write the row's note once (ever) for its inputs. True when this call created or confirmed it."""
-        key = note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash)
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status == "done":
-            return False
-        self._outbox.outbox_attempted(outbox_key)
-        activity_id = self._tracker.create_note(
+        return note_once(
+            self._tracker,
+            self._outbox,
+            "R",
             row.candidate_id,
-            subject=note_subject(row),
-            note=note_text(row, self._links.link_for(row.job_id)),
-            idempotency_key=key,
-            check_existing=status == "attempted",
+            key=note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash),
+            compose=lambda: (note_subject(row), note_text(row, self._links.link_for(row.job_id))),
         )
-        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
-        return True
 
     def job_too_thin(self, job_id: int, title: str, text_sha256: str, words: int) -> bool:
         """Tell the recruiter, once per job text, that the job cannot be scored until its description is filled
         in (rather than skipping its applicants in silence). True when this call wrote (or confirmed) the note."""
-        key = f"skthin{job_id}-{text_sha256[:16]}"
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status == "done":
-            return False
-        self._outbox.outbox_attempted(outbox_key)
         name = plain_line(title) or f"job {job_id}"
-        activity_id = self._tracker.create_job_note(
-            job_id,
-            subject=f"SKIMA: job description too thin to score - {name}",
-            note="\n".join(
-                [
-                    "SKIMA could not score this job's candidates: the job description is too thin to score "
-                    f"({words} words, no requirements SKIMA can match).",
-                    "Add the full description (duties, required skills, years of experience, qualifications) in "
-                    "Tracker; SKIMA scores the pipeline again when the job is saved.",
-                    f"Job: {job_id} {name}",
-                ]
-            ),
-            idempotency_key=key,
-            check_existing=status == "attempted",
+        text = "\n".join(
+            [
+                "SKIMA could not score this job's candidates: the job description is too thin to score "
+                f"({words} words, no requirements SKIMA can match).",
+                "Add the full description (duties, required skills, years of experience, qualifications) in "
+                "Tracker; SKIMA scores the pipeline again when the job is saved.",
+                f"Job: {job_id} {name}",
+            ]
         )
-        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
-        return True
+        subject = f"SKIMA: job description too thin to score - {name}"
+        key = f"skthin{job_id}-{text_sha256[:16]}"
+        return note_once(self._tracker, self._outbox, "O", job_id, key=key, compose=lambda: (subject, text))
 
     def resume_unreadable(self, candidate_id: int, document_key: str, reason: str, *, used_fields: bool) -> bool:
         """Tell the recruiter, once per document version (its cache key: id and upload time), that SKIMA could
         not read the candidate's resume and why. True when this call wrote (or confirmed) the note."""
-        key = f"skread{candidate_id}-{sha256_hex(document_key)[:16]}"
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status == "done":
-            return False
-        self._outbox.outbox_attempted(outbox_key)
         fallback = (
             "SKIMA scored this candidate from the record's own fields instead."
             if used_fields
             else "SKIMA cannot score this candidate until a readable resume (PDF, DOCX or text) is uploaded."
         )
-        activity_id = self._tracker.create_note(
-            candidate_id,
-            subject="SKIMA could not read the resume",
-            note="\n".join([f"SKIMA could not read the resume: {plain_line(reason)}", fallback]),
-            idempotency_key=key,
-            check_existing=status == "attempted",
-        )
-        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
-        return True
+        text = "\n".join([f"SKIMA could not read the resume: {plain_line(reason)}", fallback])
+        key = f"skread{candidate_id}-{sha256_hex(document_key)[:16]}"
+        subject = "SKIMA could not read the resume"
+        return note_once(self._tracker, self._outbox, "R", candidate_id, key=key, compose=lambda: (subject, text))
 
     def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:
         """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter)."""
@@ -183,31 +195,4 @@ class WriteBack:
         target = self._policy.stage_status_id
         if target is None or row.placement_id is None or not self.stage_eligible(row, top10):
             return False
-        outbox_key = f"stage#{row.placement_id}#{target}"
-        if self._outbox.outbox_status(outbox_key) == "done":
-            return False
-        # The stored status may be old (a recruiter moves people on): only the live stage says it is early.
-        live = self._tracker.application(row.placement_id)
-        if live.status_id == target or not is_early_stage(live.status_name):
-            self._outbox.outbox_done(outbox_key, "not eligible at its live stage")
-            return False
-        self._tracker.set_stage(row.placement_id, target)
-        self._outbox.outbox_done(outbox_key, str(row.score))
-        return True
-
-
-class OutboxView:
-    """The outbox under the names `skima.shortlist` uses (status / mark_attempted / mark_done): the feedback
-    notes share the scorer's outbox rows and keys (e.g. one `stage#<placement>#<status>` move, whoever does it)."""
-
-    def __init__(self, outbox: Outbox) -> None:
-        self._outbox = outbox
-
-    def status(self, key: str) -> OutboxStatus | None:
-        return self._outbox.outbox_status(key)
-
-    def mark_attempted(self, key: str) -> None:
-        self._outbox.outbox_attempted(key)
-
-    def mark_done(self, key: str, result: str = "") -> None:
-        self._outbox.outbox_done(key, result)
+        return move_stage_once(self._tracker, self._outbox, row.placement_id, target, str(row.score))

@@ -29,11 +29,10 @@ from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
-from skima.shortlist.notes import TrackerNoteWriter
 from skima.shortlist.sharing import ShareTagFollower
 from skima.shortlist.tokens import signing_key_from_secret
 from skima.tracker.timing import Deadline
-from skima.writeback import NoShortlistLinks, OutboxView, WriteBack, WriteBackPolicy
+from skima.writeback import NoShortlistLinks, WriteBack, WriteBackPolicy
 
 
 @cache
@@ -87,8 +86,8 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     if links is not None:
         sharing = ShareTagFollower(
             links,
-            TrackerNoteWriter(client, lambda: deadline),
-            OutboxView(state),
+            tracker,
+            state,
             share_tag=config.share_tag,
             job_tags=tracker.job_tags,
             top10=lambda job_id: [row.candidate_id for row in scores.top10(job_id)],
@@ -143,7 +142,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
         state=state,
         poll=poll_now,
         feedback=lambda message: write_feedback(
-            message, tracker, OutboxView(state), stage_status_id=config.shortlist_stage_status_id
+            message, tracker, state, stage_status_id=config.shortlist_stage_status_id
         ),
         sharing=sharing,
         summary=JobSummary(tracker, state, scores, state, clock=lambda: datetime.now(UTC)),

@@ -1,75 +1,19 @@
 """Activity-note texts for Tracker (plain text, one field per line, the product brief's field names), their
 idempotency keys, and the announcement of a new share link through the outbox.
 
-Outbox discipline (as for score notes): a deterministic key per note; "attempted" is saved before calling
-Tracker, "done" after; a retry that finds "attempted" asks Tracker for the marker before sending again.
+Each note is written once through the outbox, as every note is (`skima.writeback.note_once`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal, Protocol
 
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
+from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdict
-
-if TYPE_CHECKING:
-    from skima.tracker.api import TrackerApi
-    from skima.tracker.timing import Deadline
-
-NoteTarget = Literal["R", "O"]  # candidate (Resource) or job (Opportunity)
-
-
-class NoteWriter(Protocol):
-    def create_note(
-        self,
-        link_type: NoteTarget,
-        record_id: int,
-        *,
-        subject: str,
-        note: str,
-        idempotency_key: str,
-        check_existing: bool,
-    ) -> int | None:
-        """Create one activity note linked to one record; never twice for one idempotency key."""
-        ...
-
-
-class Outbox(Protocol):
-    def status(self, key: str) -> Literal["attempted", "done"] | None: ...
-    def mark_attempted(self, key: str) -> None: ...
-    def mark_done(self, key: str, result: str = "") -> None: ...
-
-
-class TrackerNoteWriter:
-    """`NoteWriter` over the Tracker client (`skima.tracker.api.TrackerApi`): notes on jobs and on candidates.
-    `deadline` (the invocation's, as the scorer passes it) bounds every call; without it the client's default."""
-
-    def __init__(self, client: TrackerApi, deadline: Callable[[], Deadline] | None = None) -> None:
-        self._client = client
-        self._deadline = deadline
-
-    def create_note(
-        self,
-        link_type: NoteTarget,
-        record_id: int,
-        *,
-        subject: str,
-        note: str,
-        idempotency_key: str,
-        check_existing: bool,
-    ) -> int | None:
-        return self._client.create_activity(
-            link_type=link_type,
-            link_id=record_id,
-            subject=subject,
-            note=note,
-            idempotency_key=idempotency_key,
-            check_existing=check_existing,
-            deadline=self._deadline() if self._deadline is not None else None,
-        )
+from skima.writeback import note_once
 
 
 def _stamp(moment: datetime) -> str:
@@ -104,7 +48,9 @@ def shortlist_link_note_key(link: ShareLink, target: NoteTarget, record_id: int)
     return f"sl{link.job_id}-{target}{record_id}-{digest}"
 
 
-def announce_link(created: CreatedLink, top10_candidate_ids: Sequence[int], writer: NoteWriter, outbox: Outbox) -> int:
+def announce_link(
+    created: CreatedLink, top10_candidate_ids: Sequence[int], tracker: TrackerWriter, outbox: Outbox
+) -> int:
     """Write the `Shortlist Link` note on the job and on each top-10 candidate, each exactly once.
     Returns how many notes this call sent. Call `ShareLinks.mark_announced(created.link)` afterwards."""
     subject, text = shortlist_link_note(created.link, created.url)
@@ -113,16 +59,7 @@ def announce_link(created: CreatedLink, top10_candidate_ids: Sequence[int], writ
     sent = 0
     for target, record_id in targets:
         key = shortlist_link_note_key(created.link, target, record_id)
-        outbox_key = f"note#{key}"
-        status = outbox.status(outbox_key)
-        if status == "done":
-            continue
-        outbox.mark_attempted(outbox_key)
-        activity_id = writer.create_note(
-            target, record_id, subject=subject, note=text, idempotency_key=key, check_existing=status == "attempted"
-        )
-        outbox.mark_done(outbox_key, str(activity_id or "created"))
-        sent += 1
+        sent += int(note_once(tracker, outbox, target, record_id, key=key, compose=lambda: (subject, text)))
     return sent
 
 

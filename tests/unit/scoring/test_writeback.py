@@ -1,13 +1,20 @@
-"""The note's exact text, the materiality rule and the idempotency key."""
+"""The note's exact text, the materiality rule, the idempotency key, and each side effect once through the outbox."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 
-from skima.pipeline.ports import ScoreRow, WrittenBack
+import pytest
+
+from skima.models import FeedbackGiven
+from skima.pipeline.ports import Application, ScoreRow, WrittenBack
 from skima.score_note import note_idempotency_key, note_subject, note_text
-from skima.writeback import is_material_change
+from skima.shortlist.feedback_writeback import write_feedback
+from skima.tracker.errors import TrackerUnavailable
+from skima.writeback import NoShortlistLinks, WriteBack, WriteBackPolicy, is_material_change, note_once
+from tests.fakes import FakeOutbox, FakeTrackerWriter
 
 ROW = ScoreRow(
     job_id=2001,
@@ -154,3 +161,40 @@ def test_neutralising_markup_is_linear_on_hostile_input() -> None:
         started = perf_counter()
         assert "<" not in plain_line(hostile)
         assert perf_counter() - started < 1.0, hostile[:10]
+
+
+def test_a_stage_move_happens_once_whoever_asks_first_the_scorer_or_a_thumbs_up() -> None:
+    tracker = FakeTrackerWriter(applications={3001: Application(3001, 2001, 1001, 1, "Applied")})
+    outbox = FakeOutbox()
+    writeback = WriteBack(tracker, outbox, NoShortlistLinks(), WriteBackPolicy(stage_status_id=4, stage_min_score=70))
+    assert writeback.stage(replace(ROW, placement_status_name="Applied"), [ROW])
+    vote = FeedbackGiven(
+        job_id=2001,
+        candidate_id=1001,
+        verdict="up",
+        link_id="L1",
+        feedback_key="v#1",
+        placement_id=3001,
+        placement_status_name="Applied",
+        submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
+    )
+    assert not write_feedback(vote, tracker, outbox, stage_status_id=4).stage_moved
+    assert tracker.stage_moves == [(3001, 4)]
+    assert tracker.calls.count("application") == 1  # the vote found the move done: no live read
+
+
+def test_a_note_is_composed_and_sent_once_and_a_lost_answer_is_looked_for_not_resent() -> None:
+    tracker, outbox = FakeTrackerWriter(lose_next_note_response=True), FakeOutbox()
+    composed: list[int] = []
+
+    def compose() -> tuple[str, str]:
+        composed.append(1)
+        return "Subject", "Text"
+
+    with pytest.raises(TrackerUnavailable):
+        note_once(tracker, outbox, "O", 2001, key="skthin2001-abc", compose=compose)
+    assert note_once(tracker, outbox, "O", 2001, key="skthin2001-abc", compose=compose)
+    assert not note_once(tracker, outbox, "O", 2001, key="skthin2001-abc", compose=compose)
+    assert tracker.calls == ["create_note", "find_note"] and len(tracker.notes) == 1
+    assert len(composed) == 2  # never for a note already done
+    assert outbox.items == {"note#skthin2001-abc": "done"}
