@@ -191,6 +191,7 @@ def main() -> None:
             writeback=WriteBack(
                 tracker,
                 DynamoStateStore(client, "StateTable"),
+                scores,
                 DynamoShortlistLinks(client, "LinksTable"),
                 WriteBackPolicy(),
             ),

@@ -54,7 +54,7 @@ from skima.ports import MessageQueue
 from skima.profile_freshness import current_profile, job_is_current, same_source, stamp_proves_unchanged
 from skima.recent_pipelines import RecentPipelines
 from skima.tracker.errors import TrackerError, TrackerNotFound, TrackerRejected
-from skima.writeback import WriteBack, is_material_change, note_written
+from skima.writeback import WriteBack
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +160,6 @@ class Scorer:
         feedback: Callable[[FeedbackGiven], object] | None = None,
         sharing: JobSharing | None = None,
         summary: JobSummary | None = None,
-        stage_moves_enabled: bool = False,
         recent_pipelines: RecentPipelines | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -177,7 +176,6 @@ class Scorer:
         self._feedback = feedback
         self._sharing = sharing or NoSharing()
         self._summary = summary
-        self._stage_moves_enabled = stage_moves_enabled
         self._clock = clock
 
     # ------------------------------------------------------------------ entry point
@@ -531,18 +529,10 @@ class Scorer:
         known_tags: Sequence[str] | None,
         report: ScoringReport,
     ) -> None:
-        written: WrittenBack | None = None
-        if is_material_change(previous, row):
-            if self._writeback.note(row):
-                report.notes_written += 1
-            written = note_written(row)
-        if row.status == "scored" and self._writeback.tag(row.candidate_id, known_tags):
-            report.tags_added += 1
-        if self._stage_moves_enabled and row.status == "scored":
-            top10 = self._scores.top10(row.job_id)
-            if self._writeback.stage(row, top10):
-                report.stages_moved += 1
-        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+        done = self._writeback.apply(row, previous, known_tags)
+        report.notes_written += int(done.note_written)
+        report.tags_added += int(done.tag_added)
+        report.stages_moved += int(done.stage_moved)
 
 
 def refresh_profile(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import ScoreRow, ShortlistLinks, WrittenBack
+from skima.pipeline.ports import ScoreRow, ScoreStore, ShortlistLinks, WrittenBack
 from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.score_note import note_idempotency_key, note_subject, note_text
 from skima.stages import is_early_stage, known_past_early
@@ -116,12 +116,46 @@ class WriteBackPolicy:
     stage_min_score: int = 70
 
 
+@dataclass(frozen=True)
+class WriteBackReport:
+    note_written: bool = False
+    tag_added: bool = False
+    stage_moved: bool = False
+
+
 class WriteBack:
-    def __init__(self, tracker: TrackerWriter, outbox: Outbox, links: ShortlistLinks, policy: WriteBackPolicy) -> None:
+    """The write-back of the scorer and rediscovery (`apply`), and the notes only the scorer writes."""
+
+    def __init__(
+        self,
+        tracker: TrackerWriter,
+        outbox: Outbox,
+        scores: ScoreStore,
+        links: ShortlistLinks,
+        policy: WriteBackPolicy,
+    ) -> None:
         self._tracker = tracker
         self._outbox = outbox
+        self._scores = scores
         self._links = links
         self._policy = policy
+
+    def apply(self, row: ScoreRow, previous: WrittenBack | None, known_tags: Sequence[str] | None) -> WriteBackReport:
+        """The whole write-back of a stored score, in this order: the note when it is news to the recruiter
+        (`is_material_change` against `previous`, what the last note said), the screened tag (`known_tags`: the
+        candidate's tags as just read, None when unknown), the stage move when enabled and earned, and last the row
+        marked written for its inputs. A retry after a failure part-way finds what was done in the outbox."""
+        written: WrittenBack | None = None
+        note_sent = False
+        if is_material_change(previous, row):
+            note_sent = self.note(row)
+            written = note_written(row)
+        tag_added = stage_moved = False
+        if row.status == "scored":
+            tag_added = self.tag(row.candidate_id, known_tags)
+            stage_moved = self.stage(row)
+        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+        return WriteBackReport(note_sent, tag_added, stage_moved)
 
     def note(self, row: ScoreRow) -> bool:
         """Write the row's note once (ever) for its inputs. True when this call created or confirmed it."""
@@ -177,22 +211,22 @@ class WriteBack:
         self._outbox.outbox_done(outbox_key, "added" if changed else "present")
         return changed
 
-    def stage_eligible(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
-        """Only when enabled, only at or above the minimum score, only in the job's top-10, only from a stage not
-        known to be past the early ones (`skima.stages`): never any move on a low score (no auto-rejection)."""
+    def stage_eligible(self, row: ScoreRow) -> bool:
+        """Whether the row may earn a move, before the job's top-10 is read: only when enabled, only at or above
+        the minimum score, only from a stage not known to be past the early ones (`skima.stages`). Never any move
+        on a low score (no auto-rejection)."""
         target = self._policy.stage_status_id
         if target is None or row.status != "scored" or row.score is None or row.placement_id is None:
             return False
-        if row.score < self._policy.stage_min_score:
-            return False
-        if row.candidate_id not in {r.candidate_id for r in top10}:
-            return False
-        if row.placement_status_id == target:
+        if row.score < self._policy.stage_min_score or row.placement_status_id == target:
             return False
         return not known_past_early(row.placement_status_name)
 
-    def stage(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
+    def stage(self, row: ScoreRow) -> bool:
+        """Move an eligible row in the job's top-10 to the configured stage (from its live stage: `move_stage_once`)."""
         target = self._policy.stage_status_id
-        if target is None or row.placement_id is None or not self.stage_eligible(row, top10):
+        if target is None or row.placement_id is None or not self.stage_eligible(row):
+            return False
+        if row.candidate_id not in {r.candidate_id for r in self._scores.top10(row.job_id)}:
             return False
         return move_stage_once(self._tracker, self._outbox, row.placement_id, target, str(row.score))

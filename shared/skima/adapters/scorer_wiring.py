@@ -98,6 +98,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     writeback = WriteBack(
         tracker,
         state,
+        scores,
         links if links is not None else NoShortlistLinks(),
         WriteBackPolicy(
             screened_tag=config.screened_tag,
@@ -148,5 +149,4 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
         summary=JobSummary(tracker, state, scores, state, clock=lambda: datetime.now(UTC)),
         recent_pipelines=recent_pipelines(str(config.rest_url)),
         rediscovery=rediscovery,
-        stage_moves_enabled=config.shortlist_stage_status_id is not None,
     )

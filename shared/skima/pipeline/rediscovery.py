@@ -35,12 +35,11 @@ from skima.pipeline.ports import (
     ScoreRow,
     ScoreStore,
     TrackerSource,
-    WrittenBack,
 )
 from skima.profile_freshness import current_profile, profile_is_current, stamp_proves_unchanged
 from skima.scoring import inputs_hash, refresh_profile, score_row
 from skima.tracker.errors import TrackerNotFound
-from skima.writeback import WriteBack, WriteBackPolicy, is_material_change, note_written
+from skima.writeback import WriteBack, WriteBackPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -403,16 +402,11 @@ class TalentRediscovery:
     def _write_back(
         self, row: ScoreRow, existing: ScoreRow | None, cached: CachedProfile, report: RediscoveryReport
     ) -> None:
-        written: WrittenBack | None = None
-        if is_material_change(existing.written if existing else None, row):
-            if self._writeback.note(row):
-                report.notes_written += 1
-            written = note_written(row)
         # Cached tags prove the tag is there; they cannot prove what else is there now, so a write re-reads.
         has_tag = any(tag.strip().lower() == self._screened_tag for tag in cached.tags)
-        if self._writeback.tag(row.candidate_id, cached.tags if has_tag else None):
-            report.tags_added += 1
-        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+        done = self._writeback.apply(row, existing.written if existing else None, cached.tags if has_tag else None)
+        report.notes_written += int(done.note_written)
+        report.tags_added += int(done.tag_added)
 
 
 # ---------------------------------------------------------------------- backfill

@@ -196,6 +196,7 @@ def test_rediscovery_puts_the_backfilled_match_in_the_top10_without_reading_trac
         writeback=WriteBack(
             tracker,
             DynamoStateStore(stack.dynamodb, "StateTable"),
+            scores,
             DynamoShortlistLinks(stack.dynamodb, "LinksTable"),
             WriteBackPolicy(screened_tag=SCREENED),
         ),

@@ -38,7 +38,7 @@ def scorer(r: Rediscovering, **kwargs: object) -> Scorer:
         engine=w.engine,
         profiles=r.cache,
         scores=w.scores,
-        writeback=WriteBack(w.tracker, w.outbox, w.links, w.policy),
+        writeback=WriteBack(w.tracker, w.outbox, w.scores, w.links, w.policy),
         queue=w.queue,
         state=w.state,
         poll=lambda: None,

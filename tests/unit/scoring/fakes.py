@@ -333,7 +333,7 @@ class World:
             engine=self.engine,
             profiles=self.profiles,
             scores=self.scores,
-            writeback=WriteBack(self.tracker, self.outbox, self.links, self.policy),
+            writeback=WriteBack(self.tracker, self.outbox, self.scores, self.links, self.policy),
             queue=self.queue,
             state=self.state,
             poll=lambda: self.polls.append(1),
@@ -343,7 +343,6 @@ class World:
                 if self.top10_memory is not None
                 else None
             ),
-            stage_moves_enabled=self.policy.stage_status_id is not None,
             recent_pipelines=self.recent_pipelines,
             clock=lambda: T0,
         )
