@@ -140,10 +140,17 @@ class WriteBack:
         self._links = links
         self._policy = policy
 
-    def apply(self, row: ScoreRow, previous: WrittenBack | None, known_tags: Sequence[str] | None) -> WriteBackReport:
+    def apply(
+        self,
+        row: ScoreRow,
+        previous: WrittenBack | None,
+        known_tags: Sequence[str] | None,
+        *,
+        tags_current: bool = True,
+    ) -> WriteBackReport:
         """The whole write-back of a stored score, in this order: the note when it is news to the recruiter
         (`is_material_change` against `previous`, what the last note said), the screened tag (`known_tags`: the
-        candidate's tags as just read, None when unknown), the stage move when enabled and earned, and last the row
+        candidate's tags, None when unknown; see `tag`), the stage move when enabled and earned, and last the row
         marked written for its inputs. A retry after a failure part-way finds what was done in the outbox."""
         written: WrittenBack | None = None
         note_sent = False
@@ -152,7 +159,7 @@ class WriteBack:
             written = note_written(row)
         tag_added = stage_moved = False
         if row.status == "scored":
-            tag_added = self.tag(row.candidate_id, known_tags)
+            tag_added = self.tag(row.candidate_id, known_tags, tags_current=tags_current)
             stage_moved = self.stage(row)
         self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
         return WriteBackReport(note_sent, tag_added, stage_moved)
@@ -198,16 +205,18 @@ class WriteBack:
         subject = "SKIMA could not read the resume"
         return note_once(self._tracker, self._outbox, "R", candidate_id, key=key, compose=lambda: (subject, text))
 
-    def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:
-        """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter)."""
+    def tag(self, candidate_id: int, known_tags: Sequence[str] | None, *, tags_current: bool = True) -> bool:
+        """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter). `known_tags`
+        that are not current (`tags_current=False`: cached at an earlier read) prove the tag is there, but not what
+        else is there now, so a write re-reads them."""
         tag = self._policy.screened_tag
         outbox_key = f"tag#{candidate_id}#{tag.lower()}"
         if self._outbox.outbox_status(outbox_key) == "done":
             return False
-        if known_tags is not None and any(t.strip().lower() == tag.lower() for t in known_tags):
+        if known_tags is not None and any(t.strip().lower() == tag.strip().lower() for t in known_tags):
             self._outbox.outbox_done(outbox_key, "present")
             return False
-        changed = self._tracker.add_tag(candidate_id, tag, known_tags)
+        changed = self._tracker.add_tag(candidate_id, tag, known_tags if tags_current else None)
         self._outbox.outbox_done(outbox_key, "added" if changed else "present")
         return changed
 

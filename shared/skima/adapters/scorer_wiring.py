@@ -119,7 +119,6 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
         scores=scores,
         writeback=writeback,
         log=dynamo_vectors.rediscovery_log(config.profiles_table),
-        screened_tag=config.screened_tag,
     )
 
     def poll_now() -> object:

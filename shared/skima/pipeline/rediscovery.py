@@ -39,7 +39,7 @@ from skima.pipeline.ports import (
 from skima.profile_freshness import current_profile, profile_is_current, stamp_proves_unchanged
 from skima.scoring import inputs_hash, refresh_profile, score_row
 from skima.tracker.errors import TrackerNotFound
-from skima.writeback import WriteBack, WriteBackPolicy
+from skima.writeback import WriteBack
 
 logger = logging.getLogger(__name__)
 
@@ -284,7 +284,6 @@ class TalentRediscovery:
         scores: ScoreStore,
         writeback: WriteBack,
         log: RediscoveryLog,
-        screened_tag: str = WriteBackPolicy.screened_tag,
         first_stage_size: int = FIRST_STAGE_SIZE,
         top_n: int = TOP_N,
         min_score: int = MIN_REDISCOVERY_SCORE,
@@ -296,7 +295,6 @@ class TalentRediscovery:
         self._scores = scores
         self._writeback = writeback
         self._log = log
-        self._screened_tag = screened_tag.strip().lower()
         self._first_stage_size = first_stage_size
         self._top_n = top_n
         self._min_score = min_score
@@ -402,9 +400,8 @@ class TalentRediscovery:
     def _write_back(
         self, row: ScoreRow, existing: ScoreRow | None, cached: CachedProfile, report: RediscoveryReport
     ) -> None:
-        # Cached tags prove the tag is there; they cannot prove what else is there now, so a write re-reads.
-        has_tag = any(tag.strip().lower() == self._screened_tag for tag in cached.tags)
-        done = self._writeback.apply(row, existing.written if existing else None, cached.tags if has_tag else None)
+        # No candidate read here: the tags are the cached ones.
+        done = self._writeback.apply(row, existing.written if existing else None, cached.tags, tags_current=False)
         report.notes_written += int(done.note_written)
         report.tags_added += int(done.tag_added)
 

@@ -201,7 +201,6 @@ def test_rediscovery_puts_the_backfilled_match_in_the_top10_without_reading_trac
             WriteBackPolicy(screened_tag=SCREENED),
         ),
         log=dynamo_vectors.rediscovery_log("ProfilesTable"),
-        screened_tag=SCREENED,
     )
     stack.sim.reset_stats()
 

@@ -239,3 +239,14 @@ def test_apply_to_an_unjudged_row_notes_it_but_neither_tags_nor_moves() -> None:
     assert tracker.calls == ["create_note"]
     stored = scores.get(2001, 1001)
     assert stored is not None and stored.writeback_done_for == row.inputs_hash
+
+
+def test_cached_tags_prove_the_screened_tag_is_there_but_a_write_rereads_the_rest() -> None:
+    tracker, scores = FakeTrackerWriter(), FakeScores()
+    scores.put(ROW)
+    writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), WriteBackPolicy())
+    assert writeback.tag(1003, ["SKIMA Screened "], tags_current=False) is False
+    assert tracker.calls == []  # present: no Tracker call
+    assert writeback.apply(ROW, None, ["Python"], tags_current=False).tag_added
+    assert tracker.add_tag_known == [None]  # cached tags may be stale: the adapter reads the live ones
+    assert writeback.tag(1002, ["Python"]) and tracker.add_tag_known == [None, ["Python"]]  # just read: used as is
