@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -36,6 +37,7 @@ import boto3  # noqa: E402
 import numpy as np  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
+from local.harness.template import create_table  # noqa: E402
 from skima.adapters.dynamo_profiles import DynamoProfileCache  # noqa: E402
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks  # noqa: E402
 from skima.adapters.dynamo_state import DynamoStateStore  # noqa: E402
@@ -46,8 +48,6 @@ from skima.engine import CandidateProfile, Engine  # noqa: E402
 from skima.pipeline.ports import CachedJob, CachedProfile  # noqa: E402
 from skima.pipeline.rediscovery import FIRST_STAGE_SIZE, LiveVectorIndex, TalentRediscovery  # noqa: E402
 from skima.writeback import WriteBack, WriteBackPolicy  # noqa: E402
-from tests.support.template import create_table  # noqa: E402
-from tests.unit.scoring.fakes import FakeTracker  # noqa: E402
 
 SET = ROOT / "eval" / "sets" / "structured-a-small"
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -76,6 +76,27 @@ for _ in range({runs}):
         times.append(time.perf_counter() - started)
 print(statistics.median(times) * 1000, hwm_mb(), base)
 """
+
+
+class RecordingTracker:
+    """Tracker as rediscovery's write-back sees it: notes and tags are recorded by name and answered as written.
+    It has no reads: rediscovery must read nothing from Tracker (its profiles come from the cache), so one would fail
+    the benchmark rather than be counted."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def create_note(
+        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+    ) -> int:
+        if check_existing:
+            self.calls.append("find_note")
+        self.calls.append("create_note")
+        return 5000 + len(self.calls)
+
+    def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
+        self.calls.append("add_tag")
+        return True
 
 
 def rss_mb() -> float:
@@ -181,7 +202,7 @@ def main() -> None:
         for cid in shortlist:
             profile = base_profiles[int(origin[cid - 1])].model_copy(update={"candidate_id": str(cid)})
             cache.put_profile(CachedProfile(cid, profile, f"doc#{cid}#-", T0, confirmed_at=T0))
-        tracker = FakeTracker()
+        tracker = RecordingTracker()
         scores = DynamoScoreStore(client, "ScoresTable")
         rediscovery = TalentRediscovery(
             engine=engine,

@@ -35,23 +35,12 @@ print("scored", result.score)
 """
 
 
-def load_texts(setdir: Path | None) -> tuple[list[str], list[str]]:
-    if setdir and (setdir / "jobs.jsonl").is_file():
-        jobs = [json.loads(line)["text"] for line in (setdir / "jobs.jsonl").read_text().splitlines() if line]
-        resumes = [json.loads(line)["text"] for line in (setdir / "candidates.jsonl").read_text().splitlines() if line]
-        return jobs, resumes
-    sys.path.insert(0, str(ROOT))
-    from tests.integration.engine.test_engine_real_model import (  # fallback: the test templates  # noqa: PLC0415
-        DATA_ANALYST,
-        JOB,
-        NURSE,
-        PEOPLE,
-        TEMPLATE,
-        render,
-    )
-
-    resumes = [render(t, p) for t in (TEMPLATE, DATA_ANALYST, NURSE) for p in PEOPLE] * 8
-    return [JOB] * 10, resumes
+def load_texts(setdir: Path) -> tuple[list[str], list[str]]:
+    if not (setdir / "jobs.jsonl").is_file():
+        raise SystemExit(f"{setdir}: no jobs.jsonl; --set takes a labelled set directory (eval/sets/...)")
+    jobs = [json.loads(line)["text"] for line in (setdir / "jobs.jsonl").read_text().splitlines() if line]
+    resumes = [json.loads(line)["text"] for line in (setdir / "candidates.jsonl").read_text().splitlines() if line]
+    return jobs, resumes
 
 
 def layer_size(model_dir: Path) -> dict[str, float]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -19,12 +18,13 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from skima import metrics
 from skima.adapters import wiring
 from skima.config import FeedbackSettings
+from skima.logs import function_logger
 from skima.models import FeedbackQueueMessage
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.tracker.errors import TrackerAuthError
 from skima.tracker.timing import Deadline
 
-logger = Logger()
+logger = function_logger()
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 

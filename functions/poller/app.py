@@ -6,18 +6,18 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima import metrics
 from skima.adapters import wiring
 from skima.adapters.tracker_feed import TrackerChangeFeed
 from skima.config import PollerSettings
+from skima.logs import function_logger
 from skima.polling import Poller
 from skima.tracker.errors import TrackerAuthError
 from skima.tracker.timing import Deadline
 
-logger = Logger()
+logger = function_logger()
 
 
 @cache

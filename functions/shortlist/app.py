@@ -13,24 +13,25 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import boto3
-from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoGuessLimiter, DynamoLinkStore, DynamoShortlistSource
 from skima.adapters.sqs import SqsMessageQueue
 from skima.config import ShortlistSettings
+from skima.logs import function_logger
 from skima.shortlist.feedback import FeedbackService
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.page import ShortlistPage
 from skima.shortlist.web_app import ShortlistWeb, WebRequest, WebResponse, unavailable
 
-logger = Logger()
+logger = function_logger()
 
 
 @cache
 def web() -> ShortlistWeb:
-    # Not skima.adapters.wiring: it imports the engine (numpy), which this function does not ship.
+    # Not skima.adapters.wiring: that wires Tracker, its API token secret and the state table (JWT, request
+    # budget), none of which this public function may reach; it gets its own tables and the feedback queue only.
     settings = ShortlistSettings.from_env()
     client = boto3.client("dynamodb")
     source = DynamoShortlistSource(client, settings.scores_table)

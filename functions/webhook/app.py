@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 import boto3
-from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -17,8 +17,9 @@ from skima.adapters.sqs import SqsMessageQueue
 from skima.config import WebhookSettings
 from skima.errors import DependencyUnavailable, RejectedRequest, Unauthorized
 from skima.intake import InboundPing, WebhookIntake
+from skima.logs import function_logger
 
-logger = Logger()
+logger = function_logger()
 metrics = Metrics(namespace="Skima")
 app = APIGatewayHttpResolver()
 

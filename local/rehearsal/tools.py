@@ -25,8 +25,8 @@ HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
 TOOLS_DIR = REPO_ROOT / ".rehearsal"
 
-# Measured working together on 2026-12 (see docs/deploy-rehearsal.md in the shared docs): the newer releases of the
-# last four break localstack-core 2026.3.0's imports or TLS setup.
+# Measured working together on 2026-12: the newer releases of the last four break localstack-core 2026.3.0's imports
+# or TLS setup.
 LOCALSTACK_PINS = (
     "localstack-core[runtime]==2026.3.0",
     "cbor2<5.7",

@@ -1,6 +1,9 @@
 """Typed configuration, read from the environment once per container.
 
-Environment variable names appear here and in template.yaml only. Nothing else reads `os.environ`.
+Every variable a function reads is named here and declared in template.yaml (a unit test keeps the two in step).
+Adapters and use cases take their values from these models, never from `os.environ`; the developer CLIs
+(`skima.cli`, `skima.shortlist.cli`, `skima.pipeline.cli`) are the only other readers, for their options' defaults
+(MODEL_DIR, LINKS_TABLE...), and Powertools reads its own POWERTOOLS_* variables.
 """
 
 from __future__ import annotations

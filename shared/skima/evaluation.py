@@ -1,4 +1,4 @@
-"""Ranking evaluation for the match engine (design §4): load labelled sets, score reports.
+"""Ranking evaluation for the match engine (decision 0001): load labelled sets, score reports.
 
 A set is a folder with three JSON-lines files:
 

@@ -1,4 +1,4 @@
-"""HTTP response conventions for the public shortlist page (reliability.md §8 item 24).
+"""HTTP response conventions for the public shortlist page (decision 0006).
 
 One stylesheet, inlined in every page and allowed by its hash, so the CSP needs no 'unsafe-inline'; no script
 runs at all; forms post only to ourselves; nothing may frame the page.

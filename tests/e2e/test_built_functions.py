@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
+from local.harness.template import ROOT
 from local.lambda_runtime.testing import RunningApp, running_app
-from tests.support.template import ROOT
 
 
 def sample_event(name: str) -> dict[str, Any]:

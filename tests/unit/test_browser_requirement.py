@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from local.harness.template import ROOT
 from tests.support.browser import REQUIRE_BROWSER, browser_unavailable
-from tests.support.template import ROOT
 
 
 def test_without_the_requirement_a_missing_browser_skips() -> None:

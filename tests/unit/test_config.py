@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 from pydantic import ValidationError
 
+from local.harness.template import ROOT
 from skima.config import PollerSettings
 
 BASE = {
@@ -60,3 +63,15 @@ def test_tracker_secret_is_a_bare_token_or_json_with_the_widget_oauth() -> None:
         tracker_secret('{"widget_refresh_token": "rt"}')
     with pytest.raises(SecretUnavailable):
         tracker_secret("{not json")
+
+
+def test_only_the_settings_and_the_clis_read_the_environment() -> None:
+    """Adapters, use cases and handlers get their values from skima.config, so template.yaml and the settings
+    models name every variable a function reads."""
+    allowed = {f"shared/skima/{name}" for name in ("config.py", "cli.py", "shortlist/cli.py", "pipeline/cli.py")}
+    readers = set()
+    for path in [*(ROOT / "shared" / "skima").rglob("*.py"), *(ROOT / "functions").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv", "environb"}:
+                readers.add(path.relative_to(ROOT).as_posix())
+    assert readers == allowed

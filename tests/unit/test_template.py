@@ -1,4 +1,4 @@
-"""The stack's promises, read from template.yaml (reliability.md §8 item 10, design §5)."""
+"""The stack's promises, read from template.yaml (decisions 0002 and 0003)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from local.harness.template import ROOT, properties, resource, template
 from skima.config import (
     FeedbackSettings,
     PollerSettings,
@@ -18,7 +19,6 @@ from skima.config import (
     TrackerConfig,
     WebhookSettings,
 )
-from tests.support.template import ROOT, properties, resource, template
 from tools.export_requirements import shared_layer_requirements
 
 FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction", "FeedbackFunction")
@@ -254,7 +254,7 @@ def test_outputs_give_the_webhook_and_shortlist_urls() -> None:
 
 
 def test_environment_names_match_the_settings_models() -> None:
-    """Env var names live in template.yaml and skima.config only: every alias the settings read is declared."""
+    """Every variable a settings model reads is declared in template.yaml for the function that reads it."""
     global_env = set(template()["Globals"]["Function"]["Environment"]["Variables"])
     webhook_env = global_env | set(properties("WebhookFunction")["Environment"]["Variables"])
     poller_env = global_env | set(properties("PollerFunction")["Environment"]["Variables"])

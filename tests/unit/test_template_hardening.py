@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.template import ROOT, properties, resource, template
+from local.harness.template import ROOT, properties, resource, template
 
 FUNCTIONS = ("WebhookFunction", "ScorerFunction", "PollerFunction", "ShortlistFunction", "FeedbackFunction")
 # What only the Tracker-calling functions may reach: the JWT cache and lock (state table) and the API token.

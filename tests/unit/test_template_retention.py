@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from local.harness.template import properties, template
 from skima.config import ScorerSettings, ShortlistSettings
 from skima.pipeline.cli import BackfillSettings
-from tests.support.template import properties, template
 from tests.unit.test_config import BASE
 
 SCORER_ENV = {

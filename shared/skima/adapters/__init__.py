@@ -1,1 +1,7 @@
-"""Adapters: the only modules that talk to AWS, HTTP or ONNX Runtime."""
+"""Adapters: the ports implemented on AWS (DynamoDB, SQS, Secrets Manager) and ONNX Runtime, Tracker's client
+adapted to the use cases' ports (`tracker_source`, `tracker_feed`), and the composition roots that wire them.
+
+Only these modules and the handlers (which create the boto3 clients they pass in) import boto3 or onnxruntime; ruff's
+banned-api rule enforces it. Tracker's HTTP API itself is spoken by `skima.tracker`, whose client takes an httpx
+client from its caller.
+"""

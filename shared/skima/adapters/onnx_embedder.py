@@ -1,14 +1,14 @@
 """all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings with onnxruntime + tokenizers.
 
-The files come from the model layer (`layers/model`, mounted at /opt/model in Lambda; MODEL_DIR elsewhere) and
-are checked against pinned sha256 values before the first inference. Nothing is downloaded at run time.
+The files come from the model layer (`layers/model`, mounted at /opt/model in Lambda), in the directory the caller
+names (`ScorerSettings.model_dir`, or the CLIs' --model-dir), and are checked against pinned sha256 values before
+the first inference. Nothing is downloaded at run time.
 Vectors follow sentence-transformers: mean pooling over the attention mask, then L2 normalisation.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +22,6 @@ MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
-DEFAULT_MODEL_DIR = "/opt/model"
 MAX_TOKENS = 256  # the model's max_seq_length in sentence-transformers
 DIMENSIONS = 384
 # Fixed cost of one inference call, in tokens' worth of compute (measured on 2 cores: a 1x8 batch costs about as
@@ -87,20 +86,18 @@ class OnnxEmbedder:
 
     def __init__(
         self,
-        model_dir: str | Path | None = None,
+        model_dir: str | Path,
         *,
         intra_op_threads: int | None = None,
         batch_size: int = 64,
         max_tokens: int = MAX_TOKENS,
         verify: bool = True,
     ) -> None:
-        directory = Path(model_dir or os.environ.get("MODEL_DIR") or DEFAULT_MODEL_DIR)
+        directory = Path(model_dir)
         if verify:
             verify_model_dir(directory)
-        if intra_op_threads is None:
-            intra_op_threads = int(os.environ.get("SKIMA_INTRA_OP_THREADS", "0") or 0)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = intra_op_threads  # 0 = one per core
+        options.intra_op_num_threads = intra_op_threads or 0  # 0 (or None) = one per core
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

@@ -156,7 +156,8 @@ class TrackerRecordSource:
         )
 
     def job_description(self, job_id: int) -> str:
-        """The job's full text from the REST record (the widget's job read may carry only its name, §12.6)."""
+        """The job's full text from the REST record: the widget's job read may carry only its name (evidence 12.6,
+        decision 0007)."""
         return self._rest_job(job_id).description
 
     def job_tags(self, job_id: int) -> list[str]:

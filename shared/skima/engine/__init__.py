@@ -1,4 +1,4 @@
-"""The explainable match engine (design §4): requirements, evidence, a calibrated score and its reasons."""
+"""The explainable match engine (decision 0001): requirements, evidence, a calibrated score and its reasons."""
 
 from skima.engine.engine import Engine
 from skima.engine.matching import ENGINE_VERSION

@@ -1,4 +1,4 @@
-"""The match engine: prepare a job once, build a candidate profile once, match any pair fast (design §4)."""
+"""The match engine: prepare a job once, build a candidate profile once, match any pair fast (decision 0001)."""
 
 from __future__ import annotations
 

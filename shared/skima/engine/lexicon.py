@@ -138,7 +138,8 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "GitLab CI": ("gitlab",),
     "CI/CD": ("ci cd", "continuous integration", "continuous delivery", "continuous deployment"),
     "Git": ("github", "version control"),
-    "Linux": ("unix", "ubuntu", "red hat", "rhel", "centos"),
+    "Linux": ("unix",),
+    "Red Hat Enterprise Linux": ("rhel", "red hat linux"),
     "Prometheus": (),
     "Grafana": (),
     "Datadog": (),
@@ -151,7 +152,9 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Cisco": ("ccna", "ccnp"),
     "Firewalls": ("firewall",),
     "Cybersecurity": ("cyber security", "information security", "infosec"),
-    "SIEM": ("splunk",),
+    "SIEM": ("security information and event management",),
+    "Splunk": (),
+    "QRadar": ("ibm qradar",),
     "Penetration Testing": ("pen testing", "pentesting", "ethical hacking"),
     "Blockchain": ("ethereum", "smart contracts", "hyperledger"),
     # testing
@@ -226,7 +229,9 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Lean": (),
     "Vendor Management": (),
     "Customer Service": ("customer support",),
-    "CRM": ("hubspot",),
+    "CRM": ("crm systems", "crm software"),
+    "HubSpot": ("hub spot",),
+    "Microsoft Dynamics": ("dynamics 365", "dynamics crm", "ms dynamics"),
     # sales / marketing
     "B2B Sales": ("b2b",),
     "B2C Sales": ("b2c",),
@@ -683,7 +688,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "MS Office": ("Excel", "PowerPoint", "Outlook", "MS Word", "Microsoft Word", "Office 365", "Microsoft 365"),
     "CI/CD": ("Jenkins", "GitHub Actions", "GitLab CI", "CircleCI", "Travis CI", "Azure DevOps"),
     "HTML": ("XHTML",),
-    "Linux": ("Ubuntu", "Red Hat", "CentOS", "Debian"),
+    "Linux": ("Ubuntu", "Red Hat", "Red Hat Enterprise Linux", "CentOS", "Debian"),
+    # a named CRM or SIEM tool evidences the broad skill; the broad word never evidences one tool
+    "CRM": ("HubSpot", "Microsoft Dynamics", "Zoho CRM", "Salesforce CRM"),
+    "SIEM": ("Splunk", "QRadar", "ArcSight"),
 }
 
 

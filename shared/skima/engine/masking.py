@@ -1,4 +1,4 @@
-"""Protected attributes are masked before anything is parsed, matched or embedded (design §4).
+"""Protected attributes are masked before anything is parsed, matched or embedded (decision 0001).
 
 Name, email, phone, address, photo captions, date of birth, age, gender words and pronouns, nationality and
 marital status are replaced by neutral placeholders, so two resumes that differ only in these get the same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,7 +45,7 @@ from skima.engine.resume import (
 )
 from skima.engine.signals import BLEND_WEIGHTS, CALIBRATION_KNOTS, blend, calibrate, lexical_similarity
 
-ENGINE_VERSION = "skima-engine/1.4.0"
+ENGINE_VERSION = "skima-engine/1.5.0"
 # below this many content words a resume is too thin to judge; a short resume that names a title and a few
 # skills ('Java Developer. Skills: JSP, Servlets, MySQL. 2 years at Genpact') is still scored
 MIN_CONTENT_WORDS = 8
@@ -895,6 +896,14 @@ def _head_noun(title: str) -> str:
     return word_root(words[-1]) if words else ""
 
 
+def _years_figure(years: float) -> str:
+    """'8', '7.9' or '12': tenths below ten years, rounded down, so a figure just short of an ask never reads as it."""
+    if years >= 10:
+        return str(math.floor(years))
+    tenths = math.floor(years * 10 + 1e-9)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths / 10:.1f}"
+
+
 def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[str] | None = None) -> str:
     label = result.label
     if result.kind == "experience":
@@ -905,12 +914,13 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
             # related years, not years of what the posting names ('critical care experience as an RN')
             subject = "related experience"
         evidence = f" ({result.evidence})" if result.evidence else ""
-        text = f"{years:.0f} yrs {subject}{evidence}"
+        figure = _years_figure(years)
+        text = f"{figure} yrs {subject}{evidence}"
         asked = _YEARS_LEAD.match(label)
         if result.verdict != "met" and asked:
             text += f"; asked {asked.group(1)}+"
         if len(text) > MAX_REASON_CHARS:
-            text = f"{years:.0f} yrs {subject}"[: MAX_REASON_CHARS - len(evidence)].rsplit(" ", 1)[0] + evidence
+            text = f"{figure} yrs {subject}"[: MAX_REASON_CHARS - len(evidence)].rsplit(" ", 1)[0] + evidence
         return text[:MAX_REASON_CHARS]
     quote = result.evidence or ""
     if result.kind == "role":
@@ -944,7 +954,7 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
 
 def _gap(result: RequirementResult) -> str:
     if result.kind == "experience" and result.years_found:
-        return f"not found in resume: {result.label} (about {result.years_found:g} yrs found)"[:120]
+        return f"not found in resume: {result.label} (about {_years_figure(result.years_found)} yrs found)"[:120]
     return f"not found in resume: {result.label}"
 
 

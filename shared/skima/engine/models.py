@@ -1,4 +1,4 @@
-"""The engine's data: resume input, prepared job, candidate profile, match result and receipt (design §4).
+"""The engine's data: resume input, prepared job, candidate profile, match result and receipt (decision 0001).
 
 Profiles and prepared jobs carry their embeddings as float16 bytes so they can be cached (DynamoDB items,
 400 KB limit: a profile is typically 15-40 KB serialised) and reused against any job without re-embedding.

@@ -1,6 +1,6 @@
 """The Tracker client: REST reads, Widget writes, one shared JWT, retries inside the caller's time budget.
 
-Retry rules (reliability.md §8 items 14-16):
+Retry rules (decision 0004):
 * 429 waits for ``Retry-After`` (seconds or HTTP-date) or backs off; 5xx, connection errors and timeouts retry
   with full-jitter exponential backoff; 400/403/404/409/422 are never retried.
 * No sleep ever runs past the caller's deadline: ``TrackerUnavailable`` is raised instead, so an SQS consumer can
@@ -71,8 +71,8 @@ logger = logging.getLogger(__name__)
 _IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 _WIDGET_AUTH_STATUSES = {1: "user not found", 2: "user not active"}
 _WIDGET_REJECT_STATUSES = {3: "record exists and cannot be overwritten", 99: "invalid request"}
-# Where a document's content may come from, best evidenced first (§12.1): the singular route answers JSON with the
-# file base64-encoded; the plural ones are the guesses public code keeps as fallbacks.
+# Where a document's content may come from, best evidenced first (evidence 12.1, decision 0007): the singular route
+# answers JSON with the file base64-encoded; the plural ones are the guesses public code keeps as fallbacks.
 DOCUMENT_ROUTES = (
     "/api/v1/Resource/{rid}/Document/{doc}",
     "/api/v1/Resource/{rid}/Documents/{doc}/Download",
@@ -768,7 +768,7 @@ class TrackerClient:
         self, resource_id: int, document_id: int, *, deadline: Deadline | None = None
     ) -> DownloadedDocument:
         """The document's bytes. Tries ``GET /api/v1/Resource/{rid}/Document/{docId}`` (JSON, base64 content;
-        §12.1) first, then the plural guesses; the route that worked is remembered for the process. A 404 on
+        evidence 12.1) first, then the plural guesses; the route that worked is remembered for the process. A 404 on
         every route raises ``TrackerNotFound``."""
         deadline = deadline or self.deadline()
         routes = [self._document_route] if self._document_route else []
@@ -1115,7 +1115,8 @@ class TrackerClient:
         deadline: Deadline | None = None,
     ) -> int | None:
         """Write an activity note linked to ONE record; returns its id, or None when Tracker does not say it
-        (the documented answer is ``{"status":0,"message":"success","count":0}``, §12.3). Never creates it twice.
+        (the documented answer is ``{"status":0,"message":"success","count":0}``, evidence 12.3). Never creates it
+        twice.
 
         ``activity_type`` defaults to ``settings.activity_type``.
 

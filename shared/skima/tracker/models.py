@@ -157,7 +157,7 @@ class Resource(TrackerModel):
         default_factory=list, validation_alias=AliasChoices("jobhistory", "workhistory")
     )
     last_updated: Text = _alias("lastupdateddatetime", "lastupdated", "updatedat", "modifieddate")
-    # Whether the read carried a tag field at all: public reads do not list `tagText` (§12.7), and a tag set we
+    # Whether the read carried a tag field at all: public reads do not list `tagText` (evidence 12.7), and a tag set we
     # could not read must never be written back (it would wipe the recruiter's tags).
     tags_known: bool = Field(default=False, validation_alias=AliasChoices("skima_tags_known"))
 
@@ -225,7 +225,7 @@ class Opportunity(TrackerModel):
     publish_title: Text = _alias("publishtitle")
     status: NameText = _alias("opportunitystatusdesc", "status", "opportunitystatus")
     client_name: Text = _alias("clientname")
-    # The client contact the job is for (widget getIndividualRecord O `contactname`, documented sample §4.3; a
+    # The client contact the job is for (widget getIndividualRecord O `contactname`, documented sample, evidence 4.3; a
     # nested REST `contact{name}`): the hiring manager a share-tag link is made for.
     contact_name: Text = _alias("contactname")
     location: Text = _alias("location", "publishlocation", "locationcity")
@@ -236,7 +236,7 @@ class Opportunity(TrackerModel):
     last_updated: Text = _alias("lastupdateddatetime", "lastupdated", "updatedat")
     # REST `tagText`, Widget column `tag`; None when the response has no tag field at all (not "no tags").
     tag_text: TagText = _alias("tagtext", "tag", "tags")
-    # The pipeline count of Search/PagedSearch rows (§7.1); None when the row does not carry it.
+    # The pipeline count of Search/PagedSearch rows (evidence 7.1); None when the row does not carry it.
     count_shortlisted: OptionalId = _alias("countshortlisted")
 
     @model_validator(mode="before")

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-#: How widget calls authenticate (§2.2, §12.5). ``auto`` probes at the first widget call, in the order below.
+#: How widget calls authenticate (evidence 2.2 and 12.5, decision 0007). ``auto`` probes at the first widget call,
+#: in the order below.
 WidgetAuth = Literal["auto", "oauth", "credentials", "rest_jwt"]
 WIDGET_AUTH_METHODS: tuple[Literal["oauth", "credentials", "rest_jwt"], ...] = ("oauth", "credentials", "rest_jwt")
 

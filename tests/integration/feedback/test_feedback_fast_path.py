@@ -23,6 +23,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.handlers import FakeLambdaContext, load_handler
+from local.harness.template import create_table, properties
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import wiring
 from skima.adapters.dynamo_links import DynamoLinkStore
@@ -34,8 +36,6 @@ from skima.config import FeedbackSettings
 from skima.models import RecordChanged, RecordType
 from skima.pipeline.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
-from tests.support.handlers import FakeLambdaContext, load_handler
-from tests.support.template import create_table, properties
 
 HOST = "abc123.lambda-url.us-east-1.on.aws"
 BACKLOG = 100

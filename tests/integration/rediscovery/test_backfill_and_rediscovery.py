@@ -17,6 +17,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import dynamo_vectors, scorer_wiring, wiring
 from skima.adapters.dynamo_profiles import DynamoProfileCache
@@ -30,7 +31,6 @@ from skima.pipeline.rediscovery import LiveVectorIndex, TalentRediscovery
 from skima.scoring import job_text
 from skima.tracker import timing
 from skima.writeback import WriteBack, WriteBackPolicy
-from tests.support.template import create_table
 
 SCREENED = "SKIMA Screened"
 PYTHON_RESUME = """Senior Python Backend Engineer

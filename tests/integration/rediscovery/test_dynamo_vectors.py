@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from moto import mock_aws
 
+from local.harness.template import create_table
 from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_vectors import (
     DynamoBackfillCursor,
@@ -21,7 +22,6 @@ from skima.adapters.dynamo_vectors import (
 from skima.engine import Engine
 from skima.pipeline.ports import CachedProfile
 from skima.pipeline.rediscovery import CHUNK_SPAN, BackfillCursor, IndexedProfileCache, LiveVectorIndex
-from tests.support.template import create_table
 from tests.unit.scoring.fakes import STRONG_RESUME, WEAK_RESUME, HashingEmbedder
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)

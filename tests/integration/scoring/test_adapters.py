@@ -11,6 +11,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.template import create_table
 from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
 from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistLinks, rank_key
@@ -19,7 +20,6 @@ from skima.engine import Engine
 from skima.errors import WriteInProgress
 from skima.pipeline.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
-from tests.support.template import create_table
 from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, HashingEmbedder
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from local.harness.template import properties
 from skima.adapters import wiring
 from skima.models import QueueMessage
 from tests.integration.scoring.test_scorer_function import LongContext, Stack, _free_pair, application
-from tests.support.template import properties
 
 Matcher = Callable[[str, dict[str, Any]], bool]
 

@@ -11,6 +11,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.template import create_table
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_profiles import DynamoProfileCache
 from skima.adapters.dynamo_scores import DynamoScoreStore
@@ -20,7 +21,6 @@ from skima.pipeline.ports import CachedProfile
 from skima.pipeline.rediscovery import IndexedProfileCache
 from skima.shortlist.models import FeedbackSubmission
 from tests.integration.scoring.test_adapters import row
-from tests.support.template import create_table
 from tests.unit.scoring.fakes import STRONG_RESUME, WEAK_RESUME, HashingEmbedder
 
 NOW = 1_800_000_000  # epoch seconds of every write here

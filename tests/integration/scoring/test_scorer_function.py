@@ -17,14 +17,14 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.handlers import FakeLambdaContext, load_handler
+from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import dynamo_vectors, scorer_wiring, wiring
 from skima.cli import resolve_model_dir
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
 from skima.tracker import timing
-from tests.support.handlers import FakeLambdaContext, load_handler
-from tests.support.template import create_table
 
 SCREENED = "SKIMA Screened"
 SHARE_TAG = "SKIMA Share"

@@ -17,6 +17,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.handlers import FakeLambdaContext, load_handler
+from local.harness.template import create_table
 from skima.adapters import dynamo_links
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoLinkStore, DynamoShortlistSource
@@ -25,8 +27,6 @@ from skima.models import FeedbackGiven, QueueMessage
 from skima.pipeline.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.models import FeedbackSubmission
-from tests.support.handlers import FakeLambdaContext, load_handler
-from tests.support.template import create_table
 
 HOST = "abc123.lambda-url.us-east-1.on.aws"
 

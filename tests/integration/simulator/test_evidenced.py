@@ -1,4 +1,4 @@
-"""The simulator's default, evidenced shapes (§12 of the API notes); the guessed ones are pinned elsewhere."""
+"""The simulator's default, evidenced shapes (decision 0007); the guessed ones are pinned elsewhere."""
 
 from __future__ import annotations
 

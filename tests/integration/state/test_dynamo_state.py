@@ -9,10 +9,10 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.template import create_table
 from skima.adapters import dynamo_state
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.errors import WriteInProgress
-from tests.support.template import create_table
 
 
 class Clock:

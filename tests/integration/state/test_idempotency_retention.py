@@ -13,12 +13,12 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from local.harness.template import create_table
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.errors import WriteInProgress
 from skima.models import RecordType
 from skima.polling import Poller
 from tests.integration.state.test_dynamo_state import Clock
-from tests.support.template import create_table
 from tests.unit.polling.test_poller import LOOKBACK, T0, Feed, Queue
 
 OUTBOX_RETENTION = timedelta(days=180)

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from moto import mock_aws
 
+from local.harness.handlers import FakeLambdaContext, load_handler
 from skima.models import QueueMessage, RecordChanged, RecordType
-from tests.support.handlers import FakeLambdaContext, load_handler
 
 TOKEN = "A" * 48
 PREVIOUS = "B" * 48

@@ -2,12 +2,16 @@
 labels in the posting's own words for one thing, and no requirement both a reason and a gap."""
 
 import re
+from datetime import date
 
 import pytest
 
 from skima.engine import Engine
+from skima.engine.matching import _years_figure
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
+
+from .conftest import HashingEmbedder
 
 TRUCKING_JOB = """Regional Truck Driver
 Requirements:
@@ -147,3 +151,22 @@ def test_years_asked_without_a_skill_are_not_claimed_as_years_of_it(engine: Engi
 )
 def test_the_headline_is_a_title_not_a_name_an_employer_or_a_degree(first_lines: str, headline: str) -> None:
     assert parse_resume(f"{first_lines}\nWorked on reports.\n", 2026.0).headline == headline
+
+
+@pytest.mark.parametrize(
+    ("years", "shown"), [(8.0, "8"), (7.92, "7.9"), (7.999, "7.9"), (2.34, "2.3"), (0.5, "0.5"), (12.8, "12")]
+)
+def test_a_years_figure_is_never_rounded_up(years: float, shown: str) -> None:
+    assert _years_figure(years) == shown
+
+
+def test_years_just_short_of_the_ask_do_not_read_as_the_ask(fake_embedder: HashingEmbedder) -> None:
+    engine = Engine(fake_embedder, as_of=date(2026, 12, 1))  # Jan 2019 - Present is 7.9 years
+    job = "Marketing Coordinator\nRequirements:\n- 8+ years of experience as a Marketing Coordinator\n"
+    resume = (
+        "Jo Lee\nMarketing Coordinator\nMarketing Coordinator, Acme Corp, Jan 2019 - Present\n"
+        "Ran email campaigns and regional events for the sales team.\n"
+    )
+    result = engine.score_text(job, resume)
+    years = next(r for r in result.reasons if " yrs " in r)
+    assert years.startswith("7.9 yrs ") and "asked 8+" in years, result.reasons

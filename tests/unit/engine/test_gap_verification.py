@@ -47,6 +47,10 @@ def _resume(*lines: str) -> str:
         ("Visualforce", "Built Visual Force pages and Apex triggers."),
         ("Visual Force", "Built Visualforce pages for the service console."),
         ("MS Office", "Daily reports in Excel and PowerPoint."),
+        ("CRM", "Ran the HubSpot pipeline for the inside sales team."),
+        ("CRM", "Customised Microsoft Dynamics forms for the service desk."),
+        ("SIEM", "Wrote Splunk alerts for failed logins."),
+        ("Linux", "Administered Ubuntu and CentOS servers."),
     ],
 )
 def test_a_skill_is_met_by_its_family_or_another_spelling(engine: Engine, wanted: str, written: str) -> None:
@@ -55,6 +59,24 @@ def test_a_skill_is_met_by_its_family_or_another_spelling(engine: Engine, wanted
     verdict, evidence = _requirement(result, wanted)
     assert verdict != "missing" and evidence is not None and written.split()[1] in evidence, (verdict, evidence)
     assert f"{GAP}{wanted}" not in result.gaps
+
+
+@pytest.mark.parametrize(
+    ("wanted", "written"),
+    [
+        # a broad skill never evidences one named tool: a family works one way only
+        ("HubSpot", "Kept the CRM up to date for the inside sales team."),
+        ("Splunk", "Triaged SIEM alerts for the security team."),
+        ("Ubuntu", "Administered Linux servers for the build farm."),
+        ("PostgreSQL", "Wrote SQL reports for finance."),
+    ],
+)
+def test_a_named_tool_is_not_met_by_its_broad_family(engine: Engine, wanted: str, written: str) -> None:
+    job = f"Software Engineer\nRequirements:\n- {wanted}\n- Release support\n"
+    result = engine.score_text(job, _resume(written))
+    verdict, _ = _requirement(result, wanted)
+    assert verdict == "missing"
+    assert f"{GAP}{wanted}" in result.gaps
 
 
 @pytest.mark.parametrize(

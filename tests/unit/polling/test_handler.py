@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from local.harness.handlers import FakeLambdaContext, load_handler
 from skima.polling import PollReport
 from skima.tracker.errors import TrackerAuthError
-from tests.support.handlers import FakeLambdaContext, load_handler
 
 
 def _emf(out: str) -> list[dict[str, Any]]:

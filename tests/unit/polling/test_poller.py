@@ -1,4 +1,4 @@
-"""The poller's promises (reliability.md §8 items 17-19), on in-memory fakes of its ports."""
+"""The poller's promises (decision 0005), on in-memory fakes of its ports."""
 
 from __future__ import annotations
 

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from local.harness.handlers import FakeLambdaContext, load_handler
+from local.harness.template import properties
 from skima.config import ScorerSettings
 from skima.models import QueueMessageBody, RecordChanged, RecordType
 from skima.scoring import ScoringReport
 from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
-from tests.support.handlers import FakeLambdaContext, load_handler
-from tests.support.template import properties
 
 MIN_REMAINING_MS = 5_000  # FakeLambdaContext has 10 s left
 

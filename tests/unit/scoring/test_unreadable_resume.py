@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from local.harness.handlers import FakeLambdaContext, load_handler
 from skima.models import RecordChanged, RecordType
 from skima.pipeline.ports import ResumeDocument
-from tests.support.handlers import FakeLambdaContext, load_handler
 from tests.unit.engine import hostile
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, World
 from tests.unit.scoring.test_handler import sqs_event

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from tests.support.template import ROOT, properties
+from local.harness.template import ROOT, properties
 
 
 @pytest.mark.parametrize("logical_id", ["ShortlistFunction", "FeedbackFunction"])

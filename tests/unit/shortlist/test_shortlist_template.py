@@ -7,9 +7,9 @@ import math
 import pytest
 from pydantic import ValidationError
 
+from local.harness.template import properties, template
 from skima.bands import SCORE_BANDS
 from skima.config import DEFAULT_SHORTLIST_MIN_SCORE, ShortlistSettings
-from tests.support.template import properties, template
 
 
 def test_shortlist_settings_read_only_declared_variables() -> None:

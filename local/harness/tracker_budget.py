@@ -16,6 +16,8 @@ from typing import Any
 import boto3
 from moto import mock_aws
 
+from local.harness.handlers import FakeLambdaContext, load_handler
+from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle
 from skima.adapters import dynamo_vectors, scorer_wiring, wiring
 from skima.adapters.tracker_feed import TrackerChangeFeed
@@ -24,8 +26,6 @@ from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordCh
 from skima.polling import BACKSTOP_EVERY_RUNS, Poller, PollReport
 from skima.tracker import timing
 from skima.tracker.timing import Deadline
-from tests.support.handlers import FakeLambdaContext, load_handler
-from tests.support.template import create_table
 
 SIGNING_SECRET = "Zq7" * 22
 # Tracker's budget the burst is timed against: requests a minute shared by every function (the template default).

@@ -6,7 +6,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
-from tests.support.template import ROOT
+from local.harness.template import ROOT
 
 
 def load_handler(function: str) -> ModuleType:
