@@ -87,7 +87,14 @@ class RecordingTracker:
         self.calls: list[str] = []
 
     def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+        self,
+        target: str,
+        record_id: int,
+        *,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        check_existing: bool,
     ) -> int:
         if check_existing:
             self.calls.append("find_note")

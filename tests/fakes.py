@@ -56,7 +56,7 @@ class FakeTrackerWriter:
     stage_moves: list[tuple[int, int]] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     lose_next_note_response: bool = False  # True: the next note lands in Tracker, and its answer is lost
-    tags_readable: bool = True  # False: candidate reads carry no tag field (Tracker's public reads, §12.7)
+    tags_readable: bool = True  # False: candidate reads carry no tag field (public reads, evidence 12.7, decision 0007)
     add_tag_known: list[Sequence[str] | None] = field(default_factory=list)
 
     @property
