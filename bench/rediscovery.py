@@ -93,7 +93,14 @@ class RecordingTracker:
         self.calls: list[str] = []
 
     def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+        self,
+        target: str,
+        record_id: int,
+        *,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        check_existing: bool,
     ) -> int:
         if check_existing:
             self.calls.append("find_note")
@@ -218,6 +225,7 @@ def main() -> None:
             writeback=WriteBack(
                 tracker,
                 DynamoStateStore(client, "StateTable"),
+                scores,
                 ShareLinks(DynamoLinkStore(client, "LinksTable"), base_url=""),
                 WriteBackPolicy(),
             ),

@@ -23,7 +23,6 @@ from skima.models import FeedbackQueueMessage
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.tracker.errors import TrackerAuthError
 from skima.tracker.timing import Deadline
-from skima.writeback import OutboxView
 
 logger = function_logger()
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
@@ -42,7 +41,7 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
         report = write_feedback(
             message,
             wiring.feedback_tracker(config, deadline),
-            OutboxView(wiring.state_store(config.state_table)),
+            wiring.state_store(config.state_table),
             stage_status_id=config.shortlist_stage_status_id,
         )
     except TrackerAuthError:

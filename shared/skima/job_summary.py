@@ -11,16 +11,18 @@ entered, who left and why (score and the deciding requirement), at most once an 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from skima.bands import band_for
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import Outbox, ScoreRow, ScoreStore, TrackerSource
+from skima.pipeline.ports import ScoreRow, ScoreStore
+from skima.ports import Outbox, TrackerWriter
 from skima.score_note import RequirementView, requirement_line, requirement_views
+from skima.writeback import note_once
 
 SUMMARY_INTERVAL = timedelta(hours=1)
 SUMMARY_SUBJECT = "SKIMA top-10 changed - "  # then the job's title
@@ -69,13 +71,13 @@ def top10_change(previous: Sequence[TopTenEntry], current: Sequence[ScoreRow]) -
 
 def summary_key(job_id: int, current: Sequence[ScoreRow]) -> str:
     ranking = ",".join(f"{row.candidate_id}:{row.score}" for row in current)
-    return f"sktop{job_id}-{hashlib.sha256(ranking.encode()).hexdigest()[:16]}"
+    return f"sktop{job_id}-{sha256_hex(ranking)[:16]}"
 
 
 class JobSummary:
     def __init__(
         self,
-        tracker: TrackerSource,
+        tracker: TrackerWriter,
         outbox: Outbox,
         scores: ScoreStore,
         memory: TopTenMemory,
@@ -101,20 +103,19 @@ class JobSummary:
         if previous.announced_at is not None and now - previous.announced_at < SUMMARY_INTERVAL:
             return False
         key = summary_key(job_id, current)
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status != "done":
-            self._outbox.outbox_attempted(outbox_key)
-            activity_id = self._tracker.create_job_note(
-                job_id,
-                subject=f"{SUMMARY_SUBJECT}{plain_line(job_title) or f'job {job_id}'}",
-                note=self.summary_text(job_id, change, current, key),
-                idempotency_key=key,
-                check_existing=status == "attempted",
-            )
-            self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
+        written = note_once(
+            self._tracker,
+            self._outbox,
+            "O",
+            job_id,
+            key=key,
+            compose=lambda: (
+                f"{SUMMARY_SUBJECT}{plain_line(job_title) or f'job {job_id}'}",
+                self.summary_text(job_id, change, current, key),
+            ),
+        )
         self._memory.remember_top10(job_id, AnnouncedTopTen(_entries(current), now))
-        return status != "done"
+        return written
 
     def summary_text(self, job_id: int, change: TopTenChange, current: Sequence[ScoreRow], key: str) -> str:
         lines = [f"SKIMA top-10 changed: {len(change.entered)} entered, {len(change.left)} left."]

@@ -16,7 +16,6 @@ Technical ids go to one last `ref:` line. This module reads JSON only: no numpy,
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from skima.bands import band_for
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
 from skima.pipeline.ports import ScoreRow
 
@@ -99,7 +99,7 @@ def _view(item: dict[str, Any], number: int, weights: dict[str, Any]) -> Require
 
 def note_idempotency_key(job_id: int, candidate_id: int, inputs_hash: str) -> str:
     """Deterministic per (job, candidate, content): `sk<job>-<candidate>-<hash>` (fits Tracker's 6-64 chars)."""
-    digest = hashlib.sha256(f"{job_id}|{candidate_id}|{inputs_hash}".encode()).hexdigest()[:16]
+    digest = sha256_hex(f"{job_id}|{candidate_id}|{inputs_hash}")[:16]
     return f"sk{job_id}-{candidate_id}-{digest}"
 
 

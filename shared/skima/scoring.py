@@ -21,7 +21,6 @@ and written back.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +28,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from skima import metrics
+from skima.digests import sha256_hex
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
 from skima.errors import QueueUnavailable
 from skima.job_summary import JobSummary
@@ -44,7 +44,6 @@ from skima.pipeline.ports import (
     NoSharing,
     ProfileCache,
     Rediscovery,
-    ResumeDocument,
     ScoreRow,
     ScorerState,
     ScoreStore,
@@ -52,10 +51,10 @@ from skima.pipeline.ports import (
     WrittenBack,
 )
 from skima.ports import MessageQueue
+from skima.profile_freshness import current_profile, job_is_current, same_source, stamp_proves_unchanged
 from skima.recent_pipelines import RecentPipelines
-from skima.stamps import stamp_settled
 from skima.tracker.errors import TrackerError, TrackerNotFound, TrackerRejected
-from skima.writeback import WriteBack, is_material_change, note_written
+from skima.writeback import WriteBack
 
 logger = logging.getLogger(__name__)
 
@@ -70,10 +69,6 @@ class CandidateGone(Exception):
 
 class FeedbackNotWired(RuntimeError):
     """A hiring manager's feedback message reached a scorer without a feedback write-back."""
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # A job description shorter than this, or no more than the job's name, is completed from the full job record.
@@ -100,11 +95,11 @@ def content_version(*stamps: datetime | None) -> str:
 
 
 def inputs_hash(job_text_sha256: str, profile: CandidateProfile) -> str:
-    return _sha256("|".join([job_text_sha256, profile.profile_sha256, ENGINE_VERSION, profile.model_id]))
+    return sha256_hex("|".join([job_text_sha256, profile.profile_sha256, ENGINE_VERSION, profile.model_id]))
 
 
 def receipt_id(result: MatchResult) -> str:
-    return _sha256(result.receipt.model_dump_json())[:12]
+    return sha256_hex(result.receipt.model_dump_json())[:12]
 
 
 def score_row(
@@ -125,7 +120,7 @@ def score_row(
         inputs_hash=wanted_inputs_hash,
         engine_version=ENGINE_VERSION,
         job_title=job.title,
-        content_key=_sha256(f"{job.description_sha256}|{cached.profile.text_sha256}"),
+        content_key=sha256_hex(f"{job.description_sha256}|{cached.profile.text_sha256}"),
         **extra,
     )
 
@@ -165,7 +160,6 @@ class Scorer:
         feedback: Callable[[FeedbackGiven], object] | None = None,
         sharing: JobSharing | None = None,
         summary: JobSummary | None = None,
-        stage_moves_enabled: bool = False,
         recent_pipelines: RecentPipelines | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -182,7 +176,6 @@ class Scorer:
         self._feedback = feedback
         self._sharing = sharing or NoSharing()
         self._summary = summary
-        self._stage_moves_enabled = stage_moves_enabled
         self._clock = clock
 
     # ------------------------------------------------------------------ entry point
@@ -382,12 +375,7 @@ class Scorer:
         return self._update_job(self._tracker.job(job_id), report)[0]
 
     def _job_is_current(self, cached: CachedJob) -> bool:
-        if cached.prepared is None:
-            return True  # unmatchable text stays unmatchable until the text changes
-        return (
-            cached.prepared.engine_version == ENGINE_VERSION
-            and cached.prepared.model_id == self._engine.embedder.model_id
-        )
+        return job_is_current(cached, self._engine.embedder.model_id)
 
     def _update_job(self, record: JobRecord, report: ScoringReport) -> tuple[CachedJob, bool]:
         """Cache the job; prepare it again only when its text (or the engine) changed. True when it did.
@@ -409,7 +397,7 @@ class Scorer:
             if len(full.strip()) > len(record.description.strip()):
                 record = replace(record, description=full)
         text = job_text(record.title, record.description)
-        text_hash = _sha256(text)
+        text_hash = sha256_hex(text)
         if cached is not None and cached.description_sha256 == text_hash and self._job_is_current(cached):
             if (cached.is_open, cached.title, cached.job_stamp) != (record.is_open, record.title, record.last_updated):
                 cached = CachedJob(
@@ -446,18 +434,13 @@ class Scorer:
 
     # ------------------------------------------------------------------ candidates
     def _valid_profile(self, cached: CachedProfile | None) -> CachedProfile | None:
-        if cached is None:
-            return None
-        profile = cached.profile
-        if profile.engine_version != ENGINE_VERSION or profile.model_id != self._engine.embedder.model_id:
-            return None
-        return cached
+        return current_profile(cached, self._engine.embedder.model_id)
 
     def _refresh_profile(
         self, record: CandidateRecord, cached: CachedProfile | None, report: ScoringReport
     ) -> CachedProfile:
         """The candidate's profile, rebuilt only when its resume changed (never re-fetched or re-embedded)."""
-        if self._stamp_proves_unchanged(cached, record):
+        if stamp_proves_unchanged(cached, record.last_updated, record.updated_utc):
             assert cached is not None
             return cached  # the record was not saved since: neither a new document nor new fields
         profile, built = refresh_profile(
@@ -465,16 +448,6 @@ class Scorer:
         )
         report.profiles_built += int(built)
         return profile
-
-    @staticmethod
-    def _stamp_proves_unchanged(cached: CachedProfile | None, record: CandidateRecord) -> bool:
-        """Tracker's stamps have whole seconds: an equal stamp proves nothing changed only if our earlier read
-        came well after that second (a save in the same second as the read would keep the stamp)."""
-        if cached is None or record.last_updated is None or cached.candidate_stamp != record.last_updated:
-            return False
-        if cached.confirmed_at is None:
-            return False
-        return stamp_settled(cached.confirmed_at, record.last_updated, record.updated_utc)
 
     # ------------------------------------------------------------------ one pair
     def _score_pair(
@@ -556,18 +529,10 @@ class Scorer:
         known_tags: Sequence[str] | None,
         report: ScoringReport,
     ) -> None:
-        written: WrittenBack | None = None
-        if is_material_change(previous, row):
-            if self._writeback.note(row):
-                report.notes_written += 1
-            written = note_written(row)
-        if row.status == "scored" and self._writeback.tag(row.candidate_id, known_tags):
-            report.tags_added += 1
-        if self._stage_moves_enabled and row.status == "scored":
-            top10 = self._scores.top10(row.job_id)
-            if self._writeback.stage(row, top10):
-                report.stages_moved += 1
-        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+        done = self._writeback.apply(row, previous, known_tags)
+        report.notes_written += int(done.note_written)
+        report.tags_added += int(done.tag_added)
+        report.stages_moved += int(done.stage_moved)
 
 
 def refresh_profile(
@@ -613,7 +578,7 @@ def profile_for(
     source_key = (
         document.cache_key
         if document is not None
-        else f"fields#{_sha256(record.fields_text if record is not None else '')}"
+        else f"fields#{sha256_hex(record.fields_text if record is not None else '')}"
     )
     if cached is not None and same_source(cached, document, source_key):
         if record is None:
@@ -686,10 +651,3 @@ def profile_for(
     )
     profiles.put_profile(fresh)
     return fresh, record, True
-
-
-def same_source(cached: CachedProfile, document: ResumeDocument | None, source_key: str) -> bool:
-    """Whether the cached profile was built from this very resume source."""
-    if document is not None:
-        return document.same_file(cached.source_key, cached.document_size)
-    return cached.source_key == source_key

@@ -1,33 +1,36 @@
-"""Write-back to Tracker: the activity note's text, when a note is worth writing, and the outbox that makes
-retries safe.
+"""Write-back to Tracker: when a note is worth writing, and the outbox that makes retries safe.
 
-Every side effect has a deterministic outbox key in the state table. The note's key is also its idempotency
-marker in Tracker, derived from (job, candidate, inputs hash), so the same score can never produce two notes:
+Every side effect has a deterministic outbox key in the state table (`skima.ports.Outbox`), shared by every writer:
+the scorer and rediscovery (`WriteBack`), the feedback (`skima.shortlist.feedback_writeback`), the share-link
+announcements (`skima.shortlist.notes`) and the job summaries. A note's key is also its idempotency marker in
+Tracker, derived from what the note is about (for a score: job, candidate, inputs hash), so nothing is noted twice
+(`note_once`):
 - status "attempted" is saved BEFORE calling Tracker, "done" after;
 - a retry that finds "attempted" (a crash or timeout between the Tracker write and "done") asks the client to
   look for the marker in Tracker before sending (`check_existing=True`);
 - a retry that finds "done" does nothing.
 The tag and the stage move are idempotent by value (read-modify-write, set-to), so their outbox rows only save
-requests.
+requests; a stage move (`move_stage_once`) starts only from an early live stage (`skima.stages`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import Outbox, OutboxStatus, ScoreRow, ShortlistLinks, TrackerSource, WrittenBack
+from skima.pipeline.ports import ScoreRow, ScoreStore, ShortlistLinks, WrittenBack
+from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.score_note import note_idempotency_key, note_subject, note_text
+from skima.stages import is_early_stage, known_past_early
+from skima.tracker.errors import TrackerNotFound
 
 logger = logging.getLogger(__name__)
 
 # A note is rewritten only when the recruiter would see a real difference.
 MATERIAL_SCORE_DELTA = 3
-# Early pipeline stages a "Skima Shortlisted" move may start from; a candidate further along is never moved.
-EARLY_STAGE_NAMES = frozenset({"applied", "new", "longlisted", "long list", "longlist", "shortlisted", "sourced"})
 
 
 def note_written(row: ScoreRow) -> WrittenBack:
@@ -55,9 +58,48 @@ def _reason_set(reasons: Sequence[str]) -> frozenset[str]:
     return frozenset(" ".join(reason.split()).lower() for reason in reasons)
 
 
-def _one_line(text: str) -> str:
-    # Everything quoted into a note (resume evidence, titles) is made inert as markup: Tracker may render HTML.
-    return plain_line(text)
+def note_once(
+    tracker: TrackerWriter,
+    outbox: Outbox,
+    target: NoteTarget,
+    record_id: int,
+    *,
+    key: str,
+    compose: Callable[[], tuple[str, str]],
+) -> bool:
+    """Write one note (`compose()` gives its subject and text) on the record, once ever for `key`, its idempotency
+    key in Tracker. True when this call created or confirmed it; False when the outbox had it done."""
+    outbox_key = f"note#{key}"
+    status = outbox.outbox_status(outbox_key)
+    if status == "done":
+        return False
+    subject, text = compose()
+    outbox.outbox_attempted(outbox_key)
+    activity_id = tracker.create_note(
+        target, record_id, subject=subject, note=text, idempotency_key=key, check_existing=status == "attempted"
+    )
+    outbox.outbox_done(outbox_key, str(activity_id or "created"))
+    return True
+
+
+def move_stage_once(tracker: TrackerWriter, outbox: Outbox, placement_id: int, status_id: int, result: str) -> bool:
+    """Move the pipeline entry to `status_id`, once per (entry, status) whoever asks (the scorer, a 👍), and only
+    from an early stage as Tracker has it now: the stage a score row or a vote carries may be old. `result` is
+    kept in the outbox row (who moved it). True when this call moved it."""
+    outbox_key = f"stage#{placement_id}#{status_id}"
+    if outbox.outbox_status(outbox_key) == "done":
+        return False
+    try:
+        live = tracker.application(placement_id)
+    except TrackerNotFound:
+        outbox.outbox_done(outbox_key, "application gone")  # left the job: nothing to move
+        return False
+    if live.status_id == status_id or not is_early_stage(live.status_name):
+        outbox.outbox_done(outbox_key, "not eligible at its live stage")
+        return False
+    tracker.move_stage(placement_id, status_id)
+    outbox.outbox_done(outbox_key, result)
+    return True
 
 
 class NoShortlistLinks:
@@ -74,7 +116,7 @@ class WriteBackPolicy:
     stage_min_score: int = 70
 
 
-@dataclass
+@dataclass(frozen=True)
 class WriteBackReport:
     note_written: bool = False
     tag_added: bool = False
@@ -82,140 +124,118 @@ class WriteBackReport:
 
 
 class WriteBack:
-    def __init__(self, tracker: TrackerSource, outbox: Outbox, links: ShortlistLinks, policy: WriteBackPolicy) -> None:
+    """The write-back of the scorer and rediscovery (`apply`), and the notes only the scorer writes."""
+
+    def __init__(
+        self,
+        tracker: TrackerWriter,
+        outbox: Outbox,
+        scores: ScoreStore,
+        links: ShortlistLinks,
+        policy: WriteBackPolicy,
+    ) -> None:
         self._tracker = tracker
         self._outbox = outbox
+        self._scores = scores
         self._links = links
         self._policy = policy
 
+    def apply(
+        self,
+        row: ScoreRow,
+        previous: WrittenBack | None,
+        known_tags: Sequence[str] | None,
+        *,
+        tags_current: bool = True,
+    ) -> WriteBackReport:
+        """The whole write-back of a stored score, in this order: the note when it is news to the recruiter
+        (`is_material_change` against `previous`, what the last note said), the screened tag (`known_tags`: the
+        candidate's tags, None when unknown; see `tag`), the stage move when enabled and earned, and last the row
+        marked written for its inputs. A retry after a failure part-way finds what was done in the outbox."""
+        written: WrittenBack | None = None
+        note_sent = False
+        if is_material_change(previous, row):
+            note_sent = self.note(row)
+            written = note_written(row)
+        tag_added = stage_moved = False
+        if row.status == "scored":
+            tag_added = self.tag(row.candidate_id, known_tags, tags_current=tags_current)
+            stage_moved = self.stage(row)
+        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+        return WriteBackReport(note_sent, tag_added, stage_moved)
+
     def note(self, row: ScoreRow) -> bool:
         """Write the row's note once (ever) for its inputs. True when this call created or confirmed it."""
-        key = note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash)
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status == "done":
-            return False
-        self._outbox.outbox_attempted(outbox_key)
-        activity_id = self._tracker.create_note(
+        return note_once(
+            self._tracker,
+            self._outbox,
+            "R",
             row.candidate_id,
-            subject=note_subject(row),
-            note=note_text(row, self._links.link_for(row.job_id)),
-            idempotency_key=key,
-            check_existing=status == "attempted",
+            key=note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash),
+            compose=lambda: (note_subject(row), note_text(row, self._links.link_for(row.job_id))),
         )
-        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
-        return True
 
     def job_too_thin(self, job_id: int, title: str, text_sha256: str, words: int) -> bool:
         """Tell the recruiter, once per job text, that the job cannot be scored until its description is filled
         in (rather than skipping its applicants in silence). True when this call wrote (or confirmed) the note."""
-        key = f"skthin{job_id}-{text_sha256[:16]}"
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status == "done":
-            return False
-        self._outbox.outbox_attempted(outbox_key)
-        name = _one_line(title) or f"job {job_id}"
-        activity_id = self._tracker.create_job_note(
-            job_id,
-            subject=f"SKIMA: job description too thin to score - {name}",
-            note="\n".join(
-                [
-                    "SKIMA could not score this job's candidates: the job description is too thin to score "
-                    f"({words} words, no requirements SKIMA can match).",
-                    "Add the full description (duties, required skills, years of experience, qualifications) in "
-                    "Tracker; SKIMA scores the pipeline again when the job is saved.",
-                    f"Job: {job_id} {name}",
-                ]
-            ),
-            idempotency_key=key,
-            check_existing=status == "attempted",
+        name = plain_line(title) or f"job {job_id}"
+        text = "\n".join(
+            [
+                "SKIMA could not score this job's candidates: the job description is too thin to score "
+                f"({words} words, no requirements SKIMA can match).",
+                "Add the full description (duties, required skills, years of experience, qualifications) in "
+                "Tracker; SKIMA scores the pipeline again when the job is saved.",
+                f"Job: {job_id} {name}",
+            ]
         )
-        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
-        return True
+        subject = f"SKIMA: job description too thin to score - {name}"
+        key = f"skthin{job_id}-{text_sha256[:16]}"
+        return note_once(self._tracker, self._outbox, "O", job_id, key=key, compose=lambda: (subject, text))
 
     def resume_unreadable(self, candidate_id: int, document_key: str, reason: str, *, used_fields: bool) -> bool:
         """Tell the recruiter, once per document version (its cache key: id and upload time), that SKIMA could
         not read the candidate's resume and why. True when this call wrote (or confirmed) the note."""
-        key = f"skread{candidate_id}-{hashlib.sha256(document_key.encode()).hexdigest()[:16]}"
-        outbox_key = f"note#{key}"
-        status = self._outbox.outbox_status(outbox_key)
-        if status == "done":
-            return False
-        self._outbox.outbox_attempted(outbox_key)
         fallback = (
             "SKIMA scored this candidate from the record's own fields instead."
             if used_fields
             else "SKIMA cannot score this candidate until a readable resume (PDF, DOCX or text) is uploaded."
         )
-        activity_id = self._tracker.create_note(
-            candidate_id,
-            subject="SKIMA could not read the resume",
-            note="\n".join([f"SKIMA could not read the resume: {_one_line(reason)}", fallback]),
-            idempotency_key=key,
-            check_existing=status == "attempted",
-        )
-        self._outbox.outbox_done(outbox_key, str(activity_id or "created"))
-        return True
+        text = "\n".join([f"SKIMA could not read the resume: {plain_line(reason)}", fallback])
+        key = f"skread{candidate_id}-{sha256_hex(document_key)[:16]}"
+        subject = "SKIMA could not read the resume"
+        return note_once(self._tracker, self._outbox, "R", candidate_id, key=key, compose=lambda: (subject, text))
 
-    def tag(self, candidate_id: int, known_tags: Sequence[str] | None) -> bool:
-        """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter)."""
+    def tag(self, candidate_id: int, known_tags: Sequence[str] | None, *, tags_current: bool = True) -> bool:
+        """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter). `known_tags`
+        that are not current (`tags_current=False`: cached at an earlier read) prove the tag is there, but not what
+        else is there now, so a write re-reads them."""
         tag = self._policy.screened_tag
         outbox_key = f"tag#{candidate_id}#{tag.lower()}"
         if self._outbox.outbox_status(outbox_key) == "done":
             return False
-        if known_tags is not None and any(t.strip().lower() == tag.lower() for t in known_tags):
+        if known_tags is not None and any(t.strip().lower() == tag.strip().lower() for t in known_tags):
             self._outbox.outbox_done(outbox_key, "present")
             return False
-        changed = self._tracker.add_tag(candidate_id, tag, known_tags)
+        changed = self._tracker.add_tag(candidate_id, tag, known_tags if tags_current else None)
         self._outbox.outbox_done(outbox_key, "added" if changed else "present")
         return changed
 
-    def stage_eligible(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
-        """Only when enabled, only at or above the minimum score, only in the job's top-10, only from an early
-        stage: never any move on a low score (no auto-rejection) and never a move backwards."""
+    def stage_eligible(self, row: ScoreRow) -> bool:
+        """Whether the row may earn a move, before the job's top-10 is read: only when enabled, only at or above
+        the minimum score, only from a stage not known to be past the early ones (`skima.stages`). Never any move
+        on a low score (no auto-rejection)."""
         target = self._policy.stage_status_id
         if target is None or row.status != "scored" or row.score is None or row.placement_id is None:
             return False
-        if row.score < self._policy.stage_min_score:
+        if row.score < self._policy.stage_min_score or row.placement_status_id == target:
             return False
-        if row.candidate_id not in {r.candidate_id for r in top10}:
-            return False
-        if row.placement_status_id == target:
-            return False
-        return (row.placement_status_name or "").strip().lower() in EARLY_STAGE_NAMES
+        return not known_past_early(row.placement_status_name)
 
-    def stage(self, row: ScoreRow, top10: Sequence[ScoreRow]) -> bool:
+    def stage(self, row: ScoreRow) -> bool:
+        """Move an eligible row in the job's top-10 to the configured stage (from its live stage: `move_stage_once`)."""
         target = self._policy.stage_status_id
-        if target is None or row.placement_id is None or not self.stage_eligible(row, top10):
+        if target is None or row.placement_id is None or not self.stage_eligible(row):
             return False
-        outbox_key = f"stage#{row.placement_id}#{target}"
-        if self._outbox.outbox_status(outbox_key) == "done":
+        if row.candidate_id not in {r.candidate_id for r in self._scores.top10(row.job_id)}:
             return False
-        # The stored status may be old (a recruiter moves people on): re-read it live before moving anyone.
-        live = self._tracker.application(row.placement_id)
-        if not self.stage_eligible(
-            replace(row, placement_status_id=live.status_id, placement_status_name=live.status_name), top10
-        ):
-            self._outbox.outbox_done(outbox_key, "not eligible at its live stage")
-            return False
-        self._tracker.set_stage(row.placement_id, target)
-        self._outbox.outbox_done(outbox_key, str(row.score))
-        return True
-
-
-class OutboxView:
-    """The outbox under the names `skima.shortlist` uses (status / mark_attempted / mark_done): the feedback
-    notes share the scorer's outbox rows and keys (e.g. one `stage#<placement>#<status>` move, whoever does it)."""
-
-    def __init__(self, outbox: Outbox) -> None:
-        self._outbox = outbox
-
-    def status(self, key: str) -> OutboxStatus | None:
-        return self._outbox.outbox_status(key)
-
-    def mark_attempted(self, key: str) -> None:
-        self._outbox.outbox_attempted(key)
-
-    def mark_done(self, key: str, result: str = "") -> None:
-        self._outbox.outbox_done(key, result)
+        return move_stage_once(self._tracker, self._outbox, row.placement_id, target, str(row.score))

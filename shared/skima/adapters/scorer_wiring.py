@@ -30,10 +30,9 @@ from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
-from skima.shortlist.notes import TrackerNoteWriter
 from skima.shortlist.sharing import ShareTagFollower
 from skima.tracker.timing import Deadline
-from skima.writeback import NoShortlistLinks, OutboxView, WriteBack, WriteBackPolicy
+from skima.writeback import NoShortlistLinks, WriteBack, WriteBackPolicy
 
 
 @cache
@@ -103,8 +102,8 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     if links is not None:
         sharing = ShareTagFollower(
             links,
-            TrackerNoteWriter(client, lambda: deadline),
-            OutboxView(state),
+            tracker,
+            state,
             share_tag=config.share_tag,
             job_tags=tracker.job_tags,
             top10=lambda job_id: [row.candidate_id for row in scores.top10(job_id)],
@@ -115,6 +114,7 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
     writeback = WriteBack(
         tracker,
         state,
+        scores,
         links if links is not None else NoShortlistLinks(),
         WriteBackPolicy(
             screened_tag=config.screened_tag,
@@ -135,7 +135,6 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
         scores=scores,
         writeback=writeback,
         log=rediscovery_log(config.profiles_table),
-        screened_tag=config.screened_tag,
     )
 
     def poll_now() -> object:
@@ -159,11 +158,10 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, *, owner: str, rema
         state=state,
         poll=poll_now,
         feedback=lambda message: write_feedback(
-            message, tracker, OutboxView(state), stage_status_id=config.shortlist_stage_status_id
+            message, tracker, state, stage_status_id=config.shortlist_stage_status_id
         ),
         sharing=sharing,
         summary=JobSummary(tracker, state, scores, state, clock=lambda: datetime.now(UTC)),
         recent_pipelines=recent_pipelines(str(config.rest_url)),
         rediscovery=rediscovery,
-        stage_moves_enabled=config.shortlist_stage_status_id is not None,
     )

@@ -1,4 +1,5 @@
-"""The scorer's view of Tracker (`skima.pipeline.ports.TrackerSource`) on top of `TrackerClient`.
+"""The scorer's view of Tracker (`skima.pipeline.ports.TrackerSource`) and every write SKIMA makes there
+(`skima.ports.TrackerWriter`), on top of `TrackerClient`.
 
 Normalises Tracker's shapes for the use case (aware UTC stamps, the primary resume picked from the documents,
 the record's own text fields joined) and passes every call the invocation's deadline.
@@ -196,16 +197,18 @@ class TrackerRecordSource:
         )
 
     def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
+        self,
+        target: LinkType,
+        record_id: int,
+        *,
+        subject: str,
+        note: str,
+        idempotency_key: str,
+        check_existing: bool,
     ) -> int | None:
-        return self._note("R", candidate_id, subject, note, idempotency_key, check_existing)
+        return self._note(target, record_id, subject, note, idempotency_key, check_existing)
 
-    def create_job_note(
-        self, job_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int | None:
-        return self._note("O", job_id, subject, note, idempotency_key, check_existing)
-
-    def _note(  # noqa: PLR0917 - one private helper for the two public notes
+    def _note(  # noqa: PLR0917 - private
         self, link_type: LinkType, record_id: int, subject: str, note: str, key: str, check_existing: bool
     ) -> int | None:
         # A note that ends with its `ref:` line carrying the key (the score notes, skima.score_note) keeps a subject
@@ -256,5 +259,5 @@ class TrackerRecordSource:
             return self._client.add_tag(candidate_id, tag, deadline=self._deadline())
         return self._client.add_tag_known(candidate_id, tag, list(known_tags), deadline=self._deadline())
 
-    def set_stage(self, placement_id: int, status_id: int) -> None:
+    def move_stage(self, placement_id: int, status_id: int) -> None:
         self._client.set_placement_status(placement_id, status_id, deadline=self._deadline())

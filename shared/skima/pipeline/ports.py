@@ -89,8 +89,9 @@ class DocumentContent:
 
 
 class TrackerSource(Protocol):
-    """What the scorer reads from and writes to Tracker. Every call may raise the tracker errors
-    (TrackerNotFound for a deleted record, TrackerUnavailable / TrackerAuthError to fail the message)."""
+    """What the scorer reads from Tracker (its writes go through `skima.ports.TrackerWriter`). Every call may raise
+    the tracker errors (TrackerNotFound for a deleted record, TrackerUnavailable / TrackerAuthError to fail the
+    message)."""
 
     @property
     def request_count(self) -> int: ...
@@ -109,25 +110,9 @@ class TrackerSource(Protocol):
 
     def download(self, candidate_id: int, document: ResumeDocument) -> DocumentContent: ...
 
-    def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int | None: ...
-
-    def create_job_note(
-        self, job_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int | None:
-        """An activity note on the job itself (e.g. "job description too thin to score")."""
-        ...
-
     def job_description(self, job_id: int) -> str:
         """The job's full description from its richest read (a second request; only for thin job reads)."""
         ...
-
-    def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
-        """Add a tag keeping every other tag; `known_tags` (just read) saves a request. True if Tracker changed."""
-        ...
-
-    def set_stage(self, placement_id: int, status_id: int) -> None: ...
 
 
 # ---------------------------------------------------------------------- caches (ProfilesTable)
@@ -237,19 +222,6 @@ class ScoreStore(Protocol):
         """The job's ten best live rows, best first, ties by candidate id (the by_score index): closed-stage
         applications (`skima.stages`) and rows past their retention are left out."""
         ...
-
-
-# ---------------------------------------------------------------------- outbox (StateTable)
-
-OutboxStatus = Literal["attempted", "done"]
-
-
-class Outbox(Protocol):
-    """Deterministic keys per side effect in Tracker; 'attempted' is saved before the call, 'done' after."""
-
-    def outbox_status(self, key: str) -> OutboxStatus | None: ...
-    def outbox_attempted(self, key: str) -> None: ...
-    def outbox_done(self, key: str, result: str = "") -> None: ...
 
 
 class ShortlistLinks(Protocol):

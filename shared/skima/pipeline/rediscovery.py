@@ -16,7 +16,6 @@ rediscovery are re-scored with the new text, so a stale score never lingers in t
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -27,7 +26,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from skima.engine import ENGINE_VERSION, CandidateProfile, Engine
+from skima.engine import ENGINE_VERSION, Engine
 from skima.errors import DependencyUnavailable
 from skima.pipeline.ports import (
     CachedJob,
@@ -36,12 +35,11 @@ from skima.pipeline.ports import (
     ScoreRow,
     ScoreStore,
     TrackerSource,
-    WrittenBack,
 )
+from skima.profile_freshness import current_profile, profile_is_current, stamp_proves_unchanged
 from skima.scoring import inputs_hash, refresh_profile, score_row
-from skima.stamps import stamp_settled
 from skima.tracker.errors import TrackerNotFound
-from skima.writeback import WriteBack, WriteBackPolicy, is_material_change, note_written
+from skima.writeback import WriteBack
 
 logger = logging.getLogger(__name__)
 
@@ -286,7 +284,6 @@ class TalentRediscovery:
         scores: ScoreStore,
         writeback: WriteBack,
         log: RediscoveryLog,
-        screened_tag: str = WriteBackPolicy.screened_tag,
         first_stage_size: int = FIRST_STAGE_SIZE,
         top_n: int = TOP_N,
         min_score: int = MIN_REDISCOVERY_SCORE,
@@ -298,7 +295,6 @@ class TalentRediscovery:
         self._scores = scores
         self._writeback = writeback
         self._log = log
-        self._screened_tag = screened_tag.strip().lower()
         self._first_stage_size = first_stage_size
         self._top_n = top_n
         self._min_score = min_score
@@ -355,7 +351,7 @@ class TalentRediscovery:
             if profile is None:
                 report.missing_profiles += 1
                 continue
-            if not self._current(profile.profile):
+            if not profile_is_current(profile.profile, self._engine.embedder.model_id):
                 report.stale_profiles += 1
                 continue
             fresh[candidate_id] = (self._score(job, profile, rows.get(candidate_id), report), profile)
@@ -390,9 +386,6 @@ class TalentRediscovery:
         report.outcome = "rediscovered"
         return report
 
-    def _current(self, profile: CandidateProfile) -> bool:
-        return profile.engine_version == ENGINE_VERSION and profile.model_id == self._engine.embedder.model_id
-
     def _score(
         self, job: CachedJob, cached: CachedProfile, existing: ScoreRow | None, report: RediscoveryReport
     ) -> ScoreRow:
@@ -407,16 +400,10 @@ class TalentRediscovery:
     def _write_back(
         self, row: ScoreRow, existing: ScoreRow | None, cached: CachedProfile, report: RediscoveryReport
     ) -> None:
-        written: WrittenBack | None = None
-        if is_material_change(existing.written if existing else None, row):
-            if self._writeback.note(row):
-                report.notes_written += 1
-            written = note_written(row)
-        # Cached tags prove the tag is there; they cannot prove what else is there now, so a write re-reads.
-        has_tag = any(tag.strip().lower() == self._screened_tag for tag in cached.tags)
-        if self._writeback.tag(row.candidate_id, cached.tags if has_tag else None):
-            report.tags_added += 1
-        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
+        # No candidate read here: the tags are the cached ones.
+        done = self._writeback.apply(row, existing.written if existing else None, cached.tags, tags_current=False)
+        report.notes_written += int(done.note_written)
+        report.tags_added += int(done.tag_added)
 
 
 # ---------------------------------------------------------------------- backfill
@@ -455,10 +442,6 @@ class BackfillCursor:
 class BackfillCursorStore(Protocol):
     def load(self) -> BackfillCursor | None: ...
     def save(self, cursor: BackfillCursor) -> None: ...
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Backfill:
@@ -541,10 +524,8 @@ class Backfill:
         return page_number
 
     def _one(self, row: CandidateRow, cursor: BackfillCursor, unindexed: dict[int, npt.NDArray[np.float32]]) -> None:
-        cached = self._profiles.get_profile(row.candidate_id)
-        if cached is not None and not self._current(cached.profile):
-            cached = None
-        if cached is not None and self._stamp_proves_unchanged(cached, row):
+        cached = current_profile(self._profiles.get_profile(row.candidate_id), self._engine.embedder.model_id)
+        if cached is not None and stamp_proves_unchanged(cached, row.last_updated, row.updated_utc):
             cursor.unchanged += 1
             if row.candidate_id not in self._index.index and cached.profile.doc_vector:
                 unindexed[row.candidate_id] = cached.profile.doc_array()
@@ -558,17 +539,6 @@ class Backfill:
             cursor.built += 1
         else:
             cursor.confirmed += 1
-
-    def _current(self, profile: CandidateProfile) -> bool:
-        return profile.engine_version == ENGINE_VERSION and profile.model_id == self._engine.embedder.model_id
-
-    @staticmethod
-    def _stamp_proves_unchanged(cached: CachedProfile, row: CandidateRow) -> bool:
-        # Same rule as the scorer: stamps have whole seconds, so an equal stamp proves "unchanged" only when
-        # our read came well after that second.
-        if row.last_updated is None or cached.candidate_stamp != row.last_updated or cached.confirmed_at is None:
-            return False
-        return stamp_settled(cached.confirmed_at, row.last_updated, row.updated_utc)
 
     def _refresh(self, candidate_id: int, cached: CachedProfile | None) -> str:
         """The scorer's profile rule (`skima.scoring.refresh_profile`)."""

@@ -1,6 +1,8 @@
 """Write a hiring manager's verdict back to Tracker (run by the feedback function, off the feedback queue, and by
 the scorer for a vote sent before that queue existed): one `HM Feedback` note on the candidate per submission,
-and, only when enabled, a 👍 moves the candidate's pipeline entry to the configured stage.
+and, only when enabled, a 👍 moves the candidate's pipeline entry to the configured stage from an early stage
+(`skima.stages`), checked on the stage Tracker has now: the stage the message carries is the one stored when the
+candidate was last scored, which a recruiter may have moved on since.
 
 Retries are safe: the note's idempotency key comes from the submission's feedback key, "attempted" is saved
 before calling Tracker and "done" after, and a retry that finds "attempted" asks Tracker for the marker first.
@@ -9,25 +11,12 @@ before calling Tracker and "done" after, and a retry that finds "attempted" asks
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 from skima.models import FeedbackGiven
-from skima.shortlist.notes import Outbox, feedback_note, feedback_note_key
-
-# Stages a 👍 may move a candidate from; a candidate further along is never moved back.
-EARLY_STAGE_NAMES = frozenset(
-    {"", "applied", "new", "longlisted", "long list", "longlist", "shortlisted", "short list", "sourced"}
-)
-
-
-class FeedbackTracker(Protocol):
-    """The two Tracker writes this needs (the scorer's Tracker adapter has both)."""
-
-    def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int | None: ...
-
-    def set_stage(self, placement_id: int, status_id: int) -> None: ...
+from skima.ports import Outbox, TrackerWriter
+from skima.shortlist.notes import feedback_note, feedback_note_key
+from skima.stages import known_past_early
+from skima.writeback import move_stage_once, note_once
 
 
 @dataclass(frozen=True)
@@ -38,18 +27,19 @@ class FeedbackWriteReport:
 
 def write_feedback(
     message: FeedbackGiven,
-    tracker: FeedbackTracker,
+    tracker: TrackerWriter,
     outbox: Outbox,
     *,
     stage_status_id: int | None = None,
 ) -> FeedbackWriteReport:
     """`stage_status_id`: the "Skima Shortlisted" status id when stage moves are enabled, else None (default)."""
-    key = feedback_note_key(message.job_id, message.candidate_id, message.feedback_key)
-    outbox_key = f"note#{key}"
-    status = outbox.status(outbox_key)
-    note_written = False
-    if status != "done":
-        subject, text = feedback_note(
+    note_written = note_once(
+        tracker,
+        outbox,
+        "R",
+        message.candidate_id,
+        key=feedback_note_key(message.job_id, message.candidate_id, message.feedback_key),
+        compose=lambda: feedback_note(
             job_id=message.job_id,
             job_title=message.job_title,
             verdict=message.verdict,
@@ -57,28 +47,14 @@ def write_feedback(
             link_id=message.link_id,
             submitted_at=message.submitted_at,
             voter_name=message.voter_name,
-        )
-        outbox.mark_attempted(outbox_key)
-        activity_id = tracker.create_note(
-            message.candidate_id,
-            subject=subject,
-            note=text,
-            idempotency_key=key,
-            check_existing=status == "attempted",
-        )
-        outbox.mark_done(outbox_key, str(activity_id or "created"))
-        note_written = True
-    stage_moved = False
-    if (
+        ),
+    )
+    stage_moved = (
         message.verdict == "up"
         and stage_status_id is not None
         and message.placement_id is not None
-        and (message.placement_status_name or "").strip().lower() in EARLY_STAGE_NAMES
-    ):
-        # The same outbox key as the scorer's own stage move: whichever comes first, the move happens once.
-        stage_key = f"stage#{message.placement_id}#{stage_status_id}"
-        if outbox.status(stage_key) != "done":
-            tracker.set_stage(message.placement_id, stage_status_id)
-            outbox.mark_done(stage_key, f"hm:{message.feedback_key}")
-            stage_moved = True
+        and not known_past_early(message.placement_status_name)  # a later stage stored: no move, and no read
+        # The same outbox row as the scorer's own move: whichever comes first, the move happens once.
+        and move_stage_once(tracker, outbox, message.placement_id, stage_status_id, f"hm:{message.feedback_key}")
+    )
     return FeedbackWriteReport(note_written, stage_moved)

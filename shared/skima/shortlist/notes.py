@@ -1,80 +1,19 @@
 """Activity-note texts for Tracker (plain text, one field per line, the product brief's field names), their
 idempotency keys, and the announcement of a new share link through the outbox.
 
-Outbox discipline (as for score notes): a deterministic key per note; "attempted" is saved before calling
-Tracker, "done" after; a retry that finds "attempted" asks Tracker for the marker before sending again.
+Each note is written once through the outbox, as every note is (`skima.writeback.note_once`).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal, Protocol
 
+from skima.digests import sha256_hex
 from skima.note_text import plain_line
+from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdict
-
-if TYPE_CHECKING:
-    from skima.tracker.api import TrackerApi
-    from skima.tracker.timing import Deadline
-
-NoteTarget = Literal["R", "O"]  # candidate (Resource) or job (Opportunity)
-
-
-class NoteWriter(Protocol):
-    def create_note(
-        self,
-        link_type: NoteTarget,
-        record_id: int,
-        *,
-        subject: str,
-        note: str,
-        idempotency_key: str,
-        check_existing: bool,
-    ) -> int | None:
-        """Create one activity note linked to one record; never twice for one idempotency key."""
-        ...
-
-
-class Outbox(Protocol):
-    def status(self, key: str) -> Literal["attempted", "done"] | None: ...
-    def mark_attempted(self, key: str) -> None: ...
-    def mark_done(self, key: str, result: str = "") -> None: ...
-
-
-class TrackerNoteWriter:
-    """`NoteWriter` over the Tracker client (`skima.tracker.api.TrackerApi`): notes on jobs and on candidates.
-    `deadline` (the invocation's, as the scorer passes it) bounds every call; without it the client's default."""
-
-    def __init__(self, client: TrackerApi, deadline: Callable[[], Deadline] | None = None) -> None:
-        self._client = client
-        self._deadline = deadline
-
-    def create_note(
-        self,
-        link_type: NoteTarget,
-        record_id: int,
-        *,
-        subject: str,
-        note: str,
-        idempotency_key: str,
-        check_existing: bool,
-    ) -> int | None:
-        return self._client.create_activity(
-            link_type=link_type,
-            link_id=record_id,
-            subject=subject,
-            note=note,
-            idempotency_key=idempotency_key,
-            check_existing=check_existing,
-            deadline=self._deadline() if self._deadline is not None else None,
-        )
-
-
-def _one_line(text: str) -> str:
-    # A hiring manager's comment comes from a public form: never markup in Tracker.
-    return plain_line(text)
+from skima.writeback import note_once
 
 
 def _stamp(moment: datetime) -> str:
@@ -82,7 +21,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def _job_line(job_id: int, job_title: str) -> str:
-    title = _one_line(job_title)
+    title = plain_line(job_title)
     return f"Job: {job_id} {title}" if title else f"Job: {job_id}"
 
 
@@ -91,7 +30,7 @@ def _job_line(job_id: int, job_title: str) -> str:
 
 def shortlist_link_note(link: ShareLink, url: str) -> tuple[str, str]:
     """(subject, text) of the `Shortlist Link` note written on the job and on each top-10 candidate."""
-    title = _one_line(link.job_title) or f"job {link.job_id}"
+    title = plain_line(link.job_title) or f"job {link.job_id}"
     text = "\n".join(
         [
             f"Shortlist Link: {url}",
@@ -105,11 +44,13 @@ def shortlist_link_note(link: ShareLink, url: str) -> tuple[str, str]:
 
 def shortlist_link_note_key(link: ShareLink, target: NoteTarget, record_id: int) -> str:
     """Deterministic per (link, record): fits Tracker's 6-64 characters of A-Za-z0-9_-."""
-    digest = hashlib.sha256(f"{link.token_hash}|{target}|{record_id}".encode()).hexdigest()[:16]
+    digest = sha256_hex(f"{link.token_hash}|{target}|{record_id}")[:16]
     return f"sl{link.job_id}-{target}{record_id}-{digest}"
 
 
-def announce_link(created: CreatedLink, top10_candidate_ids: Sequence[int], writer: NoteWriter, outbox: Outbox) -> int:
+def announce_link(
+    created: CreatedLink, top10_candidate_ids: Sequence[int], tracker: TrackerWriter, outbox: Outbox
+) -> int:
     """Write the `Shortlist Link` note on the job and on each top-10 candidate, each exactly once.
     Returns how many notes this call sent. Call `ShareLinks.mark_announced(created.link)` afterwards."""
     subject, text = shortlist_link_note(created.link, created.url)
@@ -118,16 +59,7 @@ def announce_link(created: CreatedLink, top10_candidate_ids: Sequence[int], writ
     sent = 0
     for target, record_id in targets:
         key = shortlist_link_note_key(created.link, target, record_id)
-        outbox_key = f"note#{key}"
-        status = outbox.status(outbox_key)
-        if status == "done":
-            continue
-        outbox.mark_attempted(outbox_key)
-        activity_id = writer.create_note(
-            target, record_id, subject=subject, note=text, idempotency_key=key, check_existing=status == "attempted"
-        )
-        outbox.mark_done(outbox_key, str(activity_id or "created"))
-        sent += 1
+        sent += int(note_once(tracker, outbox, target, record_id, key=key, compose=lambda: (subject, text)))
     return sent
 
 
@@ -148,15 +80,15 @@ def feedback_note(
     lines = [f"HM Feedback: {VERDICT_LABELS[verdict]}"]
     if comment.strip():
         # One line: Tracker shows notes as plain text; the manager's line breaks are kept as " / ".
-        lines.append("HM Comment: " + " / ".join(_one_line(part) for part in comment.splitlines() if part.strip()))
+        lines.append("HM Comment: " + " / ".join(plain_line(part) for part in comment.splitlines() if part.strip()))
     lines.append(_job_line(job_id, job_title))
-    voter = _one_line(voter_name or "")
+    voter = plain_line(voter_name or "")
     via = f"From {voter}, via shortlist link {link_id}," if voter else f"From shortlist link {link_id}"
     lines.append(f"{via} at {_stamp(submitted_at)}")
-    title = _one_line(job_title) or f"job {job_id}"
+    title = plain_line(job_title) or f"job {job_id}"
     return f"HM Feedback {VERDICT_LABELS[verdict]} - {title}", "\n".join(lines)
 
 
 def feedback_note_key(job_id: int, candidate_id: int, feedback_key: str) -> str:
-    digest = hashlib.sha256(f"{job_id}|{candidate_id}|{feedback_key}".encode()).hexdigest()[:16]
+    digest = sha256_hex(f"{job_id}|{candidate_id}|{feedback_key}")[:16]
     return f"hm{job_id}-{candidate_id}-{digest}"

@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from skima.pipeline.ports import JobRecord
+from skima.ports import Outbox, TrackerWriter
 from skima.shortlist.links import ShareLinks, ShareSync
-from skima.shortlist.notes import NoteWriter, Outbox, announce_link
+from skima.shortlist.notes import announce_link
 from skima.stamps import stamp_settled
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class ShareTagFollower:
     def __init__(
         self,
         links: ShareLinks,
-        notes: NoteWriter,
+        tracker: TrackerWriter,
         outbox: Outbox,
         *,
         share_tag: str,
@@ -50,7 +51,7 @@ class ShareTagFollower:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._links = links
-        self._notes = notes
+        self._tracker = tracker
         self._outbox = outbox
         self._share_tag = share_tag
         self._job_tags = job_tags
@@ -62,12 +63,12 @@ class ShareTagFollower:
         followed_key: str | None = None
         if tags is None:
             followed_key = _followed_key(job)
-            if followed_key is not None and self._outbox.status(followed_key) == "done":
+            if followed_key is not None and self._outbox.outbox_status(followed_key) == "done":
                 return "unchanged"
             tags = self._job_tags(job.job_id)  # the one extra Tracker read, once per job version
         sync = self._links.sync_share_tag(job.job_id, job.title, tags, self._share_tag, manager_name=job.contact_name)
         if sync.created is not None:
-            sent = announce_link(sync.created, self._top10(job.job_id), self._notes, self._outbox)
+            sent = announce_link(sync.created, self._top10(job.job_id), self._tracker, self._outbox)
             self._links.mark_announced(sync.created.link)
             logger.info("job %s shared: link %s announced in %d notes", job.job_id, sync.created.link.link_id, sent)
         elif sync.action == "revoked":
@@ -75,5 +76,5 @@ class ShareTagFollower:
         # A stamp proves "this version was followed" only when our read came well after its second.
         trusted = stamp_settled(self._clock(), job.last_updated, job.updated_utc)
         if followed_key is not None and trusted and _settled(sync):
-            self._outbox.mark_done(followed_key, sync.action)
+            self._outbox.outbox_done(followed_key, sync.action)
         return sync.action

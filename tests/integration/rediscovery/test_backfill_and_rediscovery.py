@@ -198,11 +198,11 @@ def test_rediscovery_puts_the_backfilled_match_in_the_top10_without_reading_trac
         writeback=WriteBack(
             tracker,
             DynamoStateStore(stack.dynamodb, "StateTable"),
+            scores,
             ShareLinks(DynamoLinkStore(stack.dynamodb, "LinksTable"), base_url=""),  # no base URL: no link
             WriteBackPolicy(screened_tag=SCREENED),
         ),
         log=scorer_wiring.rediscovery_log("ProfilesTable"),
-        screened_tag=SCREENED,
     )
     stack.sim.reset_stats()
 

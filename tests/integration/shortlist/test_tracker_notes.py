@@ -16,11 +16,12 @@ from skima.adapters.tracker_source import TrackerRecordSource
 from skima.models import FeedbackGiven
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
-from skima.shortlist.notes import TrackerNoteWriter, announce_link
+from skima.shortlist.notes import announce_link
 from skima.tracker.client import TrackerClient
 from skima.tracker.ports import InMemoryRequestBudget, InMemoryTokenCache
 from skima.tracker.settings import TrackerSettings
-from tests.unit.shortlist.fakes import InMemoryLinkStore, MemoryOutbox
+from tests.fakes import FakeOutbox
+from tests.unit.shortlist.fakes import InMemoryLinkStore
 
 
 @pytest.fixture
@@ -57,10 +58,11 @@ def test_share_link_note_on_the_job_and_top10_once(sim: SimHandle, client: Track
     links = ShareLinks(InMemoryLinkStore(), "https://abc.lambda-url.eu-west-2.on.aws/")
     sync = links.sync_share_tag(job_id, "Data Engineer", ["SKIMA Share"], "SKIMA Share")
     assert sync.created is not None
-    outbox = MemoryOutbox()
+    outbox = FakeOutbox()
+    tracker = TrackerRecordSource(client, lambda: client.deadline(20))
     sim.set_fault("lost_response", path="^/api/widget/createActivity$", count=1, mode="drop")
-    assert announce_link(sync.created, candidate_ids, TrackerNoteWriter(client), outbox) == 4
-    assert announce_link(sync.created, candidate_ids, TrackerNoteWriter(client), outbox) == 0
+    assert announce_link(sync.created, candidate_ids, tracker, outbox) == 4
+    assert announce_link(sync.created, candidate_ids, tracker, outbox) == 0
     assert sim.stats()["faults_fired"] == {"lost_response": 1}
     links.mark_announced(sync.created.link)
     written = notes(sim, f"Shortlist Link: {sync.created.url}")
@@ -82,7 +84,7 @@ def test_feedback_note_survives_a_lost_response_and_a_redelivery(sim: SimHandle,
         submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
     )
     tracker = TrackerRecordSource(client, lambda: client.deadline(20))
-    outbox = MemoryOutbox()
+    outbox = FakeOutbox()
     sim.set_fault("lost_response", path="^/api/widget/createActivity$", count=1, mode="drop")
     write_feedback(message, tracker, outbox)
     write_feedback(message, tracker, outbox)  # the message delivered again
@@ -91,3 +93,38 @@ def test_feedback_note_survives_a_lost_response_and_a_redelivery(sim: SimHandle,
     assert len(written) == 1
     assert int(written[0]["linkRecordId"]) == candidate_id
     assert "HM Feedback: 👎" in written[0]["note"] and "HM Comment: Salary expectations too high" in written[0]["note"]
+
+
+def test_a_thumbs_up_moves_from_the_stage_tracker_has_now_not_the_one_the_vote_carries(
+    sim: SimHandle, client: TrackerClient
+) -> None:
+    placement = sim.records("placement")[0]
+    placement_id = int(placement["opportunityResourceId"])
+    tracker = TrackerRecordSource(client, lambda: client.deadline(20))
+    client.ensure_token()  # the JWT exchange and the widget auth probe are once per container, not per vote
+    client.widget_auth_method()
+
+    def thumbs_up(feedback_key: str) -> bool:
+        message = FeedbackGiven(
+            job_id=int(placement["opportunityId"]),
+            candidate_id=int(placement["resourceId"]),
+            verdict="up",
+            link_id="L-abc123",
+            feedback_key=feedback_key,
+            placement_id=placement_id,
+            placement_status_name="Applied",  # stored at the candidate's last scoring
+            submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
+        )
+        return write_feedback(message, tracker, FakeOutbox(), stage_status_id=4).stage_moved
+
+    sim.ui_update_application(placement_id, 6)  # First Interview: a recruiter has moved the candidate on
+    before = client.request_count
+    assert not thumbs_up("v#stale-stage-0001")
+    assert sim.record("placement", placement_id)["statusId"] == 6
+    assert client.request_count - before == 2  # the note and the live stage
+
+    sim.ui_update_application(placement_id, 1)  # Applied
+    before = client.request_count
+    assert thumbs_up("v#early-stage-0001")
+    assert sim.record("placement", placement_id)["statusId"] == 4
+    assert client.request_count - before == 3  # the note, the live stage, the move

@@ -198,7 +198,7 @@ def test_6_the_stamp_offset_is_calibrated_from_our_own_note(sim, make_client):
     source = TrackerRecordSource(client, client.deadline, timezone)
     assert timezone.offset() is None and timezone.due()
     source.create_note(
-        1001, subject="SKIMA Match Score 70", note="n", idempotency_key="point-6-a", check_existing=False
+        "R", 1001, subject="SKIMA Match Score 70", note="n", idempotency_key="point-6-a", check_existing=False
     )
     expected = timedelta(minutes=-300) if evidenced(sim) else timedelta(0)
     assert timezone.offset() == expected
@@ -206,7 +206,7 @@ def test_6_the_stamp_offset_is_calibrated_from_our_own_note(sim, make_client):
     # fresh for a day: the next note costs no read-back
     sim.reset_stats()
     source.create_note(
-        1001, subject="SKIMA Match Score 71", note="n", idempotency_key="point-6-b", check_existing=False
+        "R", 1001, subject="SKIMA Match Score 71", note="n", idempotency_key="point-6-b", check_existing=False
     )
     assert sim_requests(sim, GET_RECORDS) == 0
 
@@ -227,7 +227,7 @@ def test_6_the_poll_window_finds_a_change_behind_utc_before_and_after_calibratio
         # uncalibrated: widened by the largest offset, so a change stamped 7 hours "behind" is still found
         assert 1003 in {c.record_id for c in feed.changes(RecordType.RESOURCE, *window)}
         source = TrackerRecordSource(client, client.deadline, timezone)
-        source.create_note(1003, subject="s", note="n", idempotency_key="point-6-c", check_existing=False)
+        source.create_note("R", 1003, subject="s", note="n", idempotency_key="point-6-c", check_existing=False)
         assert timezone.offset() == timedelta(minutes=-420)
         changes = [c for c in feed.changes(RecordType.RESOURCE, *window) if c.record_id == 1003]
         assert changes and abs(changes[0].last_updated - now) < timedelta(minutes=1)  # the stamp read as UTC

@@ -138,7 +138,7 @@ class Rediscovering:
             index=self.index,
             profiles=self.batch,
             scores=w.scores,
-            writeback=WriteBack(w.tracker, w.outbox, w.links, w.policy),
+            writeback=WriteBack(w.tracker, w.outbox, w.scores, w.links, w.policy),
             log=self.log,
             **kwargs,  # type: ignore[arg-type]
         )

@@ -38,7 +38,7 @@ def scorer(r: Rediscovering, **kwargs: object) -> Scorer:
         engine=w.engine,
         profiles=r.cache,
         scores=w.scores,
-        writeback=WriteBack(w.tracker, w.outbox, w.links, w.policy),
+        writeback=WriteBack(w.tracker, w.outbox, w.scores, w.links, w.policy),
         queue=w.queue,
         state=w.state,
         poll=lambda: None,
@@ -85,7 +85,7 @@ def test_a_new_job_gets_the_best_known_candidates_in_its_top10_marked_as_redisco
     assert all(row.origin == "rediscovery" and row.placement_id is None for row in top10)
     assert all(row.candidate_name == f"Candidate {row.candidate_id}" for row in top10)  # for the shortlist page
     assert set(rows) == set(range(1001, 1011))  # nobody outside the top-10 is stored
-    assert {note.candidate_id for note in r.world.tracker.notes} == set(range(1001, 1011))
+    assert {note.record_id for note in r.world.tracker.notes} == set(range(1001, 1011))
     assert len(r.world.tracker.notes) == 10
     assert all("SKIMA Match Score: " in note.note for note in r.world.tracker.notes)
     assert {cid for cid, tags in r.world.tracker.tags.items() if "SKIMA Screened" in tags} == set(range(1001, 1011))
@@ -114,7 +114,7 @@ def test_no_one_below_the_bar_is_stored_or_noted_even_with_room_in_the_top10(r: 
     scorer(r).handle(job_hint(2001))
 
     assert set(rediscovered(r.world, 2001)) == {1001}
-    assert [note.candidate_id for note in r.world.tracker.notes] == [1001]
+    assert [note.record_id for note in r.world.tracker.notes] == [1001]
 
 
 def test_applicants_who_fill_the_top10_keep_it_and_nobody_rediscovered_is_written(r: Rediscovering) -> None:
@@ -195,7 +195,7 @@ def test_a_changed_description_rescores_earlier_rediscoveries_so_no_stale_score_
     assert all(row.job_title == "ICU Nurse" for row in java_devs)  # re-scored against the new text
     assert all((row.score or 0) < 60 for row in java_devs)
     new_notes = r.world.tracker.notes[java_notes:]
-    assert {note.candidate_id for note in new_notes} == set(range(1016, 1021))  # no note for a fallen score
+    assert {note.record_id for note in new_notes} == set(range(1016, 1021))  # no note for a fallen score
 
 
 def test_a_profile_from_another_engine_version_is_skipped_not_misjudged(r: Rediscovering) -> None:

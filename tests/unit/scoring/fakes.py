@@ -23,7 +23,6 @@ from skima.pipeline.ports import (
     DocumentContent,
     JobRecord,
     JobSharing,
-    OutboxStatus,
     ResumeDocument,
     ScoreRow,
     ShortlistLinks,
@@ -32,11 +31,11 @@ from skima.pipeline.ports import (
 from skima.recent_pipelines import RecentPipelines
 from skima.scoring import Scorer
 from skima.shortlist.links import ShareLinks
-from skima.shortlist.notes import NoteTarget
 from skima.shortlist.sharing import ShareTagFollower
 from skima.stages import is_closed_stage
-from skima.tracker.errors import TrackerNotFound, TrackerUnavailable
-from skima.writeback import OutboxView, WriteBack, WriteBackPolicy
+from skima.tracker.errors import TrackerNotFound
+from skima.writeback import WriteBack, WriteBackPolicy
+from tests.fakes import FakeOutbox, FakeTrackerWriter
 from tests.unit.shortlist.fakes import Clock, InMemoryLinkStore
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -97,50 +96,20 @@ BSc Nursing, 2011 - 2015
 
 
 @dataclass
-class Note:
-    activity_id: int
-    candidate_id: int  # the linked record's id (a job's id for link_type "O")
-    subject: str
-    note: str
-    key: str
-    link_type: str = "R"
+class FakeTracker(FakeTrackerWriter):
+    """Tracker as the scorer sees it: the reads, on top of the writes (`tests.fakes.FakeTrackerWriter`). Every call
+    is counted by name."""
 
-
-@dataclass
-class FakeTracker:
-    """Tracker as the scorer sees it. Every call is counted by name."""
-
-    applications: dict[int, Application] = field(default_factory=dict)
     jobs: dict[int, JobRecord] = field(default_factory=dict)
     candidates: dict[int, CandidateRecord] = field(default_factory=dict)
     documents: dict[int, tuple[ResumeDocument, bytes]] = field(default_factory=dict)
-    notes: list[Note] = field(default_factory=list)
-    tags: dict[int, list[str]] = field(default_factory=dict)
-    stage_moves: list[tuple[int, int]] = field(default_factory=list)
-    calls: list[str] = field(default_factory=list)
     unavailable_documents: set[int] = field(default_factory=set)  # candidates whose document cannot be had
-    lose_next_note_response: bool = False
     job_tag_texts: dict[int, list[str]] = field(default_factory=dict)
     tags_in_job_read: bool = False  # True: the job read carries the tags (no separate read needed)
     full_descriptions: dict[int, str] = field(default_factory=dict)  # the REST job text when the job read is thin
-    tags_readable: bool = True  # False: candidate reads carry no tag field (Tracker's public reads, §12.7)
-    add_tag_known: list[Sequence[str] | None] = field(default_factory=list)
     offset_calibrated: bool = True  # False: the tenant's zone is not known yet, so no stamp's age can be told
 
-    @property
-    def request_count(self) -> int:
-        return len(self.calls)
-
-    def writes(self) -> list[str]:
-        return [c for c in self.calls if c in {"create_note", "find_note", "add_tag", "set_stage"}]
-
     # reads
-    def application(self, placement_id: int) -> Application:
-        self.calls.append("application")
-        if placement_id not in self.applications:
-            raise TrackerNotFound("gone")
-        return self.applications[placement_id]
-
     def job(self, job_id: int) -> JobRecord:
         self.calls.append("job")
         if job_id not in self.jobs:
@@ -157,13 +126,6 @@ class FakeTracker:
         if job_id not in self.jobs:
             raise TrackerNotFound("gone")
         return self.full_descriptions.get(job_id, self.jobs[job_id].description)
-
-    def create_job_note(
-        self, job_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int:
-        return self.create_any_note(
-            "O", job_id, subject=subject, note=note, idempotency_key=idempotency_key, check_existing=check_existing
-        )
 
     def job_tags(self, job_id: int) -> list[str]:
         self.calls.append("job_tags")
@@ -194,63 +156,10 @@ class FakeTracker:
             raise TrackerNotFound("no route serves this document", operation="download")
         return DocumentContent(self.documents[candidate_id][1], document.filename, "text/plain")
 
-    # writes
-    def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int:
-        if check_existing:
-            self.calls.append("find_note")
-            for existing in self.notes:
-                if existing.key == idempotency_key:
-                    return existing.activity_id
-        self.calls.append("create_note")
-        activity = Note(5001 + len(self.notes), candidate_id, subject, note, idempotency_key)
-        self.notes.append(activity)
-        if self.lose_next_note_response:
-            self.lose_next_note_response = False
-            raise TrackerUnavailable("response lost after the write landed")
-        return activity.activity_id
-
-    def create_any_note(
-        self,
-        link_type: NoteTarget,
-        record_id: int,
-        *,
-        subject: str,
-        note: str,
-        idempotency_key: str,
-        check_existing: bool,
-    ) -> int:
-        """The shortlist's NoteWriter (notes on jobs and on candidates)."""
-        if check_existing:
-            self.calls.append("find_note")
-            for existing in self.notes:
-                if existing.key == idempotency_key:
-                    return existing.activity_id
-        self.calls.append("create_note")
-        activity = Note(5001 + len(self.notes), record_id, subject, note, idempotency_key, link_type)
-        self.notes.append(activity)
-        return activity.activity_id
-
     def save_job(self, job_id: int, *, tags: Sequence[str], stamp: datetime) -> None:
         """A recruiter saves the job (e.g. changes its tags): its last-updated stamp moves."""
         self.job_tag_texts[job_id] = list(tags)
         self.jobs[job_id] = replace(self.jobs[job_id], last_updated=stamp)
-
-    def add_tag(self, candidate_id: int, tag: str, known_tags: Sequence[str] | None) -> bool:
-        self.calls.append("add_tag")
-        self.add_tag_known.append(known_tags)
-        if known_tags is None and not self.tags_readable:
-            return False  # the real client skips a tag set it could not read
-        current = list(self.tags.get(candidate_id, [])) if known_tags is None else list(known_tags)
-        if any(t.lower() == tag.lower() for t in current):
-            return False
-        self.tags[candidate_id] = [*current, tag]
-        return True
-
-    def set_stage(self, placement_id: int, status_id: int) -> None:
-        self.calls.append("set_stage")
-        self.stage_moves.append((placement_id, status_id))
 
 
 class FakeProfiles:
@@ -324,25 +233,6 @@ class FakeScores:
         return sorted(scored, key=lambda r: (-(r.score or 0), r.candidate_id))[:10]
 
 
-class FakeOutbox:
-    def __init__(self) -> None:
-        self.items: dict[str, OutboxStatus] = {}
-        self.crash_on_done = False
-
-    def outbox_status(self, key: str) -> OutboxStatus | None:
-        return self.items.get(key)
-
-    def outbox_attempted(self, key: str) -> None:
-        if self.items.get(key) != "done":
-            self.items[key] = "attempted"
-
-    def outbox_done(self, key: str, result: str = "") -> None:
-        if self.crash_on_done:
-            self.crash_on_done = False
-            raise RuntimeError("crashed before the outbox row was completed")
-        self.items[key] = "done"
-
-
 class FakeTopTenMemory:
     """`skima.job_summary.TopTenMemory` in memory."""
 
@@ -362,32 +252,6 @@ class FakeLinks:
 
     def link_for(self, job_id: int) -> str | None:
         return self.links.get(job_id)
-
-
-class TrackerNotes:
-    """`skima.shortlist.notes.NoteWriter` over the fake Tracker."""
-
-    def __init__(self, tracker: FakeTracker) -> None:
-        self.tracker = tracker
-
-    def create_note(
-        self,
-        link_type: NoteTarget,
-        record_id: int,
-        *,
-        subject: str,
-        note: str,
-        idempotency_key: str,
-        check_existing: bool,
-    ) -> int:
-        return self.tracker.create_any_note(
-            link_type,
-            record_id,
-            subject=subject,
-            note=note,
-            idempotency_key=idempotency_key,
-            check_existing=check_existing,
-        )
 
 
 class FakeQueue:
@@ -454,8 +318,8 @@ class World:
         self.links = self.share_links
         self.sharing = ShareTagFollower(
             self.share_links,
-            TrackerNotes(self.tracker),
-            OutboxView(self.outbox),
+            self.tracker,
+            self.outbox,
             share_tag=SHARE_TAG,
             job_tags=self.tracker.job_tags,
             top10=lambda job_id: [row.candidate_id for row in self.scores.top10(job_id)],
@@ -469,7 +333,7 @@ class World:
             engine=self.engine,
             profiles=self.profiles,
             scores=self.scores,
-            writeback=WriteBack(self.tracker, self.outbox, self.links, self.policy),
+            writeback=WriteBack(self.tracker, self.outbox, self.scores, self.links, self.policy),
             queue=self.queue,
             state=self.state,
             poll=lambda: self.polls.append(1),
@@ -479,7 +343,6 @@ class World:
                 if self.top10_memory is not None
                 else None
             ),
-            stage_moves_enabled=self.policy.stage_status_id is not None,
             recent_pipelines=self.recent_pipelines,
             clock=lambda: T0,
         )

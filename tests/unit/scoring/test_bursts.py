@@ -35,7 +35,7 @@ def test_a_run_of_ten_applications_to_one_job_costs_three_reads_not_twenty(world
         world.scorer().handle(application(placement))
     # the first application and its job's first read, then one pipeline read names the other nine
     assert world.tracker.calls.count("application") == 1 and world.tracker.calls.count("job") == 2
-    assert sorted(note.candidate_id for note in world.tracker.notes) == list(range(1001, 1011))
+    assert sorted(note.record_id for note in world.tracker.notes) == list(range(1001, 1011))
     row = world.scores.get(2001, 1007)
     assert row is not None and row.placement_id == 3007
 
@@ -50,7 +50,7 @@ def test_interleaved_jobs_lose_at_most_one_read_per_window(world: World) -> None
         world.scorer().handle(application(b))
     # Without the guess: 6 application reads + 2 first job reads. With it: one wrong guess per job at most.
     assert _reads(world) <= 6 + 2 + 2
-    assert sorted(note.candidate_id for note in world.tracker.notes) == [1001, 1002, 1003, 1101, 1102, 1103]
+    assert sorted(note.record_id for note in world.tracker.notes) == [1001, 1002, 1003, 1101, 1102, 1103]
 
 
 def test_an_application_newer_than_the_pipeline_read_is_still_found(world: World) -> None:
@@ -91,7 +91,7 @@ def test_a_failed_pipeline_read_costs_the_run_its_saving_not_its_applications(wo
     for placement in placements[1:]:
         world.scorer().handle(application(placement))
     assert failed == [2001]
-    assert sorted(note.candidate_id for note in world.tracker.notes) == [1001, 1002, 1003, 1004]
+    assert sorted(note.record_id for note in world.tracker.notes) == [1001, 1002, 1003, 1004]
 
 
 def test_rows_are_trusted_for_the_window_only() -> None:

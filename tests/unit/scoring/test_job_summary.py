@@ -9,9 +9,9 @@ import pytest
 
 from skima.job_summary import AnnouncedTopTen, JobSummary, TopTenEntry, top10_change
 from skima.pipeline.ports import ScoreRow
+from tests.fakes import FakeOutbox
 from tests.unit.scoring.fakes import (
     STRONG_RESUME,
-    FakeOutbox,
     FakeScores,
     FakeTopTenMemory,
     FakeTracker,
@@ -102,7 +102,7 @@ def test_a_material_change_gives_one_note_saying_who_and_why(setup: Setup) -> No
     setup.store(replace(row(103, 40), candidate_name="Lee Park"))  # drops out on a re-score (109 stays in)
     assert setup.scored()
     (note,) = setup.tracker.notes
-    assert note.link_type == "O" and note.candidate_id == JOB
+    assert note.link_type == "O" and note.record_id == JOB
     assert note.subject == "SKIMA top-10 changed - Warehouse Lead"
     lines = note.note.splitlines()
     assert lines[:-1] == [
@@ -227,6 +227,6 @@ def test_the_scorer_writes_a_summary_when_an_applicant_enters_the_top10(world: W
     assert [n for n in world.tracker.notes if n.link_type == "O"] == []
     apply(3002)  # a new entrant
     (summary,) = [n for n in world.tracker.notes if n.link_type == "O"]
-    assert summary.candidate_id == 2001 and "Candidate 1 (1002)" in summary.note
+    assert summary.record_id == 2001 and "Candidate 1 (1002)" in summary.note
     apply(3003)  # within the hour: no second summary
     assert len([n for n in world.tracker.notes if n.link_type == "O"]) == 1

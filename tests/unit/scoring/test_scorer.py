@@ -40,7 +40,7 @@ def test_a_new_application_is_scored_stored_noted_and_tagged(world: World) -> No
     assert row.placement_id == 3001
     assert report.pairs_scored == 1 and report.notes_written == 1
     (note,) = world.tracker.notes
-    assert note.candidate_id == 1001
+    assert note.record_id == 1001
     assert note.note.startswith(f"SKIMA Match Score: {row.score}/100 (")
     assert (
         note.note.splitlines()[1:3] == ["SKIMA Reasons:", note.note.splitlines()[2]]

@@ -50,7 +50,7 @@ def test_adding_the_share_tag_announces_one_link_on_the_job_and_each_top10_candi
     share(world)
 
     announced = world.tracker.notes[before:]
-    assert sorted((n.link_type, n.candidate_id) for n in announced) == [
+    assert sorted((n.link_type, n.record_id) for n in announced) == [
         ("O", 2001),
         *[("R", row.candidate_id) for row in sorted(world.scores.top10(2001), key=lambda r: r.candidate_id)],
     ]
@@ -82,7 +82,7 @@ def test_later_score_notes_carry_the_live_link(world: World) -> None:
     world.scorer().handle(application(3050))
 
     note = world.tracker.notes[-1]
-    assert note.link_type == "R" and note.candidate_id == 1050 and note.subject.startswith("SKIMA Match Score")
+    assert note.link_type == "R" and note.record_id == 1050 and note.subject.startswith("SKIMA Match Score")
     lines = note.note.splitlines()
     assert lines[lines.index(f"Shortlist Link: {url}") - 1].startswith("- ")  # after the reasons
     assert lines[-1].startswith("ref: job 2001 | ")  # the ref line stays last

@@ -63,7 +63,7 @@ def test_a_job_too_thin_to_score_gets_one_note_on_the_job(world: World) -> None:
 
     assert report.pairs_scored == 0 and report.outcome == "job closed or without requirements"
     (note,) = world.tracker.notes
-    assert note.link_type == "O" and note.candidate_id == 2001
+    assert note.link_type == "O" and note.record_id == 2001
     assert "job description too thin to score" in note.subject
     assert "Job: 2001 Nurse" in note.note
     # again (a retry, the next poll's re-check, a new engine): never a second note for the same text

@@ -52,7 +52,7 @@ def test_a_zip_bomb_gets_one_note_per_document_version_and_no_failure(world: Wor
         "SKIMA could not read the resume: the DOCX part word/document.xml expands to more than 10 MB\n"
         "SKIMA cannot score this candidate until a readable resume (PDF, DOCX or text) is uploaded."
     ]
-    assert world.tracker.notes[0].candidate_id == 1001
+    assert world.tracker.notes[0].record_id == 1001
     row = world.scores.get(2001, 1001)
     assert row is not None and row.status == "insufficient_evidence" and row.score is None
     assert report.notes_written == 2  # the resume note and the job's "could not judge" note

@@ -1,13 +1,29 @@
-"""The note's exact text, the materiality rule and the idempotency key."""
+"""The note's exact text, the materiality rule, the idempotency key, and each side effect once through the outbox."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 
-from skima.pipeline.ports import ScoreRow, WrittenBack
+import pytest
+
+from skima.models import FeedbackGiven
+from skima.pipeline.ports import Application, ScoreRow, WrittenBack
 from skima.score_note import note_idempotency_key, note_subject, note_text
-from skima.writeback import is_material_change
+from skima.shortlist.feedback_writeback import write_feedback
+from skima.tracker.errors import TrackerUnavailable
+from skima.writeback import (
+    NoShortlistLinks,
+    WriteBack,
+    WriteBackPolicy,
+    WriteBackReport,
+    is_material_change,
+    note_once,
+    note_written,
+)
+from tests.fakes import FakeOutbox, FakeTrackerWriter
+from tests.unit.scoring.fakes import FakeScores
 
 ROW = ScoreRow(
     job_id=2001,
@@ -154,3 +170,83 @@ def test_neutralising_markup_is_linear_on_hostile_input() -> None:
         started = perf_counter()
         assert "<" not in plain_line(hostile)
         assert perf_counter() - started < 1.0, hostile[:10]
+
+
+def test_a_stage_move_happens_once_whoever_asks_first_the_scorer_or_a_thumbs_up() -> None:
+    tracker = FakeTrackerWriter(applications={3001: Application(3001, 2001, 1001, 1, "Applied")})
+    outbox, scores = FakeOutbox(), FakeScores()
+    scores.put(replace(ROW, placement_status_name="Applied"))
+    policy = WriteBackPolicy(stage_status_id=4, stage_min_score=70)
+    writeback = WriteBack(tracker, outbox, scores, NoShortlistLinks(), policy)
+    assert writeback.stage(replace(ROW, placement_status_name="Applied"))
+    vote = FeedbackGiven(
+        job_id=2001,
+        candidate_id=1001,
+        verdict="up",
+        link_id="L1",
+        feedback_key="v#1",
+        placement_id=3001,
+        placement_status_name="Applied",
+        submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
+    )
+    assert not write_feedback(vote, tracker, outbox, stage_status_id=4).stage_moved
+    assert tracker.stage_moves == [(3001, 4)]
+    assert tracker.calls.count("application") == 1  # the vote found the move done: no live read
+
+
+def test_a_note_is_composed_and_sent_once_and_a_lost_answer_is_looked_for_not_resent() -> None:
+    tracker, outbox = FakeTrackerWriter(lose_next_note_response=True), FakeOutbox()
+    composed: list[int] = []
+
+    def compose() -> tuple[str, str]:
+        composed.append(1)
+        return "Subject", "Text"
+
+    with pytest.raises(TrackerUnavailable):
+        note_once(tracker, outbox, "O", 2001, key="skthin2001-abc", compose=compose)
+    assert note_once(tracker, outbox, "O", 2001, key="skthin2001-abc", compose=compose)
+    assert not note_once(tracker, outbox, "O", 2001, key="skthin2001-abc", compose=compose)
+    assert tracker.calls == ["create_note", "find_note"] and len(tracker.notes) == 1
+    assert len(composed) == 2  # never for a note already done
+    assert outbox.items == {"note#skthin2001-abc": "done"}
+
+
+def test_apply_notes_news_then_tags_then_moves_then_marks_the_row_written() -> None:
+    row = replace(ROW, placement_status_name="Applied")
+    tracker = FakeTrackerWriter(applications={3001: Application(3001, 2001, 1001, 1, "Applied")})
+    scores = FakeScores()
+    scores.put(row)
+    policy = WriteBackPolicy(stage_status_id=4, stage_min_score=70)
+    writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), policy)
+
+    assert writeback.apply(row, None, known_tags=()) == WriteBackReport(True, True, True)
+    assert tracker.calls == ["create_note", "add_tag", "application", "move_stage"]
+    stored = scores.get(2001, 1001)
+    assert stored is not None and stored.writeback_done_for == row.inputs_hash
+    assert stored.written == note_written(row)
+
+    # The same score again (a redelivered message): no news, and the outbox has the tag and the move.
+    assert writeback.apply(row, stored.written, known_tags=None) == WriteBackReport()
+    assert len(tracker.calls) == 4
+
+
+def test_apply_to_an_unjudged_row_notes_it_but_neither_tags_nor_moves() -> None:
+    row = replace(ROW, status="insufficient_evidence", score=None, placement_status_name="Applied")
+    tracker, scores = FakeTrackerWriter(), FakeScores()
+    scores.put(row)
+    writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), WriteBackPolicy(stage_status_id=4))
+    assert writeback.apply(row, None, known_tags=()) == WriteBackReport(note_written=True)
+    assert tracker.calls == ["create_note"]
+    stored = scores.get(2001, 1001)
+    assert stored is not None and stored.writeback_done_for == row.inputs_hash
+
+
+def test_cached_tags_prove_the_screened_tag_is_there_but_a_write_rereads_the_rest() -> None:
+    tracker, scores = FakeTrackerWriter(), FakeScores()
+    scores.put(ROW)
+    writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), WriteBackPolicy())
+    assert writeback.tag(1003, ["SKIMA Screened "], tags_current=False) is False
+    assert tracker.calls == []  # present: no Tracker call
+    assert writeback.apply(ROW, None, ["Python"], tags_current=False).tag_added
+    assert tracker.add_tag_known == [None]  # cached tags may be stale: the adapter reads the live ones
+    assert writeback.tag(1002, ["Python"]) and tracker.add_tag_known == [None, ["Python"]]  # just read: used as is

@@ -4,7 +4,7 @@ integration tests against moto)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from skima.errors import QueueUnavailable
@@ -126,85 +126,6 @@ class RecordingQueue:
             raise QueueUnavailable("queue down")
         self.sent.extend(messages)
         return [str(len(self.sent))]
-
-
-@dataclass
-class Note:
-    link_type: str
-    record_id: int
-    subject: str
-    note: str
-    idempotency_key: str
-    check_existing: bool
-
-
-class RecordingTracker:
-    """Tracker writes as a set keyed by idempotency key (as the real client guarantees)."""
-
-    def __init__(self, fail_after_send: int = 0) -> None:
-        self.notes: dict[str, Note] = {}
-        self.calls = 0
-        self.stages: list[tuple[int, int]] = []
-        self.fail_after_send = fail_after_send
-
-    def create_note(
-        self, candidate_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int:
-        return self.create_any(
-            "R",
-            candidate_id,
-            subject=subject,
-            note=note,
-            idempotency_key=idempotency_key,
-            check_existing=check_existing,
-        )
-
-    def create_any(
-        self, link_type: str, record_id: int, *, subject: str, note: str, idempotency_key: str, check_existing: bool
-    ) -> int:
-        self.calls += 1
-        if check_existing and idempotency_key in self.notes:
-            return list(self.notes).index(idempotency_key) + 1
-        self.notes.setdefault(
-            idempotency_key, Note(link_type, record_id, subject, note, idempotency_key, check_existing)
-        )
-        if self.fail_after_send:
-            self.fail_after_send -= 1
-            raise TimeoutError("response lost")
-        return list(self.notes).index(idempotency_key) + 1
-
-    def set_stage(self, placement_id: int, status_id: int) -> None:
-        self.stages.append((placement_id, status_id))
-
-
-class NoteWriterAdapter:
-    def __init__(self, tracker: RecordingTracker) -> None:
-        self.tracker = tracker
-
-    def create_note(self, link_type, record_id, *, subject, note, idempotency_key, check_existing):  # type: ignore[no-untyped-def]
-        return self.tracker.create_any(
-            link_type,
-            record_id,
-            subject=subject,
-            note=note,
-            idempotency_key=idempotency_key,
-            check_existing=check_existing,
-        )
-
-
-class MemoryOutbox:
-    def __init__(self) -> None:
-        self.rows: dict[str, tuple[str, str]] = {}
-
-    def status(self, key: str):  # type: ignore[no-untyped-def]
-        row = self.rows.get(key)
-        return row[0] if row else None
-
-    def mark_attempted(self, key: str) -> None:
-        self.rows[key] = ("attempted", "")
-
-    def mark_done(self, key: str, result: str = "") -> None:
-        self.rows[key] = ("done", result)
 
 
 def entry(

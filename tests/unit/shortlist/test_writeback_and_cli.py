@@ -11,18 +11,19 @@ from datetime import timedelta
 import pytest
 
 from skima.models import FeedbackGiven, FeedbackQueueMessage, QueueMessage
+from skima.pipeline.ports import Application
 from skima.shortlist import cli
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks, manager_display_name
 from skima.shortlist.notes import announce_link, feedback_note, shortlist_link_note
-from tests.unit.shortlist.fakes import (
-    T0,
-    Clock,
-    InMemoryLinkStore,
-    MemoryOutbox,
-    NoteWriterAdapter,
-    RecordingTracker,
-)
+from skima.tracker.errors import TrackerUnavailable
+from tests.fakes import FakeOutbox, FakeTrackerWriter
+from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
+
+
+def live_stage(name: str | None) -> dict[int, Application]:
+    """Placement 900 (the vote's) as Tracker has it now: at the stage of that name."""
+    return {900: Application(900, 42, 7, status_id=1, status_name=name)}
 
 
 def message(**changes: object) -> FeedbackGiven:
@@ -103,9 +104,9 @@ def test_the_vote_note_names_the_manager_the_link_was_made_for() -> None:
         job_id=42, job_title="", verdict="down", comment="", link_id="L1", submitted_at=T0, voter_name=None
     )
     assert unnamed.splitlines()[-1] == "From shortlist link L1 at 2026-11-28 09:00 UTC"
-    tracker = RecordingTracker()
-    write_feedback(message(voter_name="Dana Whitfield"), tracker, MemoryOutbox())
-    (note,) = tracker.notes.values()
+    tracker = FakeTrackerWriter()
+    write_feedback(message(voter_name="Dana Whitfield"), tracker, FakeOutbox())
+    (note,) = tracker.notes
     assert "From Dana Whitfield, via shortlist link abcDEF123456," in note.note
 
 
@@ -124,45 +125,81 @@ def test_a_managers_name_is_one_plain_line(raw: str | None, stored: str | None) 
 
 
 def test_feedback_write_back_is_written_once_whatever_retries() -> None:
-    tracker, outbox = RecordingTracker(fail_after_send=1), MemoryOutbox()
-    with pytest.raises(TimeoutError):  # Tracker took it, the answer was lost
+    tracker, outbox = FakeTrackerWriter(lose_next_note_response=True), FakeOutbox()
+    with pytest.raises(TrackerUnavailable):  # Tracker took it, the answer was lost
         write_feedback(message(), tracker, outbox)
     report = write_feedback(message(), tracker, outbox)  # the redelivered message
     assert report.note_written
     assert write_feedback(message(), tracker, outbox).note_written is False
-    assert len(tracker.notes) == 1
-    (note,) = tracker.notes.values()
+    assert len(tracker.notes) == 1 and "find_note" in tracker.calls  # the retry looked for its marker first
+    (note,) = tracker.notes
     assert (note.link_type, note.record_id) == ("R", 7) and note.note.startswith("HM Feedback: 👍")
-    assert tracker.stages == []  # stage moves are off by default
+    assert tracker.stage_moves == []  # stage moves are off by default
 
 
 def test_thumbs_up_moves_the_stage_only_when_enabled_and_only_from_an_early_stage() -> None:
-    tracker, outbox = RecordingTracker(), MemoryOutbox()
+    tracker, outbox = FakeTrackerWriter(applications=live_stage("Applied")), FakeOutbox()
     assert write_feedback(message(), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.calls == ["create_note", "application", "move_stage"]
     assert not write_feedback(message(feedback_key="v#again"), tracker, outbox, stage_status_id=55).stage_moved
-    assert tracker.stages == [(900, 55)]
+    assert tracker.stage_moves == [(900, 55)]
+    assert tracker.calls.count("application") == 1  # the second vote finds the move done: no read
     for changes in (
         {"verdict": "maybe"},
         {"verdict": "down"},
         {"placement_status_name": "Offer"},
         {"placement_id": None},
     ):
-        other = RecordingTracker()
-        write_feedback(message(**changes), other, MemoryOutbox(), stage_status_id=55)
-        assert other.stages == [], changes
+        other = FakeTrackerWriter(applications=live_stage("Applied"))
+        write_feedback(message(**changes), other, FakeOutbox(), stage_status_id=55)
+        assert other.stage_moves == [], changes
+        assert other.calls == ["create_note"], changes  # the note alone: a stored later stage spares the live read
+
+
+def test_thumbs_up_never_moves_a_candidate_whose_live_stage_is_past_the_early_ones() -> None:
+    # The message says "Applied" (the stage stored at the last scoring); a recruiter has moved them on since.
+    tracker, outbox = FakeTrackerWriter(applications=live_stage("First Interview")), FakeOutbox()
+    assert not write_feedback(message(), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.stage_moves == [] and tracker.calls.count("application") == 1
+    assert not write_feedback(message(feedback_key="v#again"), tracker, outbox, stage_status_id=55).stage_moved
+    assert tracker.calls.count("application") == 1  # settled for this placement and target
+
+
+@pytest.mark.parametrize(
+    ("stored", "live", "moved"),
+    [
+        (None, "Shortlisted", True),  # nothing stored: the live stage decides
+        ("Applied", "  long   LIST ", True),
+        ("Applied", "", False),  # a stage Tracker does not name may be past the early ones
+        ("Applied", None, False),
+        ("Applied", "Skima Shortlisted", False),
+    ],
+)
+def test_the_live_stage_decides_a_thumbs_up_move(stored: str | None, live: str | None, moved: bool) -> None:
+    tracker = FakeTrackerWriter(applications=live_stage(live))
+    report = write_feedback(message(placement_status_name=stored), tracker, FakeOutbox(), stage_status_id=55)
+    assert report.stage_moved is moved
+    assert tracker.stage_moves == ([(900, 55)] if moved else [])
+
+
+def test_thumbs_up_for_an_application_gone_from_tracker_writes_the_note_and_moves_nothing() -> None:
+    tracker, outbox = FakeTrackerWriter(), FakeOutbox()
+    report = write_feedback(message(), tracker, outbox, stage_status_id=55)
+    assert report.note_written and not report.stage_moved
+    assert tracker.stage_moves == [] and len(tracker.notes) == 1
 
 
 def test_new_link_is_announced_on_the_job_and_each_top10_candidate_once() -> None:
     links = ShareLinks(InMemoryLinkStore(), "https://short.example", clock=Clock())
     created = links.create(42, "Senior Java Developer", source="tag")
-    tracker, outbox = RecordingTracker(), MemoryOutbox()
-    assert announce_link(created, [7, 8, 8, 9], NoteWriterAdapter(tracker), outbox) == 4
-    assert announce_link(created, [7, 8, 9], NoteWriterAdapter(tracker), outbox) == 0
-    targets = sorted((n.link_type, n.record_id) for n in tracker.notes.values())
+    tracker, outbox = FakeTrackerWriter(), FakeOutbox()
+    assert announce_link(created, [7, 8, 8, 9], tracker, outbox) == 4
+    assert announce_link(created, [7, 8, 9], tracker, outbox) == 0
+    targets = sorted((n.link_type, n.record_id) for n in tracker.notes)
     assert targets == [("O", 42), ("R", 7), ("R", 8), ("R", 9)]
     _, text = shortlist_link_note(created.link, created.url)
     assert text.splitlines()[0] == f"Shortlist Link: {created.url}"
-    assert all(re.fullmatch(r"[A-Za-z0-9_-]{6,64}", key) for key in tracker.notes)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{6,64}", note.key) for note in tracker.notes)
 
 
 # ---------------------------------------------------------------------- CLI
