@@ -10,10 +10,8 @@ How: every pair is scored once by the engine; its receipt carries the requiremen
 signals. The blend weights are the point of a fixed grid with the best mean NDCG@10 over the tuning sets (each set
 counts once, whatever its size); the check sets are only reported. The calibration knots are read from the tuning
 sets' score distributions: 0 -> 0; the 90th percentile of unrelated (gain 0) pairs on the real-data sets -> 20; the
-median related pair there (same occupation) -> 72; each job's three best related pairs (the strong same-occupation
-matches a recruiter would call first): their median -> 84 and their 90th percentile -> 88, so the dense top of a
-real ranking keeps distinct scores; on a graded set (gains 2 and 1), the median near-miss -> 90 and the median strong
-candidate -> 96; 100 beyond. The printed constants go into signals.py by hand, so a change of
+median related pair there (same occupation) -> 70; on a graded set (gains 2 and 1), the median near-miss -> 86 and
+the median strong candidate -> 94; 100 beyond. The printed constants go into signals.py by hand, so a change of
 weights is a reviewed change of the engine (and of its version).
 """
 
@@ -100,25 +98,16 @@ def knots(tuning: dict[str, list[PairSignals]], weights: dict[str, float]) -> li
             blend(r.requirements, r.signals, weights) for r in rows if r.gain == gain and r.requirements is not None
         ]
 
-    def best_related(rows: list[PairSignals], count: int = 3) -> list[float]:
-        per_job: dict[str, list[float]] = {}
-        for r in rows:
-            if r.gain == 1 and r.requirements is not None:
-                per_job.setdefault(r.job_id, []).append(blend(r.requirements, r.signals, weights))
-        return [v for job in per_job.values() for v in sorted(job, reverse=True)[:count]]
-
     binary = [rows for rows in tuning.values() if max(r.gain for r in rows) == 1]
     graded = [rows for rows in tuning.values() if max(r.gain for r in rows) == 2]
     points = [(0.0, 0.0)]
     if binary:
         points.append((_percentile([v for rows in binary for v in values(rows, 0)], 0.9), 20.0))
-        points.append((statistics.median([v for rows in binary for v in values(rows, 1)]), 72.0))
-        best = [v for rows in binary for v in best_related(rows)]
-        points += [(statistics.median(best), 84.0), (_percentile(best, 0.9), 88.0)]
+        points.append((statistics.median([v for rows in binary for v in values(rows, 1)]), 70.0))
     if graded:
         near = statistics.median([v for rows in graded for v in values(rows, 1)])
         strong = statistics.median([v for rows in graded for v in values(rows, 2)])
-        points += [(near, 90.0), (strong, 96.0), (strong + (strong - near), 100.0)]
+        points += [(near, 86.0), (strong, 94.0), (strong + (strong - near), 100.0)]
     return [(round(x, 2), y) for x, y in sorted(points)]
 
 
