@@ -896,8 +896,11 @@ def _head_noun(title: str) -> str:
     return word_root(words[-1]) if words else ""
 
 
-def _years_figure(years: float) -> str:
-    """'8', '7.9' or '12': tenths below ten years, rounded down, so a figure just short of an ask never reads as it."""
+def _years_figure(years: float, *, short: bool) -> str:
+    """Whole years for a requirement met ('10' for 9.9); for one short of its ask, tenths rounded down ('7.9' beside
+    'asked 8+', never '8'), and whole years only from ten."""
+    if not short:
+        return str(max(1, round(years))) if years >= 0.95 else f"{math.floor(years * 10 + 1e-9) / 10:.1f}"
     if years >= 10:
         return str(math.floor(years))
     tenths = math.floor(years * 10 + 1e-9)
@@ -914,7 +917,7 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
             # related years, not years of what the posting names ('critical care experience as an RN')
             subject = "related experience"
         evidence = f" ({result.evidence})" if result.evidence else ""
-        figure = _years_figure(years)
+        figure = _years_figure(years, short=result.verdict != "met")
         text = f"{figure} yrs {subject}{evidence}"
         asked = _YEARS_LEAD.match(label)
         if result.verdict != "met" and asked:
@@ -954,7 +957,8 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
 
 def _gap(result: RequirementResult) -> str:
     if result.kind == "experience" and result.years_found:
-        return f"not found in resume: {result.label} (about {_years_figure(result.years_found)} yrs found)"[:120]
+        found = _years_figure(result.years_found, short=True)
+        return f"not found in resume: {result.label} (about {found} yrs found)"[:120]
     return f"not found in resume: {result.label}"
 
 

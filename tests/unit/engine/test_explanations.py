@@ -154,10 +154,21 @@ def test_the_headline_is_a_title_not_a_name_an_employer_or_a_degree(first_lines:
 
 
 @pytest.mark.parametrize(
-    ("years", "shown"), [(8.0, "8"), (7.92, "7.9"), (7.999, "7.9"), (2.34, "2.3"), (0.5, "0.5"), (12.8, "12")]
+    ("years", "short", "shown"),
+    [
+        (8.0, True, "8"),
+        (7.92, True, "7.9"),
+        (7.999, True, "7.9"),
+        (2.34, True, "2.3"),
+        (0.5, True, "0.5"),
+        (12.8, True, "12"),
+        (9.93, False, "10"),
+        (2.34, False, "2"),
+        (0.5, False, "0.5"),
+    ],
 )
-def test_a_years_figure_is_never_rounded_up(years: float, shown: str) -> None:
-    assert _years_figure(years) == shown
+def test_a_years_figure_short_of_its_ask_is_never_rounded_up(years: float, short: bool, shown: str) -> None:
+    assert _years_figure(years, short=short) == shown
 
 
 def test_years_just_short_of_the_ask_do_not_read_as_the_ask(fake_embedder: HashingEmbedder) -> None:
