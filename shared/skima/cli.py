@@ -151,10 +151,10 @@ def run_eval(
 
 def run_doctor(args: argparse.Namespace) -> int:
     """Print each check's outcome; exit 1 when a required one failed."""
-    import httpx  # noqa: PLC0415
     from pydantic import SecretStr  # noqa: PLC0415
 
-    from skima.tracker import TrackerClient, TrackerSettings  # noqa: PLC0415
+    from skima.adapters.wiring import standalone_tracker_client  # noqa: PLC0415
+    from skima.tracker import TrackerSettings  # noqa: PLC0415
     from skima.tracker.doctor import diagnose  # noqa: PLC0415
 
     token = args.api_token or os.environ.get("TRACKER_API_TOKEN")
@@ -168,8 +168,8 @@ def run_doctor(args: argparse.Namespace) -> int:
         widget_oauth_refresh_token=SecretStr(refresh) if refresh else None,
         widget_oauth_client_secret=SecretStr(args.client_secret) if args.client_secret else None,
     )
-    with httpx.Client() as http:
-        checks = diagnose(TrackerClient(http, settings), resource_id=args.resource_id)
+    with standalone_tracker_client(settings) as tracker:
+        checks = diagnose(tracker, resource_id=args.resource_id)
     for check in checks:
         print(check.line())
     return 0 if all(check.ok or not check.required for check in checks) else 1

@@ -8,6 +8,8 @@ engine: only the scorer carries the model layer (numpy, onnxruntime), see `score
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -144,3 +146,11 @@ def tracker_client(config: TrackerConfig) -> TrackerClient:
         # One counter for every function; each counts up to its own ceiling (votes may use the reserve).
         request_budget=DynamoRequestBudget(dynamodb(), config.state_table, limit=config.request_ceiling()),
     )
+
+
+@contextmanager
+def standalone_tracker_client(settings: TrackerSettings) -> Iterator[TrackerClient]:
+    """A Tracker client on an HTTP connection of its own, closed on exit, its JWT kept in memory and no request
+    budget: for `skima doctor`, which runs from a laptop against a tenant rather than inside the stack."""
+    with httpx.Client() as http:
+        yield TrackerClient(http, settings)

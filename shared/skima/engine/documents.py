@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from skima.engine.text import ResumeSource
+from skima.engine.models import ResumeSource
 
 logger = logging.getLogger(__name__)
 

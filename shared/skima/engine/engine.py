@@ -25,6 +25,7 @@ from skima.engine.models import (
     MatchResult,
     PreparedJob,
     ResumeInput,
+    ResumeSource,
     vectors_to_bytes,
 )
 from skima.engine.occupations import job_occupations, resume_occupations
@@ -32,7 +33,7 @@ from skima.engine.ports import Embedder
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
 from skima.engine.signals import head_text, lexical_vector
-from skima.engine.text import ResumeSource, clean_text
+from skima.engine.text import clean_text
 
 # Real postings run to a few thousand characters (8.5 K at most in the dev sets); reading a job is linear but not
 # cheap (~2 s per 100 K), so a pasted manual or a hostile 200 KB posting is read to this length only.

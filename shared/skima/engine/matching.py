@@ -23,7 +23,7 @@ from skima.engine.lexicon import (
     term_roots,
     word_root,
 )
-from skima.engine.masking import PLACEHOLDER
+from skima.engine.masking import PLACEHOLDER, restore_quote
 from skima.engine.models import (
     CandidateProfile,
     MatchResult,
@@ -35,6 +35,7 @@ from skima.engine.models import (
 )
 from skima.engine.occupations import CLOSE_CREDIT, OccupationView, kinship, occupation_name, title_occupations
 from skima.engine.resume import (
+    build_term_index,
     company_names,
     degree_in,
     education_level,
@@ -122,9 +123,9 @@ def _context(profile: CandidateProfile) -> _Context:
     if ctx is None:
         ctx = _Context(
             profile=profile,
-            index=profile.term_index(),
-            keys=profile.line_key_list(),
-            span_keys=profile.span_key_list(),
+            index=build_term_index(profile.lines),
+            keys=[line_keys(line) for line in profile.lines],
+            span_keys=[line_keys(span.text) for span in profile.spans],
             span_matrix_t=np.ascontiguousarray(profile.span_vectors().T),
             doc=profile.doc_array(),
             title_idx=profile.title_span_indices(),
@@ -141,9 +142,10 @@ def _job_view(job: PreparedJob) -> _JobView:
     if view is None:
         matrix = job.requirement_vectors()
         role = next((i for i, r in enumerate(job.requirements) if r.kind == "role"), None)
+        weights = effective_weights(job.requirements)
         view = _JobView(
-            weights=job.weights(),
-            rounded_weights=job.rounded_weights(),
+            weights=weights,
+            rounded_weights={k: round(v, 4) for k, v in weights.items()},
             matrix=matrix,
             query=job.query_array(),
             title=matrix[role] if role is not None else job.query_array(),
@@ -450,11 +452,13 @@ def _verify(ctx: _Context, req: Requirement) -> int | None:
 
 
 def _display(ctx: _Context, text: str, line: int) -> str:
-    """A quote as the resume wrote it (see CandidateProfile.display_text), worked out once per profile and line."""
+    """A quote from line `line` as the resume wrote it (names, places... that masking changed restored from
+    CandidateProfile.originals), worked out once per profile and line."""
     memo = ctx.derived.setdefault("display", {})
     key = (text, line)
     if key not in memo:
-        memo[key] = ctx.profile.display_text(text, line)
+        original = ctx.profile.originals.get(line)
+        memo[key] = text if original is None else restore_quote(text, ctx.profile.lines[line], original)
     shown: str = memo[key]
     return shown
 

@@ -2,6 +2,9 @@
 
 Profiles and prepared jobs carry their embeddings as float16 bytes so they can be cached (DynamoDB items,
 400 KB limit: a profile is typically 15-40 KB serialised) and reused against any job without re-embedding.
+
+A leaf: it imports no other engine module (the import contract in pyproject.toml checks it). What is derived from
+the data by the engine's rules (weights, term indexes, quotes as written) is worked out where those rules live.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from skima.engine.text import ResumeSource
-
+#: where a resume's text came from: a document of that kind, pasted text or the record's own fields
+ResumeSource = Literal["pdf", "docx", "text", "record_fields"]
 RequirementKind = Literal["role", "skill", "experience", "education", "certification", "responsibility"]
 Verdict = Literal["met", "partial", "missing"]
 MatchStatus = Literal["scored", "insufficient_evidence"]
@@ -106,27 +109,12 @@ class PreparedJob(_Serialisable):
     #: how sure the title reading is (the role requirement's confidence; 1 when read from a field or title line)
     title_confidence: float = 1.0
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
-    _weights: dict[str, float] | None = PrivateAttr(default=None)
-    _rounded: dict[str, float] | None = PrivateAttr(default=None)
     _query: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     def memo(self) -> dict[str, Any]:
         """Per-object cache for derived values the matcher reuses across pairs (never serialised)."""
         return self._memo
-
-    def weights(self) -> dict[str, float]:
-        """Each requirement's share of the score (see matching.effective_weights), computed once."""
-        if self._weights is None:
-            from skima.engine.matching import effective_weights  # noqa: PLC0415
-
-            self._weights = effective_weights(self.requirements)
-            self._rounded = {k: round(v, 4) for k, v in self._weights.items()}
-        return self._weights
-
-    def rounded_weights(self) -> dict[str, float]:
-        self.weights()
-        return dict(self._rounded or {})
 
     def requirement_vectors(self) -> npt.NDArray[np.float32]:
         if self._matrix is None:
@@ -165,7 +153,7 @@ class CandidateProfile(_Serialisable):
     text_sha256: str
     as_of: float  # the year "present" meant when the profile was built
     word_count: int
-    lines: list[str]  # masked, cleaned resume lines (evidence is found in these; see display_text)
+    lines: list[str]  # masked, cleaned resume lines (evidence is found in these; quoted as written: originals)
     spans: list[Span]  # the embedded spans (one vector each)
     roles: list[Role] = Field(default_factory=list)
     total_years: float = 0.0
@@ -185,9 +173,6 @@ class CandidateProfile(_Serialisable):
     head_vector: bytes = b""
     lexical: dict[str, float] = Field(default_factory=dict)
     _matrix: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
-    _index: dict[str, int] | None = PrivateAttr(default=None)
-    _keys: list[str] | None = PrivateAttr(default=None)
-    _span_keys: list[str] | None = PrivateAttr(default=None)
     _doc: npt.NDArray[np.float32] | None = PrivateAttr(default=None)
     _title_spans: list[int] | None = PrivateAttr(default=None)
     _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
@@ -201,13 +186,6 @@ class CandidateProfile(_Serialisable):
         if self._title_spans is None:
             self._title_spans = [i for i, s in enumerate(self.spans) if s.kind in ("headline", "title")]
         return self._title_spans
-
-    def span_key_list(self) -> list[str]:
-        if self._span_keys is None:
-            from skima.engine.resume import line_keys  # noqa: PLC0415
-
-            self._span_keys = [line_keys(span.text) for span in self.spans]
-        return self._span_keys
 
     def span_vectors(self) -> npt.NDArray[np.float32]:
         if self._matrix is None:
@@ -224,31 +202,9 @@ class CandidateProfile(_Serialisable):
         """The resume's first words embedded whole (zeros when absent)."""
         return _first_row(self._memo, "head", self.head_vector, self.dims)
 
-    def term_index(self) -> dict[str, int]:
-        if self._index is None:
-            from skima.engine.resume import build_term_index  # noqa: PLC0415
-
-            self._index = build_term_index(self.lines)
-        return self._index
-
-    def line_key_list(self) -> list[str]:
-        if self._keys is None:
-            from skima.engine.resume import line_keys  # noqa: PLC0415
-
-            self._keys = [line_keys(line) for line in self.lines]
-        return self._keys
-
     # the original text of the lines masking changed (line -> text), for display only: never matched or embedded
+    # (matching quotes a line as the resume wrote it from this: masking.restore_quote)
     originals: dict[int, str] = Field(default_factory=dict)
-
-    def display_text(self, text: str, line: int | None) -> str:
-        """A quote from line `line` as the resume wrote it (names, places... restored), for reasons and evidence."""
-        original = self.originals.get(line) if line is not None else None
-        if original is None or line is None:
-            return text
-        from skima.engine.masking import restore_quote  # noqa: PLC0415
-
-        return restore_quote(text, self.lines[line], original)
 
 
 class RequirementResult(BaseModel):

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
-
-ResumeSource = Literal["pdf", "docx", "text", "record_fields"]
-
 
 # Mojibake: UTF-8 bytes decoded as cp1252/latin-1 (once or twice). Undo it run by run (a resume often mixes
 # good and broken text), then drop what cannot be repaired ("â¢" lost a byte: it was a bullet).

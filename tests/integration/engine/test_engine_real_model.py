@@ -135,7 +135,7 @@ def test_counterfactual_protected_attributes_never_move_a_score(real_engine: Eng
         results = [real_engine.match(job, profile) for profile in profiles]
         for (a, person_a), (b, person_b) in itertools.pairwise(zip(results, PEOPLE, strict=True)):
             assert a.score == b.score
-            # reasons quote the resume as written (see CandidateProfile.display_text): the same but for the person
+            # reasons quote the resume as written (see matching._display): the same but for the person
             assert [_anonymised(r, person_a) for r in a.reasons] == [_anonymised(r, person_b) for r in b.reasons]
             assert a.gaps == b.gaps
         # what was embedded is identical too (the raw text differs, so its hash does)

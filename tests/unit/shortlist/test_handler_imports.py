@@ -1,5 +1,6 @@
-"""The shortlist function ships only the shared layer (no model layer): it must import without numpy or the
-engine, or every request would fail with Runtime.ImportModuleError."""
+"""Every function but the scorer ships only the shared layer (no model layer): each must import without numpy or the
+engine, or every invocation would fail with Runtime.ImportModuleError. The import contract in pyproject.toml
+(functions-without-the-model) checks the same statically in `make lint`."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ import pytest
 from local.harness.template import ROOT, properties
 
 
-@pytest.mark.parametrize("logical_id", ["ShortlistFunction", "FeedbackFunction"])
+@pytest.mark.parametrize("logical_id", ["ShortlistFunction", "FeedbackFunction", "WebhookFunction", "PollerFunction"])
 def test_the_function_has_no_model_layer(logical_id: str) -> None:
     assert {"Ref": "ModelLayer"} not in properties(logical_id).get("Layers", [])
 
 
-@pytest.mark.parametrize("function", ["shortlist", "feedback"])
+@pytest.mark.parametrize("function", ["shortlist", "feedback", "webhook", "poller"])
 def test_handler_imports_without_numpy_onnxruntime_or_the_engine(function: str) -> None:
     script = textwrap.dedent(
         f"""
