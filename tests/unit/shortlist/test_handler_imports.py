@@ -1,4 +1,4 @@
-"""The shortlist function ships only the shared layer (no model layer): it must import without numpy or the
+"""The functions but the scorer ship only the shared layer (no model layer): they must import without numpy or the
 engine, or every request would fail with Runtime.ImportModuleError."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ def test_the_function_has_no_model_layer(logical_id: str) -> None:
     assert {"Ref": "ModelLayer"} not in properties(logical_id).get("Layers", [])
 
 
-@pytest.mark.parametrize("function", ["shortlist", "feedback"])
+@pytest.mark.parametrize("function", ["shortlist", "feedback", "webhook", "poller"])
 def test_handler_imports_without_numpy_onnxruntime_or_the_engine(function: str) -> None:
     script = textwrap.dedent(
         f"""
