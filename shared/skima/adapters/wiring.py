@@ -2,8 +2,8 @@
 container.
 
 Every function wires Tracker, the state table and the queue through these, the same way (one JWT and one request
-budget shared through the state table). Nothing here imports the
-engine: only the scorer carries the model layer (numpy, onnxruntime), see `scorer_wiring`.
+budget shared through the state table). Nothing here imports the engine: only the scorer carries the model layer
+(numpy, onnxruntime), see `scorer_wiring`.
 """
 
 from __future__ import annotations
