@@ -7,7 +7,7 @@ outbox (state table) makes a redelivery write nothing twice.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
@@ -16,11 +16,9 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from skima import metrics
-from skima.adapters import wiring
-from skima.config import FeedbackSettings
+from skima.bootstrap import feedback as bootstrap
 from skima.logs import function_logger
 from skima.models import FeedbackQueueMessage
-from skima.shortlist.feedback_writeback import write_feedback
 from skima.tracker.errors import TrackerAuthError
 from skima.tracker.timing import Deadline
 
@@ -28,25 +26,15 @@ logger = function_logger()
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
-@cache
-def settings() -> FeedbackSettings:
-    return FeedbackSettings.from_env()
-
-
-def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
-    config = settings()
+def record_handler(record: SQSRecord, lambda_context: LambdaContext, deps: bootstrap.FeedbackDeps | None) -> None:
+    deps = deps or bootstrap.from_env()  # here, not per batch: a settings error fails each record, as any error
     message = FeedbackQueueMessage.model_validate_json(record.body).root  # ValidationError: poison, fails alone
     deadline = Deadline.from_remaining_ms(lambda_context.get_remaining_time_in_millis())
     try:
-        report = write_feedback(
-            message,
-            wiring.feedback_tracker(config, deadline),
-            wiring.state_store(config.state_table),
-            stage_status_id=config.shortlist_stage_status_id,
-        )
+        report = deps.write_feedback(message, deadline)
     except TrackerAuthError:
         metrics.count("TrackerAuthFailed")
-        wiring.tracker_client.cache_clear()  # the admin may have put a new API token in the secret
+        deps.forget_tracker_client()  # the admin may have put a new API token in the secret
         raise
     except Exception:
         # The batch processor reports the item as failed without a word: say why, for whoever redrives the DLQ.
@@ -64,5 +52,12 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
 
 
 @logger.inject_lambda_context
-def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
-    return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)
+def lambda_handler(
+    event: dict[str, Any], context: LambdaContext, deps: bootstrap.FeedbackDeps | None = None
+) -> PartialItemFailureResponse:
+    return process_partial_response(
+        event=event,
+        record_handler=partial(record_handler, deps=deps),
+        processor=processor,
+        context=context,
+    )

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from typing import Any
 
-import boto3
 from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from skima.adapters.secrets import CachedSecret, SecretsManagerWebhookTokens
-from skima.adapters.sqs import SqsMessageQueue
-from skima.config import WebhookSettings
+from skima.bootstrap import webhook as bootstrap
 from skima.errors import DependencyUnavailable, RejectedRequest, Unauthorized
 from skima.intake import InboundPing, WebhookIntake
 from skima.logs import function_logger
@@ -24,23 +20,12 @@ metrics = Metrics(namespace="Skima")
 app = APIGatewayHttpResolver()
 
 
-@cache
-def intake() -> WebhookIntake:
-    settings = WebhookSettings.from_env()
-    return WebhookIntake(
-        queue=SqsMessageQueue(boto3.client("sqs"), settings.score_queue_url),
-        tokens=SecretsManagerWebhookTokens(
-            CachedSecret(boto3.client("secretsmanager"), settings.webhook_token_secret_arn)
-        ),
-        max_body_bytes=settings.max_body_bytes,
-    )
-
-
 @app.post("/webhook/tracker")
 def receive_ping() -> Response[str]:
     event = app.current_event
     ping = InboundPing(event.body, bool(event.is_base64_encoded), event.query_string_parameters or {})
-    result = intake().accept(ping)
+    intake: WebhookIntake = app.context["intake"]
+    result = intake.accept(ping)
     metrics.add_metric(name=f"Ping_{result.outcome}", unit=MetricUnit.Count, value=1)
     if result.outcome == "deferred":
         metrics.add_metric(name="EnqueueFailed", unit=MetricUnit.Count, value=1)
@@ -77,5 +62,9 @@ def _json(status: int, body: dict[str, Any]) -> Response[str]:
 
 @logger.inject_lambda_context
 @metrics.log_metrics
-def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+def lambda_handler(
+    event: dict[str, Any], context: LambdaContext, intake: WebhookIntake | None = None
+) -> dict[str, Any]:
+    # Powertools' per-event context (cleared after each event): the route reads the intake from it.
+    app.append_context(intake=intake or bootstrap.from_env())  # type: ignore[no-untyped-call]
     return app.resolve(event, context)

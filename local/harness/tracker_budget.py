@@ -21,6 +21,8 @@ from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle
 from skima.adapters import scorer_wiring, wiring
 from skima.adapters.tracker_feed import TrackerChangeFeed
+from skima.bootstrap import scorer as scorer_bootstrap
+from skima.config import ScorerSettings
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
 from skima.polling import BACKSTOP_EVERY_RUNS, Poller, PollReport
@@ -49,7 +51,7 @@ def _clear_wiring(handler: Any) -> None:
         "rediscovery_log",
     ):
         getattr(scorer_wiring, name).cache_clear()
-    handler.settings.cache_clear()
+    scorer_bootstrap.from_env.cache_clear()
 
 
 @dataclass
@@ -105,7 +107,7 @@ class BudgetStack:
         return self.calls()
 
     def poll(self) -> PollReport:
-        client = wiring.tracker_client(self.handler.settings())
+        client = wiring.tracker_client(ScorerSettings.from_env())
         deadline = Deadline.from_remaining_ms(60_000)
         return Poller(
             TrackerChangeFeed(client, lambda: deadline),

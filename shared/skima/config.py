@@ -122,6 +122,13 @@ class ScorerSettings(PollerSettings):
     min_remaining_ms: Annotated[int, Field(alias="SCORER_MIN_REMAINING_MS", ge=0)] = 45_000
 
 
+class BackfillSettings(TrackerConfig):
+    """`skima backfill`: Tracker's candidates → cached profiles and the vector index, within the shared budget."""
+
+    profiles_table: Annotated[str, Field(alias="PROFILES_TABLE", min_length=1)]
+    score_retention_days: Annotated[RetentionDays, Field(alias="SCORE_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
+
+
 class ShortlistSettings(_Settings):
     """The shortlist function: reads scores and links, writes feedback, enqueues feedback write-backs."""
 

@@ -32,7 +32,7 @@ from skima.digests import sha256_hex
 from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
 from skima.errors import QueueUnavailable
 from skima.job_summary import JobSummary
-from skima.models import FeedbackGiven, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
+from skima.models import QueueMessageBody, RecordChanged, RecordType
 from skima.pipeline.ports import (
     Application,
     CachedJob,
@@ -65,10 +65,6 @@ _FAN_OUT_BATCH = 10
 
 class CandidateGone(Exception):
     """Internal: Tracker says the candidate no longer exists (their stored data has just been purged)."""
-
-
-class FeedbackNotWired(RuntimeError):
-    """A hiring manager's feedback message reached a scorer without a feedback write-back."""
 
 
 # A job description shorter than this, or no more than the job's name, is completed from the full job record.
@@ -138,7 +134,6 @@ class ScoringReport:
     enqueued: int = 0
     profiles_built: int = 0
     jobs_prepared: int = 0
-    polled: bool = False
     share: str = ""  # what the job's share tag led to (jobs only)
     outcome: str = ""
     details: list[str] = field(default_factory=list)
@@ -155,9 +150,7 @@ class Scorer:
         writeback: WriteBack,
         queue: MessageQueue,
         state: ScorerState,
-        poll: Callable[[], object],
         rediscovery: Rediscovery | None = None,
-        feedback: Callable[[FeedbackGiven], object] | None = None,
         sharing: JobSharing | None = None,
         summary: JobSummary | None = None,
         recent_pipelines: RecentPipelines | None = None,
@@ -171,28 +164,16 @@ class Scorer:
         self._writeback = writeback
         self._queue = queue
         self._state = state
-        self._poll = poll
         self._rediscovery = rediscovery or NoRediscovery()
-        self._feedback = feedback
         self._sharing = sharing or NoSharing()
         self._summary = summary
         self._clock = clock
 
     # ------------------------------------------------------------------ entry point
-    def handle(self, message: QueueMessageBody) -> ScoringReport:
+    def handle(self, message: RecordChanged) -> ScoringReport:
+        """One record-changed hint. The score queue's other messages (a reconcile request, a vote) are not the
+        Scorer's: the scorer function's handler sends them to the poller and the feedback write-back."""
         report = ScoringReport()
-        if isinstance(message, ReconcileRequest):
-            self._poll()  # the poller's lease keeps this from overlapping a scheduled run
-            report.polled = True
-            report.outcome = "polled"
-            return report
-        if isinstance(message, FeedbackGiven):
-            if self._feedback is None:
-                # Not lost: the record fails, SQS redelivers it, and the DLQ keeps it for a redrive.
-                raise FeedbackNotWired("no feedback write-back is wired into this scorer")
-            self._feedback(message)
-            report.outcome = "feedback"
-            return report
         if message.source == "webhook":
             self._record_ping(message)
         try:

@@ -42,14 +42,23 @@ def test_the_shortlist_role_cannot_reach_tracker_credentials() -> None:
         assert _refs(properties(logical_id)["Policies"]) >= CREDENTIAL_RESOURCES, logical_id
 
 
-def test_the_shortlist_handler_wires_no_tracker_client() -> None:
-    source = (ROOT / "functions" / "shortlist" / "app.py").read_text()
-    imported = {node.module or "" for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)} | {
-        alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import) for alias in node.names
+def _imports(source: str) -> set[str]:
+    tree = ast.parse(source)
+    return {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
     }
-    assert not {name for name in imported if name.startswith(("skima.tracker", "skima.adapters.wiring"))}
-    assert "skima.adapters.dynamo_state" not in imported  # the Tracker JWT cache lives there
-    assert "settings.guess_table" in source and "state_table" not in source
+
+
+def test_the_shortlist_handler_wires_no_tracker_client() -> None:
+    handler = (ROOT / "functions" / "shortlist" / "app.py").read_text()
+    root = (ROOT / "shared" / "skima" / "bootstrap" / "shortlist.py").read_text()  # its composition root
+    assert "skima.bootstrap" in _imports(handler)
+    for source in (handler, root):
+        imported = _imports(source)
+        assert not {name for name in imported if name.startswith(("skima.tracker", "skima.adapters.wiring"))}
+        assert "skima.adapters.dynamo_state" not in imported  # the Tracker JWT cache lives there
+        assert "state_table" not in source
+    assert "settings.guess_table" in root
 
 
 def test_guess_counters_expire() -> None:

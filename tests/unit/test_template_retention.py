@@ -6,8 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from local.harness.template import properties, template
-from skima.config import ScorerSettings, ShortlistSettings
-from skima.pipeline.cli import BackfillSettings
+from skima.config import BackfillSettings, ScorerSettings, ShortlistSettings
 from tests.unit.test_config import BASE
 
 SCORER_ENV = {

@@ -1,8 +1,9 @@
-"""Composition roots shared by the handlers: real adapters, built lazily, once per container.
+"""Client factories shared by the composition roots (`skima.bootstrap`): real adapters, built lazily, once per
+container.
 
-Handlers call these instead of building clients themselves, so every function wires Tracker, the state table and
-the queue the same way (one JWT and one request budget shared through the state table). Nothing here imports the
-engine: only the scorer carries the model layer (numpy, onnxruntime), see `scorer_wiring`.
+Every function wires Tracker, the state table and the queue through these, the same way (one JWT and one request
+budget shared through the state table). Nothing here imports the engine: only the scorer carries the model layer
+(numpy, onnxruntime), see `scorer_wiring`.
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ from skima.adapters.dynamo_state import DynamoBackfillCursor, DynamoRequestBudge
 from skima.adapters.secrets import CachedSecret
 from skima.adapters.sqs import SqsMessageQueue
 from skima.adapters.tracker_feed import TrackerTimezone
-from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import TrackerConfig
 from skima.errors import SecretUnavailable
 from skima.shortlist.tokens import signing_key_from_secret
 from skima.tracker.client import TrackerClient
 from skima.tracker.settings import TrackerSettings
-from skima.tracker.timing import Deadline
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -78,12 +77,6 @@ def tracker_timezone(table_name: str) -> TrackerTimezone:
 @cache
 def score_queue(queue_url: str) -> SqsMessageQueue:
     return SqsMessageQueue(boto3.client("sqs"), queue_url)
-
-
-def feedback_tracker(config: TrackerConfig, deadline: Deadline) -> TrackerRecordSource:
-    """The Tracker writes a vote needs (a note, a stage move), every call bounded by the invocation's `deadline`.
-    No stamp calibration: the scorer's own notes keep that up to date."""
-    return TrackerRecordSource(tracker_client(config), lambda: deadline)
 
 
 @dataclass(frozen=True)

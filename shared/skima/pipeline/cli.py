@@ -15,30 +15,19 @@ import json
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
-from skima.config import DEFAULT_RETENTION_DAYS, RetentionDays, TrackerConfig
+from skima.config import BackfillSettings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import timedelta
-
-    from skima.pipeline.rediscovery import BackfillCursor, CandidateRow
-    from skima.tracker.client import TrackerClient
+    from skima.pipeline.rediscovery import BackfillCursor
 
 COMMANDS = ("backfill", "sync-health")
 # The backfill takes Tracker requests only while the shared per-minute count is under this, so the live
 # pipeline (which stops at TRACKER_REQUESTS_PER_MINUTE, 90 by default) always keeps some headroom.
 DEFAULT_BACKFILL_REQUESTS_PER_MINUTE = 60
-_PAGE_SIZE = 100
-_REQUEST_DEADLINE_SECONDS = 120.0
-
-
-class BackfillSettings(TrackerConfig):
-    profiles_table: Annotated[str, Field(alias="PROFILES_TABLE", min_length=1)]
-    score_retention_days: Annotated[RetentionDays, Field(alias="SCORE_RETENTION_DAYS")] = DEFAULT_RETENTION_DAYS
 
 
 def register(subparsers: Any) -> None:
@@ -113,38 +102,6 @@ def format_health(health: dict[str, str | int], *, as_json: bool = False) -> str
 # ---------------------------------------------------------------------- backfill
 
 
-class TrackerCandidatePages:
-    """`CandidatePages` from Widget getRecords R sorted by id (stable pages of 100; one request each)."""
-
-    page_size = _PAGE_SIZE
-
-    def __init__(self, client: TrackerClient, offset: Callable[[], timedelta | None] = lambda: None) -> None:
-        self._client = client
-        self._offset = offset  # the tenant's calibrated zone (`TrackerTimezone.offset`)
-
-    def page(self, number: int) -> list[CandidateRow]:
-        from skima.adapters.tracker_feed import parse_tracker_time, tracker_instant  # noqa: PLC0415
-        from skima.pipeline.rediscovery import CandidateRow  # noqa: PLC0415
-
-        rows = self._client.get_records_page(
-            "R",
-            page=number,
-            page_size=self.page_size,
-            sort_field="id",
-            deadline=self._client.deadline(_REQUEST_DEADLINE_SECONDS),
-        )
-        unique = {row.id: row for row in rows}
-        offset = self._offset()
-        return [
-            CandidateRow(
-                cid,
-                parse_tracker_time(unique[cid].last_updated),
-                tracker_instant(unique[cid].last_updated, offset),
-            )
-            for cid in sorted(unique)
-        ]
-
-
 def format_cursor(cursor: BackfillCursor, requests: int | None = None, elapsed: float | None = None) -> str:
     parts = [
         f"page {cursor.page}",
@@ -164,15 +121,13 @@ def format_cursor(cursor: BackfillCursor, requests: int | None = None, elapsed: 
 
 
 def _backfill(args: argparse.Namespace) -> int:
-    from skima.adapters import scorer_wiring, wiring  # noqa: PLC0415
-    from skima.adapters.tracker_source import TrackerRecordSource  # noqa: PLC0415
+    from skima.bootstrap import backfill as bootstrap  # noqa: PLC0415 (the engine only when really used)
     from skima.cli import resolve_model_dir  # noqa: PLC0415
     from skima.errors import DependencyUnavailable  # noqa: PLC0415
-    from skima.pipeline.rediscovery import Backfill, IndexedProfileCache, LiveVectorIndex  # noqa: PLC0415
     from skima.tracker.errors import TrackerError  # noqa: PLC0415
 
     state_table = _table(args.state_table, "STATE_TABLE")
-    cursor_store = wiring.backfill_cursor(state_table)
+    cursor_store = bootstrap.cursor_store(state_table)
     saved = cursor_store.load()
     if args.status:
         print(format_cursor(saved) if saved else "backfill: not started")
@@ -196,12 +151,8 @@ def _backfill(args: argparse.Namespace) -> int:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise SystemExit(f"skima backfill: bad configuration: {problems}") from exc
 
-    engine = scorer_wiring.engine(str(resolve_model_dir(args.model_dir)))
-    model_id = engine.embedder.model_id
-    client = wiring.tracker_client(settings)
-    store = scorer_wiring.vector_store(settings.profiles_table, model_id)
     started = time.monotonic()
-    first_count = client.request_count
+    first_count = 0
 
     def progress(cursor: BackfillCursor, requests: int) -> None:
         if not args.quiet:
@@ -209,17 +160,9 @@ def _backfill(args: argparse.Namespace) -> int:
             end = "\r" if sys.stderr.isatty() else "\n"
             print(line.ljust(120), end=end, file=sys.stderr, flush=True)
 
-    backfill = Backfill(
-        pages=TrackerCandidatePages(client, wiring.tracker_timezone(state_table).offset),
-        tracker=TrackerRecordSource(client, lambda: client.deadline(_REQUEST_DEADLINE_SECONDS)),
-        engine=engine,
-        profiles=IndexedProfileCache(
-            scorer_wiring.profile_cache(settings.profiles_table, settings.score_retention_days), store, model_id
-        ),
-        index=LiveVectorIndex(store),
-        cursor=cursor_store,
-        progress=progress,
-    )
+    deps = bootstrap.build(settings, str(resolve_model_dir(args.model_dir)), cursor=cursor_store, progress=progress)
+    first_count = deps.tracker_requests()
+    backfill = deps.backfill
     try:
         cursor = backfill.run(restart=args.restart, max_candidates=args.limit)
     except (TrackerError, DependencyUnavailable) as exc:
@@ -229,5 +172,5 @@ def _backfill(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
-    print(format_cursor(cursor, client.request_count - first_count, time.monotonic() - started))
+    print(format_cursor(cursor, deps.tracker_requests() - first_count, time.monotonic() - started))
     return 0

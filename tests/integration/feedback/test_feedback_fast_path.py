@@ -32,6 +32,8 @@ from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.adapters.dynamo_state import DynamoRequestBudget
 from skima.adapters.sqs import SqsMessageQueue
 from skima.adapters.tracker_source import TrackerRecordSource
+from skima.bootstrap import feedback as feedback_bootstrap
+from skima.bootstrap import shortlist as shortlist_bootstrap
 from skima.config import FeedbackSettings
 from skima.models import RecordChanged, RecordType
 from skima.pipeline.ports import ScoreRow
@@ -92,10 +94,8 @@ def _clear(*handlers: Any) -> None:
     wiring.tracker_client.cache_clear()
     wiring.state_store.cache_clear()
     wiring.dynamodb.cache_clear()
-    for handler in handlers:
-        for name in ("settings", "web"):
-            if hasattr(handler, name):
-                getattr(handler, name).cache_clear()
+    feedback_bootstrap.from_env.cache_clear()
+    shortlist_bootstrap.from_env.cache_clear()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.cli import resolve_model_dir
+from skima.config import BackfillSettings
 from skima.pipeline import cli
 from skima.pipeline.ports import CachedJob
 from skima.pipeline.rediscovery import LiveVectorIndex, TalentRediscovery
@@ -172,7 +173,7 @@ def test_rediscovery_puts_the_backfilled_match_in_the_top10_without_reading_trac
         if "Python" in (o.get("title") or o.get("name") or "")
     )
     client = wiring.tracker_client(
-        cli.BackfillSettings.model_validate(
+        BackfillSettings.model_validate(
             {
                 "TRACKER_REST_URL": stack.sim.base_url,
                 "TRACKER_WIDGET_URL": stack.sim.base_url,

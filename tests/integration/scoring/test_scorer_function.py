@@ -7,6 +7,7 @@ is what Tracker would see.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,9 +22,13 @@ from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import scorer_wiring, wiring
+from skima.bootstrap import scorer as scorer_bootstrap
+from skima.bootstrap.scorer import ScorerDeps
 from skima.cli import resolve_model_dir
+from skima.config import ScorerSettings
+from skima.engine import Engine
 from skima.job_summary import SUMMARY_SUBJECT
-from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
+from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
 from skima.tracker import timing
 
 SCREENED = "SKIMA Screened"
@@ -80,8 +85,8 @@ class Stack:
             )
         return {"Records": records}
 
-    def run(self, *messages: QueueMessageBody | str) -> list[str]:
-        response = self.handler.lambda_handler(self.event(*messages), LongContext())
+    def run(self, *messages: QueueMessageBody | str, deps: ScorerDeps | None = None) -> list[str]:
+        response = self.handler.lambda_handler(self.event(*messages), LongContext(), deps=deps)
         return [failure["itemIdentifier"] for failure in response["batchItemFailures"]]
 
     def run_until_done(self, message: QueueMessageBody, attempts: int = 4) -> int:
@@ -140,8 +145,7 @@ def _clear_wiring(handler: Any | None = None) -> None:
         "rediscovery_log",
     ):
         getattr(scorer_wiring, name).cache_clear()
-    if handler is not None:
-        handler.settings.cache_clear()
+    scorer_bootstrap.from_env.cache_clear()
 
 
 @pytest.fixture
@@ -180,11 +184,9 @@ def stack(sim: SimHandle, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> I
         for key, value in env.items():
             monkeypatch.setenv(key, value)
         handler = load_handler("scorer")
-        handler.settings.cache_clear()
         _clear_wiring(handler)
         yield Stack(sim=sim, handler=handler, sqs=sqs, dynamodb=dynamodb, queue_url=queue_url)
         _clear_wiring(handler)
-        handler.settings.cache_clear()
     sim.clear_faults()
 
 
@@ -364,7 +366,7 @@ def test_the_stage_move_when_enabled_goes_only_to_a_high_scorer_in_the_top10(
 ) -> None:
     monkeypatch.setenv("SHORTLIST_STAGE_STATUS_ID", "4")
     monkeypatch.setenv("SHORTLIST_STAGE_MIN_SCORE", "1")
-    stack.handler.settings.cache_clear()
+    scorer_bootstrap.from_env.cache_clear()
     job_id = _free_pair(stack.sim)[0]
     candidate_id = stack.sim.ui_create_resource(firstName="Ada", surname="Byron", resumeText=PYTHON_RESUME)
     placement_id = stack.sim.ui_create_application(job_id, candidate_id)  # status 1 Applied
@@ -377,7 +379,7 @@ def test_the_stage_move_when_enabled_goes_only_to_a_high_scorer_in_the_top10(
     assert stack.sim.record("placement", placement_id)["statusId"] == 4
 
     monkeypatch.setenv("SHORTLIST_STAGE_MIN_SCORE", "100")  # nobody qualifies: no move, never a move down
-    stack.handler.settings.cache_clear()
+    scorer_bootstrap.from_env.cache_clear()
     other_job, other_candidate = _free_pair(stack.sim)
     other_placement = stack.sim.ui_create_application(other_job, other_candidate)
     assert stack.run(application(other_placement)) == []
@@ -400,6 +402,35 @@ def test_a_hiring_managers_feedback_becomes_one_note(stack: Stack) -> None:
     assert stack.run(feedback) == []  # redelivered
     notes = [a for a in stack.sim.state()["activities"] if str(a.get("linkRecordId")) == str(candidate_id)]
     assert len([a for a in notes if "Ready for final interview" in str(a.get("note"))]) == 1
+
+
+def test_a_poll_and_a_vote_never_load_the_engine(stack: Stack) -> None:
+    loaded: list[str] = []
+
+    def engine(model_dir: str) -> Engine:
+        loaded.append(model_dir)
+        return scorer_wiring.engine(model_dir)
+
+    deps = scorer_bootstrap.build(ScorerSettings.from_env(), engine=engine)
+    job_id, candidate_id = _free_pair(stack.sim)
+    vote = FeedbackGiven(
+        job_id=job_id,
+        candidate_id=candidate_id,
+        verdict="down",
+        comment="Not for this role",
+        link_id="link2",
+        feedback_key="fb-engine-0001",
+        job_title="Engineer",
+        submitted_at=datetime(2026, 11, 28, 9, 0, tzinfo=UTC),
+    )
+    assert stack.run(ReconcileRequest(source="webhook", reason="unparseable ping"), vote, deps=deps) == []
+    assert loaded == []
+    notes = [a for a in stack.sim.state()["activities"] if str(a.get("linkRecordId")) == str(candidate_id)]
+    assert len([a for a in notes if "Not for this role" in str(a.get("note"))]) == 1
+    stack.drain()  # what the poll enqueued
+
+    assert stack.run(candidate(candidate_id), deps=deps) == []
+    assert loaded == [os.environ["MODEL_DIR"]]
 
 
 def _job_notes(stack: Stack, job_id: int) -> list[dict[str, Any]]:

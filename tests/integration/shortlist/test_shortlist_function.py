@@ -23,6 +23,7 @@ from skima.adapters import dynamo_scores
 from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistSource  # the scorer's writer: its items
+from skima.bootstrap import shortlist as shortlist_bootstrap
 from skima.models import FeedbackGiven, QueueMessage
 from skima.pipeline.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
@@ -73,13 +74,13 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
         monkeypatch.setenv("GUESS_TABLE", names["GuessLimitTable"])
         monkeypatch.setenv("FEEDBACK_QUEUE_URL", queue_url)
         handler = load_handler("shortlist")
-        handler.web.cache_clear()
+        shortlist_bootstrap.from_env.cache_clear()
         scores = DynamoScoreStore(dynamodb, names["ScoresTable"])
         for index in range(12):
             scores.put(score_row(42, 100 + index, 95 - 3 * index))
         scores.put(score_row(77, 500, 99))
         yield {"dynamodb": dynamodb, "sqs": sqs, "queue_url": queue_url, "names": names, "handler": handler}
-        handler.web.cache_clear()
+        shortlist_bootstrap.from_env.cache_clear()
 
 
 def links(aws: dict[str, Any]) -> ShareLinks:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from moto import mock_aws
 
 from local.harness.handlers import FakeLambdaContext, load_handler
+from skima.bootstrap import webhook as webhook_bootstrap
 from skima.models import QueueMessage, RecordChanged, RecordType
 
 TOKEN = "A" * 48
@@ -75,7 +76,7 @@ class Stack:
         monkeypatch.setenv("WEBHOOK_MAX_BODY_BYTES", "4096")
         monkeypatch.setenv("POWERTOOLS_METRICS_NAMESPACE", "Skima")
         self.handler = load_handler("webhook")
-        self.handler.intake.cache_clear()
+        webhook_bootstrap.from_env.cache_clear()
 
     def call(self, event: dict[str, Any]) -> dict[str, Any]:
         response: dict[str, Any] = self.handler.lambda_handler(event, FakeLambdaContext())
@@ -149,7 +150,7 @@ def test_queue_outage_answers_202_deferred_and_emits_the_alarm_metric(
     stack: Stack, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("SCORE_QUEUE_URL", stack.queue_url + "-missing")
-    stack.handler.intake.cache_clear()
+    webhook_bootstrap.from_env.cache_clear()
     response = stack.call(http_event('{"recordType":"Resource","recordId":1}'))
     assert response["statusCode"] == 202 and json.loads(response["body"])["status"] == "deferred"
     assert '"EnqueueFailed"' in capsys.readouterr().out
@@ -157,7 +158,7 @@ def test_queue_outage_answers_202_deferred_and_emits_the_alarm_metric(
 
 def test_secret_store_outage_is_503_not_500(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WEBHOOK_TOKEN_SECRET_ARN", stack.secret_arn + "-missing")
-    stack.handler.intake.cache_clear()
+    webhook_bootstrap.from_env.cache_clear()
     assert stack.call(http_event('{"recordType":"Resource","recordId":1}'))["statusCode"] == 503
     assert stack.drain() == []
 

@@ -1,17 +1,18 @@
 """The poller handler's signals: a metric per successful poll (its absence is the poller-silence alarm) and one
-per Tracker auth failure, with the use case replaced."""
+per Tracker auth failure, with the poll passed in as the handler's dependency."""
 
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from local.harness.handlers import FakeLambdaContext, load_handler
+from skima.bootstrap.poller import PollerDeps
 from skima.polling import PollReport
 from skima.tracker.errors import TrackerAuthError
+from skima.tracker.timing import Deadline
 
 
 def _emf(out: str) -> list[dict[str, Any]]:
@@ -19,44 +20,35 @@ def _emf(out: str) -> list[dict[str, Any]]:
 
 
 @pytest.fixture
-def run_poller(monkeypatch: pytest.MonkeyPatch) -> Any:
+def run_poller() -> Any:
     module = load_handler("poller")
-    cleared: list[bool] = []
-
-    def tracker_client(config: Any) -> object:
-        return object()
-
-    tracker_client.cache_clear = lambda: cleared.append(True)  # type: ignore[attr-defined]
-    fake_wiring = SimpleNamespace(
-        tracker_client=tracker_client,
-        tracker_timezone=lambda table: None,
-        state_store=lambda table: None,
-        score_queue=lambda url: None,
-    )
-    config = SimpleNamespace(
-        state_table="state", score_queue_url="q", poll_lookback_minutes=180, poll_pipeline_checks=0
-    )
-    monkeypatch.setattr(module, "wiring", fake_wiring)
-    monkeypatch.setattr(module, "settings", lambda: config)
-    monkeypatch.setattr(module, "TrackerChangeFeed", lambda *args: None)
 
     def run(outcome: PollReport | Exception) -> tuple[dict[str, Any] | Exception, list[bool]]:
-        class StubPoller:
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                pass
+        forgotten: list[bool] = []
 
-            def run(self) -> PollReport:
-                if isinstance(outcome, Exception):
-                    raise outcome
-                return outcome
+        def poll(deadline: Deadline, owner: str, lease_seconds: int) -> PollReport:
+            if isinstance(outcome, Exception):
+                raise outcome
+            return outcome
 
-        monkeypatch.setattr(module, "Poller", StubPoller)
+        deps = PollerDeps(poll=poll, forget_tracker_client=lambda: forgotten.append(True))
         try:
-            return module.lambda_handler({}, FakeLambdaContext()), cleared
+            return module.lambda_handler({}, FakeLambdaContext(), deps=deps), forgotten
         except TrackerAuthError as exc:
-            return exc, cleared
+            return exc, forgotten
 
     return run
+
+
+def test_the_poll_holds_the_lease_for_this_invocation_and_beyond() -> None:
+    leases: list[tuple[str, int]] = []
+
+    def poll(deadline: Deadline, owner: str, lease_seconds: int) -> PollReport:
+        leases.append((owner, lease_seconds))
+        return PollReport(ran=True)
+
+    load_handler("poller").lambda_handler({}, FakeLambdaContext(), deps=PollerDeps(poll, lambda: None))
+    assert leases == [(FakeLambdaContext.aws_request_id, 10 + 60)]  # FakeLambdaContext has 10 s left
 
 
 def test_a_poll_that_ran_counts_a_success(run_poller: Any, capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,7 +41,6 @@ def scorer(r: Rediscovering, **kwargs: object) -> Scorer:
         writeback=WriteBack(w.tracker, w.outbox, w.scores, w.links, w.policy),
         queue=w.queue,
         state=w.state,
-        poll=lambda: None,
         rediscovery=r.rediscovery(**kwargs),
         clock=lambda: T0,
     )

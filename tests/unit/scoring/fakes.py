@@ -302,7 +302,6 @@ class World:
     embedder: HashingEmbedder
     engine: Engine
     policy: WriteBackPolicy
-    polls: list[int] = field(default_factory=list)
     sharing: JobSharing | None = None
     share_links: ShareLinks | None = None
     link_store: InMemoryLinkStore | None = None
@@ -336,7 +335,6 @@ class World:
             writeback=WriteBack(self.tracker, self.outbox, self.scores, self.links, self.policy),
             queue=self.queue,
             state=self.state,
-            poll=lambda: self.polls.append(1),
             sharing=self.sharing,
             summary=(
                 JobSummary(self.tracker, self.outbox, self.scores, self.top10_memory, clock=self.clock)

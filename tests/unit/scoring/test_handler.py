@@ -1,19 +1,25 @@
-"""The scorer handler's batch semantics, with the use case replaced: each record fails or succeeds alone."""
+"""The scorer handler's batch semantics, with its use cases passed in: each record fails or succeeds alone, and
+each message kind goes to its own use case."""
 
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import properties
+from skima.bootstrap.scorer import ScorerDeps
 from skima.config import ScorerSettings
-from skima.models import QueueMessageBody, RecordChanged, RecordType
+from skima.models import FeedbackGiven, QueueMessage, ReconcileRequest, RecordChanged, RecordType
+from skima.polling import PollReport
 from skima.scoring import ScoringReport
+from skima.shortlist.feedback_writeback import FeedbackWriteReport
 from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
+from skima.tracker.timing import Deadline
 
 MIN_REMAINING_MS = 5_000  # FakeLambdaContext has 10 s left
 
@@ -46,24 +52,47 @@ class StubScorer:
         self.failures = failures
         self.handled: list[int] = []
 
-    def handle(self, message: QueueMessageBody) -> ScoringReport:
-        assert isinstance(message, RecordChanged)
+    def handle(self, message: RecordChanged) -> ScoringReport:
         if message.record_id in self.failures:
             raise self.failures[message.record_id]
         self.handled.append(message.record_id)
         return ScoringReport(outcome="ok")
 
 
+@dataclass
+class Calls:
+    """What the handler sent to each use case (the dependencies the tests pass)."""
+
+    scorer: StubScorer = field(default_factory=lambda: StubScorer({}))
+    polls: list[tuple[str, int]] = field(default_factory=list)  # (lease owner, lease seconds)
+    votes: list[str] = field(default_factory=list)
+    forgotten: list[bool] = field(default_factory=list)
+
+    def deps(self) -> ScorerDeps:
+        def poll(deadline: Deadline, owner: str, lease_seconds: int) -> PollReport:
+            self.polls.append((owner, lease_seconds))
+            return PollReport(ran=True)
+
+        def write_feedback(message: FeedbackGiven, deadline: Deadline) -> FeedbackWriteReport:
+            self.votes.append(message.feedback_key)
+            return FeedbackWriteReport(note_written=True, stage_moved=False)
+
+        return ScorerDeps(
+            min_remaining_ms=MIN_REMAINING_MS,
+            score=lambda message, deadline: self.scorer.handle(message),
+            poll=poll,
+            write_feedback=write_feedback,
+            forget_tracker_client=lambda: self.forgotten.append(True),
+        )
+
+
 @pytest.fixture
-def handler(monkeypatch: pytest.MonkeyPatch) -> Any:
-    module = load_handler("scorer")
-    monkeypatch.setattr(module, "settings", lambda: SimpleNamespace(min_remaining_ms=MIN_REMAINING_MS))
-    return module
+def handler() -> Any:
+    return load_handler("scorer")
 
 
-def test_poison_messages_fail_only_themselves(handler: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    scorer = StubScorer({})
-    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
+def test_poison_messages_fail_only_themselves(handler: Any) -> None:
+    calls = Calls()
     bodies = (
         good(1),
         "not json at all",
@@ -71,31 +100,43 @@ def test_poison_messages_fail_only_themselves(handler: Any, monkeypatch: pytest.
         json.dumps({"kind": "something_else"}),
         good(2),
     )
-    response = handler.lambda_handler(sqs_event(*bodies), FakeLambdaContext())
+    response = handler.lambda_handler(sqs_event(*bodies), FakeLambdaContext(), deps=calls.deps())
     assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m1", "m2", "m3"]
-    assert scorer.handled == [1, 2]
+    assert calls.scorer.handled == [1, 2]
 
 
-def test_an_unavailable_tracker_fails_that_record_for_a_later_retry(
-    handler: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    scorer = StubScorer({2: TrackerUnavailable("503s")})
-    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
-    response = handler.lambda_handler(sqs_event(good(1), good(2), good(3)), FakeLambdaContext())
+def test_each_message_kind_goes_to_its_own_use_case(handler: Any) -> None:
+    calls = Calls()
+    vote = FeedbackGiven(
+        job_id=2001, candidate_id=1001, verdict="up", link_id="l1", feedback_key="k1", submitted_at=datetime.now(UTC)
+    )
+    bodies = (
+        good(1),
+        QueueMessage(ReconcileRequest(source="webhook", reason="unparseable ping")).model_dump_json(),
+        QueueMessage(vote).model_dump_json(),
+    )
+    response = handler.lambda_handler(sqs_event(*bodies), FakeLambdaContext(), deps=calls.deps())
+    assert response["batchItemFailures"] == []
+    assert calls.scorer.handled == [1]
+    # The lease is held by this invocation and outlives it (FakeLambdaContext has 10 s left).
+    assert calls.polls == [(FakeLambdaContext.aws_request_id, 10 + 60)]
+    assert calls.votes == ["k1"]
+
+
+def test_an_unavailable_tracker_fails_that_record_for_a_later_retry(handler: Any) -> None:
+    calls = Calls(scorer=StubScorer({2: TrackerUnavailable("503s")}))
+    response = handler.lambda_handler(sqs_event(good(1), good(2), good(3)), FakeLambdaContext(), deps=calls.deps())
     assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m1"]
-    assert scorer.handled == [1, 3]
+    assert calls.scorer.handled == [1, 3]
 
 
 def test_an_auth_error_drops_the_cached_client_and_fails_the_record(
-    handler: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    handler: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scorer = StubScorer({1: TrackerAuthError("token refused")})
-    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
-    cleared: list[bool] = []
-    monkeypatch.setattr(handler.wiring.tracker_client, "cache_clear", lambda: cleared.append(True))
-    response = handler.lambda_handler(sqs_event(good(1)), FakeLambdaContext())
+    calls = Calls(scorer=StubScorer({1: TrackerAuthError("token refused")}))
+    response = handler.lambda_handler(sqs_event(good(1)), FakeLambdaContext(), deps=calls.deps())
     assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m0"]
-    assert cleared == [True]
+    assert calls.forgotten == [True]
     emf = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
     assert [line.get("TrackerAuthFailed") for line in emf] == [1]  # what TrackerAuthFailedAlarm watches
 
@@ -111,22 +152,18 @@ class ClockedContext(FakeLambdaContext):
         return self.timeout_ms - self.elapsed_ms
 
 
-def test_a_slow_record_hands_the_rest_of_its_batch_back_unstarted(
-    handler: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_slow_record_hands_the_rest_of_its_batch_back_unstarted(handler: Any) -> None:
     context = ClockedContext(timeout_ms=150_000)
     durations = {1: 5_000, 2: 142_000, 3: 1_000, 4: 1_000}  # record 2 is a slow resume: 3 s are left after it
 
     class SlowScorer(StubScorer):
-        def handle(self, message: QueueMessageBody) -> ScoringReport:
-            assert isinstance(message, RecordChanged)
+        def handle(self, message: RecordChanged) -> ScoringReport:
             context.elapsed_ms += durations[message.record_id]
             return super().handle(message)
 
-    scorer = SlowScorer({})
-    monkeypatch.setattr(handler.scorer_wiring, "build_scorer", lambda config, deadline, **_: scorer)
-    response = handler.lambda_handler(sqs_event(good(1), good(2), good(3), good(4)), context)
-    assert scorer.handled == [1, 2]  # the slow one finished; nothing was started that could not finish
+    calls = Calls(scorer=SlowScorer({}))
+    response = handler.lambda_handler(sqs_event(good(1), good(2), good(3), good(4)), context, deps=calls.deps())
+    assert calls.scorer.handled == [1, 2]  # the slow one finished; nothing was started that could not finish
     assert [f["itemIdentifier"] for f in response["batchItemFailures"]] == ["m2", "m3"]
 
 

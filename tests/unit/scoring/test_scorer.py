@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 
 from skima.errors import QueueUnavailable
-from skima.models import FeedbackGiven, ReconcileRequest, RecordChanged, RecordType
+from skima.models import RecordChanged, RecordType
 from skima.pipeline.ports import ResumeDocument
-from skima.scoring import FeedbackNotWired, content_version
+from skima.scoring import content_version
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import WriteBackPolicy
 from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, T0, WEAK_RESUME, World
@@ -493,11 +493,6 @@ def test_a_poll_hint_records_no_ping(world: World) -> None:
     assert world.state.pings == []
 
 
-def test_a_reconcile_request_runs_a_poll(world: World) -> None:
-    report = world.scorer().handle(ReconcileRequest(source="webhook", reason="unparseable ping"))
-    assert world.polls == [1] and report.polled
-
-
 def test_a_deleted_record_is_nothing_to_do(world: World) -> None:
     report = world.scorer().handle(application(3999))
     assert report.outcome == "record not found" and world.scores.rows == {}
@@ -555,19 +550,6 @@ def test_no_stage_move_when_the_live_stage_moved_on_since_it_was_stored(world: W
     world.scorer().handle(candidate(1001))
 
     assert world.tracker.stage_moves == []
-
-
-def test_feedback_without_a_feedback_writer_fails_rather_than_vanishes(world: World) -> None:
-    feedback = FeedbackGiven(
-        job_id=2001,
-        candidate_id=1001,
-        verdict="maybe",
-        link_id="l1",
-        feedback_key="k1",
-        submitted_at=T0,
-    )
-    with pytest.raises(FeedbackNotWired):
-        world.scorer().handle(feedback)
 
 
 def _rediscovered(world: World, job_id: int, candidate_id: int, score: int) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,7 +14,7 @@ from skima.models import RecordChanged, RecordType
 from skima.pipeline.ports import ResumeDocument
 from tests.unit.engine import hostile
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, World
-from tests.unit.scoring.test_handler import sqs_event
+from tests.unit.scoring.test_handler import Calls, sqs_event
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUBJECT = "SKIMA could not read the resume"
@@ -128,18 +127,17 @@ def test_a_long_resume_is_read_in_part_and_still_scored(world: World) -> None:
     assert not unreadable_notes(world)
 
 
-def test_the_handler_reports_no_failed_item_for_a_hostile_document(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_handler_reports_no_failed_item_for_a_hostile_document(world: World) -> None:
     world.add_job(2001)
     world.add_candidate(1001, None)
     upload(world, 1001, hostile.zip_bomb(400), 7001, T0 - timedelta(days=1))
     world.apply(3001, 2001, 1001)
-    module = load_handler("scorer")
-    monkeypatch.setattr(module, "settings", lambda: SimpleNamespace(min_remaining_ms=5_000))
-    monkeypatch.setattr(module.scorer_wiring, "build_scorer", lambda config, deadline, **_: world.scorer())
+    calls = Calls()
+    deps = replace(calls.deps(), score=lambda message, deadline: world.scorer().handle(message))
 
-    response = module.lambda_handler(sqs_event(application(3001).model_dump_json()), FakeLambdaContext())
+    response = load_handler("scorer").lambda_handler(
+        sqs_event(application(3001).model_dump_json()), FakeLambdaContext(), deps=deps
+    )
 
     assert response["batchItemFailures"] == []
     assert len(unreadable_notes(world)) == 1
