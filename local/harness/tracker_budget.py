@@ -39,7 +39,8 @@ class _LongContext(FakeLambdaContext):
         return 120_000
 
 
-def _clear_wiring(handler: Any) -> None:
+def clear_wiring() -> None:
+    """Forget every cached client and composition root, so the next invocation builds them against this stack."""
     for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "link_signing_secret"):
         getattr(wiring, name).cache_clear()
     for name in (
@@ -213,11 +214,11 @@ def budget_stack(sim: SimHandle, model_dir: Path) -> Iterator[BudgetStack]:
                 }
             )
             handler = load_handler("scorer")
-            _clear_wiring(handler)
+            clear_wiring()
             yield BudgetStack(sim=sim, handler=handler, sqs=sqs, queue_url=queue_url)
     finally:
         if handler is not None:
-            _clear_wiring(handler)
+            clear_wiring()
         os.environ.clear()
         os.environ.update(saved_env)
         timing._process_limiter = saved_limiter

@@ -18,6 +18,7 @@ import pytest
 from moto import mock_aws
 
 from local.harness.template import create_table
+from local.harness.tracker_budget import clear_wiring
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import scorer_wiring, wiring
 from skima.adapters.dynamo_links import DynamoLinkStore
@@ -65,14 +66,6 @@ class Stack:
     secret_arn: str
 
 
-def _clear_wiring() -> None:
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store"):
-        getattr(wiring, name).cache_clear()
-    scorer_wiring.profile_cache.cache_clear()
-    for name in ("vector_store", "live_index", "profile_batch", "rediscovery_log"):
-        getattr(scorer_wiring, name).cache_clear()
-
-
 @pytest.fixture(scope="module")
 def stack(model_dir: Path) -> Iterator[Stack]:
     patch = pytest.MonkeyPatch()
@@ -100,9 +93,9 @@ def stack(model_dir: Path) -> Iterator[Stack]:
         for key, value in env.items():
             patch.setenv(key, value)
         patch.delenv("SCORE_QUEUE_URL", raising=False)
-        _clear_wiring()
+        clear_wiring()
         yield Stack(sim=sim, dynamodb=dynamodb, secret_arn=secret_arn)
-        _clear_wiring()
+        clear_wiring()
     patch.undo()
 
 

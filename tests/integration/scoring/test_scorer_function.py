@@ -20,8 +20,9 @@ from moto import mock_aws
 
 from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import create_table
+from local.harness.tracker_budget import clear_wiring
 from local.trackerrms_sim.testing import SimHandle, running_simulator
-from skima.adapters import scorer_wiring, wiring
+from skima.adapters import scorer_wiring
 from skima.bootstrap import scorer as scorer_bootstrap
 from skima.bootstrap.scorer import ScorerDeps
 from skima.cli import resolve_model_dir
@@ -133,21 +134,6 @@ class Stack:
         return int(self.sim.stats()["writes"])
 
 
-def _clear_wiring(handler: Any | None = None) -> None:
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "link_signing_secret"):
-        getattr(wiring, name).cache_clear()
-    for name in (
-        "profile_cache",
-        "recent_pipelines",
-        "vector_store",
-        "live_index",
-        "profile_batch",
-        "rediscovery_log",
-    ):
-        getattr(scorer_wiring, name).cache_clear()
-    scorer_bootstrap.from_env.cache_clear()
-
-
 @pytest.fixture
 def stack(sim: SimHandle, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Stack]:
     sim.clear_faults()
@@ -184,9 +170,9 @@ def stack(sim: SimHandle, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> I
         for key, value in env.items():
             monkeypatch.setenv(key, value)
         handler = load_handler("scorer")
-        _clear_wiring(handler)
+        clear_wiring()
         yield Stack(sim=sim, handler=handler, sqs=sqs, dynamodb=dynamodb, queue_url=queue_url)
-        _clear_wiring(handler)
+        clear_wiring()
     sim.clear_faults()
 
 
