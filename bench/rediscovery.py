@@ -48,12 +48,13 @@ from skima.adapters.dynamo_profiles import (  # noqa: E402
 from skima.adapters.dynamo_scores import DynamoScoreStore  # noqa: E402
 from skima.adapters.dynamo_state import DynamoStateStore  # noqa: E402
 from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: E402
-from skima.cli import resolve_model_dir  # noqa: E402
 from skima.engine import CandidateProfile, Engine  # noqa: E402
-from skima.pipeline.ports import CachedJob, CachedProfile  # noqa: E402
-from skima.pipeline.rediscovery import FIRST_STAGE_SIZE, LiveVectorIndex, TalentRediscovery  # noqa: E402
+from skima.scoring.ports import CachedJob, CachedProfile  # noqa: E402
+from skima.scoring.rediscovery import FIRST_STAGE_SIZE, TalentRediscovery  # noqa: E402
+from skima.scoring.vector_index import LiveVectorIndex  # noqa: E402
 from skima.shortlist.links import ShareLinks  # noqa: E402
 from skima.writeback import WriteBack, WriteBackPolicy  # noqa: E402
+from skima_cli.main import resolve_model_dir  # noqa: E402
 
 SET = ROOT / "eval" / "sets" / "structured-a-small"
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -62,7 +63,7 @@ INDEX_ONLY = """
 import statistics, sys, time
 sys.path.insert(0, {shared!r})
 import numpy as np
-from skima.pipeline.rediscovery import VectorIndex
+from skima.scoring.vector_index import VectorIndex
 vectors = np.load({vectors!r})
 queries = np.load({queries!r})
 def hwm_mb():  # this process's own peak (ru_maxrss would include the parent's, inherited across exec)

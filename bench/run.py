@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "shared"))
 
 from skima.adapters.onnx_embedder import OnnxEmbedder  # noqa: E402
-from skima.cli import resolve_model_dir  # noqa: E402
 from skima.engine import Engine  # noqa: E402
+from skima_cli.main import resolve_model_dir  # noqa: E402
 
 COLD_START = """
 import sys, time

@@ -18,7 +18,7 @@ sys.path[:0] = [str(ROOT / "shared"), str(ROOT)]
 
 from local.harness.tracker_budget import budget_stack, measure_burst, measure_cases  # noqa: E402
 from local.trackerrms_sim.testing import running_simulator  # noqa: E402
-from skima.cli import resolve_model_dir  # noqa: E402
+from skima_cli.main import resolve_model_dir  # noqa: E402
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from skima.evaluation import EvalReport, EvalSet, ScoredPair, evaluate, load_set, reference_scores, tfidf_vectors
+from skima_cli.evaluation import EvalReport, EvalSet, ScoredPair, evaluate, load_set, reference_scores, tfidf_vectors
 
 MAX_TOKENS = 256
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from skima.engine.signals import BLEND_WEIGHTS, blend
-from skima.evaluation import EvalSet, ScoredPair, evaluate, load_set
+from skima_cli.evaluation import EvalSet, ScoredPair, evaluate, load_set
 
 GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
 
@@ -46,7 +46,7 @@ _PROFILES: dict[str, Any] = {}  # resume text -> profile: the real-data halves s
 
 
 def collect(eval_set: EvalSet, model_dir: str | None) -> list[PairSignals]:
-    from skima.cli import build_engine  # noqa: PLC0415
+    from skima_cli.main import build_engine  # noqa: PLC0415
 
     engine = _ENGINES.get(model_dir) or _ENGINES.setdefault(model_dir, build_engine(model_dir, None))
     jobs = {job.id: engine.prepare_job(job.id, job.text) for job in eval_set.jobs}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from eval.occupations import ROLES, Role, Skill
 from eval.textkit import NUMBER_WORDS, UNIVERSITIES, cap, company, date_range, past_tense, person
-from skima.evaluation import term_named_in
+from skima_cli.evaluation import term_named_in
 
 CANDIDATES_PER_JOB = 50
 SAME_ROLE_NEGATIVES = 1  # for SAME_ROLE_SHARE of the jobs: a resume written for another job of the same role

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from skima.pipeline.ports import Application
 from skima.ports import NoteTarget, OutboxStatus
+from skima.scoring.ports import Application
 from skima.tracker.errors import TrackerNotFound, TrackerUnavailable
 
 

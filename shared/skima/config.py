@@ -2,7 +2,7 @@
 
 Every variable a function reads is named here and declared in template.yaml (a unit test keeps the two in step).
 Adapters and use cases take their values from these models, never from `os.environ`; the developer CLIs
-(`skima.cli`, `skima.shortlist.cli`, `skima.pipeline.cli`) are the only other readers, for their options' defaults
+(`skima_cli.main`, `skima_cli.links`, `skima_cli.sync`) are the only other readers, for their options' defaults
 (MODEL_DIR, LINKS_TABLE...), and Powertools reads its own POWERTOOLS_* variables.
 """
 

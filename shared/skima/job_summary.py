@@ -19,9 +19,9 @@ from typing import Protocol
 from skima.bands import band_for
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import ScoreRow, ScoreStore
 from skima.ports import Outbox, TrackerWriter
 from skima.score_note import RequirementView, requirement_line, requirement_views
+from skima.scoring.ports import ScoreRow, ScoreStore
 from skima.writeback import note_once
 
 SUMMARY_INTERVAL = timedelta(hours=1)

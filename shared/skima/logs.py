@@ -1,6 +1,6 @@
 """The functions' JSON logs, for the handlers' Powertools Logger and the domain modules' standard loggers alike.
 
-Domain modules log with `logging.getLogger(__name__)` (skima.scoring, skima.tracker.client...) and never import
+Domain modules log with `logging.getLogger(__name__)` (skima.scoring.scorer, skima.tracker.client...) and never import
 Powertools. Their records propagate to the `skima` package logger, which `function_logger` gives the handler's JSON
 handler and level by name: they come out as JSON with the invocation's keys whatever service name the Logger has
 (POWERTOOLS_SERVICE_NAME), rather than only while that name happens to be the package's.

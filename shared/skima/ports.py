@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Literal, Protocol
 
 from skima.models import QueueMessageBody
-from skima.pipeline.ports import Application
+from skima.scoring.ports import Application
 
 
 class MessageQueue(Protocol):

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from skima.pipeline.ports import Application
+from skima.scoring.ports import Application
 
 DEFAULT_WINDOW = timedelta(seconds=30)
 # Bounds the memory a huge pipeline or a long burst can take.

@@ -25,7 +25,7 @@ from typing import Any
 from skima.bands import band_for
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import ScoreRow
+from skima.scoring.ports import ScoreRow
 
 MAX_REQUIREMENT_LINES = 10
 MAX_QUOTE_CHARS = 60

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.pipeline.ports import ScoreRow, ScoreStore, ShortlistLinks, WrittenBack
 from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.score_note import note_idempotency_key, note_subject, note_text
+from skima.scoring.ports import ScoreRow, ScoreStore, ShortlistLinks, WrittenBack
 from skima.stages import is_early_stage, known_past_early
 from skima.tracker.errors import TrackerNotFound
 

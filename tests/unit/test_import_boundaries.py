@@ -16,7 +16,7 @@ from local.harness.template import ROOT, template
 
 def test_nothing_outside_tests_imports_tests() -> None:
     importers = []
-    for folder in ("shared", "functions", "local", "bench", "eval", "tools"):
+    for folder in ("shared", "skima_cli", "functions", "local", "bench", "eval", "tools"):
         for path in (ROOT / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
                 names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []

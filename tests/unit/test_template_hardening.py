@@ -106,7 +106,7 @@ def test_enqueue_failures_alarm_on_the_webhooks_metric() -> None:
             ("functions/scorer/app.py", "functions/poller/app.py", "functions/feedback/app.py"),
         ),
         ("PollerSilentAlarm", "PollSucceeded", ("functions/poller/app.py",)),
-        ("DocumentDownloadFallbackAlarm", "DocumentDownloadFallback", ("shared/skima/scoring.py",)),
+        ("DocumentDownloadFallbackAlarm", "DocumentDownloadFallback", ("shared/skima/scoring/profiles.py",)),
     ],
 )
 def test_metric_alarms_watch_a_metric_the_code_emits(alarm_id: str, metric: str, emitters: tuple[str, ...]) -> None:

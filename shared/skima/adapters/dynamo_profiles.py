@@ -36,8 +36,8 @@ from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
 from skima.engine import CandidateProfile, PreparedJob
 from skima.errors import DependencyUnavailable
-from skima.pipeline.ports import CachedJob, CachedProfile
-from skima.pipeline.rediscovery import DIMS, Vector, VectorChunk, chunk_of
+from skima.scoring.ports import CachedJob, CachedProfile
+from skima.scoring.vector_index import DIMS, Vector, VectorChunk, chunk_of
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -219,7 +219,7 @@ def _batch_get(
 
 
 class DynamoVectorStore:
-    """`skima.pipeline.rediscovery.VectorStore` on the ProfilesTable (see the module doc for the item shapes)."""
+    """`skima.scoring.vector_index.VectorStore` on the ProfilesTable (see the module doc for the item shapes)."""
 
     def __init__(self, client: DynamoDBClient, table_name: str, model_id: str, *, load_workers: int = 4) -> None:
         self._client = client

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.config import DEFAULT_RETENTION_DAYS, retention_seconds
-from skima.pipeline.ports import ScoreRow, WrittenBack
+from skima.scoring.ports import ScoreRow, WrittenBack
 from skima.shortlist.models import Evidence, ShortlistEntry
 from skima.stages import is_closed_stage
 

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from skima.adapters.dynamo_errors import ConditionalWrite, DynamoErrors
 from skima.errors import WriteInProgress
 from skima.job_summary import AnnouncedTopTen, TopTenEntry
+from skima.scoring.ports import BackfillCursor
 from skima.tracker.errors import TrackerUnavailable
 from skima.tracker.ports import CachedJwt, LockAttempt
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-    from skima.pipeline.rediscovery import BackfillCursor
 
 _HEALTH_PK = "sync#health"
 # Outbox rows outlive any retry by far; after expiry a side effect is re-checked, never blindly repeated.
@@ -468,14 +468,13 @@ _CURSOR_COUNTS = ("page", "last_id", "seen", "built", "confirmed", "unchanged", 
 
 
 class DynamoBackfillCursor:
-    """`skima.pipeline.rediscovery.BackfillCursorStore`: the candidate backfill's progress (one item)."""
+    """`skima.scoring.ports.BackfillCursorStore`: the candidate backfill's progress (one item)."""
 
     def __init__(self, client: DynamoDBClient, table_name: str) -> None:
         self._client = client
         self._table = table_name
 
     def load(self) -> BackfillCursor | None:
-        from skima.pipeline.rediscovery import BackfillCursor  # noqa: PLC0415 (numpy: only the backfill needs it)
 
         with DynamoErrors("backfill cursor read"):
             response = self._client.get_item(TableName=self._table, Key=_CURSOR_KEY, ConsistentRead=True)

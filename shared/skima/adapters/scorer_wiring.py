@@ -20,8 +20,8 @@ from skima.adapters.dynamo_profiles import (
 from skima.adapters.onnx_embedder import OnnxEmbedder
 from skima.config import ScorerSettings
 from skima.engine import Engine
-from skima.pipeline.rediscovery import LiveVectorIndex
 from skima.recent_pipelines import RecentPipelines
+from skima.scoring.vector_index import LiveVectorIndex
 from skima.shortlist.links import ShareLinks
 
 

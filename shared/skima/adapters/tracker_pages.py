@@ -1,4 +1,4 @@
-"""Tracker's candidates page by page, for the backfill (`skima.pipeline.rediscovery.CandidatePages`)."""
+"""Tracker's candidates page by page, for the backfill (`skima.scoring.ports.CandidatePages`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from skima.adapters.tracker_feed import parse_tracker_time, tracker_instant
-from skima.pipeline.rediscovery import CandidateRow
+from skima.scoring.ports import CandidateRow
 from skima.tracker.client import TrackerClient
 
 PAGE_SIZE = 100

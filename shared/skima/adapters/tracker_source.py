@@ -1,4 +1,4 @@
-"""The scorer's view of Tracker (`skima.pipeline.ports.TrackerSource`) and every write SKIMA makes there
+"""The scorer's view of Tracker (`skima.scoring.ports.TrackerSource`) and every write SKIMA makes there
 (`skima.ports.TrackerWriter`), on top of `TrackerClient`.
 
 Normalises Tracker's shapes for the use case (aware UTC stamps, the primary resume picked from the documents,
@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time, tracker_instant
-from skima.pipeline.ports import Application, CandidateRecord, DocumentContent, JobRecord, ResumeDocument
+from skima.scoring.ports import Application, CandidateRecord, DocumentContent, JobRecord, ResumeDocument
 from skima.tracker.api import LinkType
 from skima.tracker.client import TrackerClient
 from skima.tracker.errors import TrackerBadResponse, TrackerError

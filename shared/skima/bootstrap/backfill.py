@@ -11,7 +11,9 @@ from skima.adapters.dynamo_state import DynamoBackfillCursor
 from skima.adapters.tracker_pages import REQUEST_DEADLINE_SECONDS, TrackerCandidatePages
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import BackfillSettings
-from skima.pipeline.rediscovery import Backfill, BackfillCursor, IndexedProfileCache, LiveVectorIndex
+from skima.scoring.backfill import Backfill
+from skima.scoring.ports import BackfillCursor
+from skima.scoring.vector_index import IndexedProfileCache, LiveVectorIndex
 
 
 @dataclass(frozen=True)

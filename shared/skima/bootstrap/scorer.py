@@ -18,9 +18,10 @@ from skima.config import ScorerSettings
 from skima.engine import Engine
 from skima.job_summary import JobSummary
 from skima.models import RecordChanged
-from skima.pipeline.ports import JobSharing
-from skima.pipeline.rediscovery import IndexedProfileCache, TalentRediscovery
-from skima.scoring import Scorer, ScoringReport
+from skima.scoring.ports import JobSharing
+from skima.scoring.rediscovery import TalentRediscovery
+from skima.scoring.scorer import Scorer, ScoringReport
+from skima.scoring.vector_index import IndexedProfileCache
 from skima.shortlist.sharing import ShareTagFollower
 from skima.tracker.timing import Deadline
 from skima.writeback import NoShortlistLinks, WriteBack, WriteBackPolicy

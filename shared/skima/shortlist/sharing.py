@@ -1,4 +1,4 @@
-"""Use case: a job's share tag, as the scorer sees the job (`skima.pipeline.ports.JobSharing`).
+"""Use case: a job's share tag, as the scorer sees the job (`skima.scoring.ports.JobSharing`).
 
 Every read of a job ends here. Tag present → one share link exists, announced by a `Shortlist Link` note on the
 job and on each current top-10 candidate (each note once, through the outbox); tag gone → its links are revoked.
@@ -15,8 +15,8 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from skima.pipeline.ports import JobRecord
 from skima.ports import Outbox, TrackerWriter
+from skima.scoring.ports import JobRecord
 from skima.shortlist.links import ShareLinks, ShareSync
 from skima.shortlist.notes import announce_link
 from skima.stamps import stamp_settled

@@ -19,8 +19,8 @@ from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.bands import band_for
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import RecordChanged, RecordType
-from skima.pipeline.ports import ScoreRow
 from skima.score_note import note_text
+from skima.scoring.ports import ScoreRow
 from tests.e2e.pipeline.support import (
     CHEF_RESUME,
     PYTHON_RESUME,

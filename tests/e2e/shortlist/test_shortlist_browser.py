@@ -33,7 +33,7 @@ from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.bands import band_for
 from skima.models import FeedbackGiven, QueueMessage
-from skima.pipeline.ports import ScoreRow
+from skima.scoring.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
 from skima.web import LINK_UNAVAILABLE_TITLE
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from skima.cli import resolve_model_dir
 from skima.engine import Engine
+from skima_cli.main import resolve_model_dir
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skima.cli import run_eval
+from skima_cli.main import run_eval
 
 SETS = Path(__file__).resolve().parents[3] / "eval" / "sets"
 

@@ -36,7 +36,7 @@ from skima.bootstrap import feedback as feedback_bootstrap
 from skima.bootstrap import shortlist as shortlist_bootstrap
 from skima.config import FeedbackSettings
 from skima.models import RecordChanged, RecordType
-from skima.pipeline.ports import ScoreRow
+from skima.scoring.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
 
 HOST = "abc123.lambda-url.us-east-1.on.aws"

@@ -26,15 +26,16 @@ from skima.adapters.dynamo_profiles import DynamoProfileCache, DynamoVectorStore
 from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.tracker_source import TrackerRecordSource
-from skima.cli import resolve_model_dir
 from skima.config import BackfillSettings
-from skima.pipeline import cli
-from skima.pipeline.ports import CachedJob
-from skima.pipeline.rediscovery import LiveVectorIndex, TalentRediscovery
-from skima.scoring import job_text
+from skima.scoring.ports import CachedJob
+from skima.scoring.rediscovery import TalentRediscovery
+from skima.scoring.scorer import job_text
+from skima.scoring.vector_index import LiveVectorIndex
 from skima.shortlist.links import ShareLinks
 from skima.tracker import timing
 from skima.writeback import WriteBack, WriteBackPolicy
+from skima_cli import sync as cli
+from skima_cli.main import resolve_model_dir
 
 SCREENED = "SKIMA Screened"
 PYTHON_RESUME = """Senior Python Backend Engineer

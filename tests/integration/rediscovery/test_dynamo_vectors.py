@@ -20,8 +20,8 @@ from skima.adapters.dynamo_profiles import (
 )
 from skima.adapters.dynamo_state import DynamoBackfillCursor
 from skima.engine import Engine
-from skima.pipeline.ports import CachedProfile
-from skima.pipeline.rediscovery import CHUNK_SPAN, BackfillCursor, IndexedProfileCache, LiveVectorIndex
+from skima.scoring.ports import BackfillCursor, CachedProfile
+from skima.scoring.vector_index import CHUNK_SPAN, IndexedProfileCache, LiveVectorIndex
 from tests.unit.scoring.fakes import STRONG_RESUME, WEAK_RESUME, HashingEmbedder
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)

@@ -18,7 +18,7 @@ from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistSource
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.engine import Engine
 from skima.errors import WriteInProgress
-from skima.pipeline.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
+from skima.scoring.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
 from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, HashingEmbedder
 

@@ -12,8 +12,8 @@ import pytest
 
 from local.harness.tracker_budget import budget_stack, measure_burst, measure_cases
 from local.trackerrms_sim.testing import running_simulator
-from skima.cli import resolve_model_dir
 from skima.polling import BACKSTOP_EVERY_RUNS
+from skima_cli.main import resolve_model_dir
 
 BURST = 60
 

@@ -16,8 +16,8 @@ from skima.adapters.dynamo_feedback import DynamoFeedbackStore
 from skima.adapters.dynamo_profiles import DynamoProfileCache, DynamoVectorStore
 from skima.adapters.dynamo_scores import DynamoScoreStore
 from skima.engine import Engine
-from skima.pipeline.ports import CachedProfile
-from skima.pipeline.rediscovery import IndexedProfileCache
+from skima.scoring.ports import CachedProfile
+from skima.scoring.vector_index import IndexedProfileCache
 from skima.shortlist.models import FeedbackSubmission
 from tests.integration.scoring.test_adapters import row
 from tests.unit.scoring.fakes import STRONG_RESUME, WEAK_RESUME, HashingEmbedder

@@ -25,12 +25,12 @@ from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters import scorer_wiring
 from skima.bootstrap import scorer as scorer_bootstrap
 from skima.bootstrap.scorer import ScorerDeps
-from skima.cli import resolve_model_dir
 from skima.config import ScorerSettings
 from skima.engine import Engine
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
 from skima.tracker import timing
+from skima_cli.main import resolve_model_dir
 
 SCREENED = "SKIMA Screened"
 SHARE_TAG = "SKIMA Share"

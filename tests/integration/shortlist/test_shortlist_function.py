@@ -25,7 +25,7 @@ from skima.adapters.dynamo_links import DynamoLinkStore
 from skima.adapters.dynamo_scores import DynamoScoreStore, DynamoShortlistSource  # the scorer's writer: its items
 from skima.bootstrap import shortlist as shortlist_bootstrap
 from skima.models import FeedbackGiven, QueueMessage
-from skima.pipeline.ports import ScoreRow
+from skima.scoring.ports import ScoreRow
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.models import FeedbackSubmission
 

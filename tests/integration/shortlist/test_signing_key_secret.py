@@ -11,9 +11,9 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from skima.shortlist import cli
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.tokens import signing_key_from_secret
+from skima_cli import links as cli
 from tests.unit.shortlist.fakes import InMemoryLinkStore
 
 BASE = "https://short.example/"

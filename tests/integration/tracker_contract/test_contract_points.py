@@ -10,10 +10,10 @@ import pytest
 from local.trackerrms_sim.testing import running_simulator
 from skima.adapters.tracker_feed import TrackerChangeFeed, TrackerTimezone
 from skima.adapters.tracker_source import TrackerRecordSource
-from skima.cli import main as skima_main
 from skima.models import RecordType
 from skima.tracker import InMemoryTokenCache, TrackerAuthError, TrackerClient, TrackerSettings
 from skima.tracker.client import DOCUMENT_ROUTES
+from skima_cli.main import main as skima_main
 from tests.integration.tracker_contract.conftest import evidenced, sim_requests
 
 CREATE = "POST /api/widget/createActivity"

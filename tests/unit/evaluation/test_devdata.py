@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from eval.devdata import SETS, SHORT_NAMES, TUNING_OCCUPATIONS, split
-from skima.evaluation import load_set
+from skima_cli.evaluation import load_set
 
 
 def _write_source(root: Path, name: str) -> None:

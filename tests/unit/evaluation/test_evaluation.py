@@ -1,4 +1,4 @@
-"""Ranking metrics and set loading (skima.evaluation), with hand-computed figures."""
+"""Ranking metrics and set loading (skima_cli.evaluation), with hand-computed figures."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skima.evaluation import (
+from skima_cli.evaluation import (
     EvalCandidate,
     EvalJob,
     EvalSet,

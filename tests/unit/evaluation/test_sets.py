@@ -14,7 +14,7 @@ from eval.pasted import generate_pasted
 from eval.pasted_heldout import generate_heldout
 from eval.pasted_heldout_data import OCCUPATIONS as HELDOUT_OCCUPATIONS
 from eval.structured import generate_structured, mentions_skill
-from skima.evaluation import EvalSet, load_set, term_named_in
+from skima_cli.evaluation import EvalSet, load_set, term_named_in
 
 SETS = Path(__file__).resolve().parents[3] / "eval" / "sets"
 

@@ -8,17 +8,9 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from skima.pipeline.ports import CachedProfile
-from skima.pipeline.rediscovery import (
-    BackfillCursor,
-    CandidateRow,
-    IndexedProfileCache,
-    LiveVectorIndex,
-    TalentRediscovery,
-    Vector,
-    VectorChunk,
-    chunk_of,
-)
+from skima.scoring.ports import BackfillCursor, CachedProfile, CandidateRow
+from skima.scoring.rediscovery import TalentRediscovery
+from skima.scoring.vector_index import IndexedProfileCache, LiveVectorIndex, Vector, VectorChunk, chunk_of
 from skima.writeback import WriteBack
 from tests.unit.scoring.fakes import T0, FakeProfiles, World
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from skima.pipeline.ports import CachedProfile, CandidateRecord
-from skima.pipeline.rediscovery import Backfill, BackfillCursor, CandidateRow
+from skima.scoring.backfill import Backfill
+from skima.scoring.ports import BackfillCursor, CachedProfile, CandidateRecord, CandidateRow
 from skima.tracker.errors import TrackerUnavailable
 from tests.unit.rediscovery.fakes import FakeCursorStore, FakePages, Rediscovering, rediscovering
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skima.pipeline.rediscovery import CHUNK_SPAN, LiveVectorIndex, VectorIndex
+from skima.scoring.vector_index import CHUNK_SPAN, LiveVectorIndex, VectorIndex
 from tests.unit.rediscovery.fakes import FakeVectorStore
 
 DIMS = 384

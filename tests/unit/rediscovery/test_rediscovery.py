@@ -11,8 +11,8 @@ import pytest
 from skima.engine import ENGINE_VERSION
 from skima.errors import DependencyUnavailable
 from skima.models import RecordChanged, RecordType
-from skima.pipeline.ports import CachedJob, JobRecord, ScoreRow
-from skima.scoring import Scorer, job_text
+from skima.scoring.ports import CachedJob, JobRecord, ScoreRow
+from skima.scoring.scorer import Scorer, job_text
 from skima.writeback import WriteBack
 from tests.unit.rediscovery.fakes import Rediscovering, rediscovering
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World

@@ -15,7 +15,8 @@ from skima.engine import Engine
 from skima.errors import QueueUnavailable
 from skima.job_summary import AnnouncedTopTen, JobSummary
 from skima.models import QueueMessageBody
-from skima.pipeline.ports import (
+from skima.recent_pipelines import RecentPipelines
+from skima.scoring.ports import (
     Application,
     CachedJob,
     CachedProfile,
@@ -28,8 +29,7 @@ from skima.pipeline.ports import (
     ShortlistLinks,
     WrittenBack,
 )
-from skima.recent_pipelines import RecentPipelines
-from skima.scoring import Scorer
+from skima.scoring.scorer import Scorer
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.sharing import ShareTagFollower
 from skima.stages import is_closed_stage

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from skima.models import RecordChanged, RecordType
-from skima.pipeline.ports import Application, JobRecord
 from skima.recent_pipelines import MAX_ROWS, RecentPipelines
+from skima.scoring.ports import Application, JobRecord
 from skima.tracker.errors import TrackerUnavailable
 from tests.unit.scoring.fakes import T0, World
 

@@ -16,7 +16,7 @@ from skima.bootstrap.scorer import ScorerDeps
 from skima.config import ScorerSettings
 from skima.models import FeedbackGiven, QueueMessage, ReconcileRequest, RecordChanged, RecordType
 from skima.polling import PollReport
-from skima.scoring import ScoringReport
+from skima.scoring.scorer import ScoringReport
 from skima.shortlist.feedback_writeback import FeedbackWriteReport
 from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
 from skima.tracker.timing import Deadline

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from skima.job_summary import AnnouncedTopTen, JobSummary, TopTenEntry, top10_change
-from skima.pipeline.ports import ScoreRow
+from skima.scoring.ports import ScoreRow
 from tests.fakes import FakeOutbox
 from tests.unit.scoring.fakes import (
     STRONG_RESUME,

@@ -1,4 +1,4 @@
-"""The profile-freshness rules (`skima.profile_freshness`) the scorer, rediscovery and the backfill share, and the
+"""The profile-freshness rules (`skima.scoring.profiles`) the scorer, rediscovery and the backfill share, and the
 note keys derived from `skima.digests` (a changed key would write every note again)."""
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ from datetime import timedelta
 
 from skima.digests import sha256_hex
 from skima.engine import ENGINE_VERSION, ResumeInput
-from skima.pipeline.ports import CachedJob, CachedProfile, ResumeDocument
-from skima.profile_freshness import (
+from skima.score_note import note_idempotency_key
+from skima.scoring.ports import CachedJob, CachedProfile, ResumeDocument
+from skima.scoring.profiles import (
     current_profile,
     job_is_current,
     profile_is_current,
     same_source,
     stamp_proves_unchanged,
 )
-from skima.score_note import note_idempotency_key
 from skima.shortlist.notes import feedback_note_key
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, make_world
 

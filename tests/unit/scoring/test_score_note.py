@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from skima.bands import band_for
-from skima.pipeline.ports import ScoreRow
 from skima.score_note import MAX_REQUIREMENT_LINES, note_idempotency_key, note_subject, note_text
+from skima.scoring.ports import ScoreRow
 
 
 def requirement(

@@ -9,8 +9,8 @@ import pytest
 
 from skima.errors import QueueUnavailable
 from skima.models import RecordChanged, RecordType
-from skima.pipeline.ports import ResumeDocument
-from skima.scoring import content_version
+from skima.scoring.ports import ResumeDocument
+from skima.scoring.scorer import content_version
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import WriteBackPolicy
 from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, T0, WEAK_RESUME, World
@@ -372,7 +372,7 @@ def test_a_new_engine_rewording_the_same_resume_writes_no_new_note(
     first = world.scores.get(2001, 1001)
     assert first is not None and len(world.tracker.notes) == 1
     # A deploy brings a new engine version whose wording differs; resume and job are unchanged.
-    monkeypatch.setattr("skima.scoring.ENGINE_VERSION", "skima-engine/99.0.0")
+    monkeypatch.setattr("skima.scoring.scorer.ENGINE_VERSION", "skima-engine/99.0.0")
     match = world.engine.match
 
     def reworded(job, profile):  # type: ignore[no-untyped-def]

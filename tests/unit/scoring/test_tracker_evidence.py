@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skima.models import RecordChanged, RecordType
-from skima.scoring import is_thin_description
+from skima.scoring.scorer import is_thin_description
 from tests.unit.scoring.fakes import JOB_TEXT, World
 
 

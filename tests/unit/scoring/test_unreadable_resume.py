@@ -11,7 +11,7 @@ import pytest
 
 from local.harness.handlers import FakeLambdaContext, load_handler
 from skima.models import RecordChanged, RecordType
-from skima.pipeline.ports import ResumeDocument
+from skima.scoring.ports import ResumeDocument
 from tests.unit.engine import hostile
 from tests.unit.scoring.fakes import STRONG_RESUME, T0, World
 from tests.unit.scoring.test_handler import Calls, sqs_event

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from skima.models import FeedbackGiven
-from skima.pipeline.ports import Application, ScoreRow, WrittenBack
 from skima.score_note import note_idempotency_key, note_subject, note_text
+from skima.scoring.ports import Application, ScoreRow, WrittenBack
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import (

@@ -11,9 +11,9 @@ from datetime import timedelta
 
 import pytest
 
-from skima.shortlist import cli
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.tokens import derive_token, hash_token, is_well_formed, signing_key_from_secret
+from skima_cli import links as cli
 from tests.unit.shortlist.fakes import Clock, InMemoryLinkStore
 
 KEY = b"K" * 64

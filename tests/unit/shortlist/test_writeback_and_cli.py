@@ -11,12 +11,12 @@ from datetime import timedelta
 import pytest
 
 from skima.models import FeedbackGiven, FeedbackQueueMessage, QueueMessage
-from skima.pipeline.ports import Application
-from skima.shortlist import cli
+from skima.scoring.ports import Application
 from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks, manager_display_name
 from skima.shortlist.notes import announce_link, feedback_note, shortlist_link_note
 from skima.tracker.errors import TrackerUnavailable
+from skima_cli import links as cli
 from tests.fakes import FakeOutbox, FakeTrackerWriter
 from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
 

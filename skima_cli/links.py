@@ -1,6 +1,6 @@
 """`skima links create|list|revoke|renew`: share links for IT, against the real LinksTable.
 
-Hook into `skima.cli`: `register(commands)` on the subparsers object, then `if args.command == "links": return
+Hook into `skima_cli.main`: `register(commands)` on the subparsers object, then `if args.command == "links": return
 run(args)`. Tables and URLs come from flags or the same environment names the functions use. With the link
 signing key's secret (`--signing-key-secret`, the stack's LinkSigningKeySecretArn output) a created link's token
 is derived from the key, so the scorer can quote it in later score notes; without it the token is random.

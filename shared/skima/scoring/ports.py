@@ -266,3 +266,57 @@ class ScorerState(Protocol):
         ...
 
     def release_claim(self, key: str) -> None: ...
+
+
+# ---------------------------------------------------------------------- rediscovery
+
+
+class ProfileBatchSource(Protocol):
+    def get_profiles(self, candidate_ids: Sequence[int]) -> dict[int, CachedProfile]:
+        """The cached profiles of these candidates (missing ones are simply absent)."""
+        ...
+
+
+class RediscoveryLog(Protocol):
+    """Which job text a rediscovery last completed for, so a retried or repeated hint does not run it twice."""
+
+    def done_for(self, job_id: int) -> str | None: ...
+    def mark_done(self, job_id: int, key: str) -> None: ...
+
+
+# ---------------------------------------------------------------------- backfill
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """A candidate as the database walk lists it (getRecords R): its id and last-updated stamp."""
+
+    candidate_id: int
+    last_updated: datetime | None
+    updated_utc: datetime | None = None  # as `CandidateRecord.updated_utc`: None until the tenant's zone is known
+
+
+class CandidatePages(Protocol):
+    page_size: int
+
+    def page(self, number: int) -> list[CandidateRow]:
+        """Page `number` (0-based) of every candidate, sorted by id (a stable order: new ids come last)."""
+        ...
+
+
+@dataclass
+class BackfillCursor:
+    page: int = 0
+    last_id: int = 0  # every candidate up to this id is done
+    seen: int = 0
+    built: int = 0
+    confirmed: int = 0
+    unchanged: int = 0
+    gone: int = 0
+    complete: bool = False
+    updated_at: str = ""
+
+
+class BackfillCursorStore(Protocol):
+    def load(self) -> BackfillCursor | None: ...
+    def save(self, cursor: BackfillCursor) -> None: ...

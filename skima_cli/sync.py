@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from skima.config import BackfillSettings
 
 if TYPE_CHECKING:
-    from skima.pipeline.rediscovery import BackfillCursor
+    from skima.scoring.ports import BackfillCursor
 
 COMMANDS = ("backfill", "sync-health")
 # The backfill takes Tracker requests only while the shared per-minute count is under this, so the live
@@ -122,9 +122,9 @@ def format_cursor(cursor: BackfillCursor, requests: int | None = None, elapsed: 
 
 def _backfill(args: argparse.Namespace) -> int:
     from skima.bootstrap import backfill as bootstrap  # noqa: PLC0415 (the engine only when really used)
-    from skima.cli import resolve_model_dir  # noqa: PLC0415
     from skima.errors import DependencyUnavailable  # noqa: PLC0415
     from skima.tracker.errors import TrackerError  # noqa: PLC0415
+    from skima_cli.main import resolve_model_dir  # noqa: PLC0415
 
     state_table = _table(args.state_table, "STATE_TABLE")
     cursor_store = bootstrap.cursor_store(state_table)

@@ -27,13 +27,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from skima import metrics
 from skima.digests import sha256_hex
-from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, ResumeInput
+from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult
 from skima.errors import QueueUnavailable
 from skima.job_summary import JobSummary
 from skima.models import QueueMessageBody, RecordChanged, RecordType
-from skima.pipeline.ports import (
+from skima.ports import MessageQueue
+from skima.recent_pipelines import RecentPipelines
+from skima.scoring.ports import (
     Application,
     CachedJob,
     CachedProfile,
@@ -50,10 +51,8 @@ from skima.pipeline.ports import (
     TrackerSource,
     WrittenBack,
 )
-from skima.ports import MessageQueue
-from skima.profile_freshness import current_profile, job_is_current, same_source, stamp_proves_unchanged
-from skima.recent_pipelines import RecentPipelines
-from skima.tracker.errors import TrackerError, TrackerNotFound, TrackerRejected
+from skima.scoring.profiles import current_profile, job_is_current, profile_for, refresh_profile, stamp_proves_unchanged
+from skima.tracker.errors import TrackerError, TrackerNotFound
 from skima.writeback import WriteBack
 
 logger = logging.getLogger(__name__)
@@ -514,121 +513,3 @@ class Scorer:
         report.notes_written += int(done.note_written)
         report.tags_added += int(done.tag_added)
         report.stages_moved += int(done.stage_moved)
-
-
-def refresh_profile(
-    record: CandidateRecord,
-    cached: CachedProfile | None,
-    *,
-    tracker: TrackerSource,
-    engine: Engine,
-    profiles: ProfileCache,
-    clock: Callable[[], datetime],
-) -> tuple[CachedProfile, bool]:
-    """The candidate's profile from their primary resume (else the record's fields), cached; re-fetched and
-    re-embedded only when the source changed. True when it was built anew. Shared by the scorer and the backfill, so
-    neither re-fetches or re-embeds what the other cached.
-
-    A document the engine cannot read (damaged, encrypted, or refused by its sandbox's limits) is not an error of
-    the message: the profile keeps the reason (`read_error`, also on a profile built from the fields instead), and
-    the scorer tells the recruiter once per document version (`Scorer._tell_unreadable`)."""
-    profile, _, built = profile_for(
-        record.candidate_id, cached, record=record, tracker=tracker, engine=engine, profiles=profiles, clock=clock
-    )
-    return profile, built
-
-
-def profile_for(
-    candidate_id: int,
-    cached: CachedProfile | None,
-    *,
-    record: CandidateRecord | None,
-    tracker: TrackerSource,
-    engine: Engine,
-    profiles: ProfileCache,
-    clock: Callable[[], datetime],
-    known_name: str | None = None,
-) -> tuple[CachedProfile, CandidateRecord | None, bool]:
-    """`refresh_profile`, reading the candidate record only when it is needed: with `record` None, the document list
-    is read first and the record only when there is no resume document or the file cannot be read (the record's
-    fields are the resume then; `known_name` is the name another read carried). Returns the profile, the record if
-    one was read, and whether it was built anew."""
-    document = tracker.primary_resume(candidate_id)
-    if document is None and record is None:
-        record = tracker.candidate(candidate_id)
-    source_key = (
-        document.cache_key
-        if document is not None
-        else f"fields#{sha256_hex(record.fields_text if record is not None else '')}"
-    )
-    if cached is not None and same_source(cached, document, source_key):
-        if record is None:
-            # Nothing read but the document list: what the cache knows of the record still stands.
-            size = (document.size if document is not None else None) or cached.document_size
-            if size != cached.document_size:
-                cached = replace(cached, document_size=size)
-                profiles.put_profile(cached)
-            return cached, None, False
-        confirmed = CachedProfile(
-            candidate_id=candidate_id,
-            profile=cached.profile,
-            source_key=source_key,
-            candidate_stamp=record.last_updated,
-            document_stamp=cached.document_stamp,
-            tags=tuple(record.tags),
-            document_size=(document.size if document is not None else None) or cached.document_size,
-            confirmed_at=clock(),
-            display_name=record.display_name or cached.display_name,
-        )
-        profiles.put_profile(confirmed)
-        return confirmed, record, False
-    profile: CandidateProfile | None = None
-    if document is not None:
-        try:
-            content = tracker.download(candidate_id, document)
-        except (TrackerNotFound, TrackerRejected) as exc:
-            # The file cannot be had (no route serves it, gone, too large): the record's own fields are the resume
-            # then (the receipt says so), counted so an operator sees it happening.
-            logger.warning("resume document of %s unavailable (%s); using the record fields", candidate_id, exc)
-            metrics.count("DocumentDownloadFallback")
-        else:
-            profile = engine.build_profile(
-                str(candidate_id),
-                ResumeInput.from_document(content.content, content.filename, content.content_type),
-            )
-            if profile.read_error:
-                logger.warning("resume document of %s unreadable: %s", candidate_id, profile.read_error)
-                metrics.count("DocumentUnreadable")
-                if record is None:
-                    record = tracker.candidate(candidate_id)  # its fields may stand in for the file
-                if record.fields_text.strip():
-                    read_error = profile.read_error
-                    # unreadable file: fall back to the fields rather than judge nothing (keeping why)
-                    profile = engine.build_profile(
-                        str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
-                    )
-                    profile.read_error = read_error
-            elif profile.truncated:
-                logger.info("resume document of %s read in part: %s", candidate_id, profile.truncated)
-    if profile is None:
-        if record is None:
-            record = tracker.candidate(candidate_id)
-        profile = engine.build_profile(
-            str(candidate_id), ResumeInput.from_text(record.fields_text, source="record_fields")
-        )
-    fresh = CachedProfile(
-        candidate_id=candidate_id,
-        profile=profile,
-        source_key=source_key,
-        # Without a record read the stamp the cache had stays (None for someone new): it is what the next
-        # candidate read is compared with, and a score's content_version is then set by the document and job.
-        candidate_stamp=record.last_updated if record is not None else (cached.candidate_stamp if cached else None),
-        document_stamp=document.created if document is not None else None,
-        tags=tuple(record.tags) if record is not None else (tuple(cached.tags) if cached else ()),
-        document_size=document.size if document is not None else None,
-        confirmed_at=clock() if record is not None else (cached.confirmed_at if cached else None),
-        display_name=(record.display_name if record is not None else known_name)
-        or (cached.display_name if cached else None),
-    )
-    profiles.put_profile(fresh)
-    return fresh, record, True

@@ -15,8 +15,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from skima.pipeline import cli as pipeline_cli
-from skima.shortlist import cli as links_cli
+from skima_cli import links as links_cli
+from skima_cli import sync as pipeline_cli
 
 LOCAL_MODEL_DIRS = ("/opt/model", "layers/model/build/artifacts/model", ".aws-sam/build/ModelLayer/model")
 
@@ -54,7 +54,7 @@ def score_batch(
     from tqdm import tqdm  # noqa: PLC0415
 
     from skima.engine import JobTextError  # noqa: PLC0415
-    from skima.evaluation import EvalSetError, load_set  # noqa: PLC0415
+    from skima_cli.evaluation import EvalSetError, load_set  # noqa: PLC0415
 
     try:
         eval_set = load_set(setdir)
@@ -115,7 +115,7 @@ def run_eval(
     references: bool = True,
 ) -> str:
     """The engine's report on a set and, unless told otherwise, TF-IDF and whole-document MiniLM beside it."""
-    from skima.evaluation import (  # noqa: PLC0415
+    from skima_cli.evaluation import (  # noqa: PLC0415
         EvalSetError,
         evaluate,
         load_scored,
@@ -155,7 +155,7 @@ def run_doctor(args: argparse.Namespace) -> int:
 
     from skima.adapters.wiring import standalone_tracker_client  # noqa: PLC0415
     from skima.tracker import TrackerSettings  # noqa: PLC0415
-    from skima.tracker.doctor import diagnose  # noqa: PLC0415
+    from skima_cli.doctor import diagnose  # noqa: PLC0415
 
     token = args.api_token or os.environ.get("TRACKER_API_TOKEN")
     if not token:

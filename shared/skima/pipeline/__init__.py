@@ -1,1 +1,0 @@
-"""The scoring pipeline's records and ports (what `skima.scoring` and `skima.writeback` need from outside)."""
