@@ -101,7 +101,7 @@ class ReconcileRequest(_Message):
 
 class FeedbackGiven(_Message):
     """A hiring manager's verdict from the shortlist page, the body of a feedback queue message: the feedback
-    function writes it back to Tracker as a note (`skima.shortlist.feedback_writeback.write_feedback`, through the
+    function writes it back to Tracker as a note (`skima.writeback.WriteBack.feedback`, through the
     outbox). The scorer still accepts one on the score queue (sent there before the feedback queue existed)."""
 
     source: MessageSource = "shortlist"

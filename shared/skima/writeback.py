@@ -1,9 +1,11 @@
 """Write-back to Tracker: when a note is worth writing, and the outbox that makes retries safe.
 
-Every side effect has a deterministic outbox key in the state table (`skima.ports.Outbox`), shared by every writer:
-the scorer and rediscovery (`WriteBack`), the feedback (`skima.shortlist.feedback_writeback`), the share-link
-announcements (`skima.shortlist.notes`) and the job summaries. A note's key is also its idempotency marker in
-Tracker, derived from what the note is about (for a score: job, candidate, inputs hash), so nothing is noted twice
+One component writes back for every writer: `WriteBack.apply` for the scorer and rediscovery, `WriteBack.feedback`
+for a hiring manager's vote, `WriteBack.announce_link` for a new share link; all three run one sequence
+(`WriteBack._write`): each note once, the tag, the stage move from the live stage, and last the mark that the work
+is done. Every side effect has a deterministic outbox key in the state table (`skima.ports.Outbox`), shared by
+every writer (and by the job summaries, `note_once`). A note's key is also its idempotency marker in Tracker,
+derived from what the note is about (for a score: job, candidate, inputs hash), so nothing is noted twice
 (`note_once`):
 - status "attempted" is saved BEFORE calling Tracker, "done" after;
 - a retry that finds "attempted" (a crash or timeout between the Tracker write and "done") asks the client to
@@ -20,10 +22,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from skima.digests import sha256_hex
+from skima.models import FeedbackGiven
 from skima.note_text import plain_line
 from skima.ports import NoteTarget, Outbox, TrackerWriter
 from skima.score_note import note_idempotency_key, note_subject, note_text
 from skima.scoring.ports import ScoreRow, ScoreStore, ShortlistLinks, WrittenBack
+from skima.shortlist.models import CreatedLink
+from skima.shortlist.notes import feedback_note, feedback_note_key, shortlist_link_note, shortlist_link_note_key
 from skima.stages import is_early_stage, known_past_early
 from skima.tracker.errors import TrackerNotFound
 
@@ -123,22 +128,86 @@ class WriteBackReport:
     stage_moved: bool = False
 
 
+@dataclass(frozen=True)
+class FeedbackWriteReport:
+    note_written: bool
+    stage_moved: bool
+
+
+@dataclass(frozen=True)
+class PendingNote:
+    """A note to write once: on which record, under which idempotency key, and its (subject, text) when sent."""
+
+    target: NoteTarget
+    record_id: int
+    key: str
+    compose: Callable[[], tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class StageMove:
+    """A move a writer has earned, made only from an early live stage (`move_stage_once`)."""
+
+    placement_id: int
+    status_id: int
+    result: str  # who moved it, kept in the outbox row
+
+
+@dataclass(frozen=True)
+class _Written:
+    notes: int  # how many notes this call created or confirmed
+    tag_added: bool
+    stage_moved: bool
+
+
 class WriteBack:
-    """The write-back of the scorer and rediscovery (`apply`), and the notes only the scorer writes."""
+    """Every write-back to Tracker: a stored score's (`apply`, the scorer and rediscovery), a hiring manager's vote
+    (`feedback`), a new share link's (`announce_link`), and the notes only the scorer writes. `scores` (the score
+    store `apply` marks and reads the top-10 from) may be left out by a writer that never applies a score (the
+    feedback function has no scores table)."""
 
     def __init__(
         self,
         tracker: TrackerWriter,
         outbox: Outbox,
-        scores: ScoreStore,
-        links: ShortlistLinks,
-        policy: WriteBackPolicy,
+        scores: ScoreStore | None = None,
+        links: ShortlistLinks | None = None,
+        policy: WriteBackPolicy | None = None,
     ) -> None:
         self._tracker = tracker
         self._outbox = outbox
-        self._scores = scores
-        self._links = links
-        self._policy = policy
+        self._score_store = scores
+        self._links: ShortlistLinks = links if links is not None else NoShortlistLinks()
+        self._policy = policy if policy is not None else WriteBackPolicy()
+
+    def _write(
+        self,
+        notes: Sequence[PendingNote],
+        *,
+        tag: Callable[[], bool] | None = None,
+        stage: Callable[[], StageMove | None] | None = None,
+        mark: Callable[[], object] | None = None,
+    ) -> _Written:
+        """The one sequence of every write-back, in this order: each note once through the outbox (`note_once`),
+        the tag, the stage move earned (`stage`, None for none) made from the live stage (`move_stage_once`), and
+        last `mark`, that the work is done. A retry after a failure part-way finds what was done in the outbox."""
+        sent = sum(self._note(note) for note in notes)
+        tag_added = tag() if tag is not None else False
+        move = stage() if stage is not None else None
+        stage_moved = move is not None and move_stage_once(
+            self._tracker, self._outbox, move.placement_id, move.status_id, move.result
+        )
+        if mark is not None:
+            mark()
+        return _Written(sent, tag_added, stage_moved)
+
+    def _note(self, note: PendingNote) -> bool:
+        return note_once(self._tracker, self._outbox, note.target, note.record_id, key=note.key, compose=note.compose)
+
+    def _scores(self) -> ScoreStore:
+        if self._score_store is None:
+            raise TypeError("this WriteBack was built without a score store: it cannot apply scores")
+        return self._score_store
 
     def apply(
         self,
@@ -152,28 +221,78 @@ class WriteBack:
         (`is_material_change` against `previous`, what the last note said), the screened tag (`known_tags`: the
         candidate's tags, None when unknown; see `tag`), the stage move when enabled and earned, and last the row
         marked written for its inputs. A retry after a failure part-way finds what was done in the outbox."""
-        written: WrittenBack | None = None
-        note_sent = False
-        if is_material_change(previous, row):
-            note_sent = self.note(row)
-            written = note_written(row)
-        tag_added = stage_moved = False
-        if row.status == "scored":
-            tag_added = self.tag(row.candidate_id, known_tags, tags_current=tags_current)
-            stage_moved = self.stage(row)
-        self._scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written)
-        return WriteBackReport(note_sent, tag_added, stage_moved)
+        scores = self._scores()
+        material = is_material_change(previous, row)
+        written = note_written(row) if material else None
+        scored = row.status == "scored"
+        done = self._write(
+            [self._score_note(row)] if material else [],
+            tag=(lambda: self.tag(row.candidate_id, known_tags, tags_current=tags_current)) if scored else None,
+            stage=(lambda: self._score_stage_move(row)) if scored else None,
+            mark=lambda: scores.mark_written(row.job_id, row.candidate_id, row.inputs_hash, written),
+        )
+        return WriteBackReport(done.notes > 0, done.tag_added, done.stage_moved)
 
     def note(self, row: ScoreRow) -> bool:
         """Write the row's note once (ever) for its inputs. True when this call created or confirmed it."""
-        return note_once(
-            self._tracker,
-            self._outbox,
+        return self._note(self._score_note(row))
+
+    def _score_note(self, row: ScoreRow) -> PendingNote:
+        return PendingNote(
             "R",
             row.candidate_id,
-            key=note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash),
-            compose=lambda: (note_subject(row), note_text(row, self._links.link_for(row.job_id))),
+            note_idempotency_key(row.job_id, row.candidate_id, row.inputs_hash),
+            lambda: (note_subject(row), note_text(row, self._links.link_for(row.job_id))),
         )
+
+    def feedback(self, message: FeedbackGiven) -> FeedbackWriteReport:
+        """A hiring manager's vote (run by the feedback function, off the feedback queue, and by the scorer for a
+        vote sent before that queue existed): one `HM Feedback` note on the candidate per submission (its key comes
+        from the submission's feedback key) and, only when stage moves are on, a 👍 moves the candidate's pipeline
+        entry to the configured stage, from an early live stage: the stage the message carries is the one stored
+        when the candidate was last scored, which a recruiter may have moved on since."""
+        note = PendingNote(
+            "R",
+            message.candidate_id,
+            feedback_note_key(message.job_id, message.candidate_id, message.feedback_key),
+            lambda: feedback_note(
+                job_id=message.job_id,
+                job_title=message.job_title,
+                verdict=message.verdict,
+                comment=message.comment,
+                link_id=message.link_id,
+                submitted_at=message.submitted_at,
+                voter_name=message.voter_name,
+            ),
+        )
+        done = self._write([note], stage=lambda: self._vote_stage_move(message))
+        return FeedbackWriteReport(done.notes > 0, done.stage_moved)
+
+    def _vote_stage_move(self, message: FeedbackGiven) -> StageMove | None:
+        target = self._policy.stage_status_id
+        if message.verdict != "up" or target is None or message.placement_id is None:
+            return None
+        if known_past_early(message.placement_status_name):  # a later stage stored: no move, and no read
+            return None
+        # The same outbox row as the scorer's own move: whichever comes first, the move happens once.
+        return StageMove(message.placement_id, target, f"hm:{message.feedback_key}")
+
+    def announce_link(
+        self, created: CreatedLink, top10_candidate_ids: Sequence[int], *, mark_announced: Callable[[], None]
+    ) -> int:
+        """Write the `Shortlist Link` note on the job and on each top-10 candidate, each exactly once, then
+        `mark_announced` (the link's notes are written: `ShareLinks.mark_announced`). Returns how many notes this
+        call sent."""
+        subject, text = shortlist_link_note(created.link, created.url)
+        targets: list[tuple[NoteTarget, int]] = [("O", created.link.job_id)]
+        targets += [("R", candidate_id) for candidate_id in dict.fromkeys(top10_candidate_ids)]
+        notes = [
+            PendingNote(
+                target, record_id, shortlist_link_note_key(created.link, target, record_id), lambda: (subject, text)
+            )
+            for target, record_id in targets
+        ]
+        return self._write(notes, mark=mark_announced).notes
 
     def job_too_thin(self, job_id: int, title: str, text_sha256: str, words: int) -> bool:
         """Tell the recruiter, once per job text, that the job cannot be scored until its description is filled
@@ -190,7 +309,7 @@ class WriteBack:
         )
         subject = f"SKIMA: job description too thin to score - {name}"
         key = f"skthin{job_id}-{text_sha256[:16]}"
-        return note_once(self._tracker, self._outbox, "O", job_id, key=key, compose=lambda: (subject, text))
+        return self._note(PendingNote("O", job_id, key, lambda: (subject, text)))
 
     def resume_unreadable(self, candidate_id: int, document_key: str, reason: str, *, used_fields: bool) -> bool:
         """Tell the recruiter, once per document version (its cache key: id and upload time), that SKIMA could
@@ -203,7 +322,7 @@ class WriteBack:
         text = "\n".join([f"SKIMA could not read the resume: {plain_line(reason)}", fallback])
         key = f"skread{candidate_id}-{sha256_hex(document_key)[:16]}"
         subject = "SKIMA could not read the resume"
-        return note_once(self._tracker, self._outbox, "R", candidate_id, key=key, compose=lambda: (subject, text))
+        return self._note(PendingNote("R", candidate_id, key, lambda: (subject, text)))
 
     def tag(self, candidate_id: int, known_tags: Sequence[str] | None, *, tags_current: bool = True) -> bool:
         """Add the screened tag once; never clobbers other tags (read-modify-write in the adapter). `known_tags`
@@ -233,9 +352,12 @@ class WriteBack:
 
     def stage(self, row: ScoreRow) -> bool:
         """Move an eligible row in the job's top-10 to the configured stage (from its live stage: `move_stage_once`)."""
+        return self._write([], stage=lambda: self._score_stage_move(row)).stage_moved
+
+    def _score_stage_move(self, row: ScoreRow) -> StageMove | None:
         target = self._policy.stage_status_id
         if target is None or row.placement_id is None or not self.stage_eligible(row):
-            return False
-        if row.candidate_id not in {r.candidate_id for r in self._scores.top10(row.job_id)}:
-            return False
-        return move_stage_once(self._tracker, self._outbox, row.placement_id, target, str(row.score))
+            return None
+        if row.candidate_id not in {r.candidate_id for r in self._scores().top10(row.job_id)}:
+            return None
+        return StageMove(row.placement_id, target, str(row.score))

@@ -13,8 +13,8 @@ from skima.adapters import wiring
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.config import FeedbackSettings, ScorerSettings
 from skima.models import FeedbackGiven
-from skima.shortlist.feedback_writeback import FeedbackWriteReport, write_feedback
 from skima.tracker.timing import Deadline
+from skima.writeback import FeedbackWriteReport, WriteBack, WriteBackPolicy
 
 WriteFeedback = Callable[[FeedbackGiven, Deadline], FeedbackWriteReport]
 
@@ -34,9 +34,8 @@ def feedback_writer(config: FeedbackSettings | ScorerSettings, *, calibrate_stam
     def write(message: FeedbackGiven, deadline: Deadline) -> FeedbackWriteReport:
         timezone = wiring.tracker_timezone(config.state_table) if calibrate_stamps else None
         tracker = TrackerRecordSource(wiring.tracker_client(config), lambda: deadline, timezone)
-        return write_feedback(
-            message, tracker, wiring.state_store(config.state_table), stage_status_id=config.shortlist_stage_status_id
-        )
+        policy = WriteBackPolicy(stage_status_id=config.shortlist_stage_status_id)
+        return WriteBack(tracker, wiring.state_store(config.state_table), policy=policy).feedback(message)
 
     return write
 

@@ -48,16 +48,6 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, match_engine: Engin
     )
     scores = wiring.score_store(config.scores_table, config.score_retention_days)
     links = scorer_wiring.share_links(config)
-    sharing: JobSharing | None = None
-    if links is not None:
-        sharing = ShareTagFollower(
-            links,
-            tracker,
-            state,
-            share_tag=config.share_tag,
-            job_tags=tracker.job_tags,
-            top10=lambda job_id: [row.candidate_id for row in scores.top10(job_id)],
-        )
     model_id = match_engine.embedder.model_id
     writeback = WriteBack(
         tracker,
@@ -70,6 +60,16 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, match_engine: Engin
             stage_min_score=config.shortlist_stage_min_score,
         ),
     )
+    sharing: JobSharing | None = None
+    if links is not None:
+        sharing = ShareTagFollower(
+            links,
+            writeback,
+            state,
+            share_tag=config.share_tag,
+            job_tags=tracker.job_tags,
+            top10=lambda job_id: [row.candidate_id for row in scores.top10(job_id)],
+        )
     # Every profile the scorer caches also lands in the vector index rediscovery searches.
     profiles = IndexedProfileCache(
         scorer_wiring.profile_cache(config.profiles_table, config.score_retention_days),

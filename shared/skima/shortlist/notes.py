@@ -1,19 +1,15 @@
-"""Activity-note texts for Tracker (plain text, one field per line, the product brief's field names), their
-idempotency keys, and the announcement of a new share link through the outbox.
-
-Each note is written once through the outbox, as every note is (`skima.writeback.note_once`).
+"""Activity-note texts for Tracker (plain text, one field per line, the product brief's field names) and their
+idempotency keys. The write-back writes them, each once through the outbox (`skima.writeback.WriteBack`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from skima.digests import sha256_hex
 from skima.note_text import plain_line
-from skima.ports import NoteTarget, Outbox, TrackerWriter
-from skima.shortlist.models import VERDICT_LABELS, CreatedLink, ShareLink, Verdict
-from skima.writeback import note_once
+from skima.ports import NoteTarget
+from skima.shortlist.models import VERDICT_LABELS, ShareLink, Verdict
 
 
 def _stamp(moment: datetime) -> str:
@@ -46,21 +42,6 @@ def shortlist_link_note_key(link: ShareLink, target: NoteTarget, record_id: int)
     """Deterministic per (link, record): fits Tracker's 6-64 characters of A-Za-z0-9_-."""
     digest = sha256_hex(f"{link.token_hash}|{target}|{record_id}")[:16]
     return f"sl{link.job_id}-{target}{record_id}-{digest}"
-
-
-def announce_link(
-    created: CreatedLink, top10_candidate_ids: Sequence[int], tracker: TrackerWriter, outbox: Outbox
-) -> int:
-    """Write the `Shortlist Link` note on the job and on each top-10 candidate, each exactly once.
-    Returns how many notes this call sent. Call `ShareLinks.mark_announced(created.link)` afterwards."""
-    subject, text = shortlist_link_note(created.link, created.url)
-    targets: list[tuple[NoteTarget, int]] = [("O", created.link.job_id)]
-    targets += [("R", candidate_id) for candidate_id in dict.fromkeys(top10_candidate_ids)]
-    sent = 0
-    for target, record_id in targets:
-        key = shortlist_link_note_key(created.link, target, record_id)
-        sent += int(note_once(tracker, outbox, target, record_id, key=key, compose=lambda: (subject, text)))
-    return sent
 
 
 # ---------------------------------------------------------------------- the manager's feedback

@@ -1,7 +1,7 @@
 """Use case: a job's share tag, as the scorer sees the job (`skima.scoring.ports.JobSharing`).
 
 Every read of a job ends here. Tag present → one share link exists, announced by a `Shortlist Link` note on the
-job and on each current top-10 candidate (each note once, through the outbox); tag gone → its links are revoked.
+job and on each current top-10 candidate (each note once: `WriteBack.announce_link`); tag gone → its links are revoked.
 
 Tracker budget: a job read that carries the tag field costs nothing more. When it does not (Tracker's
 getIndividualRecord O may leave tags out), the tags are read once per job version: the job's last-updated stamp
@@ -15,11 +15,11 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from skima.ports import Outbox, TrackerWriter
+from skima.ports import Outbox
 from skima.scoring.ports import JobRecord
 from skima.shortlist.links import ShareLinks, ShareSync
-from skima.shortlist.notes import announce_link
 from skima.stamps import stamp_settled
+from skima.writeback import WriteBack
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class ShareTagFollower:
     def __init__(
         self,
         links: ShareLinks,
-        tracker: TrackerWriter,
+        writeback: WriteBack,
         outbox: Outbox,
         *,
         share_tag: str,
@@ -51,7 +51,7 @@ class ShareTagFollower:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._links = links
-        self._tracker = tracker
+        self._writeback = writeback
         self._outbox = outbox
         self._share_tag = share_tag
         self._job_tags = job_tags
@@ -67,10 +67,12 @@ class ShareTagFollower:
                 return "unchanged"
             tags = self._job_tags(job.job_id)  # the one extra Tracker read, once per job version
         sync = self._links.sync_share_tag(job.job_id, job.title, tags, self._share_tag, manager_name=job.contact_name)
-        if sync.created is not None:
-            sent = announce_link(sync.created, self._top10(job.job_id), self._tracker, self._outbox)
-            self._links.mark_announced(sync.created.link)
-            logger.info("job %s shared: link %s announced in %d notes", job.job_id, sync.created.link.link_id, sent)
+        created = sync.created
+        if created is not None:
+            sent = self._writeback.announce_link(
+                created, self._top10(job.job_id), mark_announced=lambda: self._links.mark_announced(created.link)
+            )
+            logger.info("job %s shared: link %s announced in %d notes", job.job_id, created.link.link_id, sent)
         elif sync.action == "revoked":
             logger.info("job %s: share tag removed, %d link(s) revoked", job.job_id, sync.revoked)
         # A stamp proves "this version was followed" only when our read came well after its second.

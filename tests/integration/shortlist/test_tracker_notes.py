@@ -14,12 +14,11 @@ from pydantic import SecretStr
 from local.trackerrms_sim.testing import SimHandle, running_simulator
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.models import FeedbackGiven
-from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks
-from skima.shortlist.notes import announce_link
 from skima.tracker.client import TrackerClient
 from skima.tracker.ports import InMemoryRequestBudget, InMemoryTokenCache
 from skima.tracker.settings import TrackerSettings
+from skima.writeback import WriteBack, WriteBackPolicy
 from tests.fakes import FakeOutbox
 from tests.unit.shortlist.fakes import InMemoryLinkStore
 
@@ -61,10 +60,16 @@ def test_share_link_note_on_the_job_and_top10_once(sim: SimHandle, client: Track
     outbox = FakeOutbox()
     tracker = TrackerRecordSource(client, lambda: client.deadline(20))
     sim.set_fault("lost_response", path="^/api/widget/createActivity$", count=1, mode="drop")
-    assert announce_link(sync.created, candidate_ids, tracker, outbox) == 4
-    assert announce_link(sync.created, candidate_ids, tracker, outbox) == 0
+    created = sync.created
+    writeback = WriteBack(tracker, outbox)
+    assert (
+        writeback.announce_link(created, candidate_ids, mark_announced=lambda: links.mark_announced(created.link)) == 4
+    )
+    assert (
+        writeback.announce_link(created, candidate_ids, mark_announced=lambda: links.mark_announced(created.link)) == 0
+    )
     assert sim.stats()["faults_fired"] == {"lost_response": 1}
-    links.mark_announced(sync.created.link)
+    assert links.list(job_id)[0].announced_at is not None
     written = notes(sim, f"Shortlist Link: {sync.created.url}")
     assert sorted((n["linkRecordType"], int(n["linkRecordId"])) for n in written) == sorted(
         [("O", job_id)] + [("R", cid) for cid in candidate_ids]
@@ -86,8 +91,9 @@ def test_feedback_note_survives_a_lost_response_and_a_redelivery(sim: SimHandle,
     tracker = TrackerRecordSource(client, lambda: client.deadline(20))
     outbox = FakeOutbox()
     sim.set_fault("lost_response", path="^/api/widget/createActivity$", count=1, mode="drop")
-    write_feedback(message, tracker, outbox)
-    write_feedback(message, tracker, outbox)  # the message delivered again
+    writeback = WriteBack(tracker, outbox)
+    writeback.feedback(message)
+    writeback.feedback(message)  # the message delivered again
     assert sim.stats()["faults_fired"] == {"lost_response": 1}
     written = notes(sim, "HM Feedback")
     assert len(written) == 1
@@ -115,7 +121,7 @@ def test_a_thumbs_up_moves_from_the_stage_tracker_has_now_not_the_one_the_vote_c
             placement_status_name="Applied",  # stored at the candidate's last scoring
             submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
         )
-        return write_feedback(message, tracker, FakeOutbox(), stage_status_id=4).stage_moved
+        return WriteBack(tracker, FakeOutbox(), policy=WriteBackPolicy(stage_status_id=4)).feedback(message).stage_moved
 
     sim.ui_update_application(placement_id, 6)  # First Interview: a recruiter has moved the candidate on
     before = client.request_count

@@ -317,7 +317,7 @@ class World:
         self.links = self.share_links
         self.sharing = ShareTagFollower(
             self.share_links,
-            self.tracker,
+            WriteBack(self.tracker, self.outbox, self.scores, self.share_links, self.policy),
             self.outbox,
             share_tag=SHARE_TAG,
             job_tags=self.tracker.job_tags,

@@ -17,9 +17,9 @@ from skima.config import ScorerSettings
 from skima.models import FeedbackGiven, QueueMessage, ReconcileRequest, RecordChanged, RecordType
 from skima.polling import PollReport
 from skima.scoring.scorer import ScoringReport
-from skima.shortlist.feedback_writeback import FeedbackWriteReport
 from skima.tracker.errors import TrackerAuthError, TrackerUnavailable
 from skima.tracker.timing import Deadline
+from skima.writeback import FeedbackWriteReport
 
 MIN_REMAINING_MS = 5_000  # FakeLambdaContext has 10 s left
 

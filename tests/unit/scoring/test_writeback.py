@@ -11,7 +11,6 @@ import pytest
 from skima.models import FeedbackGiven
 from skima.score_note import note_idempotency_key, note_subject, note_text
 from skima.scoring.ports import Application, ScoreRow, WrittenBack
-from skima.shortlist.feedback_writeback import write_feedback
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import (
     NoShortlistLinks,
@@ -189,7 +188,8 @@ def test_a_stage_move_happens_once_whoever_asks_first_the_scorer_or_a_thumbs_up(
         placement_status_name="Applied",
         submitted_at=datetime(2026, 11, 28, 9, tzinfo=UTC),
     )
-    assert not write_feedback(vote, tracker, outbox, stage_status_id=4).stage_moved
+    # the feedback function's write-back: its own WriteBack, the same outbox
+    assert not WriteBack(tracker, outbox, policy=WriteBackPolicy(stage_status_id=4)).feedback(vote).stage_moved
     assert tracker.stage_moves == [(3001, 4)]
     assert tracker.calls.count("application") == 1  # the vote found the move done: no live read
 
@@ -250,3 +250,11 @@ def test_cached_tags_prove_the_screened_tag_is_there_but_a_write_rereads_the_res
     assert writeback.apply(ROW, None, ["Python"], tags_current=False).tag_added
     assert tracker.add_tag_known == [None]  # cached tags may be stale: the adapter reads the live ones
     assert writeback.tag(1002, ["Python"]) and tracker.add_tag_known == [None, ["Python"]]  # just read: used as is
+
+
+def test_a_write_back_built_without_a_score_store_refuses_a_score_before_writing_anything() -> None:
+    tracker, outbox = FakeTrackerWriter(), FakeOutbox()
+    writeback = WriteBack(tracker, outbox, policy=WriteBackPolicy(stage_status_id=4))  # as the feedback function's
+    with pytest.raises(TypeError, match="without a score store"):
+        writeback.apply(ROW, None, None)
+    assert tracker.calls == [] and outbox.items == {}

@@ -31,7 +31,7 @@ def test_handler_imports_without_numpy_onnxruntime_or_the_engine(function: str) 
         sys.meta_path.insert(0, Block())
         sys.path[:0] = [{str(ROOT / "shared")!r}, {str(ROOT / "functions" / function)!r}]
         import app
-        import skima_cli.links, skima.shortlist.feedback_writeback, skima.shortlist.notes
+        import skima_cli.links, skima.writeback, skima.shortlist.notes
         print("ok")
         """
     )

@@ -11,11 +11,12 @@ from datetime import timedelta
 import pytest
 
 from skima.models import FeedbackGiven, FeedbackQueueMessage, QueueMessage
+from skima.ports import Outbox, TrackerWriter
 from skima.scoring.ports import Application
-from skima.shortlist.feedback_writeback import write_feedback
 from skima.shortlist.links import ShareLinks, manager_display_name
-from skima.shortlist.notes import announce_link, feedback_note, shortlist_link_note
+from skima.shortlist.notes import feedback_note, shortlist_link_note
 from skima.tracker.errors import TrackerUnavailable
+from skima.writeback import FeedbackWriteReport, WriteBack, WriteBackPolicy
 from skima_cli import links as cli
 from tests.fakes import FakeOutbox, FakeTrackerWriter
 from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
@@ -24,6 +25,13 @@ from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
 def live_stage(name: str | None) -> dict[int, Application]:
     """Placement 900 (the vote's) as Tracker has it now: at the stage of that name."""
     return {900: Application(900, 42, 7, status_id=1, status_name=name)}
+
+
+def write_feedback(
+    message: FeedbackGiven, tracker: TrackerWriter, outbox: Outbox, *, stage_status_id: int | None = None
+) -> FeedbackWriteReport:
+    """The vote write-back as the feedback function builds it (`skima.bootstrap.feedback`)."""
+    return WriteBack(tracker, outbox, policy=WriteBackPolicy(stage_status_id=stage_status_id)).feedback(message)
 
 
 def message(**changes: object) -> FeedbackGiven:
@@ -193,8 +201,11 @@ def test_new_link_is_announced_on_the_job_and_each_top10_candidate_once() -> Non
     links = ShareLinks(InMemoryLinkStore(), "https://short.example", clock=Clock())
     created = links.create(42, "Senior Java Developer", source="tag")
     tracker, outbox = FakeTrackerWriter(), FakeOutbox()
-    assert announce_link(created, [7, 8, 8, 9], tracker, outbox) == 4
-    assert announce_link(created, [7, 8, 9], tracker, outbox) == 0
+    marked: list[int] = []  # the link marked announced, after its notes
+    writeback = WriteBack(tracker, outbox)
+    assert writeback.announce_link(created, [7, 8, 8, 9], mark_announced=lambda: marked.append(len(tracker.notes))) == 4
+    assert writeback.announce_link(created, [7, 8, 9], mark_announced=lambda: marked.append(len(tracker.notes))) == 0
+    assert marked == [4, 4]
     targets = sorted((n.link_type, n.record_id) for n in tracker.notes)
     assert targets == [("O", 42), ("R", 7), ("R", 8), ("R", 9)]
     _, text = shortlist_link_note(created.link, created.url)
