@@ -22,7 +22,8 @@ from skima.adapters.dynamo_state import DynamoBackfillCursor
 from skima.engine import Engine
 from skima.scoring.ports import BackfillCursor, CachedProfile
 from skima.scoring.vector_index import CHUNK_SPAN, IndexedProfileCache, LiveVectorIndex
-from tests.unit.scoring.fakes import STRONG_RESUME, WEAK_RESUME, HashingEmbedder
+from tests.fakes import HashingEmbedder
+from tests.unit.scoring.world import STRONG_RESUME, WEAK_RESUME
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 DIMS = 384

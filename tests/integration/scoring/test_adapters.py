@@ -20,7 +20,8 @@ from skima.engine import Engine
 from skima.errors import WriteInProgress
 from skima.scoring.ports import CachedJob, CachedProfile, ScoreRow, WrittenBack
 from skima.shortlist.links import ShareLinks
-from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, HashingEmbedder
+from tests.fakes import HashingEmbedder
+from tests.unit.scoring.world import JOB_TEXT, STRONG_RESUME
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 BASE = "https://abc.lambda-url.eu-west-2.on.aws/"

@@ -19,8 +19,9 @@ from skima.engine import Engine
 from skima.scoring.ports import CachedProfile
 from skima.scoring.vector_index import IndexedProfileCache
 from skima.shortlist.models import FeedbackSubmission
+from tests.fakes import HashingEmbedder
 from tests.integration.scoring.test_adapters import row
-from tests.unit.scoring.fakes import STRONG_RESUME, WEAK_RESUME, HashingEmbedder
+from tests.unit.scoring.world import STRONG_RESUME, WEAK_RESUME
 
 NOW = 1_800_000_000  # epoch seconds of every write here
 DAY = 86400

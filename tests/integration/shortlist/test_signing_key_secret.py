@@ -14,7 +14,7 @@ from moto import mock_aws
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.tokens import signing_key_from_secret
 from skima_cli import links as cli
-from tests.unit.shortlist.fakes import InMemoryLinkStore
+from tests.fakes import FakeLinkStore
 
 BASE = "https://short.example/"
 SECRET = "Ab3" * 22
@@ -34,7 +34,7 @@ def parse(*argv: str) -> argparse.Namespace:
 
 def test_cli_reads_the_signing_key_secret(secrets: object) -> None:
     arn = secrets.create_secret(Name="link-signing", SecretString=SECRET)["ARN"]  # type: ignore[attr-defined]
-    store, out = InMemoryLinkStore(), io.StringIO()
+    store, out = FakeLinkStore(), io.StringIO()
     assert cli.run(parse("--signing-key-secret", arn, "create", "--job", "42"), out, store) == 0
     url = out.getvalue().splitlines()[0]
     assert ShareLinks(store, BASE, signing_key=signing_key_from_secret(SECRET)).link_for(42) == url
@@ -44,7 +44,7 @@ def test_cli_refuses_a_key_it_cannot_read_and_creates_nothing(
     secrets: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
     short = secrets.create_secret(Name="short", SecretString="too-short")["ARN"]  # type: ignore[attr-defined]
-    store = InMemoryLinkStore()
+    store = FakeLinkStore()
     assert cli.run(parse("--signing-key-secret", short, "create", "--job", "42"), io.StringIO(), store) == 2
     missing = short.replace("short", "missing")
     assert cli.run(parse("--signing-key-secret", missing, "create", "--job", "42"), io.StringIO(), store) == 2

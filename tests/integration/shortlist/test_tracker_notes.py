@@ -19,8 +19,7 @@ from skima.tracker.client import TrackerClient
 from skima.tracker.ports import InMemoryRequestBudget, InMemoryTokenCache
 from skima.tracker.settings import TrackerSettings
 from skima.writeback import WriteBack, WriteBackPolicy
-from tests.fakes import FakeOutbox
-from tests.unit.shortlist.fakes import InMemoryLinkStore
+from tests.fakes import FakeLinkStore, FakeOutbox
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def notes(sim: SimHandle, marker: str) -> list[dict[str, Any]]:
 def test_share_link_note_on_the_job_and_top10_once(sim: SimHandle, client: TrackerClient) -> None:
     job_id = int(sim.records("opportunity")[0]["opportunityId"])
     candidate_ids = [int(r["resourceId"]) for r in sim.records("resource")[:3]]
-    links = ShareLinks(InMemoryLinkStore(), "https://abc.lambda-url.eu-west-2.on.aws/")
+    links = ShareLinks(FakeLinkStore(), "https://abc.lambda-url.eu-west-2.on.aws/")
     sync = links.sync_share_tag(job_id, "Data Engineer", ["SKIMA Share"], "SKIMA Share")
     assert sync.created is not None
     outbox = FakeOutbox()

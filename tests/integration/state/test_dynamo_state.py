@@ -13,14 +13,7 @@ from local.harness.template import create_table
 from skima.adapters import dynamo_state
 from skima.adapters.dynamo_state import DynamoStateStore
 from skima.errors import WriteInProgress
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.fakes import Clock
 
 
 @pytest.fixture

@@ -14,24 +14,12 @@ from skima.models import RecordType
 from skima.tracker import InMemoryTokenCache, TrackerAuthError, TrackerClient, TrackerSettings
 from skima.tracker.client import DOCUMENT_ROUTES
 from skima_cli.main import main as skima_main
+from tests.fakes import FakeHealthStore
 from tests.integration.tracker_contract.conftest import evidenced, sim_requests
 
 CREATE = "POST /api/widget/createActivity"
 GET_RECORDS = "POST /api/widget/getRecords"
 UPDATE = "POST /api/widget/updateRecord"
-
-
-class HealthRow:
-    """The state table's sync-health row, in memory."""
-
-    def __init__(self) -> None:
-        self.fields: dict[str, str | int] = {}
-
-    def record_health(self, **fields: str | int) -> None:
-        self.fields.update(fields)
-
-    def read_health(self) -> dict[str, str | int]:
-        return dict(self.fields)
 
 
 def _with_document(sim) -> int:
@@ -193,7 +181,7 @@ def test_5_a_first_sight_reads_the_rest_job_once_for_its_text_and_tags(sim, make
 # 6 ---------------------------------------------------------------------------------------------------------
 def test_6_the_stamp_offset_is_calibrated_from_our_own_note(sim, make_client):
     client = make_client()
-    health = HealthRow()
+    health = FakeHealthStore()
     timezone = TrackerTimezone(health)
     source = TrackerRecordSource(client, client.deadline, timezone)
     assert timezone.offset() is None and timezone.due()
@@ -219,7 +207,7 @@ def test_6_the_poll_window_finds_a_change_behind_utc_before_and_after_calibratio
         client = TrackerClient(
             http, TrackerSettings(rest_base_url=sim.base_url, api_token=sim.api_token), token_cache=InMemoryTokenCache()
         )
-        timezone = TrackerTimezone(HealthRow())
+        timezone = TrackerTimezone(FakeHealthStore())
         feed = TrackerChangeFeed(client, client.deadline, timezone)
         sim.ui_save_resource(1003, note="changed just now")
         now = datetime.fromisoformat(sim.utc_now()).replace(tzinfo=UTC)

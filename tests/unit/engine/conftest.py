@@ -1,41 +1,14 @@
-"""A small deterministic fake embedder for the engine's pure logic (the real model is tested in integration)."""
+"""The engine on the hashing fake embedder (tests/fakes.py) for its pure logic (the real model is tested in
+integration)."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
 from datetime import date
 
-import numpy as np
-import numpy.typing as npt
 import pytest
 
 from skima.engine import Engine
-
-DIMS = 384
-
-
-class HashingEmbedder:
-    """Bag of lowercased words hashed into 384 dimensions, L2-normalised: same words -> similar vectors."""
-
-    model_id = "fake/hashing-bow"
-    model_sha256 = "0" * 64
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        self.calls += 1
-        out = np.zeros((len(texts), DIMS), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"[a-z0-9+#]+", text.lower()):
-                bucket = int(hashlib.md5(word.encode()).hexdigest()[:8], 16) % DIMS
-                out[row, bucket] += 1.0
-            norm = np.linalg.norm(out[row])
-            if norm:
-                out[row] /= norm
-        return out
+from tests.fakes import HashingEmbedder
 
 
 @pytest.fixture

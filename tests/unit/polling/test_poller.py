@@ -2,128 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from skima.errors import QueueUnavailable
-from skima.models import QueueMessageBody, RecordChanged, RecordType
-from skima.polling import BACKSTOP_EVERY_RUNS, POLL_REQUEST_BUDGET, Change, OpenJob, OpenJobListing, Poller
+from skima.models import RecordChanged, RecordType
+from skima.polling import BACKSTOP_EVERY_RUNS, POLL_REQUEST_BUDGET, Poller
+from tests.fakes import Clock, FakeChangeFeed, FakePollerState, FakeQueue
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 LOOKBACK = timedelta(hours=3)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class Feed:
-    """Tracker's records as (type, id, last_updated); `visible_after` models search-index lag."""
-
-    def __init__(self) -> None:
-        self.records: dict[tuple[RecordType, int], datetime] = {}
-        self.hidden: set[tuple[RecordType, int]] = set()
-        self.queries: list[tuple[RecordType, datetime, datetime]] = []
-        self.fail_after: int | None = None
-        self.open_jobs: list[int] = []
-        self.listing_pages = 0
-        self.summaries: dict[int, str] = {}  # job id -> its listing's summary; none: the listing carries none
-
-    def save(self, record_type: RecordType, record_id: int, at: datetime) -> None:
-        self.records[(record_type, record_id)] = at
-
-    def changes(self, record_type: RecordType, since: datetime, until: datetime) -> Iterable[Change]:
-        self.queries.append((record_type, since, until))
-        rows = sorted(
-            (at, rid)
-            for (rtype, rid), at in self.records.items()
-            if rtype is record_type and since <= at <= until and (rtype, rid) not in self.hidden
-        )
-        for index, (at, rid) in enumerate(rows):
-            if self.fail_after is not None and index >= self.fail_after:
-                raise RuntimeError("crash mid-way")
-            yield Change(record_type, rid, at)
-
-    def list_open_jobs(self, max_requests: int | None = None) -> OpenJobListing:
-        # One request per 10 open jobs listed, as PagedSearch.
-        pages = max(1, -(-len(self.open_jobs) // 10))
-        read = pages if max_requests is None else min(pages, max(1, max_requests))
-        self.listing_pages += read
-        jobs = [OpenJob(job_id, self.summaries.get(job_id)) for job_id in self.open_jobs[: read * 10]]
-        return OpenJobListing(jobs, complete=read == pages)
-
-    @property
-    def requests_made(self) -> int:
-        # One request per record type read, one per listing page.
-        return len(self.queries) + self.listing_pages
-
-
-class State:
-    def __init__(self, clock: Clock) -> None:
-        self.clock = clock
-        self.lease: tuple[str, datetime] | None = None
-        self.watermarks: dict[str, datetime] = {}
-        self.claims: set[str] = set()
-        self.pings: dict[tuple[str, int], datetime] = {}
-        self.health: dict[str, str | int] = {}
-
-    def acquire_lease(self, name: str, owner: str, ttl_seconds: int) -> bool:
-        if self.lease and self.lease[0] != owner and self.lease[1] > self.clock():
-            return False
-        self.lease = (owner, self.clock() + timedelta(seconds=ttl_seconds))
-        return True
-
-    def release_lease(self, name: str, owner: str) -> None:
-        if self.lease and self.lease[0] == owner:
-            self.lease = None
-
-    def get_watermark(self, name: str) -> datetime | None:
-        return self.watermarks.get(name)
-
-    def advance_watermark(self, name: str, value: datetime) -> bool:
-        if name in self.watermarks and self.watermarks[name] > value:
-            return False
-        self.watermarks[name] = value
-        return True
-
-    def claim(self, key: str, ttl_seconds: int) -> bool:
-        fresh = key not in self.claims
-        self.claims.add(key)
-        return fresh
-
-    def is_claimed(self, key: str) -> bool:
-        return key in self.claims
-
-    def last_ping(self, record_type: RecordType, record_id: int) -> datetime | None:
-        return self.pings.get((record_type.value, record_id))
-
-    def record_health(self, **fields: str | int) -> None:
-        for key, value in fields.items():
-            self.health[key] = self.health.get(key, 0) + value if isinstance(value, int) else value  # type: ignore[operator]
-
-    def read_health(self) -> dict[str, str | int]:
-        return dict(self.health)
-
-
-class Queue:
-    def __init__(self) -> None:
-        self.sent: list[QueueMessageBody] = []
-        self.down = False
-
-    def send_batch(self, messages: Sequence[QueueMessageBody]) -> list[str]:
-        if self.down:
-            raise QueueUnavailable("down")
-        self.sent.extend(messages)
-        return ["id"] * len(messages)
-
-    def changes(self) -> list[tuple[RecordType, int]]:
-        return [(m.record_type, m.record_id) for m in self.sent if isinstance(m, RecordChanged)]
 
 
 @pytest.fixture
@@ -132,21 +21,23 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def feed() -> Feed:
-    return Feed()
+def feed() -> FakeChangeFeed:
+    return FakeChangeFeed()
 
 
 @pytest.fixture
-def state(clock: Clock) -> State:
-    return State(clock)
+def state(clock: Clock) -> FakePollerState:
+    return FakePollerState(clock)
 
 
 @pytest.fixture
-def queue() -> Queue:
-    return Queue()
+def queue() -> FakeQueue:
+    return FakeQueue()
 
 
-def poller(feed: Feed, state: State, queue: Queue, clock: Clock, owner: str = "run-1", checks: int = 50) -> Poller:
+def poller(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock, owner: str = "run-1", checks: int = 50
+) -> Poller:
     return Poller(
         feed,
         state,
@@ -160,7 +51,7 @@ def poller(feed: Feed, state: State, queue: Queue, clock: Clock, owner: str = "r
 
 
 def test_every_change_since_the_watermark_is_enqueued_once(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
     feed.save(RecordType.OPPORTUNITY, 2, T0 - timedelta(minutes=4))
@@ -176,7 +67,7 @@ def test_every_change_since_the_watermark_is_enqueued_once(
 
 
 def test_each_run_reads_from_watermark_minus_lookback_to_run_start_inclusive(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     poller(feed, state, queue, clock).run()
     clock.now += timedelta(minutes=10)
@@ -189,7 +80,9 @@ def test_each_run_reads_from_watermark_minus_lookback_to_run_start_inclusive(
     assert (RecordType.RESOURCE, 9) in queue.changes()
 
 
-def test_a_change_updated_again_is_enqueued_again(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_a_change_updated_again_is_enqueued_again(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
     poller(feed, state, queue, clock).run()
     clock.now += timedelta(minutes=10)
@@ -198,7 +91,9 @@ def test_a_change_updated_again_is_enqueued_again(feed: Feed, state: State, queu
     assert queue.changes() == [(RecordType.RESOURCE, 1), (RecordType.RESOURCE, 1)]
 
 
-def test_search_lag_within_the_lookback_loses_nothing(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_search_lag_within_the_lookback_loses_nothing(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     feed.save(RecordType.RESOURCE, 5, T0 - timedelta(minutes=1))
     feed.hidden.add((RecordType.RESOURCE, 5))  # saved before the run, not yet in the search index
     poller(feed, state, queue, clock).run()
@@ -209,7 +104,9 @@ def test_search_lag_within_the_lookback_loses_nothing(feed: Feed, state: State, 
     assert queue.changes() == [(RecordType.RESOURCE, 5)]
 
 
-def test_overlapping_runs_do_one_runs_work(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_overlapping_runs_do_one_runs_work(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
     assert state.acquire_lease("poller", "run-0", 300)
     assert not poller(feed, state, queue, clock, owner="run-1").run().ran
@@ -219,7 +116,7 @@ def test_overlapping_runs_do_one_runs_work(feed: Feed, state: State, queue: Queu
 
 
 def test_a_crash_mid_way_keeps_the_watermark_and_loses_nothing(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     for rid in range(1, 26):
         feed.save(RecordType.RESOURCE, rid, T0 - timedelta(minutes=30) + timedelta(seconds=rid))
@@ -235,7 +132,7 @@ def test_a_crash_mid_way_keeps_the_watermark_and_loses_nothing(
 
 
 def test_a_queue_outage_leaves_the_watermark_for_the_next_run(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.save(RecordType.OPPORTUNITY, 2, T0 - timedelta(minutes=5))
     queue.down = True
@@ -247,7 +144,9 @@ def test_a_queue_outage_leaves_the_watermark_for_the_next_run(
     assert queue.changes() == [(RecordType.OPPORTUNITY, 2)]
 
 
-def test_sync_health_counts_changes_no_ping_announced(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_sync_health_counts_changes_no_ping_announced(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
     feed.save(RecordType.RESOURCE, 2, T0 - timedelta(minutes=5))
     state.pings[("Resource", 1)] = T0 - timedelta(minutes=5) + timedelta(seconds=1)
@@ -258,7 +157,7 @@ def test_sync_health_counts_changes_no_ping_announced(feed: Feed, state: State, 
 
 
 def test_the_last_runs_figures_are_replaced_and_the_totals_add_up(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.save(RecordType.RESOURCE, 1, T0 - timedelta(minutes=5))
     poller(feed, state, queue, clock).run()
@@ -269,7 +168,7 @@ def test_the_last_runs_figures_are_replaced_and_the_totals_add_up(
 
 
 # ---------------------------------------------------------------- open jobs' pipelines (early-stage applications)
-def _pipeline_checks(queue: Queue) -> list[int]:
+def _pipeline_checks(queue: FakeQueue) -> list[int]:
     return [
         m.record_id
         for m in queue.sent
@@ -277,7 +176,9 @@ def _pipeline_checks(queue: Queue) -> list[int]:
     ]
 
 
-def test_every_run_re_checks_the_open_jobs_pipelines(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_every_run_re_checks_the_open_jobs_pipelines(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     # getRecords X never lists an "Applied" entry: only a re-read of the job's pipeline finds it.
     feed.open_jobs = [2003, 2001, 2002]
     report = poller(feed, state, queue, clock).run()
@@ -290,7 +191,7 @@ def test_every_run_re_checks_the_open_jobs_pipelines(feed: Feed, state: State, q
 
 
 def test_a_bounded_round_robin_covers_every_open_job_within_n_runs(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = list(range(2001, 2008))  # 7 open jobs, 3 checks a run: all covered in ceil(7/3) = 3 runs
     per_run: list[list[int]] = []
@@ -305,7 +206,9 @@ def test_a_bounded_round_robin_covers_every_open_job_within_n_runs(
     assert state.health["pipeline_cursor"] == "2002"
 
 
-def test_the_cursor_survives_its_job_closing(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_the_cursor_survives_its_job_closing(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     feed.open_jobs = [2001, 2002, 2003, 2004]
     poller(feed, state, queue, clock, checks=2).run()
     feed.open_jobs = [2001, 2003, 2004]  # 2002, where the cursor stands, was closed
@@ -315,7 +218,7 @@ def test_the_cursor_survives_its_job_closing(feed: Feed, state: State, queue: Qu
 
 
 def test_a_job_already_enqueued_as_a_change_is_not_enqueued_twice(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.save(RecordType.OPPORTUNITY, 2002, T0 - timedelta(minutes=5))
     feed.open_jobs = [2001, 2002]
@@ -323,14 +226,16 @@ def test_a_job_already_enqueued_as_a_change_is_not_enqueued_twice(
     assert sorted(rid for rtype, rid in queue.changes() if rtype is RecordType.OPPORTUNITY) == [2001, 2002]
 
 
-def test_pipeline_checks_can_be_turned_off(feed: Feed, state: State, queue: Queue, clock: Clock) -> None:
+def test_pipeline_checks_can_be_turned_off(
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
+) -> None:
     feed.open_jobs = [2001]
     report = poller(feed, state, queue, clock, checks=0).run()
     assert feed.listing_pages == 0 and queue.sent == [] and report.pipelines_checked == []
 
 
 def test_a_queue_outage_during_the_re_check_keeps_the_cursor(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = [2001, 2002, 2003]
     poller(feed, state, queue, clock, checks=2).run()
@@ -346,7 +251,7 @@ def test_a_queue_outage_during_the_re_check_keeps_the_cursor(
 
 # ---------------------------------------------------------------- job summaries: re-read only changed pipelines
 def test_with_summaries_only_jobs_whose_summary_changed_are_re_checked(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = list(range(2001, 2051))  # 50 open jobs: 3 feed reads + 5 listing pages use the whole budget
     feed.summaries = dict.fromkeys(feed.open_jobs, "2|2026-11-28 07:00:00")
@@ -373,7 +278,7 @@ def test_with_summaries_only_jobs_whose_summary_changed_are_re_checked(
 
 
 def test_with_few_open_jobs_the_backstop_spends_the_rest_of_the_budget(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = [2001, 2002, 2003, 2004, 2005, 2006]
     feed.summaries = dict.fromkeys(feed.open_jobs, "0|")
@@ -386,7 +291,7 @@ def test_with_few_open_jobs_the_backstop_spends_the_rest_of_the_budget(
 
 
 def test_the_backstop_run_lists_one_page_fewer_and_the_unlisted_jobs_are_compared_next_run(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = list(range(2001, 2051))
     feed.summaries = dict.fromkeys(feed.open_jobs, "2|a")
@@ -409,7 +314,7 @@ def test_the_backstop_run_lists_one_page_fewer_and_the_unlisted_jobs_are_compare
 
 
 def test_a_job_closed_while_its_page_was_not_listed_drops_out_on_the_next_full_listing(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = list(range(2001, 2051))
     feed.summaries = dict.fromkeys(feed.open_jobs, "2|a")
@@ -426,7 +331,7 @@ def test_a_job_closed_while_its_page_was_not_listed_drops_out_on_the_next_full_l
 
 
 def test_a_failed_enqueue_keeps_the_old_summaries_so_the_changed_job_is_re_checked_next_run(
-    feed: Feed, state: State, queue: Queue, clock: Clock
+    feed: FakeChangeFeed, state: FakePollerState, queue: FakeQueue, clock: Clock
 ) -> None:
     feed.open_jobs = [2001, 2002]
     feed.summaries = {2001: "1|a", 2002: "1|a"}

@@ -10,8 +10,9 @@ import pytest
 from skima.scoring.backfill import Backfill
 from skima.scoring.ports import BackfillCursor, CachedProfile, CandidateRecord, CandidateRow
 from skima.tracker.errors import TrackerUnavailable
-from tests.unit.rediscovery.fakes import FakeCursorStore, FakePages, Rediscovering, rediscovering
-from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World
+from tests.fakes import T0, FakeBackfillCursorStore, FakeCandidatePages
+from tests.unit.rediscovery.world import Rediscovering, rediscovering
+from tests.unit.scoring.world import STRONG_RESUME, WEAK_RESUME, World
 
 PER_NEW_CANDIDATE = ["candidate", "list_documents", "download"]
 
@@ -23,9 +24,9 @@ def r(world: World) -> Rediscovering:
     return rediscovering(world)
 
 
-def backfill(r: Rediscovering, cursor: FakeCursorStore, pages: FakePages | None = None) -> Backfill:
+def backfill(r: Rediscovering, cursor: FakeBackfillCursorStore, pages: FakeCandidatePages | None = None) -> Backfill:
     return Backfill(
-        pages=pages or FakePages(r.world),
+        pages=pages or FakeCandidatePages(r.world.tracker),
         tracker=r.world.tracker,
         engine=r.world.engine,
         profiles=r.cache,
@@ -36,7 +37,7 @@ def backfill(r: Rediscovering, cursor: FakeCursorStore, pages: FakePages | None 
 
 
 def test_every_candidate_is_cached_and_searchable_with_one_page_request_per_page(r: Rediscovering) -> None:
-    cursor = FakeCursorStore()
+    cursor = FakeBackfillCursorStore()
 
     result = backfill(r, cursor).run()
 
@@ -50,29 +51,29 @@ def test_every_candidate_is_cached_and_searchable_with_one_page_request_per_page
 
 
 def test_a_second_walk_costs_only_the_pages_for_unchanged_candidates(r: Rediscovering) -> None:
-    backfill(r, FakeCursorStore()).run()
+    backfill(r, FakeBackfillCursorStore()).run()
     r.world.tracker.calls.clear()
 
-    result = backfill(r, FakeCursorStore()).run(restart=True)
+    result = backfill(r, FakeBackfillCursorStore()).run(restart=True)
 
     assert result.unchanged == 10 and result.built == 0
     assert set(r.world.tracker.calls) == {"get_records"}
 
 
 def test_a_changed_candidate_is_reread_and_an_unchanged_file_is_not_downloaded(r: Rediscovering) -> None:
-    backfill(r, FakeCursorStore()).run()
+    backfill(r, FakeBackfillCursorStore()).run()
     record = r.world.tracker.candidates[1003]
     r.world.tracker.candidates[1003] = replace(record, last_updated=T0)  # a field edit; same resume file
     r.world.tracker.calls.clear()
 
-    result = backfill(r, FakeCursorStore()).run()
+    result = backfill(r, FakeBackfillCursorStore()).run()
 
     assert result.confirmed == 1 and result.unchanged == 9
     assert [c for c in r.world.tracker.calls if c != "get_records"] == ["candidate", "list_documents"]
 
 
 def test_an_interrupted_walk_resumes_after_the_last_finished_candidate(r: Rediscovering) -> None:
-    cursor = FakeCursorStore()
+    cursor = FakeBackfillCursorStore()
     tracker = r.world.tracker
     real = tracker.candidate
 
@@ -96,8 +97,8 @@ def test_an_interrupted_walk_resumes_after_the_last_finished_candidate(r: Redisc
 
 
 def test_deleted_candidates_that_shift_pages_do_not_make_the_resume_skip_anyone(r: Rediscovering) -> None:
-    cursor = FakeCursorStore()
-    pages = FakePages(r.world)
+    cursor = FakeBackfillCursorStore()
+    pages = FakeCandidatePages(r.world.tracker)
     backfill(r, cursor, pages).run(max_candidates=7)  # stopped inside page 2 (ids 1007..1009)
     assert cursor.saved is not None and cursor.saved.last_id == 1007 and cursor.saved.page == 2
     for gone in (1001, 1002, 1003, 1004):  # four deletions: 1008 now sits on page 1
@@ -115,7 +116,7 @@ def test_profiles_cached_before_the_index_existed_are_indexed_without_tracker_re
     r.world.tracker.calls.clear()
     assert r.vectors.chunks == {}
 
-    result = backfill(r, FakeCursorStore()).run()
+    result = backfill(r, FakeBackfillCursorStore()).run()
 
     assert result.unchanged == 10
     assert set(r.world.tracker.calls) == {"get_records"}
@@ -138,7 +139,7 @@ def _profile_of(r: Rediscovering, cid: int) -> CachedProfile:
 
 def test_a_deleted_candidate_is_counted_and_the_walk_goes_on(r: Rediscovering) -> None:
     tracker = r.world.tracker
-    pages = FakePages(r.world)
+    pages = FakeCandidatePages(r.world.tracker)
     real_page = pages.page
 
     def page_with_a_ghost(number: int) -> list[CandidateRow]:
@@ -149,14 +150,14 @@ def test_a_deleted_candidate_is_counted_and_the_walk_goes_on(r: Rediscovering) -
 
     pages.page = page_with_a_ghost  # type: ignore[method-assign]
 
-    result = backfill(r, FakeCursorStore(), pages).run()
+    result = backfill(r, FakeBackfillCursorStore(), pages).run()
 
     assert result.gone == 1 and result.built == 10 and result.complete
     assert tracker.calls.count("candidate") == 11
 
 
 def test_a_finished_walk_is_not_repeated_unless_restarted(r: Rediscovering) -> None:
-    cursor = FakeCursorStore()
+    cursor = FakeBackfillCursorStore()
     backfill(r, cursor).run()
     r.world.tracker.calls.clear()
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skima.scoring.vector_index import CHUNK_SPAN, LiveVectorIndex, VectorIndex
-from tests.unit.rediscovery.fakes import FakeVectorStore
+from tests.fakes import FakeVectorStore
 
 DIMS = 384
 

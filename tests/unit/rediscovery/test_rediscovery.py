@@ -14,8 +14,9 @@ from skima.models import RecordChanged, RecordType
 from skima.scoring.ports import CachedJob, JobRecord, ScoreRow
 from skima.scoring.scorer import Scorer, job_text
 from skima.writeback import WriteBack
-from tests.unit.rediscovery.fakes import Rediscovering, rediscovering
-from tests.unit.scoring.fakes import STRONG_RESUME, T0, WEAK_RESUME, World
+from tests.fakes import T0
+from tests.unit.rediscovery.world import Rediscovering, rediscovering
+from tests.unit.scoring.world import STRONG_RESUME, WEAK_RESUME, World
 
 NEARLY = STRONG_RESUME.replace("Kafka", "Redis")  # one requirement short: a lower score
 NURSE_JOB = """## Requirements

@@ -1,10 +1,10 @@
-"""The `world` fixture: the scorer on in-memory fakes (tests/unit/scoring/fakes.py)."""
+"""The `world` fixture: the scorer on in-memory fakes (tests/unit/scoring/world.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.unit.scoring.fakes import World, make_world
+from tests.unit.scoring.world import World, make_world
 
 
 @pytest.fixture

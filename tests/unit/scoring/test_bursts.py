@@ -8,7 +8,8 @@ from skima.models import RecordChanged, RecordType
 from skima.recent_pipelines import MAX_ROWS, RecentPipelines
 from skima.scoring.ports import Application, JobRecord
 from skima.tracker.errors import TrackerUnavailable
-from tests.unit.scoring.fakes import T0, World
+from tests.fakes import T0
+from tests.unit.scoring.world import World
 
 
 def application(placement_id: int) -> RecordChanged:

@@ -9,15 +9,8 @@ import pytest
 
 from skima.job_summary import AnnouncedTopTen, JobSummary, TopTenEntry, top10_change
 from skima.scoring.ports import ScoreRow
-from tests.fakes import FakeOutbox
-from tests.unit.scoring.fakes import (
-    STRONG_RESUME,
-    FakeScores,
-    FakeTopTenMemory,
-    FakeTracker,
-    World,
-)
-from tests.unit.shortlist.fakes import Clock
+from tests.fakes import Clock, FakeOutbox, FakeScoreStore, FakeTopTenMemory, FakeTracker
+from tests.unit.scoring.world import STRONG_RESUME, World
 
 JOB = 2300
 
@@ -56,7 +49,7 @@ class Setup:
     def __init__(self) -> None:
         self.tracker = FakeTracker()
         self.outbox = FakeOutbox()
-        self.scores = FakeScores()
+        self.scores = FakeScoreStore()
         self.memory = FakeTopTenMemory()
         self.clock = Clock()
         self.summary = JobSummary(self.tracker, self.outbox, self.scores, self.memory, clock=self.clock)

@@ -19,7 +19,8 @@ from skima.scoring.profiles import (
     stamp_proves_unchanged,
 )
 from skima.shortlist.notes import feedback_note_key
-from tests.unit.scoring.fakes import STRONG_RESUME, T0, make_world
+from tests.fakes import T0
+from tests.unit.scoring.world import STRONG_RESUME, make_world
 
 STAMP = T0 - timedelta(days=1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from skima.models import RecordChanged, RecordType
 from skima.tracker.errors import TrackerNotFound
-from tests.unit.scoring.fakes import World
+from tests.unit.scoring.world import World
 
 
 def application(placement_id: int) -> RecordChanged:

@@ -13,7 +13,8 @@ from skima.scoring.ports import ResumeDocument
 from skima.scoring.scorer import content_version
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import WriteBackPolicy
-from tests.unit.scoring.fakes import JOB_TEXT, STRONG_RESUME, T0, WEAK_RESUME, World
+from tests.fakes import T0
+from tests.unit.scoring.world import JOB_TEXT, STRONG_RESUME, WEAK_RESUME, World
 
 
 def application(placement_id: int, source: str = "poll") -> RecordChanged:
@@ -250,10 +251,10 @@ def test_entries_a_queue_outage_kept_from_the_queue_are_queued_by_the_retry(worl
     world.add_candidate(1001)
     world.apply(3001, 2001, 1001)
     scorer = world.scorer()
-    world.queue.fail = True
+    world.queue.down = True
     with pytest.raises(QueueUnavailable):
         scorer.handle(job(2001))
-    world.queue.fail = False
+    world.queue.down = False
     scorer.handle(job(2001))
     sent = [m.record_id for batch in world.queue.batches for m in batch if isinstance(m, RecordChanged)]
     assert sent == [3001]

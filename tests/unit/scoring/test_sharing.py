@@ -11,7 +11,8 @@ import pytest
 
 from skima.models import RecordChanged, RecordType
 from skima.shortlist.tokens import hash_token
-from tests.unit.scoring.fakes import SHARE_TAG, SHORTLIST_BASE, STRONG_RESUME, T0, WEAK_RESUME, World
+from tests.fakes import T0
+from tests.unit.scoring.world import SHARE_TAG, SHORTLIST_BASE, STRONG_RESUME, WEAK_RESUME, World
 
 
 def application(placement_id: int) -> RecordChanged:

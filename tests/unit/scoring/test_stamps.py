@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from skima.stamps import stamp_settled
-from tests.unit.scoring.fakes import T0
+from tests.fakes import T0
 
 
 def test_a_calibrated_stamp_is_settled_a_few_seconds_after_its_second() -> None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from skima.models import RecordChanged, RecordType
 from skima.scoring.scorer import is_thin_description
-from tests.unit.scoring.fakes import JOB_TEXT, World
+from tests.unit.scoring.world import JOB_TEXT, World
 
 
 def _application(placement_id: int) -> RecordChanged:

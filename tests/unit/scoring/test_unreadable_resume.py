@@ -12,9 +12,10 @@ import pytest
 from local.harness.handlers import FakeLambdaContext, load_handler
 from skima.models import RecordChanged, RecordType
 from skima.scoring.ports import ResumeDocument
+from tests.fakes import T0
 from tests.unit.engine import hostile
-from tests.unit.scoring.fakes import STRONG_RESUME, T0, World
 from tests.unit.scoring.test_handler import Calls, sqs_event
+from tests.unit.scoring.world import STRONG_RESUME, World
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUBJECT = "SKIMA could not read the resume"

@@ -21,8 +21,7 @@ from skima.writeback import (
     note_once,
     note_written,
 )
-from tests.fakes import FakeOutbox, FakeTrackerWriter
-from tests.unit.scoring.fakes import FakeScores
+from tests.fakes import FakeOutbox, FakeScoreStore, FakeTrackerWriter
 
 ROW = ScoreRow(
     job_id=2001,
@@ -173,7 +172,7 @@ def test_neutralising_markup_is_linear_on_hostile_input() -> None:
 
 def test_a_stage_move_happens_once_whoever_asks_first_the_scorer_or_a_thumbs_up() -> None:
     tracker = FakeTrackerWriter(applications={3001: Application(3001, 2001, 1001, 1, "Applied")})
-    outbox, scores = FakeOutbox(), FakeScores()
+    outbox, scores = FakeOutbox(), FakeScoreStore()
     scores.put(replace(ROW, placement_status_name="Applied"))
     policy = WriteBackPolicy(stage_status_id=4, stage_min_score=70)
     writeback = WriteBack(tracker, outbox, scores, NoShortlistLinks(), policy)
@@ -214,7 +213,7 @@ def test_a_note_is_composed_and_sent_once_and_a_lost_answer_is_looked_for_not_re
 def test_apply_notes_news_then_tags_then_moves_then_marks_the_row_written() -> None:
     row = replace(ROW, placement_status_name="Applied")
     tracker = FakeTrackerWriter(applications={3001: Application(3001, 2001, 1001, 1, "Applied")})
-    scores = FakeScores()
+    scores = FakeScoreStore()
     scores.put(row)
     policy = WriteBackPolicy(stage_status_id=4, stage_min_score=70)
     writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), policy)
@@ -232,7 +231,7 @@ def test_apply_notes_news_then_tags_then_moves_then_marks_the_row_written() -> N
 
 def test_apply_to_an_unjudged_row_notes_it_but_neither_tags_nor_moves() -> None:
     row = replace(ROW, status="insufficient_evidence", score=None, placement_status_name="Applied")
-    tracker, scores = FakeTrackerWriter(), FakeScores()
+    tracker, scores = FakeTrackerWriter(), FakeScoreStore()
     scores.put(row)
     writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), WriteBackPolicy(stage_status_id=4))
     assert writeback.apply(row, None, known_tags=()) == WriteBackReport(note_written=True)
@@ -242,7 +241,7 @@ def test_apply_to_an_unjudged_row_notes_it_but_neither_tags_nor_moves() -> None:
 
 
 def test_cached_tags_prove_the_screened_tag_is_there_but_a_write_rereads_the_rest() -> None:
-    tracker, scores = FakeTrackerWriter(), FakeScores()
+    tracker, scores = FakeTrackerWriter(), FakeScoreStore()
     scores.put(ROW)
     writeback = WriteBack(tracker, FakeOutbox(), scores, NoShortlistLinks(), WriteBackPolicy())
     assert writeback.tag(1003, ["SKIMA Screened "], tags_current=False) is False

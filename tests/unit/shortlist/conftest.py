@@ -11,14 +11,8 @@ from skima.shortlist.feedback import FeedbackService
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.page import ShortlistPage
 from skima.shortlist.web_app import ShortlistWeb, WebRequest, WebResponse
-from tests.unit.shortlist.fakes import (
-    Clock,
-    FakeSource,
-    InMemoryFeedbackStore,
-    InMemoryLinkStore,
-    RecordingQueue,
-    entry,
-)
+from tests.fakes import Clock, FakeFeedbackStore, FakeLinkStore, FakeQueue, FakeShortlistSource
+from tests.unit.shortlist.builders import entry
 
 HOST = "abc123.lambda-url.eu-west-2.on.aws"
 ORIGIN = f"https://{HOST}"
@@ -27,10 +21,10 @@ ORIGIN = f"https://{HOST}"
 @dataclass
 class App:
     clock: Clock
-    links_store: InMemoryLinkStore
-    feedback_store: InMemoryFeedbackStore
-    source: FakeSource
-    queue: RecordingQueue
+    links_store: FakeLinkStore
+    feedback_store: FakeFeedbackStore
+    source: FakeShortlistSource
+    queue: FakeQueue
     links: ShareLinks
     web: ShortlistWeb
     headers: dict[str, str] = field(default_factory=lambda: {"host": HOST})
@@ -52,10 +46,10 @@ class App:
 
 def build_app(entries: list | None = None, min_score: int = 40) -> App:  # type: ignore[type-arg]
     clock = Clock()
-    links_store = InMemoryLinkStore()
-    feedback_store = InMemoryFeedbackStore()
-    source = FakeSource(entries if entries is not None else [entry(100 + i, 95 - 3 * i) for i in range(12)])
-    queue = RecordingQueue()
+    links_store = FakeLinkStore()
+    feedback_store = FakeFeedbackStore()
+    source = FakeShortlistSource(entries if entries is not None else [entry(100 + i, 95 - 3 * i) for i in range(12)])
+    queue = FakeQueue()
     links = ShareLinks(links_store, f"{ORIGIN}/", clock=clock)
     web = ShortlistWeb(
         links,

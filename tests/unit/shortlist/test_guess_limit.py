@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from skima.errors import DependencyUnavailable
 from skima.shortlist.tokens import new_token
 from skima.shortlist.web_app import ShortlistWeb, WebRequest, client_key
+from tests.fakes import FakeGuessLimiter
 from tests.unit.shortlist.conftest import build_app
-from tests.unit.shortlist.fakes import CountingLimiter
 
 
 def test_a_guessing_address_is_blocked_and_others_are_not() -> None:
     app = build_app()
-    limiter = CountingLimiter(limit=3)
+    limiter = FakeGuessLimiter(limit=3)
     web = ShortlistWeb(app.links, app.web._page, app.web._feedback, limiter)
     good = app.links.create(42).token
 
@@ -29,7 +28,7 @@ def test_a_guessing_address_is_blocked_and_others_are_not() -> None:
 
 def test_an_ipv6_network_is_limited_by_its_64_and_ipv4_by_its_address() -> None:
     app = build_app()
-    limiter = CountingLimiter(limit=3)
+    limiter = FakeGuessLimiter(limit=3)
     web = ShortlistWeb(app.links, app.web._page, app.web._feedback, limiter)
 
     def get(ip: str) -> int:
@@ -57,15 +56,8 @@ def test_client_key(address: str, key: str) -> None:
 
 
 def test_the_limiter_fails_open() -> None:
-    class Broken:
-        def blocked(self, client: str) -> bool:
-            raise DependencyUnavailable("state table down")
-
-        def record_miss(self, client: str) -> None:
-            raise DependencyUnavailable("state table down")
-
     app = build_app()
-    web = ShortlistWeb(app.links, app.web._page, app.web._feedback, Broken())
+    web = ShortlistWeb(app.links, app.web._page, app.web._feedback, FakeGuessLimiter(down=True))
     good = app.links.create(42).token
     assert web.handle(WebRequest("GET", f"/s/{good}", {}, b"", {}, "198.51.100.7")).status == 200
     assert web.handle(WebRequest("GET", f"/s/{new_token()}", {}, b"", {}, "198.51.100.7")).status == 404

@@ -17,7 +17,7 @@ from skima.shortlist.selection import (
     select_shortlist,
 )
 from skima.stages import CLOSED_STAGE_WORDS, is_closed_stage
-from tests.unit.shortlist.fakes import entry
+from tests.unit.shortlist.builders import entry
 
 
 def staged(candidate_id: int, score: int | None, stage: str | None) -> ShortlistEntry:

@@ -14,7 +14,7 @@ import pytest
 from skima.shortlist.links import ShareLinks
 from skima.shortlist.tokens import derive_token, hash_token, is_well_formed, signing_key_from_secret
 from skima_cli import links as cli
-from tests.unit.shortlist.fakes import Clock, InMemoryLinkStore
+from tests.fakes import Clock, FakeLinkStore
 
 KEY = b"K" * 64
 BASE = "https://short.example/"
@@ -26,12 +26,12 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store() -> InMemoryLinkStore:
-    return InMemoryLinkStore()
+def store() -> FakeLinkStore:
+    return FakeLinkStore()
 
 
 @pytest.fixture
-def links(store: InMemoryLinkStore, clock: Clock) -> ShareLinks:
+def links(store: FakeLinkStore, clock: Clock) -> ShareLinks:
     return ShareLinks(store, BASE, clock=clock, signing_key=KEY)
 
 
@@ -53,7 +53,7 @@ def test_a_generated_secret_is_a_key() -> None:
     assert signing_key_from_secret("  " + "a1" * 32 + "\n") == ("a1" * 32).encode()
 
 
-def test_created_url_is_rebuilt_from_the_stored_link_alone(links: ShareLinks, store: InMemoryLinkStore) -> None:
+def test_created_url_is_rebuilt_from_the_stored_link_alone(links: ShareLinks, store: FakeLinkStore) -> None:
     created = links.create(42, "Engineer")
     (stored,) = store.links.values()
     assert created.token not in repr(asdict(stored))
@@ -82,7 +82,7 @@ def test_a_tag_link_is_quoted_only_once_announced_and_wins_over_admin_links(link
     assert links.link_for(42) == sync.created.url
 
 
-def test_links_from_another_key_or_a_random_token_are_not_quoted(store: InMemoryLinkStore, clock: Clock) -> None:
+def test_links_from_another_key_or_a_random_token_are_not_quoted(store: FakeLinkStore, clock: Clock) -> None:
     ShareLinks(store, BASE, clock=clock).create(42)  # random token (no key)
     ShareLinks(store, BASE, clock=clock, signing_key=b"old" * 20).create(42)  # a rotated key
     links = ShareLinks(store, BASE, clock=clock, signing_key=KEY)
@@ -91,7 +91,7 @@ def test_links_from_another_key_or_a_random_token_are_not_quoted(store: InMemory
     assert links.url_of(replace(forged, link_id="anything")) is None
 
 
-def test_without_a_base_url_nothing_is_quoted(store: InMemoryLinkStore, clock: Clock) -> None:
+def test_without_a_base_url_nothing_is_quoted(store: FakeLinkStore, clock: Clock) -> None:
     ShareLinks(store, BASE, clock=clock, signing_key=KEY).create(42)
     assert ShareLinks(store, "", clock=clock, signing_key=KEY).link_for(42) is None
 
@@ -102,7 +102,7 @@ def parse(*argv: str) -> argparse.Namespace:
     return parser.parse_args(["links", "--links-table", "T", "--base-url", BASE, *argv])
 
 
-def test_cli_links_made_with_the_signing_key_can_be_quoted_by_the_scorer(store: InMemoryLinkStore) -> None:
+def test_cli_links_made_with_the_signing_key_can_be_quoted_by_the_scorer(store: FakeLinkStore) -> None:
     out = io.StringIO()
     assert cli.run(parse("create", "--job", "42"), out, store, signing_key=KEY) == 0
     url = out.getvalue().splitlines()[0]

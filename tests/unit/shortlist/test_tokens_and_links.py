@@ -11,7 +11,7 @@ import pytest
 
 from skima.shortlist.links import ANNOUNCE_GRACE, LinkNotFound, ShareLinks
 from skima.shortlist.tokens import check_nonce, hash_token, is_well_formed, make_nonce, new_link_id, new_token
-from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
+from tests.fakes import T0, Clock, FakeLinkStore
 
 
 @pytest.fixture
@@ -20,12 +20,12 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store() -> InMemoryLinkStore:
-    return InMemoryLinkStore()
+def store() -> FakeLinkStore:
+    return FakeLinkStore()
 
 
 @pytest.fixture
-def links(store: InMemoryLinkStore, clock: Clock) -> ShareLinks:
+def links(store: FakeLinkStore, clock: Clock) -> ShareLinks:
     return ShareLinks(store, "https://short.example/", clock=clock)
 
 
@@ -42,7 +42,7 @@ def test_link_ids_are_safe_to_type_after_an_option() -> None:
     assert all(re.fullmatch(r"[A-Za-z0-9]{12}", link_id) for link_id in ids)
 
 
-def test_only_the_sha256_of_the_token_is_stored(links: ShareLinks, store: InMemoryLinkStore) -> None:
+def test_only_the_sha256_of_the_token_is_stored(links: ShareLinks, store: FakeLinkStore) -> None:
     created = links.create(42, "Engineer")
     assert created.url == f"https://short.example/s/{created.token}"
     stored = store.links[hashlib.sha256(created.token.encode()).hexdigest()]
@@ -60,7 +60,7 @@ def test_link_expires_on_read_at_its_expiry_even_before_ttl(links: ShareLinks, c
     assert links.resolve(created.token) is None
 
 
-def test_default_lifetime_is_48_hours_and_configurable(store: InMemoryLinkStore, clock: Clock) -> None:
+def test_default_lifetime_is_48_hours_and_configurable(store: FakeLinkStore, clock: Clock) -> None:
     assert ShareLinks(store, "https://x", clock=clock).create(1).link.expires_at == T0 + timedelta(hours=48)
     short = ShareLinks(store, "https://x", ttl=timedelta(hours=2), clock=clock)
     assert short.create(1).link.expires_at == T0 + timedelta(hours=2)
@@ -94,14 +94,14 @@ def test_links_are_scoped_to_one_job(links: ShareLinks) -> None:
 
 
 @pytest.mark.parametrize("token", ["", "x", "A" * 42, "A" * 44, "A" * 10_000, "../../etc", "é" * 43, "\x00" * 43])
-def test_any_string_is_one_lookup_and_no_link(links: ShareLinks, store: InMemoryLinkStore, token: str) -> None:
+def test_any_string_is_one_lookup_and_no_link(links: ShareLinks, store: FakeLinkStore, token: str) -> None:
     links.create(42)
     assert links.resolve(token) is None
     assert store.lookups == [hash_token(token)]
 
 
 def test_share_tag_creates_one_link_keeps_it_and_revokes_it_when_removed(
-    links: ShareLinks, store: InMemoryLinkStore, clock: Clock
+    links: ShareLinks, store: FakeLinkStore, clock: Clock
 ) -> None:
     first = links.sync_share_tag(42, "Engineer", ["Hot", "skima share "], "SKIMA Share")
     assert first.action == "created" and first.url and first.created
@@ -137,7 +137,7 @@ def test_unannounced_tag_link_is_replaced_after_a_crash_but_not_during_the_grace
     assert links.resolve(retry.created.token) is not None
 
 
-def test_share_tag_race_loser_creates_nothing_usable(links: ShareLinks, store: InMemoryLinkStore) -> None:
+def test_share_tag_race_loser_creates_nothing_usable(links: ShareLinks, store: FakeLinkStore) -> None:
     store.tag_shares[42] = "someone-else"
     result = links.sync_share_tag(42, "Engineer", ["SKIMA Share"], "SKIMA Share")
     assert result.action == "kept" and result.url is None

@@ -16,8 +16,8 @@ from skima.shortlist.models import Evidence, ShortlistEntry
 from skima.shortlist.tokens import hash_token, new_token
 from skima.shortlist.web_app import WebRequest
 from skima.web import LINK_UNAVAILABLE_TITLE
+from tests.unit.shortlist.builders import entry
 from tests.unit.shortlist.conftest import App, build_app
-from tests.unit.shortlist.fakes import entry
 
 REQUIRED_HEADERS = {
     "Referrer-Policy": "no-referrer",
@@ -285,7 +285,7 @@ def test_a_failed_enqueue_is_retried_by_resubmitting_the_same_form(app: App) -> 
     _, path = share(app)
     nonce, candidates = nonce_and_candidates(app.get(path).body)
     form = {"nonce": nonce, "candidate": candidates[0], "verdict": "up"}
-    app.queue.fail = 1
+    app.queue.fail_next = 1
     assert app.post(f"{path}/feedback", form).status == 503
     assert not app.queue.sent
     assert app.post(f"{path}/feedback", form).status == 303

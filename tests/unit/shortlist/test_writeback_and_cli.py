@@ -18,8 +18,7 @@ from skima.shortlist.notes import feedback_note, shortlist_link_note
 from skima.tracker.errors import TrackerUnavailable
 from skima.writeback import FeedbackWriteReport, WriteBack, WriteBackPolicy
 from skima_cli import links as cli
-from tests.fakes import FakeOutbox, FakeTrackerWriter
-from tests.unit.shortlist.fakes import T0, Clock, InMemoryLinkStore
+from tests.fakes import T0, Clock, FakeLinkStore, FakeOutbox, FakeTrackerWriter
 
 
 def live_stage(name: str | None) -> dict[int, Application]:
@@ -198,7 +197,7 @@ def test_thumbs_up_for_an_application_gone_from_tracker_writes_the_note_and_move
 
 
 def test_new_link_is_announced_on_the_job_and_each_top10_candidate_once() -> None:
-    links = ShareLinks(InMemoryLinkStore(), "https://short.example", clock=Clock())
+    links = ShareLinks(FakeLinkStore(), "https://short.example", clock=Clock())
     created = links.create(42, "Senior Java Developer", source="tag")
     tracker, outbox = FakeTrackerWriter(), FakeOutbox()
     marked: list[int] = []  # the link marked announced, after its notes
@@ -223,7 +222,7 @@ def parse(*argv: str) -> argparse.Namespace:
 
 
 def test_cli_create_list_revoke_renew() -> None:
-    store = InMemoryLinkStore()
+    store = FakeLinkStore()
     out = io.StringIO()
     assert cli.run(parse("create", "--job", "42", "--hide-gaps", "--ttl-hours", "2"), out, store) == 0
     url = out.getvalue().splitlines()[0]
@@ -243,7 +242,7 @@ def test_cli_create_list_revoke_renew() -> None:
 
 
 def test_cli_create_for_a_named_manager_stores_and_lists_the_name() -> None:
-    store = InMemoryLinkStore()
+    store = FakeLinkStore()
     out = io.StringIO()
     assert cli.run(parse("create", "--job", "42", "--for", "Priya  Raman"), out, store) == 0
     (link,) = store.links.values()
@@ -256,7 +255,7 @@ def test_cli_create_for_a_named_manager_stores_and_lists_the_name() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_cli_create_refuses_an_empty_or_overlong_manager_name(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    store = InMemoryLinkStore()
+    store = FakeLinkStore()
     assert cli.run(parse("create", "--job", "42", "--for", name), io.StringIO(), store) == 1
     assert "--for takes a name of 1-100 characters" in capsys.readouterr().err
     assert store.links == {}
@@ -264,7 +263,7 @@ def test_cli_create_refuses_an_empty_or_overlong_manager_name(name: str, capsys:
 
 def test_cli_takes_an_older_link_id_that_begins_with_a_dash() -> None:
     # Links made before ids were letters and digits only may begin with "-"; `--link-id=ID` still reaches them.
-    store = InMemoryLinkStore()
+    store = FakeLinkStore()
     cli.run(parse("create", "--job", "42"), io.StringIO(), store)
     (link,) = store.links.values()
     store.links[link.token_hash] = replace(link, link_id="-Ab3_x9Qz0Lm")

@@ -12,6 +12,7 @@ import pytest
 
 from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time, tracker_instant
 from skima.tracker import TrackerAuthError, TrackerBadResponse, TrackerNotFound
+from tests.fakes import FakeHealthStore
 from tests.unit.tracker.fakes import FakeTracker
 
 PDF = b"%PDF-1.4 invented resume of Ada Quill, welder, 9 years"
@@ -185,19 +186,6 @@ def test_empty_tags_are_known_and_written(make_client, tracker: FakeTracker) -> 
 
 
 # 6 ---------------------------------------------------------------------------------------------------------
-class HealthRow:
-    def __init__(self) -> None:
-        self.fields: dict[str, str | int] = {}
-        self.reads = 0
-
-    def record_health(self, **fields: str | int) -> None:
-        self.fields.update(fields)
-
-    def read_health(self) -> dict[str, str | int]:
-        self.reads += 1
-        return dict(self.fields)
-
-
 NOW = datetime(2026, 12, 5, 12, 0, 0, tzinfo=UTC)
 
 
@@ -211,7 +199,7 @@ NOW = datetime(2026, 12, 5, 12, 0, 0, tzinfo=UTC)
     ],
 )
 def test_calibration_rounds_to_the_quarter_hour(stamp: str, minutes: int) -> None:
-    health = HealthRow()
+    health = FakeHealthStore()
     timezone = TrackerTimezone(health, clock=lambda: NOW)
     assert timezone.due() and timezone.offset() is None
     assert timezone.calibrate(stamp, NOW - timedelta(seconds=1), NOW + timedelta(seconds=1)) == timedelta(
@@ -224,7 +212,7 @@ def test_calibration_rounds_to_the_quarter_hour(stamp: str, minutes: int) -> Non
 
 
 def test_calibration_goes_stale_after_a_day_and_ignores_nonsense() -> None:
-    health = HealthRow()
+    health = FakeHealthStore()
     clock = [NOW]
     timezone = TrackerTimezone(health, clock=lambda: clock[0], reread_seconds=0)
     timezone.calibrate("2026-12-05 07:00:00", NOW, NOW)

@@ -4,44 +4,24 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skima.errors import BadRequest, PayloadTooLarge, QueueUnavailable, Unauthorized
+from skima.errors import BadRequest, PayloadTooLarge, Unauthorized
 from skima.intake import InboundPing, WebhookIntake, extract_records
-from skima.models import QueueMessage, QueueMessageBody, ReconcileRequest, RecordChanged, RecordType
+from skima.models import QueueMessage, ReconcileRequest, RecordChanged, RecordType
+from tests.fakes import FakeQueue, FakeWebhookTokens
 
 TOKEN = "s3cr3t-current-token-value-000000000000000"
 OLD_TOKEN = "s3cr3t-previous-token-value-11111111111111"
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
 
-class RecordingQueue:
-    def __init__(self, fail: bool = False) -> None:
-        self.sent: list[QueueMessageBody] = []
-        self.fail = fail
-
-    def send_batch(self, messages: Sequence[QueueMessageBody]) -> list[str]:
-        if self.fail:
-            raise QueueUnavailable("down")
-        self.sent.extend(messages)
-        return [f"m{index}" for index in range(len(messages))]
-
-
-class StaticTokens:
-    def __init__(self, *tokens: str) -> None:
-        self.tokens = list(tokens)
-
-    def valid_tokens(self) -> Sequence[str]:
-        return self.tokens
-
-
-def make_intake(queue: RecordingQueue | None = None, *tokens: str, max_body: int = 1024) -> WebhookIntake:
-    return WebhookIntake(queue or RecordingQueue(), StaticTokens(*(tokens or (TOKEN, ""))), max_body, clock=lambda: NOW)
+def make_intake(queue: FakeQueue | None = None, *tokens: str, max_body: int = 1024) -> WebhookIntake:
+    return WebhookIntake(queue or FakeQueue(), FakeWebhookTokens(*(tokens or (TOKEN, ""))), max_body, clock=lambda: NOW)
 
 
 def ping(body: object = None, token: str | None = TOKEN, raw: str | None = None, **query: str) -> InboundPing:
@@ -51,7 +31,7 @@ def ping(body: object = None, token: str | None = TOKEN, raw: str | None = None,
 
 
 def test_default_tracker_ping_enqueues_one_record_changed() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     result = make_intake(queue).accept(ping({"recordType": "Resource", "action": "Updated", "recordId": 42}))
     assert result.outcome == "enqueued"
     assert queue.sent == [
@@ -95,7 +75,7 @@ def test_ids_in_the_query_string_count_when_the_body_has_none() -> None:
 
 
 def test_form_encoded_ping_is_understood() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     make_intake(queue).accept(ping(raw="recordType=Opportunity&recordId=31&action=Created"))
     assert [(m.record_type, m.record_id) for m in queue.sent if isinstance(m, RecordChanged)] == [
         (RecordType.OPPORTUNITY, 31)
@@ -104,14 +84,14 @@ def test_form_encoded_ping_is_understood() -> None:
 
 @pytest.mark.parametrize("body", [{}, {"hello": "world"}, [], None, {"recordType": "Resource"}])
 def test_authenticated_but_unattributable_ping_asks_for_a_reconcile(body: object) -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     result = make_intake(queue).accept(ping(body))
     assert result.outcome == "reconcile"
     assert len(queue.sent) == 1 and isinstance(queue.sent[0], ReconcileRequest)
 
 
 def test_reconcile_reason_names_keys_but_never_values() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     make_intake(queue).accept(ping({"email": "jane@example.com", "name": "Jane Selby"}))
     reason = queue.sent[0].reason  # type: ignore[union-attr]
     assert "email" in reason and "jane" not in reason.lower()
@@ -119,14 +99,14 @@ def test_reconcile_reason_names_keys_but_never_values() -> None:
 
 @pytest.mark.parametrize("token", [None, "", "wrong", TOKEN + "x", TOKEN[:-1], TOKEN.upper()])
 def test_wrong_or_missing_token_is_rejected_and_enqueues_nothing(token: str | None) -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     with pytest.raises(Unauthorized):
         make_intake(queue).accept(ping({"recordType": "Resource", "recordId": 1}, token=token))
     assert queue.sent == []
 
 
 def test_two_tokens_are_valid_during_rotation_and_an_empty_previous_never_matches() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     intake = make_intake(queue, TOKEN, OLD_TOKEN)
     intake.accept(ping({"recordType": "Resource", "recordId": 1}, token=OLD_TOKEN))
     intake.accept(ping({"recordType": "Resource", "recordId": 1}, token=TOKEN))
@@ -136,7 +116,7 @@ def test_two_tokens_are_valid_during_rotation_and_an_empty_previous_never_matche
 
 
 def test_oversized_body_is_413_before_parsing() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     intake = make_intake(queue, max_body=100)
     with pytest.raises(PayloadTooLarge):
         intake.accept(ping(raw="{" * 101))
@@ -146,7 +126,7 @@ def test_oversized_body_is_413_before_parsing() -> None:
 
 
 def test_base64_bodies_are_decoded_and_sized_after_decoding() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     intake = make_intake(queue, max_body=64)
     encoded = base64.b64encode(b'{"recordType":"Resource","recordId":5}').decode()
     assert intake.accept(InboundPing(encoded, True, {"token": TOKEN})).records == ((RecordType.RESOURCE, 5),)
@@ -158,26 +138,26 @@ def test_base64_bodies_are_decoded_and_sized_after_decoding() -> None:
 
 @pytest.mark.parametrize("raw", ["{not json", "\x00\x01binary", "[1,2", "<xml/>", "{{{{{", "[" * 5000 + "]" * 5000])
 def test_garbage_from_an_authenticated_sender_is_400_and_enqueues_nothing(raw: str) -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     with pytest.raises(BadRequest):
         make_intake(queue, max_body=20_000).accept(ping(raw=raw))
     assert queue.sent == []
 
 
 def test_non_utf8_body_is_400() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     with pytest.raises(BadRequest):
         make_intake(queue).accept(InboundPing(base64.b64encode(b"\xff\xfe{}").decode(), True, {"token": TOKEN}))
     assert queue.sent == []
 
 
 def test_queue_outage_is_deferred_to_the_poller_not_an_error() -> None:
-    result = make_intake(RecordingQueue(fail=True)).accept(ping({"recordType": "Resource", "recordId": 1}))
+    result = make_intake(FakeQueue(down=True)).accept(ping({"recordType": "Resource", "recordId": 1}))
     assert result.outcome == "deferred" and result.message_ids == ()
 
 
 def test_messages_round_trip_through_the_queue_model() -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     make_intake(queue).accept(ping({"recordType": "OpportunityResource", "recordId": 3, "action": "Created"}))
     body = QueueMessage(queue.sent[0]).model_dump_json()
     assert QueueMessage.model_validate_json(body).root == queue.sent[0]
@@ -196,7 +176,7 @@ json_values = st.recursive(
     query=st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=3),
 )
 def test_any_authenticated_body_is_either_accepted_or_a_clear_400(body: str, query: dict[str, str]) -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     try:
         result = make_intake(queue, max_body=4096).accept(InboundPing(body, False, {**query, "token": TOKEN}))
     except BadRequest:
@@ -213,7 +193,7 @@ def test_any_authenticated_body_is_either_accepted_or_a_clear_400(body: str, que
 @settings(max_examples=200)
 @given(token=st.text(max_size=80), body=st.binary(max_size=200))
 def test_any_unauthenticated_request_is_rejected_and_enqueues_nothing(token: str, body: bytes) -> None:
-    queue = RecordingQueue()
+    queue = FakeQueue()
     encoded = base64.b64encode(body).decode()
     with pytest.raises(Unauthorized):
         make_intake(queue).accept(InboundPing(encoded, True, {"token": token} if token != TOKEN else {}))

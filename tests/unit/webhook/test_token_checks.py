@@ -13,7 +13,7 @@ from skima import intake as intake_module
 from skima.adapters.secrets import CachedSecret, SecretsManagerWebhookTokens
 from skima.errors import Unauthorized
 from skima.intake import InboundPing, WebhookIntake
-from tests.unit.webhook.test_intake import RecordingQueue, StaticTokens
+from tests.fakes import FakeQueue, FakeWebhookTokens
 
 NEW_TOKEN = "n3wT0kenForTheWebhookUrl0123456789abcdefABCDEF"
 OLD_TOKEN = "0ldT0kenForTheWebhookUrl0123456789abcdefABCDEF"
@@ -33,7 +33,7 @@ def test_tokens_are_compared_with_hmac_compare_digest_every_one_every_time(monke
         return real_compare(a, b)
 
     monkeypatch.setattr(intake_module.hmac, "compare_digest", recording_compare)
-    checker = WebhookIntake(RecordingQueue(), StaticTokens(NEW_TOKEN, OLD_TOKEN), 1024)
+    checker = WebhookIntake(FakeQueue(), FakeWebhookTokens(NEW_TOKEN, OLD_TOKEN), 1024)
     checker.accept(_ping(NEW_TOKEN))  # matches the first: still compared against the second (no early exit)
     assert len(calls) == 2
     assert {len(a) for a, _ in calls} == {len(b) for _, b in calls} == {32}  # fixed-length digests, not tokens
@@ -46,7 +46,7 @@ def test_the_verdict_is_compare_digests_not_an_equality_test(monkeypatch: pytest
     # Were the tokens compared with ==, a compare_digest that refuses everything would change nothing.
     monkeypatch.setattr(intake_module.hmac, "compare_digest", lambda a, b: False)
     with pytest.raises(Unauthorized):
-        WebhookIntake(RecordingQueue(), StaticTokens(NEW_TOKEN), 1024).accept(_ping(NEW_TOKEN))
+        WebhookIntake(FakeQueue(), FakeWebhookTokens(NEW_TOKEN), 1024).accept(_ping(NEW_TOKEN))
 
 
 class SecretsManagerStub:
@@ -74,7 +74,7 @@ def test_the_old_token_is_refused_once_rotation_ends() -> None:
     stub = SecretsManagerStub({"current": NEW_TOKEN, "previous": OLD_TOKEN})
     secret = CachedSecret(stub, "arn:webhook", max_age_seconds=300, clock=lambda: now[0])  # type: ignore[arg-type]
     tokens = SecretsManagerWebhookTokens(secret)
-    checker = WebhookIntake(RecordingQueue(), tokens, 1024)
+    checker = WebhookIntake(FakeQueue(), tokens, 1024)
     assert _accepted(checker, OLD_TOKEN) and _accepted(checker, NEW_TOKEN)  # during rotation both work
 
     stub.value = {"current": NEW_TOKEN, "previous": ""}  # the admin ends the rotation
