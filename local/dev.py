@@ -268,14 +268,13 @@ class ShortlistAnnouncer:
     API for the pipelines and its request count (a dev tool may)."""
 
     def __init__(self, stack: LocalStack, sim: SimHandle) -> None:
-        from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: PLC0415 (boto3 only once the stack runs)
-        from skima.adapters.dynamo_scores import DynamoScoreStore  # noqa: PLC0415
+        from skima.bootstrap import admin  # noqa: PLC0415 (boto3 only once the stack runs)
         from skima.shortlist.links import ShareLinks  # noqa: PLC0415
 
-        dynamodb = stack.resources.client("dynamodb")
-        self._scores = DynamoScoreStore(dynamodb, stack.resources.tables["ScoresTable"])
+        dynamodb = stack.resources.client("dynamodb")  # the moto server's: this process's environment has no endpoint
+        self._scores = admin.score_store(stack.resources.tables["ScoresTable"], dynamodb)
         self._links = ShareLinks(
-            DynamoLinkStore(dynamodb, stack.resources.tables["LinksTable"]), stack.function_url(SHORTLIST_FUNCTION)
+            admin.link_store(stack.resources.tables["LinksTable"], dynamodb), stack.function_url(SHORTLIST_FUNCTION)
         )
         self._sim = sim
         self._calls = CallRate()

@@ -76,18 +76,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return links
 
 
-def _store(table: str) -> LinkStore:
-    from skima.adapters.wiring import link_store  # noqa: PLC0415 (boto3 only when really used)
-
-    return link_store(table)
-
-
-def _signing_key(secret_id: str) -> bytes:
-    from skima.adapters.wiring import link_signing_key  # noqa: PLC0415 (boto3 only when used)
-
-    return link_signing_key(secret_id)
-
-
 def _when(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -102,10 +90,14 @@ def run(
         if not args.links_table:
             print("skima links: set --links-table or $LINKS_TABLE", file=sys.stderr)
             return 2
-        store = _store(args.links_table)
+        from skima.bootstrap import admin  # noqa: PLC0415 (boto3 only when really used)
+
+        store = admin.link_store(args.links_table)
     if signing_key is None and args.links_action == "create" and args.signing_key_secret:
+        from skima.bootstrap import admin  # noqa: PLC0415
+
         try:
-            signing_key = _signing_key(args.signing_key_secret)
+            signing_key = admin.link_signing_key(args.signing_key_secret)
         except (SecretUnavailable, ValueError) as exc:
             print(f"skima links: cannot use the link signing key: {exc}", file=sys.stderr)
             return 2

@@ -14,9 +14,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skima_cli import links as links_cli
 from skima_cli import sync as pipeline_cli
+
+if TYPE_CHECKING:
+    from skima.engine import Engine
 
 LOCAL_MODEL_DIRS = ("/opt/model", "layers/model/build/artifacts/model", ".aws-sam/build/ModelLayer/model")
 
@@ -36,15 +40,13 @@ def resolve_model_dir(explicit: str | None) -> Path:
     )
 
 
-def build_engine(model_dir: str | None, threads: int | None):  # type: ignore[no-untyped-def]
-    from skima.adapters.onnx_embedder import ModelFilesError, OnnxEmbedder  # noqa: PLC0415
-    from skima.engine import Engine  # noqa: PLC0415
+def build_engine(model_dir: str | None, threads: int | None) -> Engine:
+    from skima.bootstrap import evaluation  # noqa: PLC0415 (the engine only when really used)
 
     try:
-        embedder = OnnxEmbedder(resolve_model_dir(model_dir), intra_op_threads=threads)
-    except ModelFilesError as exc:
+        return evaluation.engine(resolve_model_dir(model_dir), threads)
+    except evaluation.ModelFilesError as exc:
         raise SystemExit(f"skima: {exc}") from exc
-    return Engine(embedder)
 
 
 def score_batch(
@@ -153,7 +155,7 @@ def run_doctor(args: argparse.Namespace) -> int:
     """Print each check's outcome; exit 1 when a required one failed."""
     from pydantic import SecretStr  # noqa: PLC0415
 
-    from skima.adapters.wiring import standalone_tracker_client  # noqa: PLC0415
+    from skima.bootstrap import admin  # noqa: PLC0415
     from skima.tracker import TrackerSettings  # noqa: PLC0415
     from skima_cli.doctor import diagnose  # noqa: PLC0415
 
@@ -168,7 +170,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         widget_oauth_refresh_token=SecretStr(refresh) if refresh else None,
         widget_oauth_client_secret=SecretStr(args.client_secret) if args.client_secret else None,
     )
-    with standalone_tracker_client(settings) as tracker:
+    with admin.doctor_tracker_client(settings) as tracker:
         checks = diagnose(tracker, resource_id=args.resource_id)
     for check in checks:
         print(check.line())

@@ -77,12 +77,12 @@ def _table(explicit: str | None, env_name: str) -> str:
 
 
 def _sync_health(args: argparse.Namespace) -> int:
-    from skima.adapters.wiring import state_store  # noqa: PLC0415
+    from skima.bootstrap import admin  # noqa: PLC0415 (boto3 only when really used)
     from skima.errors import DependencyUnavailable  # noqa: PLC0415
 
-    store = state_store(_table(args.state_table, "STATE_TABLE"))
+    read_health = admin.sync_health_reader(_table(args.state_table, "STATE_TABLE"))
     try:
-        health = store.read_health()
+        health = read_health()
     except DependencyUnavailable as exc:
         print(f"skima sync-health: cannot read the state table: {exc}", file=sys.stderr)
         return 1

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +20,12 @@ from local.harness.handlers import FakeLambdaContext, load_handler
 from local.harness.template import create_table
 from local.trackerrms_sim.testing import SimHandle
 from skima.adapters import scorer_wiring, wiring
-from skima.adapters.tracker_feed import TrackerChangeFeed
+from skima.bootstrap import poller as poller_bootstrap
 from skima.bootstrap import scorer as scorer_bootstrap
-from skima.config import ScorerSettings
+from skima.config import PollerSettings
 from skima.job_summary import SUMMARY_SUBJECT
 from skima.models import FeedbackGiven, QueueMessage, QueueMessageBody, RecordChanged, RecordType
-from skima.polling import BACKSTOP_EVERY_RUNS, Poller, PollReport
+from skima.polling import BACKSTOP_EVERY_RUNS, PollReport
 from skima.tracker import timing
 from skima.tracker.timing import Deadline
 
@@ -41,7 +41,15 @@ class _LongContext(FakeLambdaContext):
 
 def clear_wiring() -> None:
     """Forget every cached client and composition root, so the next invocation builds them against this stack."""
-    for name in ("dynamodb", "state_store", "score_queue", "tracker_client", "score_store", "link_signing_secret"):
+    for name in (
+        "dynamodb",
+        "state_store",
+        "score_queue",
+        "tracker_client",
+        "score_store",
+        "link_signing_secret",
+        "tracker_timezone",
+    ):
         getattr(wiring, name).cache_clear()
     for name in (
         "profile_cache",
@@ -108,16 +116,9 @@ class BudgetStack:
         return self.calls()
 
     def poll(self) -> PollReport:
-        client = wiring.tracker_client(ScorerSettings.from_env())
-        deadline = Deadline.from_remaining_ms(60_000)
-        return Poller(
-            TrackerChangeFeed(client, lambda: deadline),
-            wiring.state_store("StateTable"),
-            wiring.score_queue(self.queue_url),
-            owner="bench-poll",
-            lookback=timedelta(hours=3),
-            lease_seconds=120,
-        ).run()
+        """One poll as the poller function runs it (its composition root, this stack's settings)."""
+        deps = poller_bootstrap.build(PollerSettings.from_env())
+        return deps.poll(Deadline.from_remaining_ms(60_000), "bench-poll", 120)
 
     # ------------------------------------------------------------------ the simulator's records
     def open_jobs(self) -> list[int]:

@@ -340,12 +340,12 @@ class Rehearsal:
         return job_id, candidate_id, job_title
 
     def shortlist_pages(self, job_id: int, job_title: str) -> None:
-        from skima.adapters.dynamo_links import DynamoLinkStore  # noqa: PLC0415 (boto3 only once LocalStack runs)
+        from skima.bootstrap import admin  # noqa: PLC0415 (boto3 only once LocalStack runs)
         from skima.shortlist.links import ShareLinks  # noqa: PLC0415
 
         # http://<url id>.lambda-url.<region>.localhost.localstack.cloud:<port>/
         base_url = self.outputs["ShortlistBaseUrl"]
-        links = ShareLinks(DynamoLinkStore(self.client("dynamodb"), self.resources["LinksTable"]), base_url)
+        links = ShareLinks(admin.link_store(self.resources["LinksTable"], self.client("dynamodb")), base_url)
         link = links.create(job_id, job_title)
         status, page = self.get_function_url(link.url)
         if status != 200 or job_title not in page:

@@ -75,3 +75,10 @@ def test_the_functions_contract_covers_what_each_function_without_the_model_impo
     for code_uri in without_model:
         missing = _skima_imports(ROOT / code_uri / "app.py") - sources
         assert missing == set(), f"{code_uri}app.py imports modules the import contract does not check"
+
+
+def test_every_composition_root_without_the_engine_is_held_to_the_model_free_contract() -> None:
+    roots = {f"skima.bootstrap.{p.stem}" for p in (ROOT / "shared" / "skima" / "bootstrap").glob("*.py")}
+    with_the_engine = {"skima.bootstrap.scorer", "skima.bootstrap.backfill", "skima.bootstrap.evaluation"}
+    model_free = roots - with_the_engine - {"skima.bootstrap.__init__"}
+    assert model_free - set(_contract("functions-without-the-model")["source_modules"]) == set()

@@ -9,8 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from skima.adapters import scorer_wiring, wiring
+from skima.adapters.dynamo_scores import DynamoScoreStore
+from skima.adapters.dynamo_state import DynamoStateStore
 from skima.adapters.tracker_source import TrackerRecordSource
 from skima.bootstrap.feedback import WriteFeedback, feedback_writer
 from skima.bootstrap.poller import Poll, poll_use_case
@@ -26,6 +29,9 @@ from skima.shortlist.sharing import ShareTagFollower
 from skima.tracker.timing import Deadline
 from skima.writeback import NoShortlistLinks, WriteBack, WriteBackPolicy
 
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
 Score = Callable[[RecordChanged, Deadline], ScoringReport]
 
 
@@ -40,13 +46,20 @@ class ScorerDeps:
     """After a TrackerAuthError: the admin may have put a new API token in the secret, read it next time."""
 
 
-def build_scorer(config: ScorerSettings, deadline: Deadline, match_engine: Engine) -> Scorer:
-    """A Scorer for one message: its Tracker calls stop at `deadline`."""
-    state = wiring.state_store(config.state_table)
+def build_scorer(
+    config: ScorerSettings, deadline: Deadline, match_engine: Engine, dynamodb: DynamoDBClient | None = None
+) -> Scorer:
+    """A Scorer for one message: its Tracker calls stop at `deadline`. `dynamodb`: the client of its state and score
+    stores (default: the container's, cached)."""
+    if dynamodb is None:
+        state = wiring.state_store(config.state_table)
+        scores = wiring.score_store(config.scores_table, config.score_retention_days)
+    else:
+        state = DynamoStateStore(dynamodb, config.state_table)
+        scores = DynamoScoreStore(dynamodb, config.scores_table, retention_days=config.score_retention_days)
     tracker = TrackerRecordSource(
         wiring.tracker_client(config), lambda: deadline, wiring.tracker_timezone(config.state_table)
     )
-    scores = wiring.score_store(config.scores_table, config.score_retention_days)
     links = scorer_wiring.share_links(config)
     model_id = match_engine.embedder.model_id
     writeback = WriteBack(
@@ -99,12 +112,18 @@ def build_scorer(config: ScorerSettings, deadline: Deadline, match_engine: Engin
     )
 
 
-def build(config: ScorerSettings, *, engine: Callable[[str], Engine] = scorer_wiring.engine) -> ScorerDeps:
+def build(
+    config: ScorerSettings,
+    *,
+    engine: Callable[[str], Engine] = scorer_wiring.engine,
+    dynamodb: DynamoDBClient | None = None,
+) -> ScorerDeps:
     """`engine` loads the match engine from the model directory (cached per container by default); it is called
-    for record-changed messages only."""
+    for record-changed messages only. `dynamodb`: the client the Scorer's state and score stores use, where a
+    message's score, outbox and written marks land (default: the container's; a test's may fail on cue)."""
 
     def score(message: RecordChanged, deadline: Deadline) -> ScoringReport:
-        return build_scorer(config, deadline, engine(config.model_dir)).handle(message)
+        return build_scorer(config, deadline, engine(config.model_dir), dynamodb).handle(message)
 
     return ScorerDeps(
         min_remaining_ms=config.min_remaining_ms,

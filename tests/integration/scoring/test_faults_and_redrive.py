@@ -11,7 +11,9 @@ import pytest
 from botocore.exceptions import ClientError
 
 from local.harness.template import properties
-from skima.adapters import wiring
+from skima.bootstrap import scorer as scorer_bootstrap
+from skima.bootstrap.scorer import ScorerDeps
+from skima.config import ScorerSettings
 from skima.models import QueueMessage
 from tests.integration.scoring.test_scorer_function import LongContext, Stack, _free_pair, application
 
@@ -73,17 +75,11 @@ def _outbox(status: str) -> Matcher:
     return matches
 
 
-def _inject(monkeypatch: pytest.MonkeyPatch, matches: Matcher, phase: str) -> FaultyDynamo:
-    faulty = FaultyDynamo(wiring.dynamodb(), matches, phase)
-    wiring.state_store.cache_clear()
-    wiring.score_store.cache_clear()
-
-    def dynamodb() -> Any:
-        return faulty
-
-    dynamodb.cache_clear = lambda: None  # type: ignore[attr-defined]
-    monkeypatch.setattr(wiring, "dynamodb", dynamodb)
-    return faulty
+def _inject(stack: Stack, matches: Matcher, phase: str) -> tuple[FaultyDynamo, ScorerDeps]:
+    """The scorer's dependencies, built by its composition root with the faulty client under its state and score
+    stores (where the score, the outbox and the written mark land)."""
+    faulty = FaultyDynamo(stack.dynamodb, matches, phase)
+    return faulty, scorer_bootstrap.build(ScorerSettings.from_env(), dynamodb=faulty)
 
 
 def _match_notes(stack: Stack, candidate_id: int) -> list[dict[str, Any]]:
@@ -101,17 +97,15 @@ def _match_notes(stack: Stack, candidate_id: int) -> list[dict[str, Any]]:
         pytest.param(_mark_written, "before", id="written-mark-refused"),
     ],
 )
-def test_a_dynamodb_fault_mid_message_loses_and_duplicates_nothing(
-    stack: Stack, monkeypatch: pytest.MonkeyPatch, matches: Matcher, phase: str
-) -> None:
+def test_a_dynamodb_fault_mid_message_loses_and_duplicates_nothing(stack: Stack, matches: Matcher, phase: str) -> None:
     job_id, candidate_id = _free_pair(stack.sim)
     placement_id = stack.sim.ui_create_application(job_id, candidate_id)
-    faulty = _inject(monkeypatch, matches, phase)
+    faulty, deps = _inject(stack, matches, phase)
     message = application(placement_id)
-    assert stack.run(message) == [f"m{stack.sent}"]  # the fault fails the record: SQS will deliver it again
+    assert stack.run(message, deps=deps) == [f"m{stack.sent}"]  # the fault fails the record: SQS delivers it again
     assert faulty.fired == 1
-    assert stack.run_until_done(message) == 1  # the redelivery succeeds
-    assert stack.run(message) == []  # and a late duplicate delivery changes nothing
+    assert stack.run_until_done(message, deps=deps) == 1  # the redelivery succeeds
+    assert stack.run(message, deps=deps) == []  # and a late duplicate delivery changes nothing
     item = stack.score_item(job_id, candidate_id)
     assert item is not None and item["status"]["S"] in ("scored", "insufficient_evidence")
     assert len(_match_notes(stack, candidate_id)) == 1
@@ -134,7 +128,7 @@ def test_one_failing_record_does_not_fail_its_batch_mates(stack: Stack) -> None:
     assert len(_match_notes(stack, pairs[1][1])) == 1
 
 
-def test_dead_letter_redrive_drill_scores_once(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dead_letter_redrive_drill_scores_once(stack: Stack) -> None:
     """A message that failed maxReceiveCount times lands in the DLQ; once the cause is fixed, redriving it to the
     queue (what `aws sqs start-message-move-task` does) scores it once, and a second redrive changes nothing."""
     max_receives = properties("ScoreQueue")["RedrivePolicy"]["maxReceiveCount"]
@@ -149,6 +143,9 @@ def test_dead_letter_redrive_drill_scores_once(stack: Stack, monkeypatch: pytest
     placement_id = stack.sim.ui_create_application(job_id, candidate_id)
     sqs.send_message(QueueUrl=queue_url, MessageBody=QueueMessage(application(placement_id)).model_dump_json())
 
+    # The score table refuses every write (a lasting outage): each delivery fails.
+    faulty, deps = _inject(stack, _score_put, "before")
+
     def deliver(url: str) -> bool | None:
         """One SQS delivery to the handler, as the event source mapping makes it; None when the queue is empty."""
         got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1, VisibilityTimeout=0).get("Messages", [])
@@ -157,13 +154,11 @@ def test_dead_letter_redrive_drill_scores_once(stack: Stack, monkeypatch: pytest
         (message,) = got
         event = stack.event(message["Body"])
         event["Records"][0]["messageId"] = message["MessageId"]
-        failed = stack.handler.lambda_handler(event, LongContext())["batchItemFailures"]
+        failed = stack.handler.lambda_handler(event, LongContext(), deps=deps)["batchItemFailures"]
         if not failed:
             sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
         return not failed
 
-    # The score table refuses every write (a lasting outage): each delivery fails.
-    faulty = _inject(monkeypatch, _score_put, "before")
     outcomes = []
     for _ in range(max_receives):
         faulty.fired = 0  # fails every time, not once

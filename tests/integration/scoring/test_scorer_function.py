@@ -90,10 +90,10 @@ class Stack:
         response = self.handler.lambda_handler(self.event(*messages), LongContext(), deps=deps)
         return [failure["itemIdentifier"] for failure in response["batchItemFailures"]]
 
-    def run_until_done(self, message: QueueMessageBody, attempts: int = 4) -> int:
+    def run_until_done(self, message: QueueMessageBody, attempts: int = 4, deps: ScorerDeps | None = None) -> int:
         """SQS redelivery: run the message until it succeeds; returns the number of deliveries."""
         for attempt in range(1, attempts + 1):
-            if not self.run(message):
+            if not self.run(message, deps=deps):
                 return attempt
         raise AssertionError(f"still failing after {attempts} deliveries")
 
