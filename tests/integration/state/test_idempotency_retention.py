@@ -18,8 +18,9 @@ from skima.adapters.dynamo_state import DynamoStateStore
 from skima.errors import WriteInProgress
 from skima.models import RecordType
 from skima.polling import Poller
+from tests.fakes import FakeChangeFeed, FakeQueue
 from tests.integration.state.test_dynamo_state import Clock
-from tests.unit.polling.test_poller import LOOKBACK, T0, Feed, Queue
+from tests.unit.polling.test_poller import LOOKBACK, T0
 
 OUTBOX_RETENTION = timedelta(days=180)
 POLL_DEDUPE_RETENTION = LOOKBACK + timedelta(days=2)
@@ -70,7 +71,7 @@ def test_a_change_the_poller_sees_again_is_enqueued_again_only_after_its_dedupe_
     clock = Clock()
     clock.now = T0
     state = DynamoStateStore(client, table, clock=clock)
-    feed, queue = Feed(), Queue()
+    feed, queue = FakeChangeFeed(), FakeQueue()
     feed.save(RecordType.RESOURCE, 1001, T0 - timedelta(minutes=5))
 
     def run() -> int:
