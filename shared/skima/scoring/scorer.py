@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from skima.digests import sha256_hex
-from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult
+from skima.engine import ENGINE_VERSION, CandidateProfile, Engine, JobTextError, MatchResult, PreparedJob
 from skima.errors import QueueUnavailable
 from skima.job_summary import JobSummary
 from skima.models import QueueMessageBody, RecordChanged, RecordType
@@ -380,14 +380,7 @@ class Scorer:
         text_hash = sha256_hex(text)
         if cached is not None and cached.description_sha256 == text_hash and self._job_is_current(cached):
             if (cached.is_open, cached.title, cached.job_stamp) != (record.is_open, record.title, record.last_updated):
-                cached = CachedJob(
-                    job_id=record.job_id,
-                    title=record.title,
-                    description_sha256=text_hash,
-                    is_open=record.is_open,
-                    job_stamp=record.last_updated,
-                    prepared=cached.prepared,
-                )
+                cached = _cached_job(record, text_hash, cached.prepared)
                 self._profiles.put_job(cached)
             return cached, False
         try:
@@ -401,14 +394,7 @@ class Scorer:
             if record.is_open:
                 self._writeback.job_too_thin(record.job_id, record.title, text_hash, len(text.split()))
         report.jobs_prepared += 1
-        fresh = CachedJob(
-            job_id=record.job_id,
-            title=record.title,
-            description_sha256=text_hash,
-            is_open=record.is_open,
-            job_stamp=record.last_updated,
-            prepared=prepared,
-        )
+        fresh = _cached_job(record, text_hash, prepared)
         self._profiles.put_job(fresh)
         return fresh, True
 
@@ -513,3 +499,15 @@ class Scorer:
         report.notes_written += int(done.note_written)
         report.tags_added += int(done.tag_added)
         report.stages_moved += int(done.stage_moved)
+
+
+def _cached_job(record: JobRecord, text_sha256: str, prepared: PreparedJob | None) -> CachedJob:
+    """What the profiles table keeps of a job read: its record's fields and the prepared text (None: unmatchable)."""
+    return CachedJob(
+        job_id=record.job_id,
+        title=record.title,
+        description_sha256=text_sha256,
+        is_open=record.is_open,
+        job_stamp=record.last_updated,
+        prepared=prepared,
+    )
