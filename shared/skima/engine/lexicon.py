@@ -135,6 +135,7 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Puppet": (),
     "Jenkins": (),
     "GitHub Actions": (),
+    "Azure DevOps": ("azure pipelines", "vsts"),
     "GitLab CI": ("gitlab",),
     "CI/CD": ("ci cd", "continuous integration", "continuous delivery", "continuous deployment"),
     "Git": ("github", "version control"),
@@ -507,6 +508,10 @@ WEAK_ALIASES = {
     "b2c",
 }
 
+# A tool a posting may name by one common word: as a requirement of its own the word is the tool, evidenced by the
+# tool's names and family only. (Not an alias: 'Field Office' or 'front office' in a resume is no evidence of it.)
+BARE_TOOL_NAMES = {"office": "MS Office"}
+
 
 @lru_cache(maxsize=4096)
 def canonical(term: str) -> str | None:
@@ -688,6 +693,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "MS Office": ("Excel", "PowerPoint", "Outlook", "MS Word", "Microsoft Word", "Office 365", "Microsoft 365"),
     "CI/CD": ("Jenkins", "GitHub Actions", "GitLab CI", "CircleCI", "Travis CI", "Azure DevOps"),
     "HTML": ("XHTML",),
+    "Infrastructure as Code": ("Terraform", "CloudFormation", "Pulumi"),
     "Linux": ("Ubuntu", "Red Hat", "Red Hat Enterprise Linux", "CentOS", "Debian"),
     # a named CRM or SIEM tool evidences the broad skill; the broad word never evidences one tool
     "CRM": ("HubSpot", "Microsoft Dynamics", "Zoho CRM", "Salesforce CRM"),

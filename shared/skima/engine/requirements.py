@@ -11,6 +11,7 @@ from itertools import pairwise
 from skima.benefits import BENEFIT_PATTERN
 from skima.engine.lexicon import (
     ALIAS_TO_CANONICAL,
+    BARE_TOOL_NAMES,
     CERTIFICATIONS,
     ROLE_NOUNS,
     WEAK_ALIASES,
@@ -409,7 +410,8 @@ _GENERIC_WORDS = _words(
     "needs requirements standards policies procedures tools systems processes solutions services products "
     "information data reports documents organizational verbal written oral motivated driven "
     "proactive flexible reliable efficient effective accurate detail-oriented organized organised "
-    "responsible excellent strong good "
+    "responsible excellent strong good building establishing executing delivering implementing identifying "
+    "generating growing "
 )
 _HEADING_VOCABULARY = _words(
     "requirements requirement qualifications qualification skills skill experience technical "
@@ -800,6 +802,7 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
     """(surface text, canonical) for lexicon terms in text, longest first, no overlaps."""
     protected = _protect_case(text)
     tokens = term_key(protected).split()
+    spans = _token_spans(protected)
     raw_words = re.findall(r"[^\s,;()]+", protected)
     found: list[tuple[str, str]] = []
     used: set[int] = set()
@@ -811,10 +814,27 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
             gram = " ".join(tokens[start : start + size])
             canonical = ALIAS_TO_CANONICAL.get(gram)
             if canonical and gram not in WEAK_ALIASES:
+                if len(gram) == 1 and len(spans) == len(tokens) and _inside_a_word(spans, start):
+                    continue  # the 'R' of 'R&D', the 'C' of 'C-suite' are not the languages
                 used |= span
                 surface = " ".join(raw_words[start : start + size]) if len(raw_words) == len(tokens) else canonical
-                found.append((surface.strip(".:;"), canonical))
+                found.append((surface.rstrip(".:;").lstrip(":;"), canonical))  # '.NET' keeps its leading dot
     return found
+
+
+def _inside_a_word(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether token `index` is only a part of a written word (shares its span with a neighbour)."""
+    neighbours = [spans[i] for i in (index - 1, index + 1) if 0 <= i < len(spans)]
+    return spans[index] in neighbours
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Where the written word behind each of text's term-key tokens is: 'Docker/Kubernetes' gives the spans of
+    'Docker' and 'Kubernetes', 'R&D' three times the span of 'R&D'."""
+    spans: list[tuple[int, int]] = []
+    for piece in re.finditer(r"[^\s,;()/|\\]+", text):
+        spans += [piece.span()] * len(term_key(piece.group(0)).split())
+    return spans
 
 
 _MARKS = re.compile(
@@ -1003,18 +1023,22 @@ class _Builder:
         self.add("skill", label, label, terms=list(dict.fromkeys(keys)), required=required)
 
 
+# a version after a tool's name: 'Java 8+', 'Python 3.x', 'Angular 2+', 'v14'
+_VERSION = r"(?:\s*v?\d+(?:\.(?:\d+|x))*\+?)?"
+
+
 def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[str]]:
-    """'Java or Kotlin' -> {'Java or Kotlin': ['Java', 'Kotlin']} (either one meets the requirement)."""
+    """'Java or Kotlin', 'Java 8+ or Kotlin', 'Docker/Kubernetes' -> {'Java or Kotlin': ['Java', 'Kotlin']} (either one
+    meets the requirement). ('AWS, Azure or GCP' as one choice of three was tried: it lowered NDCG on pasted-b.)"""
     groups: dict[str, list[str]] = {}
     surfaces = list(dict.fromkeys(s for s, _ in known))  # a surface named many times is one alternative
     for first in surfaces:
         for second in surfaces:
             if first == second:
                 continue
-            pattern = rf"(?<![\w+#]){re.escape(first)}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}(?![\w+#])"
+            pattern = rf"(?<![\w+#.]){re.escape(first)}{_VERSION}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}(?![\w+#])"
             if re.search(pattern, content, re.I):
-                label = f"{first} or {second}"
-                groups[label] = [first, second]
+                groups[f"{first} or {second}"] = [first, second]
     # each surface belongs to at most one group
     result: dict[str, list[str]] = {}
     used: set[str] = set()
@@ -1221,11 +1245,18 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                     if _is_termlike(core) and ALIAS_TO_CANONICAL.get(term_key(item)) is None:
                         if any(term_key(item) == term_key(s) for s, _ in _known_terms(item)):
                             continue
-                        if _known_terms(item) and len(item.split()) > 1:
+                        # 'Docker/Kubernetes' is its two known terms, not a third term of its own
+                        if _known_terms(item) and len(term_key(item).split()) > 1:
                             continue
                         if _is_fragment(requirement_label(item)) or _is_fragment(core) or _never_a_requirement(item):
                             continue
-                        builder.add_skill(requirement_label(item), None, required, core)
+                        tool = BARE_TOOL_NAMES.get(term_key(core))
+                        if tool is not None:
+                            # 'Office' is MS Office, named so the gap and its check need the tool ('front office'
+                            # in a resume is not it)
+                            builder.add_skill(requirement_label(item), tool, required, label=tool)
+                        else:
+                            builder.add_skill(requirement_label(item), None, required, core)
                         found_any = True
             if (
                 not found_any
