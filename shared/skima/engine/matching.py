@@ -46,7 +46,7 @@ from skima.engine.resume import (
 )
 from skima.engine.signals import BLEND_WEIGHTS, CALIBRATION_KNOTS, blend, calibrate, lexical_similarity
 
-ENGINE_VERSION = "skima-engine/1.5.0"
+ENGINE_VERSION = "skima-engine/1.6.0"
 # below this many content words a resume is too thin to judge; a short resume that names a title and a few
 # skills ('Java Developer. Skills: JSP, Servlets, MySQL. 2 years at Genpact') is still scored
 MIN_CONTENT_WORDS = 8
