@@ -1315,7 +1315,13 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
 # experience asked for
 _NOT_EXPERIENCE_PERIOD = re.compile(
     r"^[\s-]*(?:[\w/]+\s+){0,3}?(?:background|check|history|verification|screening|degree|programme|program|"
-    r"warranty|contract|lease|old)\b",
+    r"warranty|contract|lease|old|legacy|heritage|anniversary)\b",
+    re.I,
+)
+# the employer's own years ('an industry leader for 30+ years', 'in business for over 20 years')
+_EMPLOYER_YEARS = re.compile(
+    r"\b(?:leaders?|in business|established|trading|operating|serving [\w ]{1,30}|around|existence|family[- ]owned)"
+    r"\s+(?:for\s+)?(?:over\s+|more than\s+|nearly\s+|almost\s+)?$",
     re.I,
 )
 # what years of 'relevant experience' are of: the whole career ('2+ years relevant experience, advanced Excel'),
@@ -1339,6 +1345,8 @@ def _listed_among_skills(surface: str, content: str, known: list[tuple[str, str]
 def _period_not_experience(content: str, years: re.Match[str]) -> bool:
     """A period named with years that asks for no experience: a check's reach, a degree's length."""
     after = content[years.end() :]
+    if _EMPLOYER_YEARS.search(content[: years.start()]):
+        return True
     if re.match(r"\s*(?:of\s+)?(?:\w+\s+){0,2}(?:experience|exp)\b", after, re.I):
         return False
     return bool(_NOT_EXPERIENCE_PERIOD.match(after))
@@ -1347,7 +1355,11 @@ def _period_not_experience(content: str, years: re.Match[str]) -> bool:
 def _years_subject(after: str) -> str:
     """The clause the years are of, without a preferred aside ('in graphic design, preferably in retail') and
     without what follows a general 'relevant experience' (a skill named after it is a requirement of its own)."""
-    subject = re.split(r";|\.\s|,?\s+(?:preferably|ideally|ideal|especially|particularly)\b", after.lstrip(" .'"))[0]
+    subject = re.split(
+        r";|\.\s|,?\s+(?:preferably|ideally|ideal|especially|particularly)\b|"
+        r",?\s+and\s+(?:advanced|strong|excellent|good|solid|proven|sound|working|expert)\b",
+        after.lstrip(" .'"),
+    )[0]
     general = _GENERAL_EXPERIENCE.match(subject.strip())
     return general.group(0) if general else subject
 

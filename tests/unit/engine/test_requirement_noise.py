@@ -133,6 +133,18 @@ def test_a_check_period_is_not_experience(line: str) -> None:
     assert _experience(posting) == [], _experience(posting)
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Harbour Mills has been an industry leader for 40+ years.",
+        "We have a 25 year legacy of milling specialty flours.",
+        "A family-owned bakery, in business for over 15 years.",
+    ],
+)
+def test_the_employers_own_years_are_not_experience(intro: str) -> None:
+    assert _experience(f"Mill Operator\n{intro}\nRequirements:\n- Forklift licence\n") == []
+
+
 def test_a_degree_length_is_not_experience_but_the_years_after_it_are() -> None:
     (years,) = _experience("Process Engineer\nRequirements:\n- 4-year engineering degree or 6+ years of experience\n")
     assert years.min_years == 6.0
@@ -144,6 +156,7 @@ def test_a_degree_length_is_not_experience_but_the_years_after_it_are() -> None:
         "2+ years relevant experience Advanced MS Excel skills",
         "2+ years of relevant experience; advanced Excel",
         "Minimum 2 years professional experience, strong Excel",
+        "2 years experience in a busy finance office and advanced Excel skills",
     ],
 )
 def test_general_years_are_not_years_of_the_next_skill(line: str) -> None:
