@@ -168,7 +168,7 @@ def test_general_years_are_not_years_of_the_next_skill(line: str) -> None:
 
 
 def test_a_preferred_aside_is_not_what_the_years_are_of() -> None:
-    posting = "Motion Designer\nRequirements:\n- 3+ years of experience in motion design, preferably in fintech\n"
+    posting = "Motion Designer\nRequirements:\n- 3+ years of experience in motion design, preferably with Figma\n"
     (years,) = _experience(posting)
     assert years.terms == [] and years.min_years == 3.0, years
 
@@ -180,7 +180,7 @@ def _years(result: MatchResult) -> str:
 
 def test_years_in_the_jobs_discipline_are_met_by_roles_under_its_title(engine: Engine) -> None:
     job = (
-        "Graphic Designer\nRequirements:\n- 3+ years of experience in graphic design, preferably in gaming\n"
+        "Graphic Designer\nRequirements:\n- 3+ years of experience in graphic design, preferably with Figma\n"
         "- Typography and layout\n"
     )
     resume = (
