@@ -620,7 +620,7 @@ class _Line:
     bullet: bool
 
 
-def _classify_header(line: str) -> str | None:
+def _classify_header(line: str, plain_words: int = 4) -> str | None:
     """The kind of section a heading line opens ('## What you'll bring', 'BENEFITS', 'About us:'), or None when
     the line is not a heading of a kind we know."""
     stripped = _HEADING_MARKUP.sub("", line).strip().rstrip(":").strip(" *_")
@@ -634,7 +634,7 @@ def _classify_header(line: str) -> str | None:
     )
     # a short unmarked line is a heading only when it names no skill ('Technical skills' is, 'SQL skills' is not)
     plain = (
-        len(words) <= 4
+        len(words) <= plain_words
         and not stripped.endswith(".")
         and ":" not in stripped  # 'Location: Leeds' is a field, read as one below
         and not line.startswith("•")
@@ -1129,7 +1129,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             continue  # the title, its label and the employer/place line under it
         if index == 1 and _strip_markup(raw_lines[0]).lower().startswith(raw_title.lower()) and _is_name_line(line):
             continue  # 'Bristol', 'Acme Holdings Ltd' under the title
-        header = _classify_header(line)
+        # a longer plain heading ('Education, Experience And Qualifications') closes a section that is never read
+        header = _classify_header(line, plain_words=7 if section == "ignore" else 4)
         if header is not None:
             section = header
             # "Requirements: Python, SQL" carries content after the colon
