@@ -350,22 +350,7 @@ _WEAK_BLURB = re.compile(
 )
 
 
-# the body the work asks for, where it is done and the checks before hiring: never a skill, even when asked for
-# ('must be able to lift 50 lbs', 'willing to undergo a background check')
-_PHYSICAL_OR_SCREENING = re.compile(
-    r"\b(?:(?:lift|carry|push|pull)(?:ing)?\b[^.;]{0,40}?\d+\s*(?:lbs?|pounds|kg|kilos)\b|"
-    r"(?:long|extended|prolonged) periods? of (?:time )?(?:standing|sitting|walking)|"
-    r"(?:stand|sit|walk)(?:ing)? for (?:long|extended|prolonged)|stooping|kneeling|crouching|crawling|"
-    r"exposure to (?:allergens|extreme|hazardous|loud|noise|fumes|dust|chemicals)|"
-    r"background (?:check|screening|investigation)|(?:drug|alcohol) (?:test|screen)|"
-    r"(?:employment|work) history verification)",
-    re.I,
-)
-
-
 def _never_a_requirement(sentence: str) -> bool:
-    if _PHYSICAL_OR_SCREENING.search(sentence) and len(sentence.split()) <= 40:
-        return True
     if _ASKS_OF_CANDIDATE.search(sentence) or len(sentence.split()) > 40:
         return False  # a long run of text with no sentence breaks holds more than the phrase that matched
     if _NOT_A_REQUIREMENT.search(sentence) or _BLURB.search(sentence):
@@ -423,11 +408,6 @@ _DISCOURSE = {
     "tbc",
     "tbd",
 }
-# the body a job asks for, one word or two ('Standing', 'Finger dexterity'): met by every holder, named by no resume
-_PHYSICAL_LABELS = _words(
-    "standing walking climbing stooping kneeling bending crouching crawling sitting lifting carrying pushing pulling "
-    "reaching grasping hearing seeing speaking talking balancing physical dexterity finger manual"
-)
 # US state codes, less those that are also a requirement on their own (CA, PA, MA, MS, OR, ID...): any two capitals
 # would drop AI, QA, BI, UX
 _PLACES = re.compile(
@@ -488,8 +468,6 @@ def _is_fragment(label: str) -> bool:
     if len(text) == 2 and re.search(r"\d", text):
         return True  # 'W9', 'P4': a form or a grade's code, not a skill (two letters, 'QA', 'BI', are kept)
     if text.lower() in _DISCOURSE or _PLACES.match(text):
-        return True
-    if len(words) <= 2 and all(w.lower() in _PHYSICAL_LABELS for w in words):
         return True
     # a heading ('Technical skills', 'Requirements', 'Main Activities and Responsibilities 1')
     if all(w.lower().strip("'") in _HEADING_VOCABULARY or w.isdigit() for w in words):
