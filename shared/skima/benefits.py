@@ -17,7 +17,9 @@ BENEFIT_PATTERN = (
     r"disability (?:income )?insurance|"
     r"annual leave|life insurance|employee discount|"
     r"tuition (?:reimbursement|assistance)|learning budget|parental leave|cycle to work|wellness (?:program|benefit)|"
-    r"competitive (?:salary|pay|compensation|benefits)|benefits (?:include|package|are)"
+    r"competitive (?:salary|pay|wages?|compensation|benefits)|benefits (?:include|package|are)|"
+    r"annual (?:pay |salary )?reviews?|opportunit(?:y|ies) to grow|(?:discounted|free) (?:parking|meals)|"
+    r"sick pay|vacation pay|holiday pay"
 )
 
 _BENEFIT = re.compile(r"\b(?:" + BENEFIT_PATTERN + r")", re.I)

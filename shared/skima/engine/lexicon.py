@@ -265,6 +265,7 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Figma": (),
     "Adobe Photoshop": ("photoshop",),
     "Adobe Illustrator": ("illustrator",),
+    "Adobe Creative Suite": ("creative suite", "adobe creative cloud", "creative cloud", "adobe cc", "adobe suite"),
     "UX Design": ("ux", "user experience"),
     "UI Design": ("ui", "user interface design"),
     "AutoCAD": ("auto cad",),
@@ -691,6 +692,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "XSL": ("XSLT", "XSL-FO", "XSLT 2.0"),
     "Salesforce": ("Visualforce", "Salesforce Lightning", "Apex triggers", "Salesforce Certified Administrator"),
     "MS Office": ("Excel", "PowerPoint", "Outlook", "MS Word", "Microsoft Word", "Office 365", "Microsoft 365"),
+    # the suite's programs evidence the suite; the suite never evidences one program
+    "Adobe Creative Suite": (
+        "Adobe Photoshop",
+        "Adobe Illustrator",
+        "InDesign",
+        "Adobe InDesign",
+        "Premiere Pro",
+        "After Effects",
+    ),
     "CI/CD": ("Jenkins", "GitHub Actions", "GitLab CI", "CircleCI", "Travis CI", "Azure DevOps"),
     "HTML": ("XHTML",),
     "Infrastructure as Code": ("Terraform", "CloudFormation", "Pulumi"),

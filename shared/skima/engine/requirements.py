@@ -87,6 +87,13 @@ _SECTION_RULES: list[tuple[str, tuple[str, ...]]] = [
             "contract type",
             "disclaimer",
             "privacy",
+            # the body the work asks for and where it is done: every holder of the job meets them, no resume says so
+            "physical",
+            "work environment",
+            "working environment",
+            "working conditions",
+            "work conditions",
+            "notes",
         ),
     ),
     (
@@ -308,7 +315,9 @@ _NOT_A_REQUIREMENT = re.compile(
     r"to apply|apply (?:now|today|online|via|through|here)|click apply|send (?:us )?(?:your )?(?:cv|resume)|"
     r"(?:welcomes?|encourages?) (?:all )?applica|all (?:qualified )?applicants|learn more at|\u00a9|\(c\) \d{4}|"
     r"m/f/d|m/f/disability|salary\b(?=[^.]{0,30}(?:[$£€]|\d|negotiable|depend|doe\b|competitive))|"
-    r"income potential|commission pay|"
+    r"income potential|commission pay|compensation (?:range|package|is|will|for)|commensurate with|"
+    r"(?:employment|job) offer is|offer of employment|"
+    r"depend(?:s|ing)? on (?:experience|qualifications)|not guaranteed|offers? (?:a|an) (?:remote|hybrid|flexible)|"
     r"submit your|only shortlisted|send (?:in )?your (?:cv|resume|application)|we regret|please (?:contact|visit|call)|"
     r"current vacancies|in return(?: for)?\b|(?:great|exciting|fantastic) opportunity|"
     r"\b(?:doe|ote)\b|uncapped|commission (?:pay|structure|scheme)|apply online|"
@@ -387,6 +396,18 @@ _DISCOURSE = {
     "position",
     "candidate",
     "candidates",
+    "notes",
+    # abbreviations cut from their sentence ('(exc. evening classes)', 'incl. weekends')
+    "exc",
+    "excl",
+    "excluding",
+    "incl",
+    "including",
+    "inc",
+    "approx",
+    "n/a",
+    "tbc",
+    "tbd",
 }
 # US state codes, less those that are also a requirement on their own (CA, PA, MA, MS, OR, ID...): any two capitals
 # would drop AI, QA, BI, UX
@@ -418,7 +439,7 @@ _HEADING_VOCABULARY = _words(
     "responsibilities about us you you'll bring who are key required preferred desired education duties "
     "summary overview description job role company the our essential functions nice to have must minimum "
     "basic what we offer benefits perks additional desirable criteria profile your ideal candidate person "
-    "specification and "
+    "specification and notes main activities functions non-essential physical demands "
 )
 _PLAIN_HEADING_WORDS = _HEADING_VOCABULARY | _words(
     "key main core day-to-day day in life role's position team culture values mission compensation salary pay "
@@ -428,7 +449,8 @@ _PLAIN_HEADING_WORDS = _HEADING_VOCABULARY | _words(
     "preferred desirable requirements need needs looking for offer get will you'll be doing do impact "
     "the a an of in with at on why join life at qualifications: competencies competency knowledge abilities "
     "experience: background education: training application process next steps contract type hybrid remote "
-    "package rewards disclaimer privacy client clients"
+    "package rewards disclaimer privacy client clients notes physical demands environment conditions activities "
+    "non-essential involves"
 )
 _FUNCTION_WORD = re.compile(
     r"^(?:in|on|at|to|for|with|of|by|from|when|where|if|as|both|either|all|any|our|your|their|this|these|that|"
@@ -445,10 +467,13 @@ def _is_fragment(label: str) -> bool:
     words = text.split()
     if len(text) < 2 or not re.search(r"[A-Za-z]", text) or len(words) > 8 or re.search(r"[$£€]\s?\d", text):
         return True
+    if len(text) == 2 and re.search(r"\d", text):
+        return True  # 'W9', 'P4': a form or a grade's code, not a skill (two letters, 'QA', 'BI', are kept)
     if text.lower() in _DISCOURSE or _PLACES.match(text):
         return True
-    if all(w.lower().strip("'") in _HEADING_VOCABULARY for w in words):
-        return True  # a heading ('Technical skills', 'Requirements')
+    # a heading ('Technical skills', 'Requirements', 'Main Activities and Responsibilities 1')
+    if all(w.lower().strip("'") in _HEADING_VOCABULARY or w.isdigit() for w in words):
+        return True
     if _FUNCTION_WORD.match(text) or re.search(r"\b(?:and|or|of|the|a|an|to|with|in|for|other|our)$", text, re.I):
         return True
     if _SENTENCE_WORDS.search(text):
@@ -462,12 +487,13 @@ def _is_fragment(label: str) -> bool:
 # primary ...', 'Company DescriptionAcme is ...'): they are put back on lines of their own.
 _HEADING_WORDS = (
     r"(?:(?:key|core|main|primary|essential|minimum|preferred|required|basic|additional|desired|technical|job|"
-    r"position|role|company|soft|other|your|our|general|specific)\s+){0,2}"
+    r"position|role|company|soft|other|your|our|general|specific|physical)\s+){0,2}"
     r"(?:requirements?|qualifications?|responsibilities|duties|functions|skills(?:\s+(?:and|&)\s+experience)?|"
     r"experience|education|benefits|perks|description|summary|overview|expectations|"
     r"certifications?|licen[cs]es?|about\s+(?:us|you|the\s+(?:role|company|job|team|client))|who\s+you\s+are|"
     r"what\s+(?:you'll|you\s+will|we)\s+(?:do|bring|need|offer)|nice\s+to\s+have|how\s+to\s+apply|"
-    r"equal\s+opportunity(?:\s+employer)?|compensation(?:\s+(?:and|&)\s+benefits)?|salary\s+(?:and|&)\s+benefits)"
+    r"equal\s+opportunity(?:\s+employer)?|compensation(?:\s+(?:and|&)\s+benefits)?|salary\s+(?:and|&)\s+benefits|"
+    r"physical\s+demands|work(?:ing)?\s+(?:environment|conditions))"
 )
 _INLINE_HEADING = re.compile(
     r"(?:(?<=[^\s:])|^)[ \t]*(" + _HEADING_WORDS + r")(?:[ \t]*(:)[ \t]*|(?=[A-Z][a-z])|[ \t]+(?=[A-Z]))", re.I | re.M
@@ -574,7 +600,7 @@ class _Line:
     bullet: bool
 
 
-def _classify_header(line: str) -> str | None:
+def _classify_header(line: str, plain_words: int = 4) -> str | None:
     """The kind of section a heading line opens ('## What you'll bring', 'BENEFITS', 'About us:'), or None when
     the line is not a heading of a kind we know."""
     stripped = _HEADING_MARKUP.sub("", line).strip().rstrip(":").strip(" *_")
@@ -588,7 +614,7 @@ def _classify_header(line: str) -> str | None:
     )
     # a short unmarked line is a heading only when it names no skill ('Technical skills' is, 'SQL skills' is not)
     plain = (
-        len(words) <= 4
+        len(words) <= plain_words
         and not stripped.endswith(".")
         and ":" not in stripped  # 'Location: Leeds' is a field, read as one below
         and not line.startswith("•")
@@ -606,6 +632,10 @@ def _classify_header(line: str) -> str | None:
 
 
 _HEADING_MARKUP = re.compile(r"^[#>\s*_]+")
+# labels of one field, not of a section: the lines after 'Location: Leeds' are not about the location
+_ONE_LINE_FIELD = re.compile(
+    r"location|job type|schedule|hours|contract|salary|pay\b|wage|rate|shift|start date|closing|reference|remote"
+)
 
 
 # a field label for the title, alone or before its value: 'Job Title:', '## Position', '**Role:**', 'JOB TITLE'
@@ -1101,7 +1131,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             continue  # the title, its label and the employer/place line under it
         if index == 1 and _strip_markup(raw_lines[0]).lower().startswith(raw_title.lower()) and _is_name_line(line):
             continue  # 'Bristol', 'Acme Holdings Ltd' under the title
-        header = _classify_header(line)
+        # a longer plain heading ('Education, Experience And Qualifications') closes a section that is never read
+        header = _classify_header(line, plain_words=7 if section == "ignore" else 4)
         if header is not None:
             section = header
             # "Requirements: Python, SQL" carries content after the colon
@@ -1127,7 +1158,11 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 lines.extend(_Line(part, sub, False) for part in sentences)
                 continue
             if sub == "ignore" and len(value.split()) <= 12:
-                continue  # 'Location: Leeds', 'Salary: £30k'; a longer value runs on into the posting's text
+                # 'What we offer: Pension' and 'Physical requirements: Standing' open a section whose lines follow;
+                # 'Location: Leeds', 'Salary: £30k' are one field each
+                if not _ONE_LINE_FIELD.search(label):
+                    section = "ignore"
+                continue  # a longer value runs on into the posting's text
         if len(line.split()) > 20:
             # a paragraph: one requirement per sentence, and the employer's self-description left out
             for sentence in _SENTENCE_BREAK.split(line):
@@ -1156,20 +1191,22 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         )
         found_any = False
 
-        years = _YEARS.search(content)
+        years = next((m for m in _YEARS.finditer(content) if not _period_not_experience(content, m)), None)
         if years and in_requirements | (ln.section == "intro"):
             amount = float(years.group(1))
             duplicate = any(r.kind == "experience" and r.min_years == amount and not r.terms for r in builder.items)
             if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end() :])):
                 # the skills the years are of sit in the same clause: in 'You have: 3+ years of test automation;
                 # excellent communication' they are not of communication
-                subject = re.split(r";|\.\s", content[years.end() :].lstrip(" .'"))[0]
+                subject = _years_subject(content[years.end() :])
                 known = _known_terms(subject)
                 # the job's own words, so the gap can be checked against the posting ('5+ years of Python')
                 phrase = re.split(r"[,;()]|\.\s|\s(?:and|with|in a|including|preferably)\s", content[years.start() :])[
                     0
                 ]
                 phrase = re.sub(r"(?<!\s)\s+or\s+(?:a\s+)?(?:similar|related|equivalent)\b.*$", "", phrase, flags=re.I)
+                if _GENERAL_EXPERIENCE.fullmatch(subject.strip()):  # '2+ years relevant experience'
+                    phrase = f"{content[years.start() : years.end()]} {subject.strip()}"
                 words = phrase.strip(" .:").split()
                 label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
                 label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)
@@ -1231,6 +1268,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                     continue
                 if surface.lower() in held_as:
                     continue  # '3+ years as a data or business analyst': a role held, counted by the years above
+                if len(surface.strip()) == 1 and not _listed_among_skills(surface, content, known):
+                    continue  # 'the C of C matrix': a letter, not the language
                 builder.add_skill(surface, canonical, required and core_section, label=phrase_of.get(surface))
                 found_any = True
             for label, names in _drop_members(alternatives).items():
@@ -1280,6 +1319,59 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
     if len(builder.items) == 1 and len(cleaned.split()) < 3:
         raise JobTextError("the job description has no requirements to match")
     return title, builder.items
+
+
+# '10-year background check', '7-year employment history verification', '4-year degree': a period that is not
+# experience asked for
+_NOT_EXPERIENCE_PERIOD = re.compile(
+    r"^[\s-]*(?:[\w/]+\s+){0,3}?(?:background|check|history|verification|screening|degree|programme|program|"
+    r"warranty|contract|lease|old|legacy|heritage|anniversary)\b",
+    re.I,
+)
+# the employer's own years ('an industry leader for 30+ years', 'in business for over 20 years')
+_EMPLOYER_YEARS = re.compile(
+    r"\b(?:leaders?|in business|established|trading|operating|serving [\w ]{1,30}|around|existence|family[- ]owned)"
+    r"\s+(?:for\s+)?(?:over\s+|more than\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+# what years of 'relevant experience' are of: the whole career ('2+ years relevant experience, advanced Excel'),
+# unless the clause names it ('experience in', 'experience with', 'experience as')
+_GENERAL_EXPERIENCE = re.compile(
+    r"^(?:of\s+)?(?:(?:relevant|related|professional|progressive|similar|industry|previous|prior|proven|general|"
+    r"practical|work|working|paid|post-qualification|hands-on)\s+){0,3}(?:work\s+)?experience\b(?!\s+(?:in|with|of|"
+    r"using|as|on|at|across|within|for|doing|working|building|designing|developing|managing|leading|supporting|"
+    r"providing|creating|handling|running|writing|programming|operating|maintaining)\b)",
+    re.I,
+)
+
+
+def _listed_among_skills(surface: str, content: str, known: list[tuple[str, str]]) -> bool:
+    """A one-letter name ('C', 'R') is the language only as an item of a list of other known skills
+    ('Python, C and Go'), never inside a phrase ('a C grade', 'the C of C matrix')."""
+    item = re.compile(r"(?:^|[,;/(:]|\band\b|\bor\b)\s*" + re.escape(surface) + r"\s*(?=$|[,;/)]|\band\b|\bor\b)")
+    return item.search(content) is not None and len({c for s, c in known if s != surface}) >= 2
+
+
+def _period_not_experience(content: str, years: re.Match[str]) -> bool:
+    """A period named with years that asks for no experience: a check's reach, a degree's length."""
+    after = content[years.end() :]
+    if _EMPLOYER_YEARS.search(content[: years.start()]):
+        return True
+    if re.match(r"\s*(?:of\s+)?(?:\w+\s+){0,2}(?:experience|exp)\b", after, re.I):
+        return False
+    return bool(_NOT_EXPERIENCE_PERIOD.match(after))
+
+
+def _years_subject(after: str) -> str:
+    """The clause the years are of, without a preferred aside ('in graphic design, preferably in retail') and
+    without what follows a general 'relevant experience' (a skill named after it is a requirement of its own)."""
+    subject = re.split(
+        r";|\.\s|,?\s+(?:preferably|ideally|ideal|especially|particularly)\b|"
+        r",?\s+and\s+(?:advanced|strong|excellent|good|solid|proven|sound|working|expert)\b",
+        after.lstrip(" .'"),
+    )[0]
+    general = _GENERAL_EXPERIENCE.match(subject.strip())
+    return general.group(0) if general else subject
 
 
 def _preferred_spans(content: str) -> list[tuple[int, int]]:

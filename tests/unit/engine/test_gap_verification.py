@@ -47,6 +47,10 @@ def _resume(*lines: str) -> str:
         ("Visualforce", "Built Visual Force pages and Apex triggers."),
         ("Visual Force", "Built Visualforce pages for the service console."),
         ("MS Office", "Daily reports in Excel and PowerPoint."),
+        ("Microsoft Office", "Minutes in Microsoft Word and budgets in Excel."),
+        # a suite is met by its programs
+        ("Adobe Creative Suite", "Laid out catalogues in InDesign and retouched photos in Photoshop."),
+        ("Creative Suite", "Drew the new logo set in Adobe Illustrator."),
         ("CRM", "Ran the HubSpot pipeline for the inside sales team."),
         ("CRM", "Customised Microsoft Dynamics forms for the service desk."),
         ("SIEM", "Wrote Splunk alerts for failed logins."),
@@ -69,6 +73,7 @@ def test_a_skill_is_met_by_its_family_or_another_spelling(engine: Engine, wanted
         ("Splunk", "Triaged SIEM alerts for the security team."),
         ("Ubuntu", "Administered Linux servers for the build farm."),
         ("PostgreSQL", "Wrote SQL reports for finance."),
+        ("Adobe InDesign", "Made posters with the Adobe Creative Suite."),
     ],
 )
 def test_a_named_tool_is_not_met_by_its_broad_family(engine: Engine, wanted: str, written: str) -> None:
