@@ -1019,8 +1019,11 @@ class _Builder:
         core = context or surface
         keys = list(forms_of(canonical)) if canonical else [term_key(core)]
         capitalised = all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w'-]*", core) if len(w) > 3)
-        if not canonical and len(core.split()) >= 2 and capitalised and education_level(core) < 0:
-            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", core) if w[0].isalpha()).lower()
+        words = re.findall(r"[A-Za-z][\w'-]*", core)
+        # initials only of spelled-out words: 'Class A CDL' is not evidenced by 'CAC' (customer acquisition cost)
+        spelled_out = all(len(w) > 1 and not w.isupper() for w in words)
+        if not canonical and len(core.split()) >= 2 and capitalised and spelled_out and education_level(core) < 0:
+            initials = "".join(w[0] for w in words if w[0].isalpha()).lower()
             if len(initials) >= 3:
                 keys.append(initials)  # 'Pediatric Advanced Life Support' is evidenced by 'PALS'
         if not canonical and core.isupper() and 3 <= len(core) <= 6:

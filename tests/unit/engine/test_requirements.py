@@ -42,6 +42,20 @@ def test_lead_ins_and_markers_are_stripped_from_unknown_terms() -> None:
     assert "pals" in reqs["PALS certification"].terms  # type: ignore[attr-defined]
 
 
+def test_initials_stand_for_spelled_out_names_only() -> None:
+    """'Warehouse Control Interface' is evidenced by 'WCI'; 'Class A CDL' is not by 'CAC' (customer acquisition cost
+    in a marketing resume): a letter grade or an acronym inside the name makes its initials mean something else."""
+    for items in ("Warehouse Control Interface, Class A CDL", "Class A CDL; Fleet Routing Platform"):
+        reqs = by_label(f"Job Title: Driver\nRequirements:\n- Skills: {items}")
+        assert "cac" not in reqs["Class A CDL"].terms  # type: ignore[attr-defined]
+    assert (
+        "wci"
+        in by_label("Job Title: Driver\nRequirements:\n- Skills: Warehouse Control Interface, Excel")[
+            "Warehouse Control Interface"
+        ].terms
+    )  # type: ignore[attr-defined]
+
+
 def test_years_in_words_and_required_vs_preferred_marks() -> None:
     _, requirements = extract_requirements(
         "# Project Manager\n## Requirements\n- Six or more years of project management\n"
