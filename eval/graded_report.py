@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from skima_cli.evaluation import load_set, ordered_credit
+
 GRADES_FILE = Path(__file__).parent / "graded" / "dev-tune-grades.jsonl"
 HANDWRITTEN_SET = Path(__file__).parent / "sets" / "handwritten"
 GRADE_NAMES = {3: "strong", 2: "near-miss", 1: "adjacent", 0: "unrelated"}
@@ -102,8 +104,7 @@ def ordering_accuracy(higher: Sequence[float], lower: Sequence[float]) -> float 
     """Share of (h, l) pairs with h > l, a tie counting half; None when either side is empty."""
     if not higher or not lower:
         return None
-    credit = sum(1.0 if h > low else 0.5 if h == low else 0.0 for h in higher for low in lower)
-    return credit / (len(higher) * len(lower))
+    return ordered_credit(higher, lower) / (len(higher) * len(lower))
 
 
 def format_report(title: str, graded_scores: Sequence[tuple[int, float]]) -> str:
@@ -127,7 +128,6 @@ def format_report(title: str, graded_scores: Sequence[tuple[int, float]]) -> str
 
 def _score_pairs(engine: Any, setdir: Path, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Any]:
     """MatchResults of the given (job, candidate) pairs of one set, as skima_cli.main.score_batch scores them."""
-    from skima_cli.evaluation import load_set  # noqa: PLC0415
 
     eval_set = load_set(setdir)
     job_texts = eval_set.job_texts()
@@ -177,7 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pairs", action="store_true", help="print every pair's score, raw score, blend and signals")
     args = parser.parse_args(argv)
 
-    from skima_cli.evaluation import load_set  # noqa: PLC0415
     from skima_cli.main import build_engine  # noqa: PLC0415
 
     try:

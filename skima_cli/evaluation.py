@@ -205,7 +205,7 @@ def ndcg(ranked_gains: Sequence[int], k: int = 10) -> float | None:
     return dcg(ranked_gains, k) / ideal
 
 
-def _ordered_credit(higher: Sequence[float], lower: Sequence[float]) -> float:
+def ordered_credit(higher: Sequence[float], lower: Sequence[float]) -> float:
     """Credit over all (h, l) pairs: 1 when h > l, 0.5 when h == l (O(n log n) via bisection)."""
     lower_sorted = sorted(lower)
     credit = 0.0
@@ -385,7 +385,7 @@ def evaluate(eval_set: EvalSet, scored: Sequence[ScoredPair], *, k: int = 10) ->
             for g_lo, lo_scores in scores_at_gain.items():
                 if g_hi > g_lo:
                     totals = pair_totals.setdefault((g_hi, g_lo), [0.0, 0])
-                    totals[0] += _ordered_credit(hi_scores, lo_scores)
+                    totals[0] += ordered_credit(hi_scores, lo_scores)
                     totals[1] += len(hi_scores) * len(lo_scores)
 
     by_gain: dict[str, PairwiseStat] = {}
