@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError, ReadTimeoutError
 
+import skima.adapters
 from skima.adapters.dynamo_errors import ConditionalTransaction, ConditionalWrite, DynamoErrors
+from skima.adapters.dynamo_state import DynamoStateStore
 from skima.errors import DependencyUnavailable
 from skima.tracker.errors import TrackerUnavailable
 
@@ -126,3 +133,61 @@ def test_a_transaction_maps_every_other_code(code: str) -> None:
     ):
         raise client_error(code)
     assert not write.refused
+
+
+class _OutageClient:
+    """A DynamoDB client whose every call fails as a throttled request would."""
+
+    def __getattr__(self, operation: str) -> object:
+        def fail(**_kwargs: object) -> None:
+            raise client_error("ThrottlingException")
+
+        return fail
+
+
+@pytest.mark.parametrize(
+    ("call", "what"),
+    [
+        (lambda store: store.release_claim("fanout#1#abc"), "claim release"),
+        (lambda store: store.record_ping("candidate", 7, datetime(2026, 1, 1, tzinfo=UTC), 3600), "ping record"),
+        (lambda store: store.record_health(last_poll="2026-01-01T00:00:00+00:00", polls=1), "sync health"),
+        (lambda store: store.claim("k", 60), "claim"),
+        (lambda store: store.get_watermark("poll"), "state read"),
+    ],
+)
+def test_state_store_calls_map_an_outage_like_every_other_adapter(
+    call: Callable[[DynamoStateStore], object], what: str
+) -> None:
+    store = DynamoStateStore(_OutageClient(), "state")  # type: ignore[arg-type]
+    with pytest.raises(DependencyUnavailable, match=rf"^{what}: ThrottlingException$"):
+        call(store)
+
+
+def _mapping_block(node: ast.With) -> bool:
+    return any(
+        isinstance(item.context_expr, ast.Call)
+        and getattr(item.context_expr.func, "id", "") in {"DynamoErrors", "ConditionalWrite", "ConditionalTransaction"}
+        for item in node.items
+    )
+
+
+def test_every_dynamodb_call_in_the_adapters_sits_in_a_mapping_block() -> None:
+    """A call outside one leaks a raw botocore error past the port, where callers only handle ours."""
+    unmapped: list[str] = []
+    for path in sorted((Path(skima.adapters.__file__).parent).glob("dynamo_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr == "_client"
+            ):
+                continue
+            enclosing: ast.AST = node
+            while enclosing in parents and not (isinstance(enclosing, ast.With) and _mapping_block(enclosing)):
+                enclosing = parents[enclosing]
+            if not isinstance(enclosing, ast.With):
+                unmapped.append(f"{path.name}:{node.lineno} {node.func.attr}")
+    assert unmapped == []

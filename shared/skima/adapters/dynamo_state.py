@@ -123,20 +123,22 @@ class DynamoStateStore:
 
     def release_claim(self, key: str) -> None:
         """Forget a claim whose work failed, so a retry may claim it again."""
-        self._client.delete_item(TableName=self._table, Key={"pk": {"S": f"dedupe#{key}"}, "sk": {"S": "dedupe"}})
+        with DynamoErrors("claim release"):
+            self._client.delete_item(TableName=self._table, Key={"pk": {"S": f"dedupe#{key}"}, "sk": {"S": "dedupe"}})
 
     # ------------------------------------------------------------------ pings seen per record
     def record_ping(self, record_type: str, record_id: int, received_at: datetime, ttl_seconds: int) -> None:
         """Remember when a webhook last announced this record (the poller counts what no ping announced)."""
-        self._client.put_item(
-            TableName=self._table,
-            Item={
-                "pk": {"S": f"ping#{record_type}#{record_id}"},
-                "sk": {"S": "ping"},
-                "received_at": {"S": received_at.astimezone(UTC).isoformat()},
-                "expires_at": {"N": str(int(received_at.timestamp()) + ttl_seconds)},
-            },
-        )
+        with DynamoErrors("ping record"):
+            self._client.put_item(
+                TableName=self._table,
+                Item={
+                    "pk": {"S": f"ping#{record_type}#{record_id}"},
+                    "sk": {"S": "ping"},
+                    "received_at": {"S": received_at.astimezone(UTC).isoformat()},
+                    "expires_at": {"N": str(int(received_at.timestamp()) + ttl_seconds)},
+                },
+            )
 
     def last_ping(self, record_type: str, record_id: int) -> datetime | None:
         item = self._get(f"ping#{record_type}#{record_id}", "ping")
@@ -167,13 +169,14 @@ class DynamoStateStore:
         )
         if not expression:
             return
-        self._client.update_item(
-            TableName=self._table,
-            Key={"pk": {"S": _HEALTH_PK}, "sk": {"S": "current"}},
-            UpdateExpression=expression,
-            ExpressionAttributeNames=names,
-            ExpressionAttributeValues=values,
-        )
+        with DynamoErrors("sync health"):
+            self._client.update_item(
+                TableName=self._table,
+                Key={"pk": {"S": _HEALTH_PK}, "sk": {"S": "current"}},
+                UpdateExpression=expression,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+            )
 
     def read_health(self) -> dict[str, str | int]:
         item = self._get(_HEALTH_PK, "current") or {}
