@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from skima.tracker import InMemoryTokenCache, RetryPolicy, TokenBucket, TrackerClient, TrackerSettings
-from tests.unit.tracker.fakes import API_TOKEN, FakeTime, FakeTracker, Handler
+from tests.unit.tracker.fakes import API_TOKEN, FakeTime, FakeTrackerApi, Handler
 
 
 @pytest.fixture
@@ -19,15 +19,15 @@ def fake_time() -> FakeTime:
 
 
 @pytest.fixture
-def tracker(fake_time: FakeTime) -> FakeTracker:
-    return FakeTracker(time=fake_time)
+def tracker(fake_time: FakeTime) -> FakeTrackerApi:
+    return FakeTrackerApi(time=fake_time)
 
 
 ClientFactory = Callable[..., TrackerClient]
 
 
 @pytest.fixture
-def make_client(fake_time: FakeTime, tracker: FakeTracker) -> Iterator[ClientFactory]:
+def make_client(fake_time: FakeTime, tracker: FakeTrackerApi) -> Iterator[ClientFactory]:
     clients: list[httpx.Client] = []
 
     def factory(

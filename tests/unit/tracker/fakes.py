@@ -51,8 +51,9 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 @dataclass
-class FakeTracker:
-    """A tiny Tracker: one JWT valid at a time, resources with tags, activities, placements, settings.
+class FakeTrackerApi:
+    """Tracker's web API in one process (what the HTTP client talks to, unlike `tests.fakes.FakeTracker`, the
+    port fake): one JWT valid at a time, resources with tags, activities, placements, settings.
 
     ``interceptors`` run first (in order); one returning a response (or raising) short-circuits the request.
     An interceptor that returns ``"commit-then-raise"`` lets the write happen and then raises a read timeout.

@@ -20,10 +20,10 @@ from skima.tracker import (
 )
 from skima.tracker.auth import JwtProvider
 from skima.tracker.timing import Deadline
-from tests.unit.tracker.fakes import FakeTracker, respond
+from tests.unit.tracker.fakes import FakeTrackerApi, respond
 
 
-def _exchanges(tracker: FakeTracker) -> int:
+def _exchanges(tracker: FakeTrackerApi) -> int:
     return tracker.paths().count("/api/Auth/ExchangeToken")
 
 

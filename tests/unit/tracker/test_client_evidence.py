@@ -13,7 +13,7 @@ import pytest
 from skima.adapters.tracker_feed import TrackerTimezone, parse_tracker_time, tracker_instant
 from skima.tracker import TrackerAuthError, TrackerBadResponse, TrackerNotFound
 from tests.fakes import FakeHealthStore
-from tests.unit.tracker.fakes import FakeTracker
+from tests.unit.tracker.fakes import FakeTrackerApi
 
 PDF = b"%PDF-1.4 invented resume of Ada Quill, welder, 9 years"
 
@@ -30,7 +30,7 @@ def _answer(path_part: str, status: int = 200, body: Any = None, content: bytes 
 
 
 # 1 ---------------------------------------------------------------------------------------------------------
-def test_create_activity_answered_without_an_id_is_done_in_one_request(make_client, tracker: FakeTracker) -> None:
+def test_create_activity_answered_without_an_id_is_done_in_one_request(make_client, tracker: FakeTrackerApi) -> None:
     tracker.interceptors.append(_answer("createActivity", body={"status": 0, "message": "success", "count": 0}))
     client = make_client()
     assert client.create_activity(link_type="R", link_id=7, subject="s", note="n", idempotency_key="key-001") is None
@@ -38,7 +38,7 @@ def test_create_activity_answered_without_an_id_is_done_in_one_request(make_clie
     assert "/api/widget/getRecords" not in tracker.paths()
 
 
-def test_activity_type_comes_from_the_settings(make_client, tracker: FakeTracker) -> None:
+def test_activity_type_comes_from_the_settings(make_client, tracker: FakeTrackerApi) -> None:
     sent: list[str] = []
 
     def capture(request: httpx.Request) -> None:
@@ -55,14 +55,14 @@ def test_activity_type_comes_from_the_settings(make_client, tracker: FakeTracker
 
 # 2 ---------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("content_key", ["filecontent", "fileContent", "content", "fileData"])
-def test_document_json_with_base64_content(make_client, tracker: FakeTracker, content_key: str) -> None:
+def test_document_json_with_base64_content(make_client, tracker: FakeTrackerApi, content_key: str) -> None:
     body = {"filename": "ada-quill.pdf", content_key: base64.b64encode(PDF).decode()}
     tracker.interceptors.append(_answer("/Document/55", body=body))
     document = make_client().download_document(7, 55)
     assert (document.content, document.filename, document.content_type) == (PDF, "ada-quill.pdf", "application/pdf")
 
 
-def test_document_falls_back_to_the_guessed_route_and_remembers_it(make_client, tracker: FakeTracker) -> None:
+def test_document_falls_back_to_the_guessed_route_and_remembers_it(make_client, tracker: FakeTrackerApi) -> None:
     tracker.interceptors.append(_answer("/Documents/55/Download", content=PDF, **{"Content-Type": "application/pdf"}))
     tracker.interceptors.append(_answer("/Document/55", status=404, body={"title": "Not Found"}))
     client = make_client()
@@ -75,13 +75,13 @@ def test_document_falls_back_to_the_guessed_route_and_remembers_it(make_client, 
     ]
 
 
-def test_no_route_serves_the_document_is_not_found(make_client, tracker: FakeTracker) -> None:
+def test_no_route_serves_the_document_is_not_found(make_client, tracker: FakeTrackerApi) -> None:
     tracker.interceptors.append(_answer("/Document", status=404, body={"title": "Not Found"}))
     with pytest.raises(TrackerNotFound):
         make_client().download_document(7, 55)
 
 
-def test_document_json_without_content_is_a_bad_response(make_client, tracker: FakeTracker) -> None:
+def test_document_json_without_content_is_a_bad_response(make_client, tracker: FakeTrackerApi) -> None:
     tracker.interceptors.append(_answer("/Document/55", body={"filename": "x.pdf", "filecontent": "%%%"}))
     with pytest.raises(TrackerBadResponse):
         make_client().download_document(7, 55)
@@ -89,7 +89,7 @@ def test_document_json_without_content_is_a_bad_response(make_client, tracker: F
 
 @pytest.mark.parametrize("wrapper", ["items", "documents", "value", "$values", "results", "data", None])
 @pytest.mark.parametrize("id_key", ["documentId", "id", "docId", "resourceDocumentId"])
-def test_document_lists_wrapped_or_bare(make_client, tracker: FakeTracker, wrapper: str | None, id_key: str) -> None:
+def test_document_lists_wrapped_or_bare(make_client, tracker: FakeTrackerApi, wrapper: str | None, id_key: str) -> None:
     rows = [{id_key: 55, "fileName": "cv.docx", "documentType": "Resume"}]
     tracker.interceptors.append(_answer("/Documents", body=rows if wrapper is None else {wrapper: rows, "count": 1}))
     (document,) = make_client().list_documents(7)
@@ -97,7 +97,7 @@ def test_document_lists_wrapped_or_bare(make_client, tracker: FakeTracker, wrapp
 
 
 # 3 ---------------------------------------------------------------------------------------------------------
-def _widget_accepts(tracker: FakeTracker, method: str, oauth_token: str = "oauth-abc") -> list[dict[str, Any]]:
+def _widget_accepts(tracker: FakeTrackerApi, method: str, oauth_token: str = "oauth-abc") -> list[dict[str, Any]]:
     """The fake widget accepts only `method`; returns the OAuth token requests it saw."""
     token_requests: list[dict[str, Any]] = []
 
@@ -131,7 +131,7 @@ def _widget_accepts(tracker: FakeTracker, method: str, oauth_token: str = "oauth
 
 
 @pytest.mark.parametrize("method", ["oauth", "credentials", "rest_jwt"])
-def test_auto_widget_auth_probes_once_and_uses_what_works(make_client, tracker: FakeTracker, method: str) -> None:
+def test_auto_widget_auth_probes_once_and_uses_what_works(make_client, tracker: FakeTrackerApi, method: str) -> None:
     _widget_accepts(tracker, method)
     client = make_client(widget_auth="auto", widget_oauth_refresh_token="refresh-1")
     client.get_settings()
@@ -140,7 +140,7 @@ def test_auto_widget_auth_probes_once_and_uses_what_works(make_client, tracker: 
     assert tracker.paths().count("/api/widget/checkLogon") == 1 + ["oauth", "credentials", "rest_jwt"].index(method)
 
 
-def test_oauth_refresh_token_rotation_is_followed_in_process(make_client, tracker: FakeTracker) -> None:
+def test_oauth_refresh_token_rotation_is_followed_in_process(make_client, tracker: FakeTrackerApi) -> None:
     requests = _widget_accepts(tracker, "oauth")
     client = make_client(widget_auth="oauth", widget_oauth_refresh_token="refresh-1", widget_oauth_client_secret="cs")
     client.get_settings()
@@ -150,7 +150,7 @@ def test_oauth_refresh_token_rotation_is_followed_in_process(make_client, tracke
     assert client._oauth_refresh == "refresh-2"
 
 
-def test_no_working_widget_auth_names_every_failure(make_client, tracker: FakeTracker) -> None:
+def test_no_working_widget_auth_names_every_failure(make_client, tracker: FakeTrackerApi) -> None:
     _widget_accepts(tracker, "none")
     client = make_client(widget_auth="auto")
     with pytest.raises(TrackerAuthError, match=r"oauth: not configured.*credentials: failed.*rest_jwt: failed"):
@@ -158,7 +158,7 @@ def test_no_working_widget_auth_names_every_failure(make_client, tracker: FakeTr
 
 
 # 4 ---------------------------------------------------------------------------------------------------------
-def test_tags_absent_from_every_read_are_not_written(make_client, tracker: FakeTracker, capsys) -> None:
+def test_tags_absent_from_every_read_are_not_written(make_client, tracker: FakeTrackerApi, capsys) -> None:
     del tracker.resources[7]["tagText"]
     tracker.interceptors.append(
         _answer("getIndividualRecord", body={"status": 0, "count": 1, "results": [{"id": 7, "name": "Zebulon"}]})
@@ -170,7 +170,7 @@ def test_tags_absent_from_every_read_are_not_written(make_client, tracker: FakeT
     assert '"TagWriteSkipped":1' in capsys.readouterr().out
 
 
-def test_tags_absent_from_rest_are_read_from_the_widget(make_client, tracker: FakeTracker) -> None:
+def test_tags_absent_from_rest_are_read_from_the_widget(make_client, tracker: FakeTrackerApi) -> None:
     del tracker.resources[7]["tagText"]
     row = {"id": 7, "name": "Zebulon", "details": {"tag": "VIP"}}
     tracker.interceptors.append(_answer("getIndividualRecord", body={"status": 0, "count": 1, "results": [row]}))
@@ -179,7 +179,7 @@ def test_tags_absent_from_rest_are_read_from_the_widget(make_client, tracker: Fa
     assert tracker.resources[7]["tagText"] == "VIP, SKIMA Screened"
 
 
-def test_empty_tags_are_known_and_written(make_client, tracker: FakeTracker) -> None:
+def test_empty_tags_are_known_and_written(make_client, tracker: FakeTrackerApi) -> None:
     tracker.resources[7]["tagText"] = ""
     assert make_client().add_tag(7, "SKIMA Screened") is True
     assert tracker.resources[7]["tagText"] == "SKIMA Screened"
@@ -237,7 +237,7 @@ def test_a_naive_stamp_is_an_instant_only_once_the_offset_is_known() -> None:
     assert tracker_instant("not a time", timedelta(0)) is None and tracker_instant(None, timedelta(0)) is None
 
 
-def test_a_refused_refresh_token_is_an_auth_error(make_client, tracker: FakeTracker) -> None:
+def test_a_refused_refresh_token_is_an_auth_error(make_client, tracker: FakeTrackerApi) -> None:
     _widget_accepts(tracker, "oauth")
     client = make_client(widget_auth="oauth", widget_oauth_refresh_token="revoked")
     with pytest.raises(TrackerAuthError, match="refused the refresh token"):

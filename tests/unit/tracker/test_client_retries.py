@@ -20,10 +20,10 @@ from skima.tracker import (
     TrackerRejected,
     TrackerUnavailable,
 )
-from tests.unit.tracker.fakes import FakeTracker, raise_error, respond
+from tests.unit.tracker.fakes import FakeTrackerApi, raise_error, respond
 
 
-def _resource_requests(tracker: FakeTracker) -> list[float]:
+def _resource_requests(tracker: FakeTrackerApi) -> list[float]:
     return [t for method, path, t in tracker.requests if path == "/api/v1/Resource/7"]
 
 

@@ -6,10 +6,10 @@ import httpx
 import pytest
 
 from skima.tracker import TrackerApi, TrackerAuthError, TrackerNotFound, TrackerRejected, TrackerUnavailable
-from tests.unit.tracker.fakes import FakeTracker, lose_response, raise_error, respond
+from tests.unit.tracker.fakes import FakeTrackerApi, lose_response, raise_error, respond
 
 
-def _sent(tracker: FakeTracker, op: str) -> int:
+def _sent(tracker: FakeTrackerApi, op: str) -> int:
     return tracker.paths().count(f"/api/widget/{op}")
 
 

@@ -10,12 +10,12 @@ import httpx
 import pytest
 
 from skima.tracker import TrackerRejected, TrackerUnavailable
-from tests.unit.tracker.fakes import FakeTime, FakeTracker
+from tests.unit.tracker.fakes import FakeTime, FakeTrackerApi
 
 LIMIT = 64 * 1024
 
 
-def test_a_compressed_body_is_capped_on_its_decompressed_size(make_client, tracker: FakeTracker) -> None:
+def test_a_compressed_body_is_capped_on_its_decompressed_size(make_client, tracker: FakeTrackerApi) -> None:
     bomb = gzip.compress(b"\0" * (50 * LIMIT))  # about 3 KB on the wire, 3.2 MB decompressed
 
     def answer(request: httpx.Request) -> httpx.Response | None:
@@ -33,7 +33,7 @@ def test_a_compressed_body_is_capped_on_its_decompressed_size(make_client, track
         make_client(max_document_bytes=LIMIT).download_document(7, 55)
 
 
-def test_a_compressed_body_within_the_limit_arrives_decoded(make_client, tracker: FakeTracker) -> None:
+def test_a_compressed_body_within_the_limit_arrives_decoded(make_client, tracker: FakeTrackerApi) -> None:
     pdf = b"%PDF-1.4 " + b"x" * 1000
 
     def answer(request: httpx.Request) -> httpx.Response | None:
@@ -46,7 +46,7 @@ def test_a_compressed_body_within_the_limit_arrives_decoded(make_client, tracker
     assert make_client(max_document_bytes=LIMIT).download_document(7, 55).content == pdf
 
 
-def test_a_trickling_body_stops_at_the_deadline(make_client, tracker: FakeTracker, fake_time: FakeTime) -> None:
+def test_a_trickling_body_stops_at_the_deadline(make_client, tracker: FakeTrackerApi, fake_time: FakeTime) -> None:
     def trickle() -> Iterator[bytes]:
         while True:
             fake_time.advance(1.0)  # each small chunk takes a second
