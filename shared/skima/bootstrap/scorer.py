@@ -27,7 +27,7 @@ from skima.scoring.scorer import Scorer, ScoringReport
 from skima.scoring.vector_index import IndexedProfileCache
 from skima.shortlist.sharing import ShareTagFollower
 from skima.tracker.timing import Deadline
-from skima.writeback import NoShortlistLinks, WriteBack, WriteBackPolicy
+from skima.writeback import WriteBack, WriteBackPolicy
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -66,7 +66,7 @@ def build_scorer(
         tracker,
         state,
         scores,
-        links if links is not None else NoShortlistLinks(),
+        links,
         WriteBackPolicy(
             screened_tag=config.screened_tag,
             stage_status_id=config.shortlist_stage_status_id,
