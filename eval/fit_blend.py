@@ -10,8 +10,11 @@ How: every pair is scored once by the engine; its receipt carries the requiremen
 signals. The blend weights are the point of a fixed grid with the best mean NDCG@10 over the tuning sets (each set
 counts once, whatever its size); the check sets are only reported. The calibration knots are read from the tuning
 sets' score distributions: 0 -> 0; the 90th percentile of unrelated (gain 0) pairs on the real-data sets -> 20; the
-median related pair there (same occupation) -> 70; on a graded set (gains 2 and 1), the median near-miss -> 86 and
-the median strong candidate -> 94; 100 beyond. The printed constants go into signals.py by hand, so a change of
+median related pair there (same occupation) -> 70; with `--graded` (hand-graded real pairs of the tuning halves,
+eval/graded/), the median real strong pair -> 80, issue 9's floor for a strong match on real text; on a generated
+graded set (gains 2 and 1), the median near-miss -> 86 and the median strong candidate -> 94; 100 beyond. A knot
+that would not rise with the blend (a real-strong median above a generated near-miss median) is dropped, and the
+report says so. The printed constants go into signals.py by hand, so a change of
 weights is a reviewed change of the engine (and of its version).
 """
 
@@ -22,10 +25,11 @@ import itertools
 import statistics
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from eval.graded_report import GRADES_FILE, load_grades
 from skima.engine.signals import BLEND_WEIGHTS, blend
 from skima_cli.evaluation import EvalSet, ScoredPair, evaluate, load_set
 
@@ -92,8 +96,25 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def knots(tuning: dict[str, list[PairSignals]], weights: dict[str, float]) -> list[tuple[float, float]]:
-    def values(rows: list[PairSignals], gain: int) -> list[float]:
+REAL_STRONG_GRADE = 3  # eval/graded: 3 strong, 2 near-miss, 1 adjacent, 0 unrelated
+REAL_STRONG_SCORE = 80.0
+
+
+def collect_graded(grades_file: Path, devsets: Path, model_dir: str | None) -> list[PairSignals]:
+    """The hand-graded real pairs with their grade as `gain`, scored like every other pair."""
+    rows: list[PairSignals] = []
+    grades = load_grades(grades_file)
+    for source in dict.fromkeys(pair.source for pair in grades):
+        wanted = {(p.job_id, p.candidate_id): p.grade for p in grades if p.source == source}
+        scored = {(r.job_id, r.candidate_id): r for r in collect(load_set(devsets / source), model_dir)}
+        rows += [replace(scored[key], gain=grade) for key, grade in wanted.items()]
+    return rows
+
+
+def knots(
+    tuning: dict[str, list[PairSignals]], weights: dict[str, float], real_graded: Sequence[PairSignals] = ()
+) -> list[tuple[float, float]]:
+    def values(rows: Sequence[PairSignals], gain: int) -> list[float]:
         return [
             blend(r.requirements, r.signals, weights) for r in rows if r.gain == gain and r.requirements is not None
         ]
@@ -108,7 +129,13 @@ def knots(tuning: dict[str, list[PairSignals]], weights: dict[str, float]) -> li
         near = statistics.median([v for rows in graded for v in values(rows, 1)])
         strong = statistics.median([v for rows in graded for v in values(rows, 2)])
         points += [(near, 86.0), (strong, 94.0), (strong + (strong - near), 100.0)]
-    return [(round(x, 2), y) for x, y in sorted(points)]
+    if values(real_graded, REAL_STRONG_GRADE):
+        points.append((statistics.median(values(real_graded, REAL_STRONG_GRADE)), REAL_STRONG_SCORE))
+    ordered = sorted(points)
+    rising = [point for i, point in enumerate(ordered) if all(point[1] > y for _, y in ordered[:i])]
+    for dropped in sorted(set(ordered) - set(rising)):
+        print(f"knot {dropped} dropped: it would not rise with the blend", file=sys.stderr)
+    return [(round(x, 2), y) for x, y in rising]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tune", nargs="+", type=Path, required=True)
     parser.add_argument("--check", nargs="*", type=Path, default=[])
     parser.add_argument("--model-dir", default=None)
+    parser.add_argument(
+        "--graded", nargs="?", type=Path, const=GRADES_FILE, default=None, help="hand-graded real pairs (default file)"
+    )
+    parser.add_argument("--devsets", type=Path, default=Path("/tmp/skima-devsets"), help="eval.devdata --out folder")
     parser.add_argument(
         "--weights", default=None, help="skip the grid: report these weights, e.g. head=0.5,centroid=0.2,lexical=0.5"
     )
@@ -137,7 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{'given' if args.weights else 'best'} blend weights on the tuning sets: {best} (requirement score weight 1)"
     )
-    print(f"calibration knots: {knots({p: rows[p] for p in args.tune}, best)}")
+    real_graded = collect_graded(args.graded, args.devsets, args.model_dir) if args.graded else []
+    print(f"calibration knots: {knots({p: rows[p] for p in args.tune}, best, real_graded)}")
     print(f"{'set':<40} {'requirements only':>18} {'current blend':>14} {'fitted blend':>14}")
     for path in [*args.tune, *args.check]:
         role = "tune" if path in args.tune else "check"
