@@ -433,7 +433,101 @@ def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        return us_spelling(word[:-1])
+    return us_spelling(word)
+
+
+# British spellings keyed as American ones, so a UK posting's 'HR Adviser', 'organisational skills' or 'paediatric
+# nursing' meets a US resume's 'HR Advisor', 'organizational' and 'pediatric'. Only word parts that are spelling
+# variants and nothing else: '-ise' and '-our' words are listed, since 'expertise', 'franchise', 'hour' and
+# 'tour' are not variants of anything.
+_BRITISH_WORDS = {
+    "adviser": "advisor",
+    "programme": "program",
+    "licence": "license",
+    "licenced": "licensed",
+    "defence": "defense",
+    "offence": "offense",
+    "practise": "practice",
+    "practised": "practiced",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "fulfilment": "fulfillment",
+    "ageing": "aging",
+    "judgement": "judgment",
+    "acknowledgement": "acknowledgment",
+    "jewellery": "jewelry",
+    "aluminium": "aluminum",
+    "catalogue": "catalog",
+    "analogue": "analog",
+    "grey": "gray",
+    "mould": "mold",
+    "moulding": "molding",
+}
+_BRITISH_PREFIXES = (
+    ("paed", "ped"),
+    ("orthopaed", "orthoped"),
+    ("anaesth", "anesth"),
+    ("haemat", "hemat"),
+    ("haemo", "hemo"),
+    ("gynaec", "gynec"),
+    ("oesoph", "esoph"),
+    ("oedem", "edem"),
+    ("leukaem", "leukem"),
+    ("behaviour", "behavior"),
+    ("colour", "color"),
+    ("labour", "labor"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("neighbour", "neighbor"),
+    ("humour", "humor"),
+    ("flavour", "flavor"),
+    ("endeavour", "endeavor"),
+    ("centre", "center"),
+    ("theatre", "theater"),
+    ("metre", "meter"),
+    ("litre", "liter"),
+    ("fibre", "fiber"),
+    ("calibre", "caliber"),
+    ("modell", "model"),
+    ("travell", "travel"),
+    ("labell", "label"),
+    ("cancell", "cancel"),
+    ("counsell", "counsel"),
+    ("fuell", "fuel"),
+    ("levell", "level"),
+    ("signall", "signal"),
+    ("channell", "channel"),
+)
+# '-ise' verbs whose stem is spelt '-ize' in US English ('organise', 'prioritised', 'specialising', 'optimiser')
+_IZE_STEM_WORDS = (
+    "organ optim priorit util special maxim minim standard custom author recogn summar categor digit "
+    "visual central capital monet mobil local modern real emphas critic apolog final normal personal "
+    "stabil steril synchron computer energ familiar hospital immun incentiv industrial initial internal "
+    "legal memor minimal motiv neutral popular rational regular revital sanit social subsid symbol theor "
+    "vandal vapor commercial conceptual contextual decentral democrat global harmon human ideal "
+    "individual institutional jeopard mechan metabol mesmer patron polar public scrutin strateg virtual "
+    "western"
+)
+_IZE_STEMS = frozenset(_IZE_STEM_WORDS.split())
+_IZE_ENDINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("iser", "izer"), ("ise", "ize"))
+
+
+@lru_cache(maxsize=65536)
+def us_spelling(word: str) -> str:
+    """A word in US spelling when it is a British variant ('organisation' -> 'organization'), else unchanged."""
+    if word in _BRITISH_WORDS:
+        return _BRITISH_WORDS[word]
+    for british, american in _BRITISH_PREFIXES:
+        if word.startswith(british):
+            return american + word[len(british) :]
+    if "isation" in word:  # 'organisational', 'specialisations'
+        return word.replace("isation", "ization", 1)
+    for ending, american in _IZE_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in _IZE_STEMS:
+            return word[: -len(ending)] + american
+    if word.endswith(("yse", "ysed", "ysing", "yser")) and word.startswith(("analy", "paraly", "cataly", "dialy")):
+        return word.replace("yse", "yze", 1).replace("ysing", "yzing", 1)
     return word
 
 

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
+from skima.engine.lexicon import us_spelling
 from skima.engine.masking import PLACEHOLDER
 
 # How many words of the resume's start are embedded whole: its headline, summary and latest role. 96 words are about
@@ -61,9 +62,9 @@ STOP_WORDS = frozenset(_STOP.split())
 
 
 def terms(text: str) -> Counter[str]:
-    """Content words of a text, lowercased; masked placeholders and stop words are left out."""
+    """Content words of a text, lowercased and in US spelling; masked placeholders and stop words are left out."""
     words = _TERM.findall(PLACEHOLDER.sub(" ", text).lower())
-    return Counter(word for word in words if word not in STOP_WORDS)
+    return Counter(us_spelling(word) for word in words if word not in STOP_WORDS)
 
 
 def lexical_vector(text: str) -> dict[str, float]:

@@ -413,11 +413,23 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "it support engineer; it support technician; desktop support engineer; help desk technician; "
         "helpdesk engineer; technical support engineer; it support specialist; service desk analyst; "
         "desktop engineer; hardware and networking engineer; it technician; field engineer it; "
-        "support engineer; it executive; it helpdesk; hardware engineer; desktop support technician",
+        "support engineer; it executive; it helpdesk; hardware engineer; desktop support technician; "
+        "it support analyst; it analyst; it support officer; service desk technician; first line support analyst; "
+        "second line support analyst; 1st line support; 2nd line support; technical support analyst",
         "desktop support; troubleshooting; hardware; installation; windows 10; windows 7; outlook; "
         "printers; printer; lan cabling; remote desktop; ticketing; servicenow; itil; remedy; "
         "os installation; laptops; desktops; antivirus; active directory; hardware and networking; "
         "a+ certification; n+; service desk",
+    ),
+    _O(
+        "it_manager",
+        "IT Manager",
+        "infrastructure",
+        "it manager; it director; head of it; it operations manager; it infrastructure manager; it services manager; "
+        "information technology manager; it coordinator; it specialist",
+        "it infrastructure; it operations; it strategy; itil; vendor management; it budget; service desk; "
+        "disaster recovery; business continuity; network infrastructure; active directory; office 365; "
+        "it policies; it procurement; asset management; helpdesk management",
     ),
     # --- enterprise platforms -------------------------------------------------------------------------------
     _O(
@@ -595,7 +607,8 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "sales",
         "retail sales associate; store manager; retail store manager; cashier; shop assistant; store associate; "
         "floor manager; retail manager; assistant store manager; store supervisor; visual merchandiser; "
-        "sales clerk; merchandiser",
+        "sales clerk; merchandiser; retail assistant; sales assistant; retail sales assistant; store assistant; "
+        "customer assistant",
         "retail; point of sale; pos; cash handling; merchandising; visual merchandising; "
         "stock replenishment; customer service; store operations; shrinkage; planograms; footfall",
     ),
@@ -657,7 +670,8 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "hr and admin executive; hr specialist; personnel officer; people operations manager; "
         "employee relations manager; people operations specialist; people operations executive; people partner; "
         "hr operations specialist; hr intern; hr trainee; hr operations executive; hr consultant; "
-        "compensation and benefits manager; hr analyst",
+        "compensation and benefits manager; hr analyst; "
+        "hr advisor; human resources advisor; employee relations advisor",
         "human resources; employee relations; onboarding; induction; exit interviews; exit formalities; "
         "performance management; performance appraisal; appraisals; payroll; compensation and benefits; "
         "hr policies; grievance handling; statutory compliance; pf; esic; esi; labour laws; labor laws; "
@@ -755,6 +769,25 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "claims analyst; actuary; actuarial analyst; loss adjuster",
         "underwriting; claims; claims processing; claims settlement; policy administration; actuarial; "
         "reinsurance; risk assessment",
+    ),
+    _O(
+        "financial_advisor",
+        "Financial Adviser / Planner",
+        "finance",
+        "financial advisor; independent financial advisor; ifa; certified financial planner; wealth advisor; "
+        "investment advisor; paraplanner; mortgage and protection advisor; "
+        "pensions advisor",
+        "financial planning; wealth management; retirement planning; pensions; investments; protection; "
+        "estate planning; portfolio management; fca; cfp; series 7; series 66; diploma in regulated financial planning",
+    ),
+    _O(
+        "payroll_specialist",
+        "Payroll Specialist",
+        "finance",
+        "payroll administrator; payroll officer; payroll specialist; payroll clerk; payroll manager; "
+        "payroll executive; payroll coordinator; payroll assistant; payroll supervisor",
+        "payroll; payroll processing; paye; gross to net; payroll taxes; garnishments; timesheets; adp; "
+        "sage payroll; ceridian; kronos; paychex; p11d; year end payroll; statutory payments",
     ),
     # --- legal ----------------------------------------------------------------------------------------------
     _O(
@@ -1100,6 +1133,16 @@ OCCUPATIONS: tuple[Occupation, ...] = (
         "montessori; worksheets; remedial teaching; tutoring; syllabus; co curricular activities",
     ),
     _O(
+        "childcare_worker",
+        "Childcare / Early Years Practitioner",
+        "education",
+        "nursery nurse; nursery practitioner; early years practitioner; early years educator; childcare practitioner; "
+        "childcare worker; child care worker; child care provider; nanny; au pair; daycare teacher; "
+        "preschool assistant; nursery assistant; room leader nursery",
+        "eyfs; early years foundation stage; early years; childcare; child care; child development; "
+        "safeguarding children; cache level 3; naeyc; learning through play; nappy changing; diaper changing",
+    ),
+    _O(
         "lecturer",
         "Lecturer / Professor",
         "education",
@@ -1422,6 +1465,12 @@ CLOSE: tuple[tuple[str, str], ...] = (
     ("customer_service", "customer_success"),
     ("artist", "graphic_designer"),
     ("artist", "video_animator"),
+    ("it_manager", "it_support"),
+    ("it_manager", "system_administrator"),
+    ("financial_advisor", "banking_officer"),
+    ("payroll_specialist", "accountant"),
+    ("payroll_specialist", "hr_generalist"),
+    ("childcare_worker", "teacher"),
     ("admin_assistant", "hr_generalist"),
 )
 
