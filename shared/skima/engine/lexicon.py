@@ -440,10 +440,10 @@ def _stem(word: str) -> str:
 # British spellings keyed as American ones, so a UK posting's 'HR Adviser', 'organisational skills' or 'paediatric
 # nursing' meets a US resume's 'HR Advisor', 'organizational' and 'pediatric'. Only word parts that are spelling
 # variants and nothing else: '-ise' and '-our' words are listed, since 'expertise', 'franchise', 'hour' and
-# 'tour' are not variants of anything.
+# 'tour' are not variants of anything. 'Programme' stays apart: a UK posting's programme is a project or a course,
+# and keyed as 'program' it met software programs (pasted-b-heldout fell 0.912 -> 0.906 with it).
 _BRITISH_WORDS = {
     "adviser": "advisor",
-    "programme": "program",
     "licence": "license",
     "licenced": "licensed",
     "defence": "defense",

@@ -28,7 +28,6 @@ GAP = "not found in resume: "
         ("Labour law", "labor law"),
         ("Financial modelling", "financial modeling"),
         ("Counselling", "counseling"),
-        ("Training programme", "training program"),
         ("Driving licence", "driving license"),
         ("Call centre", "call center"),
         ("HR Adviser", "HR Advisor"),
