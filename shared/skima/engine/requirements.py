@@ -366,7 +366,25 @@ _WEAK_BLURB = re.compile(
 )
 
 
+# a physical demand on its own ('Lift up to 50 lbs', 'Stand for long periods', 'Bending, stooping and kneeling'),
+# also without a physical heading: every holder of the job meets it and no resume says so
+_BODY_MOVES = r"(?:bend|stoop|kneel|crouch|climb|twist|squat|reach|crawl)(?:ing)?"
+_PHYSICAL_DEMAND = re.compile(
+    r"^\W*(?:(?:must\s+)?(?:be\s+)?(?:physically\s+)?(?:able|ability|capable)\s+(?:to|of)\s+|"
+    r"(?:you\s+)?(?:can|will|must)\s+|(?:willing|prepared)\s+to\s+|comfortable\s+)?"
+    r"(?:(?:lift|carry|push|pull|move|handle)(?:ing)?\b[\w/ ,-]{0,30}?\d+\s*(?:lbs?|pounds|kgs?|kilos?|kilograms)\b|"
+    r"(?:stand|sit|walk|be on (?:your|their) feet)(?:ing)?\b[\w/ ,-]{0,30}?\b(?:long|extended|prolonged|entire|full|"
+    r"\d+)\b[\w ]{0,12}?\b(?:periods?|hours?|shifts?|day)\b|"
+    r"(?:long|extended|prolonged)\s+periods\s+of\s+(?:standing|sitting|walking)\b|"
+    rf"{_BODY_MOVES}(?:\s*(?:,|/|\band\b|\bor\b)\s*{_BODY_MOVES})+\b)"
+    r"[^.;]{0,60}$",
+    re.I,
+)
+
+
 def _never_a_requirement(sentence: str) -> bool:
+    if len(sentence.split()) <= 20 and _PHYSICAL_DEMAND.search(sentence) and not _known_terms(sentence):
+        return True
     if _ASKS_OF_CANDIDATE.search(sentence) or len(sentence.split()) > 40:
         return False  # a long run of text with no sentence breaks holds more than the phrase that matched
     if _NOT_A_REQUIREMENT.search(sentence) or _BLURB.search(sentence):
