@@ -495,7 +495,8 @@ def dated_as_of(lines: list[str], as_of: float, career: list[str] | None = None)
     latest = float(max(years))
     written = as_of if latest >= as_of - OLD_RESUME_YEARS else latest + 1.0
     starts = [start for line in (lines if career is None else career) for start, _, _ in find_ranges(line, as_of)]
-    stated = [float(m.group(1)) for line in lines for m in _STATED_TOTAL.finditer(line)]
+    # whole years only: a resume stating its total in months ('18 months of experience') is not dated by it
+    stated = [float(m.group(1)) for line in lines for m in _STATED_TOTAL.finditer(line) if m.group(1)]
     if starts and stated and 0 < max(stated) <= 45 and latest < as_of - 3:
         by_total = min(starts) + max(stated) + 1.0  # whole years stated are rounded down
         if by_total < as_of - 2:

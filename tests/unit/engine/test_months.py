@@ -84,3 +84,9 @@ def test_a_months_gap_says_the_months_found(engine: Engine) -> None:
     )
     gaps = engine.score_text(job, resume).gaps
     assert "not found in resume: 18 months of experience as line cook (about 4 months found)" in gaps
+
+
+def test_an_old_resume_stating_months_is_read_and_dated_by_its_years() -> None:
+    text = "Jo Park\nBarista with 18 months of experience\nBarista, Bean Co, 2014 - 2015\nCashier, Till, 2012 - 2013"
+    parsed = parse_resume(clean_text(text), 2026.0)
+    assert parsed.total_years >= 1.5 and len(parsed.roles) == 2
