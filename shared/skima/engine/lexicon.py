@@ -712,14 +712,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 
 
 # Tools of one kind that stand in for each other: a list of them ending in 'or' ('AWS, Azure or GCP') is one choice,
-# met by any one. A list of different kinds ('Python, SQL or R') is not, so the groups are narrow (SQL is no peer of
-# the programming languages, Excel none of Word).
+# met by any one. A list of different kinds ('Python, SQL or R') is not, so the groups are narrow (Excel is no peer of
+# Word). Programming languages are left out: a posting's list of them leads with its stack's own language ('Scala,
+# Java or Python' for a Spark team), and reading the list as one choice lowered pasted-b's NDCG (0.895 -> 0.894).
 PEERS: dict[str, tuple[str, ...]] = {
     "cloud platform": ("AWS", "Azure", "GCP"),
-    "programming language": (
-        *("Python", "Java", "JavaScript", "TypeScript", "Go", "Rust", "C", "C++", "C#", "Ruby", "PHP"),
-        *("Kotlin", "Swift", "Scala", "R", "MATLAB", "Perl", "Dart"),
-    ),
     "database": (
         *("PostgreSQL", "MySQL", "SQL Server", "Oracle", "SQLite", "MongoDB", "Redis", "Cassandra", "DynamoDB"),
         "Elasticsearch",

@@ -20,7 +20,7 @@ def _skills(line: str) -> dict[str, Requirement]:
         ("- Hosting on AWS, Azure, or GCP", "AWS, Azure or GCP", set()),
         ("- Docker, AWS, Azure or GCP", "AWS, Azure or GCP", {"Docker"}),
         ("- Run MySQL, MongoDB or PostgreSQL in production", "MySQL, MongoDB or PostgreSQL", set()),
-        ("- Write services in Java 11, Kotlin or Go", "Java, Kotlin or Go", set()),
+        ("- Build APIs with Django 4, Flask or FastAPI", "Django, Flask or FastAPI", set()),
         ("- Browser tests with Cypress, Selenium or Playwright", "Cypress, Selenium or Playwright", set()),
     ],
 )
@@ -35,6 +35,7 @@ def test_peers_listed_before_a_final_or_are_one_choice(line: str, choice: str, a
     [
         ("- Python, SQL or R", "Python", "SQL or R"),  # a language, then a query language or a statistics one
         ("- Java, Python or SQL", "Java", "Python or SQL"),
+        ("- Scala, Java or Python", "Scala", "Java or Python"),  # languages: the stack's own leads the list
         ("- Terraform, AWS or Azure", "Terraform", "AWS or Azure"),  # a tool is no peer of the clouds
     ],
 )
