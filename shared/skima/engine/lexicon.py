@@ -805,6 +805,38 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Tools of one kind that stand in for each other: a list of them ending in 'or' ('AWS, Azure or GCP') is one choice,
+# met by any one. A list of different kinds ('Python, SQL or R') is not, so the groups are narrow (Excel is no peer of
+# Word). Programming languages are left out: a posting's list of them leads with its stack's own language ('Scala,
+# Java or Python' for a Spark team), and reading the list as one choice lowered pasted-b's NDCG (0.895 -> 0.894); so
+# are CAD programs ('AutoCAD, SolidWorks, or CATIA' as one choice lowered dev-linkedin-tune, 0.947 -> 0.946).
+PEERS: dict[str, tuple[str, ...]] = {
+    "cloud platform": ("AWS", "Azure", "GCP"),
+    "database": (
+        *("PostgreSQL", "MySQL", "SQL Server", "Oracle", "SQLite", "MongoDB", "Redis", "Cassandra", "DynamoDB"),
+        "Elasticsearch",
+    ),
+    "front-end framework": ("React", "Angular", "Vue.js", "Next.js"),
+    "back-end framework": ("Django", "Flask", "FastAPI", "Spring Boot", "Express", "Ruby on Rails", "Laravel"),
+    "CI server": ("Jenkins", "GitHub Actions", "GitLab CI", "Azure DevOps"),
+    "infrastructure tool": ("Terraform", "CloudFormation", "Ansible", "Chef", "Puppet"),
+    "BI tool": ("Tableau", "Power BI", "Looker"),
+    "data platform": ("Snowflake", "BigQuery", "Redshift", "Databricks"),
+    "ETL tool": ("Informatica", "Talend", "SSIS"),
+    "ML framework": ("TensorFlow", "PyTorch", "Keras", "scikit-learn"),
+    "browser test tool": ("Selenium", "Cypress", "Playwright"),
+    "monitoring tool": ("Prometheus", "Grafana", "Datadog", "Splunk"),
+    "CRM": ("Salesforce", "HubSpot", "Dynamics 365"),
+}
+
+
+@lru_cache(maxsize=4096)
+def peer_group(term: str) -> str | None:
+    """The kind of tool a term is among PEERS ('Google Cloud' -> 'cloud platform'), or None."""
+    name = canonical(term)
+    return next((kind for kind, members in PEERS.items() if name in members), None)
+
+
 @lru_cache(maxsize=1)
 def _family_index() -> dict[str, str]:
     """Every form of a family's broad name (its lexicon aliases too) -> the family's name."""

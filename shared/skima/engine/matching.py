@@ -842,7 +842,7 @@ def document_signals(job: PreparedJob, profile: CandidateProfile) -> dict[str, f
 
 
 _YEARS_LEAD = re.compile(
-    r"^\D{0,12}?(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|to)\s*\d+\+?\s*)?(?:years?|yrs?)'?\s*(?:of\s+)?", re.I
+    r"^\D{0,12}?(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|to)\s*\d+\+?\s*)?(?:years?|yrs?|(months?))'?\s*(?:of\s+)?", re.I
 )
 _DANGLING = re.compile(
     r"(?<!\s)(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to|similar|related|equivalent|role))+\s*$", re.I
@@ -911,6 +911,14 @@ def _years_figure(years: float, *, short: bool) -> str:
     return str(tenths // 10) if tenths % 10 == 0 else f"{tenths / 10:.1f}"
 
 
+def _period_figure(years: float, *, short: bool) -> str:
+    """Years found as a reason or a gap words them: '2.3 yrs', or months under a year ('4 months', not '0.3 yrs')."""
+    if years >= 1 - 1e-9 or years <= 0:
+        return f"{_years_figure(years, short=short)} yrs"
+    months = max(1, math.floor(years * 12 + 1e-9) if short else round(years * 12))
+    return f"{months} month{'s' if months > 1 else ''}"
+
+
 def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[str] | None = None) -> str:
     label = result.label
     if result.kind == "experience":
@@ -921,13 +929,13 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
             # related years, not years of what the posting names ('critical care experience as an RN')
             subject = "related experience"
         evidence = f" ({result.evidence})" if result.evidence else ""
-        figure = _years_figure(years, short=result.verdict != "met")
-        text = f"{figure} yrs {subject}{evidence}"
+        figure = _period_figure(years, short=result.verdict != "met")
+        text = f"{figure} {subject}{evidence}"
         asked = _YEARS_LEAD.match(label)
         if result.verdict != "met" and asked:
-            text += f"; asked {asked.group(1)}+"
+            text += f"; asked {asked.group(1)}+{' months' if asked.group(2) else ''}"
         if len(text) > MAX_REASON_CHARS:
-            text = f"{figure} yrs {subject}"[: MAX_REASON_CHARS - len(evidence)].rsplit(" ", 1)[0] + evidence
+            text = f"{figure} {subject}"[: MAX_REASON_CHARS - len(evidence)].rsplit(" ", 1)[0] + evidence
         return text[:MAX_REASON_CHARS]
     quote = result.evidence or ""
     if result.kind == "role":
@@ -961,8 +969,8 @@ def _reason(result: RequirementResult, profile: CandidateProfile, terms: list[st
 
 def _gap(result: RequirementResult) -> str:
     if result.kind == "experience" and result.years_found:
-        found = _years_figure(result.years_found, short=True)
-        return f"not found in resume: {result.label} (about {found} yrs found)"[:120]
+        found = _period_figure(result.years_found, short=True)
+        return f"not found in resume: {result.label} (about {found} found)"[:120]
     return f"not found in resume: {result.label}"
 
 

@@ -16,6 +16,7 @@ from skima.engine.lexicon import (
     ROLE_NOUNS,
     WEAK_ALIASES,
     forms_of,
+    peer_group,
     spelled_variants,
     term_key,
     term_roots,
@@ -262,7 +263,21 @@ _PREFERRED_MARK = re.compile(
     r"ideally|desirable|advantageous|good to have|optional)\b",
     re.I,
 )
-_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:-|–|to)?\s*(?:\d{1,2})?\s*\+?\s*(?:years?|yrs?)", re.I)
+# years asked, or months when experience follows ('6 months experience as line cook', '18 months of experience in');
+# months alone are too often a contract's or a probation's ('a 6-month contract', 'within 3 months')
+_YEARS = re.compile(
+    r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:-|–|to)?\s*(?:\d{1,2})?\s*\+?\s*(?:years?|yrs?|"
+    r"(months?)(?='?\s+(?:(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:experience|exp)\b|as\s)))",
+    re.I,
+)
+
+
+def _asked_years(years: re.Match[str]) -> float:
+    """The years a _YEARS match asks for: months as a fraction of a year (18 months -> 1.5)."""
+    amount = float(years.group(1))
+    return round(amount / 12, 2) if years.group(2) else amount
+
+
 _LEAD_IN = re.compile(
     r"^(?:(?:must\s+have|should\s+have|required|you\s+have|you\s+bring|need|needs|we\s+need)\s*[:\-]?\s*)?"
     r"(?:(?:strong|solid|good|proven|excellent|deep|hands[- ]on|working|practical|expert|advanced|basic|"
@@ -351,7 +366,25 @@ _WEAK_BLURB = re.compile(
 )
 
 
+# a physical demand on its own ('Lift up to 50 lbs', 'Stand for long periods', 'Bending, stooping and kneeling'),
+# also without a physical heading: every holder of the job meets it and no resume says so
+_BODY_MOVES = r"(?:bend|stoop|kneel|crouch|climb|twist|squat|reach|crawl)(?:ing)?"
+_PHYSICAL_DEMAND = re.compile(
+    r"^\W*(?:(?:must\s+)?(?:be\s+)?(?:physically\s+)?(?:able|ability|capable)\s+(?:to|of)\s+|"
+    r"(?:you\s+)?(?:can|will|must)\s+|(?:willing|prepared)\s+to\s+|comfortable\s+)?"
+    r"(?:(?:lift|carry|push|pull|move|handle)(?:ing)?\b[\w/ ,-]{0,30}?\d+\s*(?:lbs?|pounds|kgs?|kilos?|kilograms)\b|"
+    r"(?:stand|sit|walk|be on (?:your|their) feet)(?:ing)?\b[\w/ ,-]{0,30}?\b(?:long|extended|prolonged|entire|full|"
+    r"\d+)\b[\w ]{0,12}?\b(?:periods?|hours?|shifts?|day)\b|"
+    r"(?:long|extended|prolonged)\s+periods\s+of\s+(?:standing|sitting|walking)\b|"
+    rf"{_BODY_MOVES}(?:\s*(?:,|/|\band\b|\bor\b)\s*{_BODY_MOVES})+\b)"
+    r"[^.;]{0,60}$",
+    re.I,
+)
+
+
 def _never_a_requirement(sentence: str) -> bool:
+    if len(sentence.split()) <= 20 and _PHYSICAL_DEMAND.search(sentence) and not _known_terms(sentence):
+        return True
     if _ASKS_OF_CANDIDATE.search(sentence) or len(sentence.split()) > 40:
         return False  # a long run of text with no sentence breaks holds more than the phrase that matched
     if _NOT_A_REQUIREMENT.search(sentence) or _BLURB.search(sentence):
@@ -832,7 +865,6 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
     """(surface text, canonical) for lexicon terms in text, longest first, no overlaps."""
     protected = _protect_case(text)
     tokens = term_key(protected).split()
-    spans = _token_spans(protected)
     raw_words = re.findall(r"[^\s,;()]+", protected)
     found: list[tuple[str, str]] = []
     used: set[int] = set()
@@ -844,27 +876,10 @@ def _known_terms(text: str) -> list[tuple[str, str]]:
             gram = " ".join(tokens[start : start + size])
             canonical = ALIAS_TO_CANONICAL.get(gram)
             if canonical and gram not in WEAK_ALIASES:
-                if len(gram) == 1 and len(spans) == len(tokens) and _inside_a_word(spans, start):
-                    continue  # the 'R' of 'R&D', the 'C' of 'C-suite' are not the languages
                 used |= span
                 surface = " ".join(raw_words[start : start + size]) if len(raw_words) == len(tokens) else canonical
                 found.append((surface.rstrip(".:;").lstrip(":;"), canonical))  # '.NET' keeps its leading dot
     return found
-
-
-def _inside_a_word(spans: list[tuple[int, int]], index: int) -> bool:
-    """Whether token `index` is only a part of a written word (shares its span with a neighbour)."""
-    neighbours = [spans[i] for i in (index - 1, index + 1) if 0 <= i < len(spans)]
-    return spans[index] in neighbours
-
-
-def _token_spans(text: str) -> list[tuple[int, int]]:
-    """Where the written word behind each of text's term-key tokens is: 'Docker/Kubernetes' gives the spans of
-    'Docker' and 'Kubernetes', 'R&D' three times the span of 'R&D'."""
-    spans: list[tuple[int, int]] = []
-    for piece in re.finditer(r"[^\s,;()/|\\]+", text):
-        spans += [piece.span()] * len(term_key(piece.group(0)).split())
-    return spans
 
 
 _MARKS = re.compile(
@@ -1062,7 +1077,8 @@ _VERSION = r"(?:\s*v?\d+(?:\.(?:\d+|x))*\+?)?"
 
 def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[str]]:
     """'Java or Kotlin', 'Java 8+ or Kotlin', 'Docker/Kubernetes' -> {'Java or Kotlin': ['Java', 'Kotlin']} (either one
-    meets the requirement). ('AWS, Azure or GCP' as one choice of three was tried: it lowered NDCG on pasted-b.)"""
+    meets the requirement). A list of peers ending in 'or' is one choice ('AWS, Azure or GCP'); one of different kinds
+    keeps its head items apart ('Python, SQL or R' asks for Python and one of SQL or R)."""
     groups: dict[str, list[str]] = {}
     surfaces = list(dict.fromkeys(s for s, _ in known))  # a surface named many times is one alternative
     for first in surfaces:
@@ -1070,8 +1086,11 @@ def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[
             if first == second:
                 continue
             pattern = rf"(?<![\w+#.]){re.escape(first)}{_VERSION}\s*(?:,\s*)?(?:or|/)\s*{re.escape(second)}(?![\w+#])"
-            if re.search(pattern, content, re.I):
-                groups[f"{first} or {second}"] = [first, second]
+            found = re.search(pattern, content, re.I)
+            if found:
+                peers = _peers_before(content[: found.start()], surfaces, [first, second])
+                label = f"{', '.join([*peers, first])} or {second}"
+                groups[label] = [*peers, first, second]
     # each surface belongs to at most one group
     result: dict[str, list[str]] = {}
     used: set[str] = set()
@@ -1080,6 +1099,26 @@ def _alternatives(content: str, known: list[tuple[str, str]]) -> dict[str, list[
             result[label] = names
             used |= set(names)
     return {name: result[label] for label in result for name in [label]} | {n: [] for n in used}
+
+
+def _peers_before(before: str, surfaces: list[str], choice: list[str]) -> list[str]:
+    """The items listed before a choice ('AWS, ' before 'Azure or GCP'), as far back as they are of the choice's kind
+    (PEERS); none when the choice's own two are of different kinds."""
+    kind = peer_group(choice[0])
+    if kind is None or peer_group(choice[1]) != kind:
+        return []
+    peers: list[str] = []
+    while True:
+        for surface in surfaces:
+            if surface in peers or surface in choice or peer_group(surface) != kind:
+                continue
+            item = re.search(rf"(?<![\w+#.]){re.escape(surface)}{_VERSION}\s*,\s*$", before, re.I)
+            if item:
+                peers.insert(0, surface)
+                before = before[: item.start()]
+                break
+        else:
+            return peers
 
 
 def _drop_members(groups: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -1196,7 +1235,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
 
         years = next((m for m in _YEARS.finditer(content) if not _period_not_experience(content, m)), None)
         if years and in_requirements | (ln.section == "intro"):
-            amount = float(years.group(1))
+            amount = _asked_years(years)
             duplicate = any(r.kind == "experience" and r.min_years == amount and not r.terms for r in builder.items)
             if 0 < amount <= 30 and not (duplicate and not _known_terms(content[years.end() :])):
                 # the skills the years are of sit in the same clause: in 'You have: 3+ years of test automation;
@@ -1211,7 +1250,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 if _GENERAL_EXPERIENCE.fullmatch(subject.strip()):  # '2+ years relevant experience'
                     phrase = f"{content[years.start() : years.end()]} {subject.strip()}"
                 words = phrase.strip(" .:").split()
-                label = " ".join(words[:12]) if len(words) >= 3 else f"{amount:g}+ years experience"
+                asked = f"{years.group(1)}+ months" if years.group(2) else f"{amount:g}+ years"
+                label = " ".join(words[:12]) if len(words) >= 3 else f"{asked} experience"
                 label = re.sub(r"(?:\s+(?:or|and|a|an|the|of|in|with|as|at|for|to))+$", "", label, flags=re.I)
                 terms = [forms_of(c)[0] for _, c in known[:3]]
                 # years 'as a data or business analyst' in a Data Analyst posting: roles held under the posting's

@@ -201,13 +201,17 @@ _DEGREE_LEVELS: list[tuple[int, re.Pattern[str], re.Pattern[str] | None]] = [
     (0, re.compile(r"\b(?:high school|hsc|ssc|secondary school|12th|10th|intermediate|ged)\b", re.I), None),
 ]
 _INSTITUTION = re.compile(r"\b(?:university|college|school|institute|academy|polytechnic|iit|nit)\b", re.I)
+# a period stated: '3 years', '2 years and 6 months', '18 months' (groups: years, months after them, months alone)
+_PERIOD = (
+    r"(?:(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and|&|,)?\s*(\d{1,2})\s*months?)?"
+    r"|(\d{1,2})\s*months?)"
+)
 _STATED_TOTAL = re.compile(
-    r"(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and|&)?\s*\d{1,2}\s*months?)?'?\s+(?:of\s+)?"
-    r"(?:[\w/+#.-]+\s+){0,4}?(?:experience|exp\b)",
+    _PERIOD + r"'?\s+(?:of\s+)?(?:[\w/+#.-]+\s+){0,4}?(?:experience|exp\b)",
     re.IGNORECASE,
 )
 _STATED_TOTAL_FIELD = re.compile(
-    r"(?:(?:total|overall|work|professional)\s*)?experience\s*[:\-]\s*(\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?:years?|yrs?)",
+    r"(?:(?:total|overall|work|professional)\s*)?experience\s*[:\-]\s*" + _PERIOD,
     re.IGNORECASE,
 )
 _SKILL_DETAIL = re.compile(
@@ -225,13 +229,33 @@ _PLACEHOLDER_ONLY = re.compile(r"^[\W\s]*(?:\[(?:name|email|phone|address|link|p
 _CASE_WORD = re.compile(r"(?<![\w.])(" + "|".join(CASE_SENSITIVE) + r")(?![\w+#])", re.IGNORECASE)
 
 
+# a letter after or before one of these words is a label's, not a language ('Plan B', 'Grade C', 'C-level', 'class R')
+_LETTER_LABEL_BEFORE = re.compile(
+    r"\b(?:plan|grade|class|type|level|tier|group|section|part|phase|vitamin|hepatitis|category|division|block|unit|"
+    r"schedule|form|model|series|size|option|step|stage|appendix|exhibit|item|building|floor|zone|band|shift|team|"
+    r"rating|list|star|letter|an?|the)\s*$",
+    re.I,
+)
+_LETTER_LABEL_AFTER = re.compile(r"^\s*(?:grade|level|suite|rating|list|average|student|team|class)\b", re.I)
+
+
+def _stands_as_name(line: str, match: re.Match[str]) -> bool:
+    """A one-letter name ('R', 'C') is the language only as a written word of its own, not a part of one ('R&D',
+    'C-suite') nor a label's letter ('Plan B', 'Grade C', 'a C grade')."""
+    before, after = line[: match.start()], line[match.end() :]
+    alone = re.search(r"(?:^|[\s,;(/:|\[])$", before) and re.match(r"(?:$|[\s,;)/:|\]]|\.(?:\s|$))", after)
+    return bool(alone) and not _LETTER_LABEL_BEFORE.search(before) and not _LETTER_LABEL_AFTER.match(after)
+
+
 def _protect_case(line: str) -> str:
-    """Ambiguous words ('go', 'r', 'spark') count as the tool only when written as its name ('Go', 'R')."""
+    """Ambiguous words ('go', 'r', 'spark') count as the tool only when written as its name ('Go', 'R'), and a
+    one-letter name only when it stands as one (see _stands_as_name)."""
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
         wanted = CASE_SENSITIVE[word.lower()]
-        return word if word in (wanted, wanted.upper()) else "zz" + word.lower()
+        named = word in (wanted, wanted.upper()) and (len(word) > 1 or _stands_as_name(line, match))
+        return word if named else "zz" + word.lower()
 
     return _CASE_WORD.sub(replace, line)
 
@@ -471,12 +495,19 @@ def dated_as_of(lines: list[str], as_of: float, career: list[str] | None = None)
     latest = float(max(years))
     written = as_of if latest >= as_of - OLD_RESUME_YEARS else latest + 1.0
     starts = [start for line in (lines if career is None else career) for start, _, _ in find_ranges(line, as_of)]
-    stated = [float(m.group(1)) for line in lines for m in _STATED_TOTAL.finditer(line)]
+    # whole years only: a resume stating its total in months ('18 months of experience') is not dated by it
+    stated = [float(m.group(1)) for line in lines for m in _STATED_TOTAL.finditer(line) if m.group(1)]
     if starts and stated and 0 < max(stated) <= 45 and latest < as_of - 3:
         by_total = min(starts) + max(stated) + 1.0  # whole years stated are rounded down
         if by_total < as_of - 2:
             written = max(by_total, latest + 1.0)
     return min(as_of, written)
+
+
+def _stated_years(period: re.Match[str]) -> float:
+    """The years a _PERIOD match states, months as a fraction of a year ('2 years and 6 months' -> 2.5)."""
+    years, months, months_only = period.group(1, 2, 3)
+    return round(float(years or 0) + int(months or months_only or 0) / 12, 2)
 
 
 def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
@@ -532,10 +563,8 @@ def parse_resume(masked_text: str, as_of: float) -> ParsedResume:
     role_years = merged_years([(r.start, r.end) for r in roles])
     stated = 0.0
     for line in lines:
-        for match in _STATED_TOTAL.finditer(line):
-            stated = max(stated, float(match.group(1)))
-        for match in _STATED_TOTAL_FIELD.finditer(line):
-            stated = max(stated, float(match.group(1)))
+        for match in (*_STATED_TOTAL.finditer(line), *_STATED_TOTAL_FIELD.finditer(line)):
+            stated = max(stated, _stated_years(match))
     total_years = round(max(role_years, stated if stated <= 45 else 0.0), 2)
 
     skill_years: dict[str, float] = {}

@@ -115,19 +115,20 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
     "fifteen": 15,
+    "eighteen": 18,
     "twenty": 20,
 }
-_NUMBER_YEARS = re.compile(
+_NUMBER_PERIOD = re.compile(
     r"\b(" + "|".join(_NUMBER_WORDS) + r")(\s*(?:\+|or more|plus)?\s*(?:\(\d+\)\s*)?"
-    r"(?:years?|yrs?))",
+    r"(?:years?|yrs?|months?))",
     re.IGNORECASE,
 )
 
 
-def _number_years(match: re.Match[str]) -> str:
+def _number_period(match: re.Match[str]) -> str:
     number = _NUMBER_WORDS[match.group(1).lower()]
     tail = match.group(2)
-    unit = re.search(r"(?:years?|yrs?)$", tail, re.IGNORECASE)
+    unit = re.search(r"(?:years?|yrs?|months?)$", tail, re.IGNORECASE)
     plus = "+" if re.search(r"\+|more|plus", tail, re.IGNORECASE) else ""
     return f"{number}{plus} {unit.group(0) if unit else 'years'}"
 
@@ -135,7 +136,7 @@ def _number_years(match: re.Match[str]) -> str:
 def clean_text(text: str) -> str:
     """Normalise unicode, repair mojibake, one statement per line where the layout was lost."""
     text = _undo_mojibake(text)
-    text = _NUMBER_YEARS.sub(_number_years, text)
+    text = _NUMBER_PERIOD.sub(_number_period, text)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")

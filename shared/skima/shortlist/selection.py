@@ -24,7 +24,7 @@ SHOWN_REASONS = 3
 SHOWN_GAPS = 3
 
 _NOT_FOUND = "not found in resume"
-_YEARS_FOUND = re.compile(r"\s*\((about [^()]*yrs? found)\)\s*$", re.I)
+_YEARS_FOUND = re.compile(r"\s*\((about [^()]*(?:yrs?|months?) found)\)\s*$", re.I)
 _VERDICT_RANK = {"met": 2, "partial": 1, "missing": 0}
 
 
