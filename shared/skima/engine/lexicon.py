@@ -906,7 +906,8 @@ LICENCES: tuple[Licence, ...] = (
         "PE licence",
         re.compile(
             r"\bP\.?E\.?\s+(?i:licen[cs](?:e|ure)|registration)"
-            r"|(?i:\b(?:licensed\s+)?professional engineer(?:ing)?\s+licen[cs](?:e|ure)\b|\blicensed professional engineer\b)"
+            r"|(?i:\b(?:licensed\s+)?professional engineer(?:ing)?\s+licen[cs](?:e|ure)\b)"
+            r"|(?i:\blicensed professional engineer\b)"
         ),
         ("professional engineer", "pe license", "pe licence", "licensed pe"),
     ),
@@ -929,8 +930,8 @@ LICENCES: tuple[Licence, ...] = (
     Licence(
         "electrician licence",
         re.compile(
-            r"(?i:\b(?:journeyman|master)\s+(?:electrician'?s?\s+)?licen[cs]e\b|\belectrical (?:contractor )?licen[cs]e\b"
-            r"|\blicensed (?:journeyman |master )?electrician\b)"
+            r"(?i:\b(?:journeyman|master)\s+(?:electrician'?s?\s+)?licen[cs]e\b"
+            r"|\belectrical (?:contractor )?licen[cs]e\b|\blicensed (?:journeyman |master )?electrician\b)"
         ),
         ("journeyman", "master electrician", "licensed electrician", "electrical license", "electrical licence"),
     ),

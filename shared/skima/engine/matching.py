@@ -466,6 +466,7 @@ _OTHERS_BEFORE = re.compile(
     re.I,
 )
 _LICENCE_WORDS = re.compile(r"licen[cs]|registration|registered|certified|\bpin\b|#|\bno\.|number", re.I)
+_SCHOOL = re.compile(r"\b(?:college|university|school|institute|academy|polytechnic|program|programme|course)\b", re.I)
 _NOT_HELD_AFTER = re.compile(
     r"^\W{0,3}(?:students?|programs?|programmes?|school|course|exam|candidates?|apprentices?)\b", re.I
 )
@@ -483,7 +484,7 @@ def _licence_pattern(key: str) -> re.Pattern[str]:
 def _held(line: str, key: str) -> bool:
     """Whether the line names the licence as the person's own: once at least, not a plural ('RNs', 'registered
     nurses'), not someone else's or one worked towards."""
-    if is_education_line(line) and not _LICENCE_WORDS.search(line):
+    if is_education_line(line) and _SCHOOL.search(line) and not _LICENCE_WORDS.search(line):
         return False  # a course or school ('Pre-Nursing RN, Lawson State Community College') is no licence held
     last = key.rsplit(maxsplit=1)[-1]
     for found in _licence_pattern(key).finditer(line):

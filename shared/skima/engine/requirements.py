@@ -17,6 +17,7 @@ from skima.engine.lexicon import (
     ROLE_NOUNS,
     WEAK_ALIASES,
     Licence,
+    canonical,
     forms_of,
     spelled_variants,
     term_key,
@@ -333,6 +334,7 @@ _NOT_A_REQUIREMENT = re.compile(
 _ASKS_OF_CANDIDATE = re.compile(
     r"\b(?:you (?:must|should|will need)|you have (?:at least|\d|experience|a |an |proven|strong|solid|good)|"
     r"must (?:have|be|hold)|required|candidates? (?:must|should)|"
+    r"(?:applicants?|candidates?) will (?:hold|have|possess|be (?:\w+ )?(?:qualified|registered|licensed|certified))|"
     r"\d+\+?\s*(?:years?|yrs?) (?:of )?(?:experience|exp))\b",
     re.I,
 )
@@ -1117,6 +1119,9 @@ def _example_groups(content: str) -> list[_ExampleGroup]:
         examples = [e.strip(" .") for e in re.split(r",|;|/|\bor\b|\band\b|\betc\b", inside, flags=re.I)]
         examples = [e for e in examples if e and e.lower() not in _STOP_ITEMS]
         if not examples or len(examples) > 8 or not all(_is_termlike(e) for e in examples):
+            continue
+        # examples are names ('Jenkins', 'AWS') or known terms; 'Excel (advanced level)' qualifies the skill
+        if not all(e[:1].isupper() or e[:1].isdigit() or canonical(e) for e in examples):
             continue
         before = _list_items(found.group("broad"))
         broad = core_term(before[-1]) if before else ""
