@@ -775,6 +775,8 @@ class Licence:
     name: str
     posting: re.Pattern[str]
     evidence: tuple[str, ...]
+    #: job titles whose licence this is, for a posting that asks for one without naming it ('licensed in Ohio')
+    titles: re.Pattern[str] | None = None
 
 
 _LICENCE_HEAD = r"(?:\s+(?:licen[cs](?:e|ure)|registration|certification|certificate|credential|card|pin))?"
@@ -807,11 +809,13 @@ LICENCES: tuple[Licence, ...] = (
             r"|(?i:\b(?:active|current|valid|unrestricted|unencumbered)\s+(?:\w+\s+)?)(?:RN\b|(?i:registered nurse\b))"
         ),
         _NURSE_EVIDENCE,
+        re.compile(r"(?<!practical )(?<!vocational )\bnurse\b|\bRN\b", re.I),
     ),
     Licence(
         "LPN licence",
         re.compile(r"\b(?:LPN|LVN)\b(?:\s*/\s*(?:LPN|LVN))?\s*(?i:licen[cs](?:e|ure))"),
         ("lpn", "lvn", "licensed practical nurse", "licensed vocational nurse", *_NURSE_EVIDENCE),
+        re.compile(r"\b(?:LPN|LVN)\b|\b(?:practical|vocational) nurse\b", re.I),
     ),
     Licence(
         "CDL",
@@ -819,7 +823,19 @@ LICENCES: tuple[Licence, ...] = (
             r"\b(?:(?i:class\s+[ab]\s+)CDL|CDL(?:[- ]?(?i:class\s+)?[AB]\b)?)(?:\s+(?i:licen[cs]e))?"
             r"|(?i:\b(?:class\s+[ab]\s+)?commercial driver'?s?\s+licen[cs]e)"
         ),
-        ("cdl", "cdl a", "cdl b", "commercial driver license", "commercial drivers license", "class a license"),
+        (
+            "cdl",
+            "cdl a",
+            "cdl b",
+            "commercial driver license",
+            "commercial driver licence",
+            "commercial driver's license",
+            "commercial driver's licence",
+            "commercial drivers license",
+            "commercial drivers licence",
+            "class a license",
+            "class a licence",
+        ),
     ),
     Licence(
         "HGV licence",
@@ -836,6 +852,7 @@ LICENCES: tuple[Licence, ...] = (
             r"(?:\s+(?i:licen[cs]e|certification))?|(?i:\bcertified public accountant\b)"
         ),
         ("cpa", "certified public accountant"),
+        re.compile(r"\baccountant\b|\bauditor\b|\bCPA\b", re.I),
     ),
     Licence(
         "qualified accountant",
@@ -891,6 +908,7 @@ LICENCES: tuple[Licence, ...] = (
             "licensed teacher",
             "pgce",
         ),
+        re.compile(r"\bteacher\b", re.I),
     ),
     Licence(
         "HCPC registration",
@@ -910,6 +928,7 @@ LICENCES: tuple[Licence, ...] = (
             r"|(?i:\blicensed professional engineer\b)"
         ),
         ("professional engineer", "pe license", "pe licence", "licensed pe"),
+        re.compile(r"\b(?:civil|structural|electrical|mechanical) engineer\b", re.I),
     ),
     Licence(
         "bar admission",
@@ -926,6 +945,7 @@ LICENCES: tuple[Licence, ...] = (
             "attorney at law",
             "bar admissions",
         ),
+        re.compile(r"\battorney\b|\blawyer\b|\bcounsel\b", re.I),
     ),
     Licence(
         "electrician licence",
@@ -934,5 +954,6 @@ LICENCES: tuple[Licence, ...] = (
             r"|\belectrical (?:contractor )?licen[cs]e\b|\blicensed (?:journeyman |master )?electrician\b)"
         ),
         ("journeyman", "master electrician", "licensed electrician", "electrical license", "electrical licence"),
+        re.compile(r"\belectrician\b", re.I),
     ),
 )

@@ -477,7 +477,7 @@ def _licence_pattern(key: str) -> re.Pattern[str]:
     words = key.split()
     if len(words) == 1 and len(key) <= 4:
         return re.compile(rf"(?<![\w-])(?:{re.escape(key.upper())})(?P<plural>s|'s)?(?![\w-])")
-    body = r"[\s/.&-]+".join(rf"{re.escape(w)}(?P<end{i}>[a-z]{{0,3}})" for i, w in enumerate(words))
+    body = r"[\s/.&'-]+".join(rf"{re.escape(w)}(?P<end{i}>[a-z]{{0,3}})" for i, w in enumerate(words))
     return re.compile(rf"(?<!\w){body}(?!\w)", re.I)
 
 

@@ -1028,7 +1028,21 @@ class _LicenceMention:
     label: str
 
 
-def _licence_mentions(content: str) -> list[_LicenceMention]:
+# a licence asked for by where it is held, not by name ('licensed in the state of Ohio', 'current state licensure'):
+# the job title's licence (see Licence.titles)
+_STATE_LICENCE = re.compile(
+    r"\b(?i:licensed|licen[cs]e|licensure)\s+(?:to practi[cs]e\s+)?in\s+(?:the\s+)?(?i:(?:state|commonwealth)\s+of\s+)?"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\b(?i:current|active|valid|unrestricted)\s+(?:[A-Z][a-z]+\s+)?(?i:state)\s+"
+    r"(?i:licen[cs](?:e|ure))\b|\b(?i:state licensure)\b"
+)
+
+
+def title_licence(title: str) -> Licence | None:
+    """The licence a job title's holders need, when the lexicon knows one ('ICU Nurse' -> registered nurse)."""
+    return next((licence for licence in LICENCES if licence.titles and licence.titles.search(title)), None)
+
+
+def _licence_mentions(content: str, title: str = "") -> list[_LicenceMention]:
     """The licences and registrations a line names, with the posting's own words for each ('current NMC
     registration', 'valid Class A CDL'); two joined by 'or' or '/' are one requirement met by either."""
     found: list[tuple[Licence, int, int]] = []
@@ -1036,6 +1050,11 @@ def _licence_mentions(content: str) -> list[_LicenceMention]:
         for hit in licence.posting.finditer(content):
             if not any(start < hit.end() and hit.start() < end for _, start, end in found):
                 found.append((licence, hit.start(), hit.end()))
+    by_title = title_licence(title) if title else None
+    if by_title is not None:
+        for hit in _STATE_LICENCE.finditer(content):
+            if not any(start < hit.end() and hit.start() < end for _, start, end in found):
+                found.append((by_title, hit.start(), hit.end()))
     found.sort(key=lambda f: f[1])
     mentions: list[_LicenceMention] = []
     for licence, named_start, named_end in found:
@@ -1456,7 +1475,7 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
             whole = content
             read: list[tuple[int, int]] = []
             if in_requirements or _ASKED_FOR.search(content):
-                for mention in _licence_mentions(content):
+                for mention in _licence_mentions(content, title):
                     # the line's own mark is not the licence's: 'Masters preferred.CPA required' (see _licence_required)
                     wanted = ln.section != "preferred" and _licence_required(content, mention, preferred_spans)
                     builder.add_licence(mention, wanted)

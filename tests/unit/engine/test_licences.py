@@ -5,6 +5,8 @@ are evidence for the broad skill before them, not requirements of their own."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from skima.engine import Engine
@@ -252,10 +254,39 @@ def test_without_a_required_licence_no_blended_value_reaches_strong() -> None:
 def test_the_penalty_keeps_the_order_among_those_who_lack_the_licence() -> None:
     values = [step / 200 for step in range(0, 800)]
     lowered = [without_must_have(v) for v in values]
-    assert all(b > a for a, b in zip(lowered, lowered[1:], strict=False))
+    assert all(b > a for a, b in itertools.pairwise(lowered))
 
 
 def test_below_the_strong_band_the_penalty_is_a_plain_subtraction() -> None:
     low = value_for_score(50)
     assert low - without_must_have(low) == pytest.approx(MUST_HAVE_PENALTY)
     assert value_for_score(70) == pytest.approx(0.88)
+
+
+@pytest.mark.parametrize(
+    ("posting", "resume_line", "verdict"),
+    [
+        ("Home Health Nurse\nRequirements:\n- Licensed in the state of Ohio\n- Wound care", "Registered Nurse", "met"),
+        (
+            "Tax Accountant\nRequirements:\n- Current state licensure\n- Tax returns",
+            "Certified Public Accountant",
+            "met",
+        ),
+        (
+            "Home Health Nurse\nRequirements:\n- Licensed in the state of Ohio\n- Wound care",
+            "Home health aide",
+            "missing",
+        ),
+    ],
+)
+def test_a_licence_asked_for_by_state_is_the_titles_licence(
+    engine: Engine, posting: str, resume_line: str, verdict: str
+) -> None:
+    assert list(_licences(posting).values()) == [True]
+    resume = f"Robin Shaw\n{resume_line}\nVisiting care, Bluebell Health (2017 - 2024)\n- Wound care and tax returns"
+    licence = next(r for r in engine.score_text(posting, resume).requirements if r.licence)
+    assert licence.verdict == verdict
+
+
+def test_a_state_licence_for_a_title_without_one_is_not_guessed() -> None:
+    assert _licences("Sales Associate\nRequirements:\n- Licensed in the state of Ohio\n- Retail sales") == {}
