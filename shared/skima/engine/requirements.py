@@ -959,8 +959,9 @@ def _list_items(text: str) -> list[str]:
     items = []
     for piece in re.split(r",|;|\band\b|\s&\s|\s\+\s", body):
         item = piece.strip(" .:-•*")
-        if re.match(r"\.[A-Za-z]", piece.strip(" :-•*")):
-            item = "." + item  # '.NET' keeps its dot
+        dotted = "." + item
+        if re.match(r"\.[A-Za-z]", piece.strip(" :-•*")) and ALIAS_TO_CANONICAL.get(term_key(dotted)):
+            item = dotted  # '.NET' keeps its dot (and is the known term, not an unknown 'NET')
         if _EMPLOYER_CHECK.match(_CHECK_LEAD.sub("", item)):
             continue  # 'an enhanced DBS check': the employer's to run, nothing a resume shows
         if re.match(r"(?:other|similar|related|any)\s", item, re.I):
