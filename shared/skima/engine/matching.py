@@ -1043,7 +1043,9 @@ def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
     padded = [f" {_quote_key(gap.removeprefix(_GAP_PREFIX).split(' (about ')[0])} " for gap in gaps]
     # one search per gap over all labels: a label found more than once is inside another (gaps are distinct)
     every = "\n".join(padded)
-    return [gap for gap, label in zip(gaps, padded, strict=True) if every.count(label) < 2]
+    # a required licence is always named, even when another gap's words hold it ('CPA' in 'CPA firm experience')
+    must_have = {_gap(r) for r in missing if r.licence and r.required}
+    return [gap for gap, label in zip(gaps, padded, strict=True) if gap in must_have or every.count(label) < 2]
 
 
 _GAP_PREFIX = "not found in resume: "

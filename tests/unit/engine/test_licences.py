@@ -290,3 +290,10 @@ def test_a_licence_asked_for_by_state_is_the_titles_licence(
 
 def test_a_state_licence_for_a_title_without_one_is_not_guessed() -> None:
     assert _licences("Sales Associate\nRequirements:\n- Licensed in the state of Ohio\n- Retail sales") == {}
+
+
+def test_a_missing_licence_is_named_even_when_another_gap_holds_its_words(engine: Engine) -> None:
+    posting = "Audit Senior\nRequirements:\n- CPA\n- CPA firm audit experience\n- External audit"
+    resume = "Dana Cole\nAccountant, Ledger Co (2016 - 2024)\n- Month-end close and reconciliations for clients"
+    result = engine.score_text(posting, resume)
+    assert result.gaps[0] == "not found in resume: CPA"
