@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 # canonical name -> aliases (normalised forms are derived; list only real spellings)
@@ -888,3 +889,197 @@ def same_word(first: str, second: str) -> bool:
     if shared < max(5, min(len(first), len(second)) - 3):
         return False
     return first[shared:] in _FORM_ENDINGS and second[shared:] in _FORM_ENDINGS
+
+
+# Licences and professional registrations a posting may require of the candidate (issue 9): held or not, never
+# learnt on the job, so a missing one is a must-have gap. `posting` finds one in a posting's line (case-insensitive
+# unless the name is an acronym that is also a word); `evidence` lists what in a resume a reader accepts as holding
+# it, equivalents included (a US Registered Nurse for an RGN post). Checks the employer runs (DBS, background, drug
+# screen) and plain driving licences (held by most, stated by few resumes) are not here on purpose.
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    posting: re.Pattern[str]
+    evidence: tuple[str, ...]
+    #: job titles whose licence this is, for a posting that asks for one without naming it ('licensed in Ohio')
+    titles: re.Pattern[str] | None = None
+
+
+_LICENCE_HEAD = r"(?:\s+(?:licen[cs](?:e|ure)|registration|certification|certificate|credential|card|pin))?"
+_NURSE_EVIDENCE = (
+    "registered nurse",
+    "rn",
+    "rgn",
+    "rmn",
+    "rnld",
+    "rscn",
+    "nmc",
+    "registered general nurse",
+    "registered mental health nurse",
+    "staff nurse",
+    "charge nurse",
+    "ward sister",
+    "nurse practitioner",
+    "nursing license",
+    "nursing licence",
+)
+LICENCES: tuple[Licence, ...] = (
+    Licence(
+        "registered nurse",
+        re.compile(
+            r"\b(?:RGN|RMN|RNLD|RSCN)s?\b(?:\s*(?:/|or|,)\s*(?:RGN|RMN|RNLD|RSCN)\b)*"
+            r"|\bNMC(?:\s+(?:registration|pin|registered))?\b|(?i:\bnursing and midwifery council\b)"
+            r"|\bRN\b\s*(?i:licen[cs](?:e|ure)|registration)|(?i:registered nurse\s+licen[cs](?:e|ure))"
+            r"|(?i:\bnursing licen[cs](?:e|ure)\b)"
+            r"|(?i:\b(?:licensed|registered) as an?\s+)(?:RN\b|(?i:registered nurse\b))"
+            r"|(?i:\b(?:active|current|valid|unrestricted|unencumbered)\s+(?:\w+\s+)?)(?:RN\b|(?i:registered nurse\b))"
+        ),
+        _NURSE_EVIDENCE,
+        re.compile(r"(?<!practical )(?<!vocational )\bnurse\b|\bRN\b", re.I),
+    ),
+    Licence(
+        "LPN licence",
+        re.compile(r"\b(?:LPN|LVN)\b(?:\s*/\s*(?:LPN|LVN))?\s*(?i:licen[cs](?:e|ure))"),
+        ("lpn", "lvn", "licensed practical nurse", "licensed vocational nurse", *_NURSE_EVIDENCE),
+        re.compile(r"\b(?:LPN|LVN)\b|\b(?:practical|vocational) nurse\b", re.I),
+    ),
+    Licence(
+        "CDL",
+        re.compile(
+            r"\b(?:(?i:class\s+[ab]\s+)CDL|CDL(?:[- ]?(?i:class\s+)?[AB]\b)?)(?:\s+(?i:licen[cs]e))?"
+            r"|(?i:\b(?:class\s+[ab]\s+)?commercial driver'?s?\s+licen[cs]e)"
+        ),
+        (
+            "cdl",
+            "cdl a",
+            "cdl b",
+            "commercial driver license",
+            "commercial driver licence",
+            "commercial driver's license",
+            "commercial driver's licence",
+            "commercial drivers license",
+            "commercial drivers licence",
+            "class a license",
+            "class a licence",
+        ),
+    ),
+    Licence(
+        "HGV licence",
+        re.compile(
+            r"\b(?:HGV|LGV)\s*(?:(?:Class\s*[12]|C\+E|Cat(?:egory)?\s*C(?:\+E)?)\s*)?(?i:licen[cs]e)\b"
+            r"|\b(?:HGV|LGV)\s*(?:Class\s*[12]|C\+E)|(?i:\bclass\s*[12]\s+(?:driving\s+)?licen[cs]e\b)|\bC\+E\s+(?i:licen[cs]e)"
+        ),
+        ("hgv", "lgv", "c e licence", "class 1", "class 2", "cdl"),
+    ),
+    Licence(
+        "CPA",
+        re.compile(
+            r"\bCPA\b(?![-\s]+(?i:firms?|practice|environment|eligible|track|candidate|exam))"
+            r"(?:\s+(?i:licen[cs]e|certification))?|(?i:\bcertified public accountant\b)"
+        ),
+        ("cpa", "certified public accountant"),
+        re.compile(r"\baccountant\b|\bauditor\b|\bCPA\b", re.I),
+    ),
+    Licence(
+        "qualified accountant",
+        re.compile(
+            r"(?i:\b(?:fully\s+)?qualified\s+(?:\w+\s+)?accountant\b|\bchartered accountant\b)"
+            r"|\b(?:ACA|ACCA|CIMA)\b(?:\s*(?:/|or|,)\s*(?:ACA|ACCA|CIMA)\b)*\s*(?i:qualified|qualification|member)"
+        ),
+        (
+            "aca",
+            "acca",
+            "fcca",
+            "cima",
+            "acma",
+            "cgma",
+            "icaew",
+            "chartered accountant",
+            "cpa",
+            "certified public accountant",
+        ),
+    ),
+    Licence("AAT", re.compile(r"\bAAT\b(?:\s+(?i:qualified|qualification|level \d|member))?"), ("aat", "maat")),
+    Licence(
+        "Gas Safe registration",
+        re.compile(r"(?i:\bgas safe\b(?:\s+(?:registered|registration|register|card))?)"),
+        ("gas safe", "corgi"),
+    ),
+    Licence(
+        "SIA licence",
+        re.compile(
+            r"\bSIA\b(?:\s+(?i:door supervisor|security guarding|security|cctv|close protection|front line))?"
+            + _LICENCE_HEAD
+        ),
+        ("sia",),
+    ),
+    Licence("CSCS card", re.compile(r"\bCSCS\b" + _LICENCE_HEAD), ("cscs", "cpcs", "ecs card", "jib card")),
+    Licence(
+        "teaching qualification",
+        re.compile(
+            r"\bQTS\b|(?i:\bqualified teacher status\b)"
+            r"|(?i:\b(?:state\s+)?(?:teaching|teacher)\s+(?:certification|certificate|licen[cs](?:e|ure)|credential)\b)"
+            r"|(?i:\b(?:certified|licensed)\s+teacher\b)"
+        ),
+        (
+            "qts",
+            "qualified teacher status",
+            "teaching certification",
+            "teaching certificate",
+            "teaching license",
+            "teaching licence",
+            "teaching credential",
+            "teacher certification",
+            "certified teacher",
+            "licensed teacher",
+            "pgce",
+        ),
+        re.compile(r"\bteacher\b", re.I),
+    ),
+    Licence(
+        "HCPC registration",
+        re.compile(r"\bHCPC\b" + _LICENCE_HEAD + r"|(?i:\bhealth (?:and|&) care professions council\b)"),
+        ("hcpc", "health and care professions council"),
+    ),
+    Licence(
+        "GPhC registration",
+        re.compile(r"\bGPhC\b" + _LICENCE_HEAD + r"|(?i:\bgeneral pharmaceutical council\b)"),
+        ("gphc", "general pharmaceutical council", "registered pharmacist"),
+    ),
+    Licence(
+        "PE licence",
+        re.compile(
+            r"\bP\.?E\.?\s+(?i:licen[cs](?:e|ure)|registration)"
+            r"|(?i:\b(?:licensed\s+)?professional engineer(?:ing)?\s+licen[cs](?:e|ure)\b)"
+            r"|(?i:\blicensed professional engineer\b)"
+        ),
+        ("professional engineer", "pe license", "pe licence", "licensed pe"),
+        re.compile(r"\b(?:civil|structural|electrical|mechanical) engineer\b", re.I),
+    ),
+    Licence(
+        "bar admission",
+        re.compile(
+            r"(?i:\badmitted to (?:practi[cs]e (?:law )?in |the )(?:[\w ]{0,25})?bar\b|\bbar admission\b"
+            r"|\blicensed to practi[cs]e law\b|\bmember (?:in good standing )?of the [\w ]{0,25}bar\b)"
+        ),
+        (
+            "bar admission",
+            "admitted to the bar",
+            "state bar",
+            "bar member",
+            "licensed attorney",
+            "attorney at law",
+            "bar admissions",
+        ),
+        re.compile(r"\battorney\b|\blawyer\b|\bcounsel\b", re.I),
+    ),
+    Licence(
+        "electrician licence",
+        re.compile(
+            r"(?i:\b(?:journeyman|master)\s+(?:electrician'?s?\s+)?licen[cs]e\b"
+            r"|\belectrical (?:contractor )?licen[cs]e\b|\blicensed (?:journeyman |master )?electrician\b)"
+        ),
+        ("journeyman", "master electrician", "licensed electrician", "electrical license", "electrical licence"),
+        re.compile(r"\belectrician\b", re.I),
+    ),
+)

@@ -44,7 +44,14 @@ from skima.engine.resume import (
     line_keys,
     section_of_header,
 )
-from skima.engine.signals import BLEND_WEIGHTS, CALIBRATION_KNOTS, blend, calibrate, lexical_similarity
+from skima.engine.signals import (
+    BLEND_WEIGHTS,
+    CALIBRATION_KNOTS,
+    blend,
+    calibrate,
+    lexical_similarity,
+    without_must_have,
+)
 
 ENGINE_VERSION = "skima-engine/1.6.0"
 # below this many content words a resume is too thin to judge; a short resume that names a title and a few
@@ -451,6 +458,60 @@ def _verify(ctx: _Context, req: Requirement) -> int | None:
     return found
 
 
+# a licence named as someone else's ('worked alongside RNs', 'as directed by the RN') or as one being worked towards
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:by|with|alongside|among|assist(?:ed|ing)?|support(?:ed|ing)?|help(?:ed|ing)?|under|liais(?:ed|ing)|"
+    r"towards?|pursuing|studying|aspiring|future|becoming|train(?:ed|ing)|not)\s+(?:(?:an?|the|other|our|fellow|"
+    r"senior|staff|for|as|of|\w+ing)\s+){0,2}$",
+    re.I,
+)
+_LICENCE_WORDS = re.compile(r"licen[cs]|registration|registered|certified|\bpin\b|#|\bno\.|number", re.I)
+_SCHOOL = re.compile(r"\b(?:college|university|school|institute|academy|polytechnic|program|programme|course)\b", re.I)
+_NOT_HELD_AFTER = re.compile(
+    r"^\W{0,3}(?:students?|programs?|programmes?|school|course|exam|candidates?|apprentices?)\b", re.I
+)
+
+
+def _licence_pattern(key: str) -> re.Pattern[str]:
+    """A term key as written in a resume line: each word in any of its few inflected endings, an acronym in capitals."""
+    words = key.split()
+    if len(words) == 1 and len(key) <= 4:
+        return re.compile(rf"(?<![\w-])(?:{re.escape(key.upper())})(?P<plural>s|'s)?(?![\w-])")
+    body = r"[\s/.&'-]+".join(rf"{re.escape(w)}(?P<end{i}>[a-z]{{0,3}})" for i, w in enumerate(words))
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.I)
+
+
+def _held(line: str, key: str) -> bool:
+    """Whether the line names the licence as the person's own: once at least, not a plural ('RNs', 'registered
+    nurses'), not someone else's or one worked towards."""
+    if is_education_line(line) and _SCHOOL.search(line) and not _LICENCE_WORDS.search(line):
+        return False  # a course or school ('Pre-Nursing RN, Lawson State Community College') is no licence held
+    last = key.rsplit(maxsplit=1)[-1]
+    for found in _licence_pattern(key).finditer(line):
+        groups = found.groupdict()
+        ending = groups.get("plural") or groups.get(f"end{len(key.split()) - 1}") or ""
+        if ending in ("s", "es", "'s") and not last.endswith("u"):  # 'statu' is 'status' as a term key
+            continue
+        if _OTHERS_BEFORE.search(line[: found.start()]) or _NOT_HELD_AFTER.match(line[found.end() :]):
+            continue
+        return True
+    return False
+
+
+def _licence_line(ctx: _Context, terms: list[str]) -> int | None:
+    """The first line that shows the person holds the licence by one of its terms (see _held); once per profile."""
+    memo: dict[tuple[str, ...], int | None] = ctx.derived.setdefault("licence", {})
+    key = tuple(terms)
+    if key not in memo:
+        keys = _line_info(ctx).keys
+        lines = ctx.profile.lines
+        memo[key] = next(
+            (n for n in range(len(lines)) if any(f" {t} " in keys[n] and _held(lines[n], t) for t in terms)),
+            None,
+        )
+    return memo[key]
+
+
 def _display(ctx: _Context, text: str, line: int) -> str:
     """A quote from line `line` as the resume wrote it (names, places... that masking changed restored from
     CandidateProfile.originals), worked out once per profile and line."""
@@ -726,6 +787,12 @@ def evaluate_requirement(
             verdict = "partial"
             if not exact:
                 evidence, evidence_line = profile.lines[named], named
+    elif req.licence:
+        # held or not: only the licence itself or what a reader accepts for it counts, never a similar line
+        line = _licence_line(ctx, req.terms)
+        if line is not None:
+            exact, verdict, satisfaction = True, "met", 1.0
+            evidence, evidence_line = profile.lines[line], line
     elif req.kind in ("skill", "certification"):
         line = _find_term(ctx, req.terms)
         if line is None:
@@ -809,6 +876,7 @@ def evaluate_requirement(
             "evidence_line": evidence_line,
             "exact": exact,
             "years_found": round(years_found, 1) if years_found is not None else None,
+            "licence": req.licence,
         },
     )
 
@@ -983,7 +1051,9 @@ def _gaps(missing: list[RequirementResult], job: PreparedJob) -> list[str]:
     padded = [f" {_quote_key(gap.removeprefix(_GAP_PREFIX).split(' (about ')[0])} " for gap in gaps]
     # one search per gap over all labels: a label found more than once is inside another (gaps are distinct)
     every = "\n".join(padded)
-    return [gap for gap, label in zip(gaps, padded, strict=True) if every.count(label) < 2]
+    # a required licence is always named, even when another gap's words hold it ('CPA' in 'CPA firm experience')
+    must_have = {_gap(r) for r in missing if r.licence and r.required}
+    return [gap for gap, label in zip(gaps, padded, strict=True) if gap in must_have or every.count(label) < 2]
 
 
 _GAP_PREFIX = "not found in resume: "
@@ -1048,7 +1118,7 @@ def _positive_reasons(ranked: list[RequirementResult], job: PreparedJob, ctx: _C
     quoted: set[str] = set()
     for result in ranked:
         exact_skill = result.kind in ("skill", "certification") and result.exact
-        if exact_skill:
+        if exact_skill and not result.licence:  # a licence is quoted where it is shown held (see _held)
             _usage_line(result, terms_of.get(result.id, []), ctx)
         line = result.evidence_line
         if exact_skill and line is not None and line in skills_on_line:
@@ -1156,6 +1226,11 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     raw = sum(weights[r.id] * r.satisfaction for r in results)
     signals = document_signals(job, profile)
     blended = blend(raw, signals)
+    lacking = [r.label for r in results if r.licence and r.required and r.verdict == "missing"]
+    penalty = 0.0
+    if lacking:
+        lowered = without_must_have(blended)
+        penalty, blended = blended - lowered, lowered
     score = calibrate(blended)
     if profile.originals:  # the score is settled on masked text; what is shown quotes the resume itself
         for result in results:
@@ -1174,7 +1249,8 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
             if r.verdict == "missing"
             or (r.kind in ("skill", "certification") and not r.exact and r.similarity < SKILL_GAP_SIMILARITY)
         ),
-        key=lambda r: (-weights[r.id], r.id),
+        # a missing licence the job requires is named first: no other gap matters as much
+        key=lambda r: (not (r.licence and r.required), -weights[r.id], r.id),
     )
     gap_list = _gaps([r for r in missing if r.kind != "responsibility"], job)
     # a requirement named as a gap is not also a reason ('Related to JavaScript: "jQuery"' beside the gap)
@@ -1201,7 +1277,14 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
             "requirements": results,
             "receipt": _construct(
                 Receipt,
-                {**receipt_base, "raw_score": round(raw, 4), "signals": signals, "blended": round(blended, 4)},
+                {
+                    **receipt_base,
+                    "raw_score": round(raw, 4),
+                    "signals": signals,
+                    "blended": round(blended, 4),
+                    "must_have_missing": lacking,
+                    "must_have_penalty": round(penalty, 4),
+                },
             ),
         },
     )

@@ -88,6 +88,9 @@ class Requirement(BaseModel):
     #: how sure the job reading is of this requirement (the role's: was the title read from a field or a title-like
     #: line, 1, or guessed from prose, lower); a low one should lower the requirement's weight, never zero a score
     confidence: float = 1.0
+    #: a licence or professional registration ('current NMC registration', 'Class A CDL'): held or not, so when
+    #: required and missing it is a must-have gap (named first, and the score kept out of the strong band)
+    licence: bool = False
 
 
 class PreparedJob(_Serialisable):
@@ -220,6 +223,7 @@ class RequirementResult(BaseModel):
     evidence_line: int | None = None
     exact: bool = False  # the term itself (or a known alias) appears in the resume
     years_found: float | None = None
+    licence: bool = False  # a licence or registration the job names (see Requirement.licence)
 
 
 class Receipt(BaseModel):
@@ -241,6 +245,10 @@ class Receipt(BaseModel):
     #: occupations the taxonomy recognised (names), when it recognised any
     job_occupation: str | None = None
     resume_occupation: str | None = None
+    #: required licences or registrations the resume does not show, and what their absence took off the blended
+    #: value (score = calibrate(blended); blended + must_have_penalty is the value before it)
+    must_have_missing: list[str] = Field(default_factory=list)
+    must_have_penalty: float = 0.0
 
 
 class MatchResult(BaseModel):

@@ -13,8 +13,11 @@ from skima.engine.lexicon import (
     ALIAS_TO_CANONICAL,
     BARE_TOOL_NAMES,
     CERTIFICATIONS,
+    LICENCES,
     ROLE_NOUNS,
     WEAK_ALIASES,
+    Licence,
+    canonical,
     forms_of,
     peer_group,
     spelled_variants,
@@ -346,6 +349,7 @@ _NOT_A_REQUIREMENT = re.compile(
 _ASKS_OF_CANDIDATE = re.compile(
     r"\b(?:you (?:must|should|will need)|you have (?:at least|\d|experience|a |an |proven|strong|solid|good)|"
     r"must (?:have|be|hold)|required|candidates? (?:must|should)|"
+    r"(?:applicants?|candidates?) will (?:hold|have|possess|be (?:\w+ )?(?:qualified|registered|licensed|certified))|"
     r"\d+\+?\s*(?:years?|yrs?) (?:of )?(?:experience|exp))\b",
     re.I,
 )
@@ -970,6 +974,11 @@ def _list_items(text: str) -> list[str]:
     items = []
     for piece in re.split(r",|;|\band\b|\s&\s|\s\+\s", body):
         item = piece.strip(" .:-•*")
+        dotted = "." + item
+        if re.match(r"\.[A-Za-z]", piece.strip(" :-•*")) and ALIAS_TO_CANONICAL.get(term_key(dotted)):
+            item = dotted  # '.NET' keeps its dot (and is the known term, not an unknown 'NET')
+        if _EMPLOYER_CHECK.match(_CHECK_LEAD.sub("", item)):
+            continue  # 'an enhanced DBS check': the employer's to run, nothing a resume shows
         if re.match(r"(?:other|similar|related|any)\s", item, re.I):
             continue  # 'MS Excel and other office tools': the rest is not a requirement of its own
         if re.match(r"(?:or|and/or|nor)\s", item, re.I):
@@ -977,6 +986,185 @@ def _list_items(text: str) -> list[str]:
         if item and item.lower() not in _STOP_ITEMS:
             items.append(item)
     return items
+
+
+# the words a posting wraps a licence in: 'must hold a current', 'a valid', 'full UK' before it; 'licence',
+# 'registration', 'pin' after it
+_LICENCE_LEAD = re.compile(
+    r"(?:\b(?:a|an)\s+)?(?:\b(?:full|valid|current|active|unrestricted|unencumbered|clean|live|UK|US|state)\s+)+$",
+    re.I,
+)
+_LICENCE_TAIL = re.compile(
+    r"^(?:\s+(?:licen[cs](?:e|ure)|registration|registered|certification|certificate|card|pin|status|qualified|"
+    r"qualification))+\b",
+    re.I,
+)
+# a licence the candidate need not hold yet: one to obtain after hire or to be studying for
+_NOT_YET_HELD = re.compile(
+    r"\b(?:working towards|work towards|studying (?:for|towards)|part[- ]qualified|eligib\w*|"
+    r"(?:able|ability|willing(?:ness)?) to (?:obtain|gain|get|acquire|work towards)|obtain(?:ed)? (?:within|after)|"
+    r"within \d+ (?:days|weeks|months)|trainee)\b",
+    re.I,
+)
+# outside a requirements section a licence counts only when asked for ('All applicants will hold an RGN'), not when
+# named as part of the work ('supervise RGNs')
+_ASKED_FOR = re.compile(
+    r"\b(?:must|required|requires?|requirement|essential|mandatory|need(?:ed|s)?|will (?:hold|have|need)|"
+    r"holds?|holding|valid|current|active|full)\b",
+    re.I,
+)
+_CHECK_LEAD = re.compile(
+    r"^(?:(?:must|will|should)\s+)?(?:(?:be\s+)?(?:able|willing|prepared)\s+to\s+)?"
+    r"(?:pass|undergo|complete|submit to|consent to|clear|obtain|hold|have|provide|be subject to)\s+",
+    re.I,
+)
+# checks the employer runs: never a requirement the resume could show
+_EMPLOYER_CHECK = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?:enhanced|basic|standard|clear|clean|satisfactory|successful|current|valid)\s+)*"
+    r"(?:DBS|CRB|PVG|disclosure|background|criminal (?:record|background)|drug|alcohol|pre-employment|reference|"
+    r"credit)(?:\s+(?:and\s+)?(?:background|barred list|drug|alcohol|criminal|reference))*"
+    r"(?:\s+(?:checks?|screens?|screenings?|tests?|testing|certificates?|clearance|disclosure|verification))+$",
+    re.I,
+)
+
+
+def _only_employer_checks(content: str) -> bool:
+    """'Must pass a background check and drug screen': a line asking only for checks the employer runs."""
+    body = _MARKS.sub("", content.strip(" •-*")).strip(" .")
+    pieces = [p.strip(" .:-•*") for p in re.split(r",|;|\band\b|\s&\s", body)]
+    pieces = [p for p in pieces if p]
+    return bool(pieces) and all(_EMPLOYER_CHECK.match(_CHECK_LEAD.sub("", p)) for p in pieces)
+
+
+@dataclass(frozen=True)
+class _LicenceMention:
+    licences: tuple[Licence, ...]  # more than one when the posting accepts either ('CPA or chartered accountant')
+    start: int
+    end: int
+    label: str
+
+
+# a licence asked for by where it is held, not by name ('licensed in the state of Ohio', 'current state licensure'):
+# the job title's licence (see Licence.titles)
+_STATE_LICENCE = re.compile(
+    r"\b(?i:licensed|licen[cs]e|licensure)\s+(?:to practi[cs]e\s+)?in\s+(?:the\s+)?(?i:(?:state|commonwealth)\s+of\s+)?"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\b(?i:current|active|valid|unrestricted)\s+(?:[A-Z][a-z]+\s+)?(?i:state)\s+"
+    r"(?i:licen[cs](?:e|ure))\b|\b(?i:state licensure)\b"
+)
+
+
+def title_licence(title: str) -> Licence | None:
+    """The licence a job title's holders need, when the lexicon knows one ('ICU Nurse' -> registered nurse)."""
+    return next((licence for licence in LICENCES if licence.titles and licence.titles.search(title)), None)
+
+
+def _licence_mentions(content: str, title: str = "") -> list[_LicenceMention]:
+    """The licences and registrations a line names, with the posting's own words for each ('current NMC
+    registration', 'valid Class A CDL'); two joined by 'or' or '/' are one requirement met by either."""
+    found: list[tuple[Licence, int, int]] = []
+    for licence in LICENCES:
+        for hit in licence.posting.finditer(content):
+            if not any(start < hit.end() and hit.start() < end for _, start, end in found):
+                found.append((licence, hit.start(), hit.end()))
+    by_title = title_licence(title) if title else None
+    if by_title is not None:
+        for hit in _STATE_LICENCE.finditer(content):
+            if not any(start < hit.end() and hit.start() < end for _, start, end in found):
+                found.append((by_title, hit.start(), hit.end()))
+    found.sort(key=lambda f: f[1])
+    mentions: list[_LicenceMention] = []
+    for licence, named_start, named_end in found:
+        lead = _LICENCE_LEAD.search(content[:named_start])
+        tail = _LICENCE_TAIL.match(content[named_end:])
+        start = named_start - (len(lead.group(0)) if lead else 0)
+        end = named_end + (len(tail.group(0)) if tail else 0)
+        last = mentions[-1] if mentions else None
+        if last is not None and re.fullmatch(r"\s*(?:/|or|,?\s*or)\s*", content[last.end : start], re.I):
+            merged = last.licences if licence in last.licences else (*last.licences, licence)
+            mentions[-1] = _LicenceMention(merged, last.start, end, content[last.start : end].strip(" .,;:()"))
+            continue
+        label = re.sub(r"^(?:an?|the)\s+", "", content[start:end].strip(" .,;:()"), flags=re.I)
+        mentions.append(_LicenceMention((licence,), start, end, label))
+    return mentions
+
+
+# 'CPA credentials are desired', 'MBA, CPA, CGMA or CMA preferred': a licence named as a nice-to-have
+_PREFERRED_AFTER = re.compile(
+    r"^(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w&+-]+(?:\s+[\w&+-]+)?){0,5}\s*"
+    r"(?:(?:credentials?|certification|designation|licen[cs]e|status)\s+)?(?:(?:is|are|would be|will be)\s+)?"
+    r"(?:(?:an?|highly|strongly|very)\s+)?(?:preferred|desired|desirable|plus|advantage|advantageous|beneficial|"
+    r"bonus|nice to have|welcome)\b",
+    re.I,
+)
+_PREFERRED_BEFORE = re.compile(r"\b(?:ideally|preferably|desirable|nice to have|bonus)\b[^.;]*$", re.I)
+
+
+_REQUIRED_AFTER = re.compile(r"^\s*(?:(?:is|are)\s+)?(?:required|mandatory|essential|a must)\b", re.I)
+
+
+def _licence_required(content: str, mention: _LicenceMention, preferred: list[tuple[int, int]]) -> bool:
+    """Whether the line asks for the licence as a must-have, not one to obtain later or a nice-to-have ('CPA
+    required' is one, whatever else the line prefers)."""
+    if _NOT_YET_HELD.search(content):
+        return False
+    if _REQUIRED_AFTER.match(content[mention.end :]):
+        return True
+    if any(start <= mention.start < end for start, end in preferred):
+        return False
+    return not (_PREFERRED_AFTER.match(content[mention.end :]) or _PREFERRED_BEFORE.search(content[: mention.start]))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by a list separator, so what is read from a span is not read again."""
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " , " + text[end:]
+    return text
+
+
+# 'CI/CD (Jenkins, GitHub Actions)', 'message queues (e.g. RabbitMQ or Kafka)': examples of a broad skill
+_EXAMPLES = re.compile(r"(?P<broad>[^,;:()]{2,80}?)\s*\((?P<items>[^()]{2,160})\)")
+_EXAMPLE_LEAD = re.compile(r"^\s*(?:e\.?\s?g\.?|for example|such as|like|incl\.?|including|i\.e\.?)[,:]?\s*", re.I)
+_NOT_EXAMPLES = re.compile(
+    r"\b(?:years?|yrs?|equivalent|similar|related|preferred|required|desired|desirable|plus|mandatory|essential|"
+    r"optional|ideally|must|or above|minimum|degree)\b|\d",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _ExampleGroup:
+    broad: str  # the skill as the posting names it ('CI/CD')
+    examples: tuple[str, ...]
+    written: str  # the examples as the posting wrote them ('PostgreSQL or MySQL'), for the label
+    start: int
+    end: int
+
+
+def _example_groups(content: str) -> list[_ExampleGroup]:
+    """Broad skills named with examples in brackets: each example is evidence for the skill, not a requirement of its
+    own. Brackets that qualify rather than exemplify ('(3+ years)', '(PostgreSQL preferred)', '(or equivalent)') are
+    left alone."""
+    groups: list[_ExampleGroup] = []
+    for found in _EXAMPLES.finditer(content):
+        inside = _EXAMPLE_LEAD.sub("", found.group("items").strip())
+        if _NOT_EXAMPLES.search(inside) and not _known_terms(inside):
+            continue
+        if re.search(r"\b(?:preferred|required|desired|desirable|plus|equivalent|years?)\b", inside, re.I):
+            continue
+        examples = [e.strip(" .") for e in re.split(r",|;|/|\bor\b|\band\b|\betc\b", inside, flags=re.I)]
+        examples = [e for e in examples if e and e.lower() not in _STOP_ITEMS]
+        if not examples or len(examples) > 8 or not all(_is_termlike(e) for e in examples):
+            continue
+        # examples are names ('Jenkins', 'AWS') or known terms; 'Excel (advanced level)' qualifies the skill
+        if not all(e[:1].isupper() or e[:1].isdigit() or canonical(e) for e in examples):
+            continue
+        before = _list_items(found.group("broad"))
+        broad = core_term(before[-1]) if before else ""
+        if not broad or not _is_termlike(broad) or _is_fragment(broad) or education_level(broad) >= 0:
+            continue
+        start = found.start("broad") + max(found.group("broad").rfind(before[-1].split()[0]), 0)
+        groups.append(_ExampleGroup(broad, tuple(examples), inside.strip(" ,.;"), start, found.end()))
+    return groups
 
 
 # a nice-to-have counts a quarter of a must-have: candidates written for another job of the same occupation share
@@ -1002,6 +1190,7 @@ class _Builder:
     def __init__(self) -> None:
         self.items: list[Requirement] = []
         self.skill_keys: dict[str, int] = {}
+        self.licence_index: dict[tuple[str, ...], int] = {}
 
     def add(
         self,
@@ -1061,6 +1250,40 @@ class _Builder:
             terms=list(dict.fromkeys(keys)),
             required=required,
         )
+
+    def add_licence(self, mention: _LicenceMention, required: bool) -> None:
+        """A licence the job names, once per licence: named again ('RGN' in the keywords), it is the same one."""
+        names = tuple(licence.name for licence in mention.licences)
+        if names in self.licence_index:
+            existing = self.items[self.licence_index[names]]
+            if required and not existing.required:
+                existing.required, existing.weight = True, 1.0
+            return
+        keys = [term_key(e) for licence in mention.licences for e in licence.evidence]
+        self.licence_index[names] = len(self.items)
+        self.add("certification", mention.label, mention.label, terms=list(dict.fromkeys(keys)), required=required)
+        self.items[-1].licence = True
+
+    def add_examples(self, group: _ExampleGroup, required: bool) -> None:
+        """A broad skill met by itself or any of its examples ('CI/CD (Jenkins, GitHub Actions)')."""
+        keys: list[str] = []
+        for name in (group.broad, *group.examples):
+            known = ALIAS_TO_CANONICAL.get(term_key(name))
+            forms = list(forms_of(known)) if known else [term_key(name)]
+            keys += forms + [variant for form in forms for variant in spelled_variants(form)]
+        keys = [k for k in dict.fromkeys(keys) if k]
+        main = keys[0] if keys else ""
+        if not main:
+            return
+        if main in self.skill_keys:  # named before: its examples widen what meets it
+            existing = self.items[self.skill_keys[main]]
+            existing.terms = list(dict.fromkeys([*existing.terms, *keys]))
+            if required and not existing.required:
+                existing.required, existing.weight = True, 1.0
+            return
+        self.skill_keys[main] = len(self.items)
+        label = f"{group.broad} ({group.written})"
+        self.add("skill", label if len(label) <= 80 else group.broad, label, terms=keys, required=required)
 
     def add_alternatives(self, label: str, names: list[str], required: bool) -> None:
         keys: list[str] = []
@@ -1225,6 +1448,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if ln.section == "ignore":
             continue
         content = _NUMBERING.sub("", ln.text.strip(" •-*")).strip()
+        if _only_employer_checks(content):
+            continue
         first_new = len(builder.items)
         preferred_spans = _preferred_spans(content)
         required = ln.section != "preferred" and not _covers_line(preferred_spans, content)
@@ -1288,6 +1513,21 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
         if in_requirements or ln.section in ("responsibilities", "intro"):
             # with no requirements section, the skills the duties name are what the posting asks for
             core_section = in_requirements or (ln.section == "responsibilities" and not has_requirement_section)
+            whole = content
+            read: list[tuple[int, int]] = []
+            if in_requirements or _ASKED_FOR.search(content):
+                for mention in _licence_mentions(content, title):
+                    # the line's own mark is not the licence's: 'Masters preferred.CPA required' (see _licence_required)
+                    wanted = ln.section != "preferred" and _licence_required(content, mention, preferred_spans)
+                    builder.add_licence(mention, wanted)
+                    read.append((mention.start, mention.end))
+                    found_any = True
+            if in_requirements:
+                for group in _example_groups(_blank(content, read)):
+                    builder.add_examples(group, required and core_section)
+                    read.append((group.start, group.end))
+                    found_any = True
+            content = _blank(content, read) if read else content
             known = _known_terms(content)
             alternatives = _alternatives(content, known)
             # a known term inside a short phrase is named by the phrase ('team leadership', not 'Leadership')
@@ -1348,6 +1588,8 @@ def extract_requirements(text: str) -> tuple[str, list[Requirement]]:
                 builder.add("certification", _short(content), content, required=required)
                 found_any = True
 
+        if in_requirements or ln.section in ("responsibilities", "intro"):
+            content = whole
         if required:
             _prefer_within(builder.items[first_new:], content, preferred_spans)
         _mark_joint(builder.items[first_new:], content)
@@ -1447,8 +1689,8 @@ def _prefer_within(added: list[Requirement], content: str, spans: list[tuple[int
     """Requirements named inside a preferred clause of a required line become preferred."""
     lowered = content.lower()
     for requirement in added:
-        if requirement.kind == "responsibility":
-            continue
+        if requirement.kind == "responsibility" or requirement.licence:
+            continue  # a licence's own clause says whether it is preferred (see _licence_required)
         needles = [requirement.label.lower(), *requirement.terms]
         position = next((p for p in (lowered.find(n) for n in needles if n) if p >= 0), -1)
         if position >= 0 and any(start <= position < end for start, end in spans):

@@ -99,3 +99,31 @@ def calibrate(value: float, knots: tuple[tuple[float, float], ...] = CALIBRATION
         if value <= x1:
             return round(y0 + (y1 - y0) * (value - x0) / (x1 - x0))
     return round(knots[-1][1])
+
+
+# A required licence or registration the resume does not show (see Requirement.licence) takes this off the blended
+# value, and what is left is eased under the value that scores STRONG_SCORE: such a candidate never reads as strong,
+# yet keeps its place among others who lack it (the easing rises strictly, so it ties no one as a cap would).
+# Fitted on the tuning halves and the hand-graded pairs (eval/graded_report.py).
+MUST_HAVE_PENALTY = 0.15
+STRONG_SCORE = 80
+_EASING = 0.1  # how far below that value the easing starts
+
+
+def value_for_score(score: float, knots: tuple[tuple[float, float], ...] = CALIBRATION_KNOTS) -> float:
+    """The blended value `calibrate` maps to `score` (the inverse of the knots' line; the knots' scores rise)."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(knots):
+        if y0 <= score <= y1 and y1 > y0:
+            return x0 + (x1 - x0) * (score - y0) / (y1 - y0)
+    return knots[-1][0] if score > knots[-1][1] else knots[0][0]
+
+
+def without_must_have(value: float, penalty: float = MUST_HAVE_PENALTY) -> float:
+    """The blended value of a pair that lacks a required licence: lowered by `penalty`, then eased below the value
+    that rounds to STRONG_SCORE (strictly increasing in `value`, so the order among such pairs is kept)."""
+    ceiling = value_for_score(STRONG_SCORE - 0.5)
+    knee = ceiling - _EASING
+    lowered = value - penalty
+    if lowered <= knee:
+        return lowered
+    return ceiling - _EASING * math.exp(-(lowered - knee) / _EASING)
