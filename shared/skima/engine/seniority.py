@@ -196,6 +196,9 @@ def title_level(title: str) -> Level | None:
     naming a post the ladder cannot read ('Manager and Club Chef') has none."""
     # the title without a place or a sentence after it; a brigade title runs past its noun ('Chef de Partie')
     phrase = title if _BRIGADE.search(" ".join(_words(title))) else title_phrase(title) or title
+    of_what = re.search(re.escape(phrase) + r"\s+of\s+[\w&]+", title, re.IGNORECASE) if phrase != title else None
+    if of_what:
+        phrase = of_what.group(0)  # 'Director of Nursing': the title's department is part of it
     parts = [p.strip() for p in re.split(r"/|\||&|\band\b|,|\s[-–—]\s", phrase) if p.strip()]
     if not parts:
         return None
