@@ -44,6 +44,7 @@ from skima.engine.resume import (
     line_keys,
     section_of_header,
 )
+from skima.engine.seniority import CandidateLevel, Level, candidate_level, read_seniority, title_level
 from skima.engine.signals import (
     BLEND_WEIGHTS,
     CALIBRATION_KNOTS,
@@ -91,6 +92,8 @@ OCCUPATION_SHARE = 5 / 6  # of the role requirement; the rest is the best title/
 # (the rest is the embedding similarity above, which also covers occupations outside the taxonomy); on pasted
 # resumes full of borrowed skills and boilerplate the taxonomy's reading separates neighbours better than centroids
 TAXONOMY_SHARE = 0.8
+# a job title read from a field or a title-like line (not guessed from prose) is one whose level may be read
+TITLE_CONFIDENT = 0.99
 
 
 @dataclass
@@ -122,6 +125,8 @@ class _JobView:
     terms: dict[str, list[str]] = field(default_factory=dict)  # requirement id -> its terms, for quoting
     # the occupations the job is mostly about (when read with confidence), for judging each role a resume lists
     occupations: tuple[str, ...] = ()
+    # the post's level read from its title (seniority.py), None when the title is not read with confidence
+    level: Level | None = None
 
 
 def _context(profile: CandidateProfile) -> _Context:
@@ -167,9 +172,17 @@ def _job_view(job: PreparedJob) -> _JobView:
                 if job.occupation_confidence >= 0.5
                 else ()
             ),
+            level=title_level(job.title) if job.title_confidence >= TITLE_CONFIDENT else None,
         )
         memo["view"] = view
     return view
+
+
+def _candidate_level(ctx: _Context) -> CandidateLevel | None:
+    if "level" not in ctx.derived:
+        ctx.derived["level"] = candidate_level(ctx.profile.roles)
+    found: CandidateLevel | None = ctx.derived["level"]
+    return found
 
 
 def _ramp(value: float, low: float, high: float) -> float:
@@ -1226,6 +1239,9 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     raw = sum(weights[r.id] * r.satisfaction for r in results)
     signals = document_signals(job, profile)
     blended = blend(raw, signals)
+    seniority = read_seniority(view.level, _candidate_level(ctx), profile.as_of, blended)
+    blended += seniority.adjustment if seniority else 0.0
+    # last, so that nothing lifts a pair that lacks a required licence back into 'strong'
     lacking = [r.label for r in results if r.licence and r.required and r.verdict == "missing"]
     penalty = 0.0
     if lacking:
@@ -1253,13 +1269,14 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
         key=lambda r: (not (r.licence and r.required), -weights[r.id], r.id),
     )
     gap_list = _gaps([r for r in missing if r.kind != "responsibility"], job)
+    if seniority and seniority.note:  # what lowered the score is shown, after the strongest missing requirement
+        gap_list.insert(min(1, len(gap_list)), seniority.note)
     # a requirement named as a gap is not also a reason ('Related to JavaScript: "jQuery"' beside the gap)
     gap_ids = {r.id for r in missing if r.kind != "responsibility"}
     positives = _positive_reasons([r for r in ranked if r.id not in gap_ids], job, ctx)
-    reasons = positives[: 4 if gap_list else 5]
-    if gap_list:
-        reasons.append(_clip(gap_list[0]))
-    extra = iter(gap_list[1:] + positives[4:])
+    shown = gap_list[: 2 if seniority and seniority.note in gap_list[:2] else 1]
+    reasons = positives[: 5 - len(shown)] + [_clip(gap) for gap in shown]
+    extra = iter(gap_list[len(shown) :] + positives[5 - len(shown) :])
     while len(reasons) < 3:
         item = next(extra, None)
         if item is None:
@@ -1284,6 +1301,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
                     "blended": round(blended, 4),
                     "must_have_missing": lacking,
                     "must_have_penalty": round(penalty, 4),
+                    "seniority": seniority,
                 },
             ),
         },

@@ -226,6 +226,17 @@ class RequirementResult(BaseModel):
     licence: bool = False  # a licence or registration the job names (see Requirement.licence)
 
 
+class SeniorityReading(BaseModel):
+    """How the post's level and the candidate's recent titles compare (see seniority.py); levels are named."""
+
+    job_level: str
+    resume_level: str | None = None  # None when no current role's title could be read
+    resume_title: str | None = None  # the role that shows the resume's level
+    gap: int = 0  # levels the resume sits over (+) or under (-) the post, when the gap is clear; else 0
+    adjustment: float = 0.0  # added to the blended value
+    note: str | None = None  # the line that names the gap in the explanation
+
+
 class Receipt(BaseModel):
     engine_version: str
     model_id: str
@@ -249,6 +260,8 @@ class Receipt(BaseModel):
     #: value (score = calibrate(blended); blended + must_have_penalty is the value before it)
     must_have_missing: list[str] = Field(default_factory=list)
     must_have_penalty: float = 0.0
+    #: the post's level against the candidate's recent titles, when the post's title could be read
+    seniority: SeniorityReading | None = None
 
 
 class MatchResult(BaseModel):
