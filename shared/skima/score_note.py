@@ -17,6 +17,7 @@ Technical ids go to one last `ref:` line. This module reads JSON only: no numpy,
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ MIN_WORK_QUOTE_WORDS = 4
 SKILL_GAP_SIMILARITY = 0.85
 
 _ROLE_REASON = re.compile(r'^Role: "(?P<title>.*)"(?: \((?P<period>[^()]*)\))?$')
-_YEARS_ASKED = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|to)\s*\d+\+?\s*)?(?:years?|yrs?)\b", re.I)
+_YEARS_ASKED = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:-|to)\s*\d+\+?\s*)?(?:years?|yrs?|(months?))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -214,9 +215,13 @@ def _role_title(view: RequirementView, row: ScoreRow) -> tuple[str, str]:
 
 
 def _years(view: RequirementView) -> str:
+    """'4.2 yrs found; asked 5+'; under a year in months, as the engine words it ('4 months found; asked 6+ months')."""
     found = view.years_found or 0.0
     asked = _YEARS_ASKED.search(view.label)
-    wanted = f"; asked {asked.group(1)}+" if asked else ""
+    wanted = f"; asked {asked.group(1)}+{' months' if asked.group(2) else ''}" if asked else ""
+    if 0 < found < 1:
+        months = max(1, math.floor(found * 12 + 1e-9))
+        return f"{months} month{'s' if months > 1 else ''} found{wanted}"
     return f"{found:g} yrs found{wanted}"
 
 

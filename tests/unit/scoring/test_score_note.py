@@ -102,6 +102,21 @@ def test_one_line_per_requirement_heaviest_first_with_years_as_found_and_asked()
     assert note_subject(payroll_row()) == "SKIMA Match Score 66/100 (good match) - Payroll Administrator"
 
 
+def test_experience_under_a_year_is_counted_in_months_as_asked() -> None:
+    short = [
+        requirement("r1", "role", "Line Cook", "met", "Line Cook", similarity=0.95),
+        requirement("r2", "experience", "6 months experience as line cook", "partial", None, years_found=0.34),
+        requirement("r3", "experience", "2+ years in a busy kitchen", "partial", None, years_found=0.75),
+    ]
+    row = replace(
+        row_for(short, {"r1": 0.6, "r2": 0.2, "r3": 0.2}, score=62, reasons=[], title="Line Cook"),
+        reasons=['Role: "Line Cook" (2025-now)'],
+    )
+    bullets = note_text(row, None).splitlines()[2:-1]
+    assert "- 6 months experience as line cook: 4 months found; asked 6+ months" in bullets
+    assert "- 2+ years in a busy kitchen: 9 months found; asked 2+" in bullets
+
+
 def test_a_wrong_role_reads_as_a_mismatch_never_as_a_reason() -> None:
     # an accountant for an account executive job: the closest title shares a word, not the job
     wrong = [
