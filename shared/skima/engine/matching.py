@@ -54,7 +54,7 @@ from skima.engine.signals import (
     without_must_have,
 )
 
-ENGINE_VERSION = "skima-engine/1.6.0"
+ENGINE_VERSION = "skima-engine/1.7.0"
 # below this many content words a resume is too thin to judge; a short resume that names a title and a few
 # skills ('Java Developer. Skills: JSP, Servlets, MySQL. 2 years at Genpact') is still scored
 MIN_CONTENT_WORDS = 8

@@ -35,6 +35,7 @@ from skima.engine.dates import year_label
 from skima.engine.lexicon import fold
 from skima.engine.models import Role, SeniorityReading
 from skima.engine.resume import is_title_noun, title_phrase
+from skima.engine.signals import value_for_score
 
 ENTRY, PRACTITIONER, SENIOR, MANAGER, DIRECTOR, EXECUTIVE = range(6)
 LEVEL_NAMES = ("entry", "practitioner", "senior", "manager", "director", "executive")
@@ -49,8 +50,9 @@ RECENT_YEARS = 5.0
 # near-miss ordering rises with the step (0.66 -> 0.68 at 0.06, 0.69 at 0.1, 0.70 at 0.15): 0.1 keeps it modest.
 STEP_PENALTY = 0.1
 MAX_PENALTY_STEPS = 2
-# the blended value of a fair match (a score of 70 on signals.CALIBRATION_KNOTS): no gap takes a pair below it
-FLOOR = 0.88
+# the blended value of a fair match (a score of 70 on the calibration): no gap takes a pair below it
+FAIR_MATCH_SCORE = 70
+FLOOR = value_for_score(FAIR_MATCH_SCORE)
 
 _WORD = re.compile(r"[a-z0-9]+")
 
