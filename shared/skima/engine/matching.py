@@ -512,16 +512,16 @@ def _held(line: str, key: str) -> bool:
 
 
 def _licence_line(ctx: _Context, terms: list[str]) -> int | None:
-    """The first line that shows the person holds the licence by one of its terms (see _held); once per profile."""
+    """The line that shows the person holds the licence by one of its terms (see _held), once per profile: one that
+    says it is a licence ('Licenses: Class A CDL (NC)') before the first that merely names it (the headline 'Luis
+    Alvarez - CDL-A Driver', which quotes a name and no licence)."""
     memo: dict[tuple[str, ...], int | None] = ctx.derived.setdefault("licence", {})
     key = tuple(terms)
     if key not in memo:
         keys = _line_info(ctx).keys
         lines = ctx.profile.lines
-        memo[key] = next(
-            (n for n in range(len(lines)) if any(f" {t} " in keys[n] and _held(lines[n], t) for t in terms)),
-            None,
-        )
+        held = [n for n in range(len(lines)) if any(f" {t} " in keys[n] and _held(lines[n], t) for t in terms)]
+        memo[key] = min(held, key=lambda n: (not _LICENCE_WORDS.search(lines[n]), n), default=None)
     return memo[key]
 
 

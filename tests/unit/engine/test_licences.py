@@ -297,3 +297,15 @@ def test_a_missing_licence_is_named_even_when_another_gap_holds_its_words(engine
     resume = "Dana Cole\nAccountant, Ledger Co (2016 - 2024)\n- Month-end close and reconciliations for clients"
     result = engine.score_text(posting, resume)
     assert result.gaps[0] == "not found in resume: CPA"
+
+
+def test_a_licence_is_quoted_from_the_line_that_says_it_is_one_not_the_headline(engine: Engine) -> None:
+    posting = "Regional Truck Driver\nRequirements:\n- Valid Class A CDL\n- Reefer loads\n"
+    resume = (
+        "Dana Whitfield - CDL-A Driver\nRaleigh, NC\n\nLicenses: Class A CDL (NC), tanker endorsement.\n\n"
+        "Experience\nRegional driver, Piedmont Freight, 2018 - present: reefer loads across the Southeast.\n"
+    )
+    result = engine.score_text(posting, resume)
+    licence = next(r for r in result.requirements if r.licence)
+    assert licence.verdict == "met"
+    assert licence.evidence is not None and licence.evidence.startswith("Licenses: Class A CDL")
