@@ -98,6 +98,18 @@ def _view(item: dict[str, Any], number: int, weights: dict[str, Any]) -> Require
     )
 
 
+def seniority_note(result_json: str) -> str | None:
+    """The engine's line for a clear seniority gap ('more senior than the post: Executive Chef (2014-2024)'), which
+    lowered the score but is no requirement of the job; None when there is none."""
+    try:
+        result = json.loads(result_json or "{}")
+    except json.JSONDecodeError:
+        return None
+    seniority = ((result.get("receipt") or {}).get("seniority") or {}) if isinstance(result, dict) else {}
+    note = seniority.get("note") if isinstance(seniority, dict) else None
+    return plain_line(note) if isinstance(note, str) and note.strip() else None
+
+
 def note_idempotency_key(job_id: int, candidate_id: int, inputs_hash: str) -> str:
     """Deterministic per (job, candidate, content): `sk<job>-<candidate>-<hash>` (fits Tracker's 6-64 chars)."""
     digest = sha256_hex(f"{job_id}|{candidate_id}|{inputs_hash}")[:16]
@@ -128,6 +140,9 @@ def note_text(row: ScoreRow, shortlist_link: str | None) -> str:
         if bullets is None:  # a row stored without its requirements: the engine's own reasons
             bullets = [plain_line(reason) for reason in row.reasons]
         lines.extend(f"- {bullet}" for bullet in bullets)
+        seniority = seniority_note(row.result_json)
+        if seniority and views:  # without views the bullets are the engine's reasons, which already carry it
+            lines.append(f"- {seniority[0].upper()}{seniority[1:]}")
     else:
         # No number: an unreadable or too thin resume is not a verdict on the candidate.
         lines.append("SKIMA Match Score: not scored (the resume could not be judged)")

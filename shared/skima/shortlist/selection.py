@@ -97,12 +97,16 @@ def card_points(entry: ShortlistEntry) -> CardPoints:
     }
     reasons: list[str] = []
     gaps: dict[str, Gap] = {}
+    # a gap in other words ('more senior than the post: ...') that the engine also lists among its reasons is a gap
+    gap_lines = {" ".join(gap.split()) for gap in entry.gaps}
     lines = [(reason, False) for reason in entry.reasons] + [(gap, True) for gap in entry.gaps]
     for line, from_gaps in lines:
         gap = parse_gap(line)
         if gap is None:
             if from_gaps:
                 gap = Gap(" ".join(line.split()))
+            elif " ".join(line.split()) in gap_lines:
+                continue
             else:
                 reasons.append(line)
                 continue

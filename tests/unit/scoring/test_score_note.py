@@ -117,6 +117,20 @@ def test_experience_under_a_year_is_counted_in_months_as_asked() -> None:
     assert "- 2+ years in a busy kitchen: 9 months found; asked 2+" in bullets
 
 
+def test_a_clear_seniority_gap_is_its_own_line_after_the_requirements() -> None:
+    row = payroll_row()
+    result = json.loads(row.result_json)
+    result["receipt"]["seniority"] = {
+        "job_level": "practitioner",
+        "gap": 2,
+        "adjustment": -0.1,
+        "note": "more senior than the post: Head of Payroll (2015-now)",
+    }
+    lines = note_text(replace(row, result_json=json.dumps(result)), None).splitlines()
+    assert lines[-2] == "- More senior than the post: Head of Payroll (2015-now)"
+    assert "senior than the post" not in note_text(payroll_row(), None)  # no reading, no line
+
+
 def test_a_wrong_role_reads_as_a_mismatch_never_as_a_reason() -> None:
     # an accountant for an account executive job: the closest title shares a word, not the job
     wrong = [

@@ -138,6 +138,13 @@ def test_a_gap_in_no_known_wording_is_still_shown_once() -> None:
     assert points.gaps == (Gap("Security clearance"),)
 
 
+def test_a_gap_the_engine_also_lists_among_its_reasons_is_shown_as_a_gap_only() -> None:
+    senior = "more senior than the post: Executive Chef (2014-2024)"
+    points = card_points(replace(entry(1, 74), reasons=("Knife skills", senior), gaps=(senior,)))
+    assert points.reasons == ("Knife skills",)
+    assert points.gaps == (Gap(senior),)
+
+
 def _with(candidate_id: int, *verdicts: tuple[str, str, float]) -> ShortlistEntry:
     return replace(
         entry(candidate_id, 60),
