@@ -237,7 +237,7 @@ def _years(view: RequirementView) -> str:
     if 0 < found < 1:
         months = max(1, math.floor(found * 12 + 1e-9))
         return f"{months} month{'s' if months > 1 else ''} found{wanted}"
-    return f"{found:g} yrs found{wanted}"
+    return f"{found:g} {'yr' if found == 1 else 'yrs'} found{wanted}"
 
 
 def _quote(evidence: str, label: str) -> str:

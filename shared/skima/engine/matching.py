@@ -995,7 +995,8 @@ def _years_figure(years: float, *, short: bool) -> str:
 def _period_figure(years: float, *, short: bool) -> str:
     """Years found as a reason or a gap words them: '2.3 yrs', or months under a year ('4 months', not '0.3 yrs')."""
     if years >= 1 - 1e-9 or years <= 0:
-        return f"{_years_figure(years, short=short)} yrs"
+        figure = _years_figure(years, short=short)
+        return f"{figure} {'yr' if figure == '1' else 'yrs'}"
     months = max(1, math.floor(years * 12 + 1e-9) if short else round(years * 12))
     return f"{months} month{'s' if months > 1 else ''}"
 

@@ -4,6 +4,7 @@ a fraction of a year, and under a year the reasons and gaps say months. Every po
 import pytest
 
 from skima.engine import Engine
+from skima.engine.matching import _period_figure
 from skima.engine.requirements import extract_requirements
 from skima.engine.resume import parse_resume
 from skima.engine.text import clean_text
@@ -90,3 +91,9 @@ def test_an_old_resume_stating_months_is_read_and_dated_by_its_years() -> None:
     text = "Jo Park\nBarista with 18 months of experience\nBarista, Bean Co, 2014 - 2015\nCashier, Till, 2012 - 2013"
     parsed = parse_resume(clean_text(text), 2026.0)
     assert parsed.total_years >= 1.5 and len(parsed.roles) == 2
+
+
+def test_one_year_is_one_yr_not_one_yrs() -> None:
+    assert _period_figure(1.0, short=False) == "1 yr"
+    assert _period_figure(2.0, short=False) == "2 yrs"
+    assert _period_figure(1.5, short=True) == "1.5 yrs"
