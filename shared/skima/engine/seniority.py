@@ -34,6 +34,7 @@ from functools import lru_cache
 from skima.engine.dates import year_label
 from skima.engine.lexicon import fold
 from skima.engine.models import Role, SeniorityReading
+from skima.engine.occupations import CLOSE_CREDIT, kinship, title_occupations
 from skima.engine.resume import is_title_noun, title_phrase
 from skima.engine.signals import value_for_score
 
@@ -237,9 +238,27 @@ class CandidateLevel:
     recent_high_role: Role
 
 
-def candidate_level(roles: list[Role]) -> CandidateLevel | None:
-    """None when no current role's title can be read."""
-    read = [(role, level) for role in roles if (level := title_level(role.title)) is not None]
+def _of_occupation(title: str, job_occupations: tuple[str, ...]) -> bool:
+    """Whether a role's title is of the job's occupation (or a close neighbour's), so that its level says something
+    about the post: a bank's 'Branch Manager' says nothing about a surveying post, whose real gap is the occupation.
+    Conservatively, a title the taxonomy cannot read counts only when the job's occupation is unknown too: otherwise
+    it could be any trade, and a wrong seniority line is worse than none. With the job's occupation unknown every
+    role counts, as nothing tells them apart."""
+    if not job_occupations:
+        return True
+    held = title_occupations(title)
+    return bool(held) and max(kinship(h, j) for h in held for j in job_occupations) >= CLOSE_CREDIT
+
+
+def candidate_level(roles: list[Role], job_occupations: tuple[str, ...] = ()) -> CandidateLevel | None:
+    """None when no current role's title can be read. Only roles of the job's occupations count (see
+    `_of_occupation`); which roles are current is still judged against all of them, so an old role of the occupation
+    does not pass for a current one."""
+    read = [
+        (role, level)
+        for role in roles
+        if (level := title_level(role.title)) is not None and _of_occupation(role.title, job_occupations)
+    ]
     if not read:
         return None
     latest = max(role.end for role in roles)

@@ -255,3 +255,29 @@ def test_the_match_names_the_gap_and_records_the_reading(engine: Engine) -> None
     same = engine.match(job, engine.build_profile("same", LINE_COOK))
     assert same.receipt.seniority is not None and same.receipt.seniority.gap == 0
     assert not any("senior than the post" in line for line in same.gaps + same.reasons)
+
+
+def _reading_for(job_title: str, job_occupations: tuple[str, ...], roles: list[Role]):
+    return read_seniority(title_level(job_title), candidate_level(roles, job_occupations), 2025.0, 1.3)
+
+
+def test_a_role_of_another_occupation_says_nothing_about_the_posts_level() -> None:
+    # a bank's branch manager for a surveying post: the occupation is the gap, not the level
+    reading = _reading_for("Quantity Surveyor", ("civil_engineer",), [_role("Branch Manager", 2015.0, 2025.0)])
+    assert reading is not None and reading.note is None and reading.gap == 0
+    reading = _reading_for("Nurse", ("registered_nurse",), [_role("Store Manager", 2015.0, 2025.0)])
+    assert reading is not None and reading.note is None
+
+
+def test_a_role_of_the_posts_occupation_still_reads_its_level() -> None:
+    reading = _reading_for("Line Cook", ("chef",), [_role("Executive Chef", 2015.0, 2024.0)])
+    assert reading is not None and reading.gap == EXECUTIVE - PRACTITIONER
+    reading = _reading_for("Financial Analyst", ("financial_analyst",), [_role("Finance Manager", 2012.0, 2025.0)])
+    assert reading is not None and reading.gap == 2 and reading.note is not None
+
+
+def test_an_unread_title_counts_only_when_the_posts_occupation_is_unknown_too() -> None:
+    roles = [_role("Branch Manager", 2015.0, 2025.0)]
+    assert candidate_level(roles, ("civil_engineer",)) is None
+    found = candidate_level(roles, ())
+    assert found is not None and found.current_low == MANAGER
