@@ -178,11 +178,12 @@ def _job_view(job: PreparedJob) -> _JobView:
     return view
 
 
-def _candidate_level(ctx: _Context, job_occupations: tuple[str, ...]) -> CandidateLevel | None:
-    memo = ctx.derived.setdefault("level", {})  # per profile and job occupations: the same few recur across jobs
-    if job_occupations not in memo:
-        memo[job_occupations] = candidate_level(ctx.profile.roles, job_occupations)
-    found: CandidateLevel | None = memo[job_occupations]
+def _candidate_level(ctx: _Context, job_occupations: tuple[str, ...], occupation: float) -> CandidateLevel | None:
+    fits = _ramp(occupation, *CAREER_RELEVANCE_RAMP) >= 0.5  # as years count a role (_role_counts)
+    memo = ctx.derived.setdefault("level", {})  # per profile, job occupations and fit: the same few recur
+    if (job_occupations, fits) not in memo:
+        memo[(job_occupations, fits)] = candidate_level(ctx.profile.roles, job_occupations, resume_fits=fits)
+    found: CandidateLevel | None = memo[(job_occupations, fits)]
     return found
 
 
@@ -1241,7 +1242,7 @@ def match(job: PreparedJob, profile: CandidateProfile, model_sha256: str) -> Mat
     raw = sum(weights[r.id] * r.satisfaction for r in results)
     signals = document_signals(job, profile)
     blended = blend(raw, signals)
-    seniority = read_seniority(view.level, _candidate_level(ctx, view.occupations), profile.as_of, blended)
+    seniority = read_seniority(view.level, _candidate_level(ctx, view.occupations, occupation), profile.as_of, blended)
     blended += seniority.adjustment if seniority else 0.0
     # last, so that nothing lifts a pair that lacks a required licence back into 'strong'
     lacking = [r.label for r in results if r.licence and r.required and r.verdict == "missing"]

@@ -238,26 +238,29 @@ class CandidateLevel:
     recent_high_role: Role
 
 
-def _of_occupation(title: str, job_occupations: tuple[str, ...]) -> bool:
+def _of_occupation(title: str, job_occupations: tuple[str, ...], resume_fits: bool) -> bool:
     """Whether a role's title is of the job's occupation (or a close neighbour's), so that its level says something
     about the post: a bank's 'Branch Manager' says nothing about a surveying post, whose real gap is the occupation.
-    Conservatively, a title the taxonomy cannot read counts only when the job's occupation is unknown too: otherwise
-    it could be any trade, and a wrong seniority line is worse than none. With the job's occupation unknown every
-    role counts, as nothing tells them apart."""
+    A title the taxonomy cannot read counts when the resume as a whole is of the job's occupation (`resume_fits`),
+    as years do (matching._role_counts); with the job's occupation unknown every role counts."""
     if not job_occupations:
         return True
     held = title_occupations(title)
-    return bool(held) and max(kinship(h, j) for h in held for j in job_occupations) >= CLOSE_CREDIT
+    if not held:
+        return resume_fits
+    return max(kinship(h, j) for h in held for j in job_occupations) >= CLOSE_CREDIT
 
 
-def candidate_level(roles: list[Role], job_occupations: tuple[str, ...] = ()) -> CandidateLevel | None:
+def candidate_level(
+    roles: list[Role], job_occupations: tuple[str, ...] = (), *, resume_fits: bool = False
+) -> CandidateLevel | None:
     """None when no current role's title can be read. Only roles of the job's occupations count (see
     `_of_occupation`); which roles are current is still judged against all of them, so an old role of the occupation
     does not pass for a current one."""
     read = [
         (role, level)
         for role in roles
-        if (level := title_level(role.title)) is not None and _of_occupation(role.title, job_occupations)
+        if (level := title_level(role.title)) is not None and _of_occupation(role.title, job_occupations, resume_fits)
     ]
     if not read:
         return None

@@ -276,8 +276,10 @@ def test_a_role_of_the_posts_occupation_still_reads_its_level() -> None:
     assert reading is not None and reading.gap == 2 and reading.note is not None
 
 
-def test_an_unread_title_counts_only_when_the_posts_occupation_is_unknown_too() -> None:
+def test_an_unread_title_counts_when_the_resume_is_of_the_posts_occupation_or_that_is_unknown() -> None:
     roles = [_role("Branch Manager", 2015.0, 2025.0)]
-    assert candidate_level(roles, ("civil_engineer",)) is None
+    assert candidate_level(roles, ("civil_engineer",)) is None  # a resume of another occupation: not read
+    found = candidate_level(roles, ("civil_engineer",), resume_fits=True)  # a surveying firm's branch
+    assert found is not None and found.current_low == MANAGER
     found = candidate_level(roles, ())
     assert found is not None and found.current_low == MANAGER
