@@ -65,14 +65,21 @@ class RequirementView:
         return self.kind in ("skill", "certification") and not self.exact and self.similarity < SKILL_GAP_SIMILARITY
 
 
-def requirement_views(result_json: str) -> list[RequirementView]:
-    """The judged requirements of a stored MatchResult, heaviest first; empty when the row stored none."""
+def _stored_result(result_json: str) -> dict[str, Any]:
+    """A stored MatchResult as a dict; empty when the row holds none or something unreadable."""
     try:
         result = json.loads(result_json or "{}")
     except json.JSONDecodeError:
-        return []
-    if not isinstance(result, dict):
-        return []
+        return {}
+    return result if isinstance(result, dict) else {}
+
+
+def requirement_views(result_json: str) -> list[RequirementView]:
+    """The judged requirements of a stored MatchResult, heaviest first; empty when the row stored none."""
+    return _views(_stored_result(result_json))
+
+
+def _views(result: dict[str, Any]) -> list[RequirementView]:
     weights = (result.get("receipt") or {}).get("weights") or {}
     views = [
         _view(item, number, weights)
@@ -98,14 +105,10 @@ def _view(item: dict[str, Any], number: int, weights: dict[str, Any]) -> Require
     )
 
 
-def seniority_note(result_json: str) -> str | None:
+def _seniority_note(result: dict[str, Any]) -> str | None:
     """The engine's line for a clear seniority gap ('more senior than the post: Executive Chef (2014-2024)'), which
     lowered the score but is no requirement of the job; None when there is none."""
-    try:
-        result = json.loads(result_json or "{}")
-    except json.JSONDecodeError:
-        return None
-    seniority = ((result.get("receipt") or {}).get("seniority") or {}) if isinstance(result, dict) else {}
+    seniority = (result.get("receipt") or {}).get("seniority") or {}
     note = seniority.get("note") if isinstance(seniority, dict) else None
     return plain_line(note) if isinstance(note, str) and note.strip() else None
 
@@ -135,12 +138,13 @@ def note_text(row: ScoreRow, shortlist_link: str | None) -> str:
     if row.status == "scored" and row.score is not None:
         lines.append(f"SKIMA Match Score: {row.score}/100 ({band_for(row.score).label})")
         lines.append("SKIMA Reasons:")
-        views = requirement_views(row.result_json)
+        result = _stored_result(row.result_json)
+        views = _views(result)
         bullets = requirement_lines(views, row, weak=band_for(row.score).name == "weak") if views else None
         if bullets is None:  # a row stored without its requirements: the engine's own reasons
             bullets = [plain_line(reason) for reason in row.reasons]
         lines.extend(f"- {bullet}" for bullet in bullets)
-        seniority = seniority_note(row.result_json)
+        seniority = _seniority_note(result)
         if seniority and views:  # without views the bullets are the engine's reasons, which already carry it
             lines.append(f"- {seniority[0].upper()}{seniority[1:]}")
     else:

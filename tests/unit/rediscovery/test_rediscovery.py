@@ -13,7 +13,6 @@ from skima.errors import DependencyUnavailable
 from skima.models import RecordChanged, RecordType
 from skima.scoring.ports import CachedJob, JobRecord, ScoreRow
 from skima.scoring.scorer import Scorer, job_text
-from skima.writeback import WriteBack
 from tests.fakes import T0
 from tests.unit.rediscovery.world import Rediscovering, rediscovering
 from tests.unit.scoring.world import STRONG_RESUME, WEAK_RESUME, World
@@ -39,7 +38,7 @@ def scorer(r: Rediscovering, **kwargs: object) -> Scorer:
         engine=w.engine,
         profiles=r.cache,
         scores=w.scores,
-        writeback=WriteBack(w.tracker, w.outbox, w.scores, w.links, w.policy),
+        writeback=w.writeback(),
         queue=w.queue,
         state=w.state,
         rediscovery=r.rediscovery(**kwargs),

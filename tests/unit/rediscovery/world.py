@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from skima.scoring.ports import CachedProfile
 from skima.scoring.rediscovery import TalentRediscovery
 from skima.scoring.vector_index import IndexedProfileCache, LiveVectorIndex
-from skima.writeback import WriteBack
 from tests.fakes import T0, FakeProfileCache, FakeRediscoveryLog, FakeVectorStore
 from tests.unit.scoring.world import World
 
@@ -32,7 +31,7 @@ class Rediscovering:
             index=self.index,
             profiles=self.batch,
             scores=w.scores,
-            writeback=WriteBack(w.tracker, w.outbox, w.scores, w.links, w.policy),
+            writeback=w.writeback(),
             log=self.log,
             **kwargs,  # type: ignore[arg-type]
         )

@@ -107,13 +107,17 @@ class World:
         )
         return self.share_links
 
+    def writeback(self) -> WriteBack:
+        """The one write-back every use case of this world shares."""
+        return WriteBack(self.tracker, self.outbox, self.scores, self.links, self.policy)
+
     def scorer(self) -> Scorer:
         return Scorer(
             tracker=self.tracker,
             engine=self.engine,
             profiles=self.profiles,
             scores=self.scores,
-            writeback=WriteBack(self.tracker, self.outbox, self.scores, self.links, self.policy),
+            writeback=self.writeback(),
             queue=self.queue,
             state=self.state,
             sharing=self.sharing,
